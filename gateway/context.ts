@@ -1,0 +1,27 @@
+import type { CryptoKey } from 'jose';
+import { unauthenticated } from '../subgraphs/shared/errors';
+import { signForwardedIdentity, verifyUserToken, type Identity } from '../subgraphs/shared/identity';
+
+export interface GatewayContext {
+  identity: Identity;
+  /** The identity, signed by the gateway, sent to every subgraph this request reaches. */
+  forwardedIdentity: string;
+}
+
+export interface GatewayKeys {
+  tokenPublic: CryptoKey;
+  gatewayPrivate: CryptoKey;
+}
+
+/** Authenticates the caller's bearer token once per request and signs what subgraphs will verify. */
+export async function createGatewayContext(authorization: string | undefined, keys: GatewayKeys, ttlSeconds: number): Promise<GatewayContext> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  if (!match) throw unauthenticated('缺少登录凭证：请在请求头 Authorization 中提供 Bearer 令牌', 'Missing credentials: send an Authorization: Bearer token');
+  let identity: Identity;
+  try {
+    identity = await verifyUserToken(match[1], keys.tokenPublic);
+  } catch {
+    throw unauthenticated('登录凭证无效或已过期，请重新登录', 'Invalid or expired token: sign in again');
+  }
+  return { identity, forwardedIdentity: await signForwardedIdentity(identity, keys.gatewayPrivate, ttlSeconds) };
+}

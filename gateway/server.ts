@@ -1,0 +1,73 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { maskError } from '../subgraphs/shared/errors';
+import { listen, type Listening } from '../subgraphs/shared/http';
+import { createGatewayContext, type GatewayContext, type GatewayKeys } from './context';
+import { IdentityForwardingDataSource } from './identity-data-source';
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Where each subgraph listens, by name (overrides the URLs in the supergraph). */
+  subgraphUrls: Record<string, string>;
+  keys: GatewayKeys;
+  identityTtlSeconds?: number;
+  port?: number;
+  host?: string;
+}
+
+/** Checks each subgraph's `/health` with a short timeout. */
+async function subgraphHealth(urls: Record<string, string>): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      try {
+        const res = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
+        return [name, res.ok ? 'ok' : 'unavailable'] as const;
+      } catch {
+        return [name, 'unavailable'] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** The gateway: the static supergraph, bearer-token authentication, masked errors, `/health`. */
+export async function startGateway(options: GatewayOptions): Promise<Listening> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: options.subgraphUrls[name] ?? url }),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    const subgraphs = await subgraphHealth(options.subgraphUrls);
+    const ok = Object.values(subgraphs).every((s) => s === 'ok');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', subgraphs });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => createGatewayContext(req.headers.authorization, options.keys, options.identityTtlSeconds ?? 60),
+    }),
+  );
+  const listening = await listen(app, options.port ?? 0, options.host);
+  return {
+    ...listening,
+    close: async () => {
+      await listening.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm test` after the type-check: runs jest with what PGlite needs, on the embedded engine and,
+// when it is reachable, on PostgreSQL; then prints the plain summary line `N passed, N failed`.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+function reachable(url) {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 5432) });
+    socket.setTimeout(2000);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function main() {
+  const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  const postgres = process.env.TEST_POSTGRES === '0' ? false : await reachable(url);
+  console.log(postgres ? `engines: embedded (PGlite) and PostgreSQL (${url.replace(/\/\/[^@]*@/, '//')})` : 'engines: embedded (PGlite) only: PostgreSQL is not reachable, its runs are left out');
+
+  const report = path.join(os.tmpdir(), `jest-report-${process.pid}.json`);
+  const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${report}`, ...process.argv.slice(2)];
+  const env = {
+    ...process.env,
+    TEST_POSTGRES: postgres ? '1' : '0',
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim(),
+  };
+  const run = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+
+  let passed = 0;
+  let failed = 0;
+  try {
+    const result = JSON.parse(fs.readFileSync(report, 'utf8'));
+    passed = result.numPassedTests;
+    failed = result.numFailedTests + result.numRuntimeErrorTestSuites;
+    fs.unlinkSync(report);
+  } catch {
+    failed = Math.max(failed, 1);
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+}
+
+main();

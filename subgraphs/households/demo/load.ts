@@ -1,0 +1,31 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { DataSource } from 'typeorm';
+import { bulkInsert } from '../../shared/bulk-insert';
+import type { DemoData } from './rows';
+
+/** Whether the registry already holds persons (the demo is loaded once, on first start). */
+export async function hasRegistryData(dataSource: DataSource): Promise<boolean> {
+  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  const [row] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM "${schema}".person) AS present`);
+  return row.present === true;
+}
+
+/** Loads the demo data set in one transaction: all of it or none. */
+export async function loadDemoData(dataSource: DataSource, data: DemoData, options: { progress?: boolean } = {}): Promise<void> {
+  const total = data.areas.length + data.stations.length + data.households.length + data.persons.length;
+  const bar = options.progress ? new SingleBar({ format: 'loading demo data [{bar}] {percentage}% {value}/{total} rows', noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic) : undefined;
+  bar?.start(total, 0);
+  const tick = (n: number) => bar?.increment(n);
+  try {
+    await dataSource.transaction(async (manager) => {
+      const areas = [...data.areas].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
+      await bulkInsert(manager, 'admin_area', areas as unknown as Record<string, unknown>[], tick);
+      await bulkInsert(manager, 'power_station', data.stations as unknown as Record<string, unknown>[], tick);
+      await bulkInsert(manager, 'household', data.households as unknown as Record<string, unknown>[], tick);
+      await bulkInsert(manager, 'person', data.persons as unknown as Record<string, unknown>[], tick);
+    });
+  } finally {
+    bar?.stop();
+  }
+  await dataSource.query(`ANALYZE`);
+}

@@ -1,0 +1,7 @@
+import type { BaseContext } from '../shared/context';
+import type { HouseholdLoaders } from './households.loaders';
+
+/** The households subgraph's request context: identity, scope, data source, per-request loaders. */
+export interface HouseholdsContext extends BaseContext {
+  loaders: HouseholdLoaders;
+}

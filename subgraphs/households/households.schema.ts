@@ -1,0 +1,28 @@
+import { authChecker } from '../shared/auth-checker';
+import { buildFederatedSchema } from '../shared/federated-schema';
+import type { HouseholdsContext } from './households.context';
+import { householdsReferences } from './households.references';
+import { AreaResolver } from './resolvers/area.resolver';
+import { HouseholdFieldsResolver } from './resolvers/household-fields.resolver';
+import { HouseholdResolver } from './resolvers/household.resolver';
+import { PersonFieldsResolver } from './resolvers/person-fields.resolver';
+import { PersonResolver } from './resolvers/person.resolver';
+import { RegistrationResolver } from './resolvers/registration.resolver';
+import { StationResolver } from './resolvers/station.resolver';
+
+/** The households subgraph's federated schema and SDL (no database needed). */
+export function buildHouseholdsSchema() {
+  return buildFederatedSchema<HouseholdsContext>({
+    resolvers: [
+      AreaResolver,
+      StationResolver,
+      HouseholdResolver,
+      HouseholdFieldsResolver,
+      PersonResolver,
+      PersonFieldsResolver,
+      RegistrationResolver,
+    ],
+    referenceResolvers: householdsReferences,
+    authChecker,
+  });
+}

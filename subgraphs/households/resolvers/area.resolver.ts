@@ -1,0 +1,48 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Problems } from '../../shared/errors';
+import { isAreaCodeShape, normalizeAreaCode } from '../../shared/validation';
+import { applyAreaFilter } from '../../shared/scope';
+import { AdminArea } from '../entities/admin-area.entity';
+import { AreaLevel } from '../household.enums';
+import type { HouseholdsContext } from '../households.context';
+import { visibleAreas } from '../households.loaders';
+
+function checkCode(code: string, field: string): string {
+  const normalized = normalizeAreaCode(code);
+  const problems = new Problems();
+  if (!isAreaCodeShape(normalized)) problems.add(field, '区划代码须为 6、9、12 或 15 位数字', 'An area code has 6, 9, 12 or 15 digits');
+  problems.throwIfAny();
+  return normalized;
+}
+
+@Resolver(() => AdminArea)
+export class AreaResolver {
+  @Query(() => AdminArea, { nullable: true, description: 'One area by code (old codes such as 530630 are mapped) · 按代码查询区划' })
+  area(@Arg('code', { description: 'Area code · 区划代码' }) code: string, @Ctx() ctx: HouseholdsContext): Promise<AdminArea | null> {
+    return ctx.loaders.area.load(checkCode(code, 'code'));
+  }
+
+  @Query(() => [AdminArea], { description: 'Areas by level and/or parent, inside your jurisdiction · 按层级或上级查询区划' })
+  areas(
+    @Ctx() ctx: HouseholdsContext,
+    @Arg('level', () => AreaLevel, { nullable: true, description: 'Level · 层级' }) level?: AreaLevel,
+    @Arg('parentCode', () => String, { nullable: true, description: 'Parent area code · 上级区划代码' }) parentCode?: string,
+    @Arg('withinCode', () => String, { nullable: true, description: 'Only areas at or below this code · 仅此区划及其下级' }) withinCode?: string,
+  ): Promise<AdminArea[]> {
+    const qb = visibleAreas(ctx.dataSource, ctx.scope);
+    if (level) qb.andWhere('a.level = :level', { level });
+    if (parentCode) qb.andWhere('a.parent_code = :parent', { parent: checkCode(parentCode, 'parentCode') });
+    if (withinCode) applyAreaFilter(ctx.scope, qb, 'a.code', withinCode, 'withinCode');
+    return qb.orderBy('a.code').limit(5000).getMany();
+  }
+
+  @FieldResolver(() => AdminArea, { nullable: true, description: 'Parent area · 上级区划' })
+  parent(@Root() area: AdminArea, @Ctx() ctx: HouseholdsContext): Promise<AdminArea | null> | null {
+    return area.parentCode ? ctx.loaders.area.load(area.parentCode) : null;
+  }
+
+  @FieldResolver(() => [AdminArea], { description: 'Areas directly below, inside your jurisdiction · 下级区划' })
+  children(@Root() area: AdminArea, @Ctx() ctx: HouseholdsContext): Promise<AdminArea[]> {
+    return ctx.loaders.areaChildren.load(area.code);
+  }
+}

@@ -1,0 +1,44 @@
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { maskIdNumber, maskPhone } from '../../shared/id-number';
+import { seesSensitiveFields } from '../../shared/identity';
+import { today } from '../../shared/validation';
+import { Household } from '../entities/household.entity';
+import { Person } from '../entities/person.entity';
+import { VulnerabilityFlag } from '../household.enums';
+import type { HouseholdsContext } from '../households.context';
+import { ageOn } from '../services/member.validation';
+
+@Resolver(() => Person)
+export class PersonFieldsResolver {
+  @FieldResolver(() => Household, { description: 'Household the person belongs to · 所属移民户' })
+  household(@Root() p: Person, @Ctx() ctx: HouseholdsContext) {
+    return ctx.loaders.household.load(p.householdId);
+  }
+
+  @FieldResolver(() => String, { description: 'Resident ID number; masked (530622********1234) unless your role needs it in full · 身份证号' })
+  idNumber(@Root() p: Person, @Ctx() ctx: HouseholdsContext): string {
+    return seesSensitiveFields(ctx.identity) ? p.idNumber : maskIdNumber(p.idNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Mobile phone; masked (138****5678) unless your role needs it in full · 手机号码' })
+  phone(@Root() p: Person, @Ctx() ctx: HouseholdsContext): string | null {
+    if (!p.phone) return null;
+    return seesSensitiveFields(ctx.identity) ? p.phone : maskPhone(p.phone);
+  }
+
+  @FieldResolver(() => Int, { description: 'Age in whole years today · 年龄（周岁）' })
+  age(@Root() p: Person): number {
+    return ageOn(p.birthDate, today());
+  }
+
+  @FieldResolver(() => [VulnerabilityFlag], { description: 'All vulnerability flags set for the person · 重点关爱标识' })
+  vulnerabilities(@Root() p: Person): VulnerabilityFlag[] {
+    const flags: [boolean, VulnerabilityFlag][] = [
+      [p.leftBehindElderly, VulnerabilityFlag.LEFT_BEHIND_ELDERLY],
+      [p.leftBehindChild, VulnerabilityFlag.LEFT_BEHIND_CHILD],
+      [p.disabled, VulnerabilityFlag.DISABLED],
+      [p.minimumLivingAllowance, VulnerabilityFlag.MINIMUM_LIVING_ALLOWANCE],
+    ];
+    return flags.filter(([set]) => set).map(([, flag]) => flag);
+  }
+}

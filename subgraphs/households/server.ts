@@ -1,0 +1,59 @@
+import type { CryptoKey } from 'jose';
+import type { DataSource } from 'typeorm';
+import { openDataSource, type Engine, type StatementCounter } from '../shared/data-source';
+import { startSubgraph, type RunningSubgraph } from '../shared/subgraph-server';
+import { AdminArea } from './entities/admin-area.entity';
+import { Household } from './entities/household.entity';
+import { Person } from './entities/person.entity';
+import { PowerStation } from './entities/power-station.entity';
+import type { HouseholdsContext } from './households.context';
+import { createHouseholdLoaders } from './households.loaders';
+import { buildHouseholdsSchema } from './households.schema';
+import { HouseholdsSchema1732240000000 } from './migrations/1732240000000-households-schema';
+
+export const HOUSEHOLDS = 'households';
+export const householdsEntities = [AdminArea, PowerStation, Household, Person];
+export const householdsMigrations = [HouseholdsSchema1732240000000];
+
+export function openHouseholdsDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
+  return openDataSource({ name: HOUSEHOLDS, engine, entities: householdsEntities, migrations: householdsMigrations, ...options });
+}
+
+export interface HouseholdsServerOptions {
+  gatewayPublicKey: CryptoKey;
+  port?: number;
+  host?: string;
+}
+
+/** Starts the households subgraph over an open, migrated data source. */
+export async function serveHouseholds(db: { dataSource: DataSource; statements: StatementCounter }, options: HouseholdsServerOptions): Promise<RunningSubgraph> {
+  const { schema } = await buildHouseholdsSchema();
+  return startSubgraph<HouseholdsContext>(
+    {
+      name: HOUSEHOLDS,
+      schema,
+      dataSource: db.dataSource,
+      statements: db.statements,
+      gatewayPublicKey: options.gatewayPublicKey,
+      extendContext: (base) => ({ ...base, loaders: createHouseholdLoaders(base) }),
+    },
+    options.port ?? 0,
+    options.host,
+  );
+}
+
+/** Opens the database (migrating it) and starts the households subgraph; closing it closes both. */
+export async function startHouseholdsSubgraph(
+  options: HouseholdsServerOptions & { engine: Engine; schema?: string; logSql?: boolean },
+): Promise<RunningSubgraph & { dataSource: DataSource }> {
+  const db = await openHouseholdsDatabase(options.engine, options);
+  const running = await serveHouseholds(db, options);
+  return {
+    ...running,
+    dataSource: db.dataSource,
+    close: async () => {
+      await running.close();
+      if (db.dataSource.isInitialized) await db.dataSource.destroy();
+    },
+  };
+}

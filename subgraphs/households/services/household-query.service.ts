@@ -1,0 +1,31 @@
+import { badInput } from '../../shared/errors';
+import { paginate, type PageArgs, type Page } from '../../shared/pagination';
+import { applyAreaFilter, prefixCondition } from '../../shared/scope';
+import type { Household } from '../entities/household.entity';
+import type { HouseholdsContext } from '../households.context';
+import { scopedHouseholds } from '../households.loaders';
+import type { HouseholdFilter } from '../inputs/filters.input';
+
+export const STATION_IDS = ['BAIHETAN', 'XILUODU', 'XIANGJIABA'];
+
+export function checkStation(stationId: string, field: string): void {
+  if (!STATION_IDS.includes(stationId)) {
+    throw badInput([{ field, zh: `电站须为 ${STATION_IDS.join('、')} 之一`, en: `stationId must be one of ${STATION_IDS.join(', ')}` }]);
+  }
+}
+
+export async function listHouseholds(ctx: HouseholdsContext, filter: HouseholdFilter | undefined, page: PageArgs): Promise<Page<Household>> {
+  const qb = scopedHouseholds(ctx.dataSource, ctx.scope);
+  if (filter?.areaCode) applyAreaFilter(ctx.scope, qb, 'h.area_code', filter.areaCode, 'filter.areaCode');
+  if (filter?.stationId) {
+    checkStation(filter.stationId, 'filter.stationId');
+    qb.andWhere('h.station_id = :station', { station: filter.stationId });
+  }
+  if (filter?.relocationMode) qb.andWhere('h.relocation_mode = :relocation', { relocation: filter.relocationMode });
+  if (filter?.status) qb.andWhere('h.status = :status', { status: filter.status });
+  if (filter?.registryNo) {
+    const { clause, params } = prefixCondition('h.registry_no', [filter.registryNo.trim()], 'registry');
+    qb.andWhere(clause, params);
+  }
+  return paginate(qb, { column: 'h.registry_no', key: (h) => h.registryNo }, page);
+}

@@ -1,0 +1,90 @@
+import { parseIdNumber, type IdNumberProblem } from '../../shared/id-number';
+import type { Problems } from '../../shared/errors';
+import { checkText } from '../../shared/validation';
+import { isEthnicity } from '../ethnicity';
+import { Relation, Sex } from '../household.enums';
+import type { MemberInput } from '../inputs/registration.input';
+
+const ID_PROBLEMS: Record<IdNumberProblem, [string, string]> = {
+  FORMAT: ['身份证号须为 18 位（末位可为 X）或 15 位数字', 'An ID number has 18 characters (the last may be X) or 15 digits'],
+  BIRTH_DATE: ['身份证号中的出生日期无效', 'The birth date inside the ID number is not a valid past date'],
+  CHECK_CHARACTER: ['身份证号校验位不符，请逐位核对', 'The check character does not match; check each digit'],
+  EXCEL_FLOAT: [
+    '身份证号被 Excel 转成了科学计数法（如 5.30622E+17），后几位已丢失：请把该列设为“文本”后重新录入',
+    'Excel turned the ID number into a float (e.g. 5.30622E+17) and lost its last digits: format the column as text and re-enter it',
+  ],
+  LOST_CHECK_X: ['身份证号只有 17 位，末位 X 可能被删掉了', 'The ID number has 17 digits: its trailing X was probably lost'],
+};
+
+const PHONE = /^1[3-9]\d{9}$/;
+
+/** Whole years between a birth date and today. */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [ty, tm, td] = on.split('-').map(Number);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/** Validates an ID number field; returns the normalized number, sex and birth date when valid. */
+export function checkIdNumber(problems: Problems, field: string, value: string) {
+  const parsed = parseIdNumber(value);
+  if (!parsed.ok) {
+    const [zh, en] = ID_PROBLEMS[parsed.problem];
+    problems.add(field, zh, en);
+    return undefined;
+  }
+  return parsed.value;
+}
+
+export function checkEthnicity(problems: Problems, field: string, value: string): void {
+  if (!isEthnicity(value.trim())) problems.add(field, '民族须为 56 个民族之一，如“汉族”“彝族”', 'ethnicity must be one of the 56 ethnic groups, e.g. 汉族, 彝族');
+}
+
+export function checkPhone(problems: Problems, field: string, value: string | null | undefined): void {
+  if (value && !PHONE.test(value.trim())) problems.add(field, '手机号码须为 11 位数字，以 1 开头', 'phone must be 11 digits starting with 1');
+}
+
+export function checkFlagsAgainstAge(problems: Problems, path: string, flags: { leftBehindElderly?: boolean | null; leftBehindChild?: boolean | null }, age: number): void {
+  if (flags.leftBehindChild && age >= 16) problems.add(`${path}.leftBehindChild`, '留守儿童须未满 16 周岁', 'A left-behind child is under 16');
+  if (flags.leftBehindElderly && age < 60) problems.add(`${path}.leftBehindElderly`, '留守老人须年满 60 周岁', 'Left-behind elderly are 60 or older');
+}
+
+/** A member as it will be stored, after validation. */
+export interface ValidMember {
+  name: string;
+  idNumber: string;
+  sex: Sex;
+  birthDate: string;
+  input: MemberInput;
+}
+
+/** Validates one member; problems are added under `path` (e.g. `input.members[2]`). */
+export function checkMember(problems: Problems, path: string, m: MemberInput, today: string): ValidMember | undefined {
+  checkText(problems, `${path}.name`, m.name, '姓名', 32);
+  checkEthnicity(problems, `${path}.ethnicity`, m.ethnicity);
+  checkPhone(problems, `${path}.phone`, m.phone);
+  const id = checkIdNumber(problems, `${path}.idNumber`, m.idNumber);
+  if (!id) return undefined;
+  if (m.sex && m.sex !== id.sex) {
+    problems.add(`${path}.sex`, `性别与身份证号不符（身份证号显示为${id.sex === Sex.MALE ? '男' : '女'}）`, `sex does not match the ID number (which says ${id.sex})`);
+  }
+  if (m.birthDate && m.birthDate !== id.birthDate) {
+    problems.add(`${path}.birthDate`, `出生日期与身份证号不符（身份证号显示为 ${id.birthDate}）`, `birthDate does not match the ID number (${id.birthDate})`);
+  }
+  checkFlagsAgainstAge(problems, path, m, ageOn(id.birthDate, today));
+  return { name: m.name.trim(), idNumber: id.normalized, sex: id.sex as Sex, birthDate: id.birthDate, input: m };
+}
+
+/** Exactly one head, and no ID number twice in the same submission. */
+export function checkMemberSet(problems: Problems, path: string, members: MemberInput[]): void {
+  const heads = members.filter((m) => m.relation === Relation.HEAD).length;
+  if (heads !== 1) problems.add(`${path}`, `须有且仅有一名户主（现有 ${heads} 名）`, `exactly one member must be the HEAD (found ${heads})`);
+  const seen = new Map<string, number>();
+  members.forEach((m, i) => {
+    const key = m.idNumber.trim().toUpperCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.add(`${path}[${i}].idNumber`, `身份证号与第 ${first + 1} 名成员重复`, `same ID number as member ${first + 1}`);
+    } else seen.set(key, i);
+  });
+}

@@ -1,0 +1,40 @@
+import { paginate, type Page, type PageArgs } from '../../shared/pagination';
+import { applyAreaFilter } from '../../shared/scope';
+import { parseIdNumber } from '../../shared/id-number';
+import { Household } from '../entities/household.entity';
+import type { Person } from '../entities/person.entity';
+import { PersonStatus, VulnerabilityFlag } from '../household.enums';
+import type { HouseholdsContext } from '../households.context';
+import { scopedPersons } from '../households.loaders';
+import type { PersonFilter } from '../inputs/filters.input';
+import { checkStation } from './household-query.service';
+
+const FLAG_COLUMNS: Record<VulnerabilityFlag, string> = {
+  [VulnerabilityFlag.LEFT_BEHIND_ELDERLY]: 'p.left_behind_elderly',
+  [VulnerabilityFlag.LEFT_BEHIND_CHILD]: 'p.left_behind_child',
+  [VulnerabilityFlag.DISABLED]: 'p.disabled',
+  [VulnerabilityFlag.MINIMUM_LIVING_ALLOWANCE]: 'p.minimum_living_allowance',
+};
+
+export async function listPersons(ctx: HouseholdsContext, filter: PersonFilter | undefined, page: PageArgs): Promise<Page<Person>> {
+  const qb = scopedPersons(ctx.dataSource, ctx.scope);
+  if (!filter?.includeRemoved) qb.andWhere('p.status = :active', { active: PersonStatus.ACTIVE });
+  if (filter?.areaCode) applyAreaFilter(ctx.scope, qb, 'p.area_code', filter.areaCode, 'filter.areaCode');
+  if (filter?.productionMode) qb.andWhere('p.production_mode = :production', { production: filter.productionMode });
+  if (filter?.vulnerability) qb.andWhere(`${FLAG_COLUMNS[filter.vulnerability]} = TRUE`);
+  if (filter?.stationId || filter?.relocationMode) {
+    qb.innerJoin(Household, 'h', 'h.id = p.household_id');
+    if (filter.stationId) {
+      checkStation(filter.stationId, 'filter.stationId');
+      qb.andWhere('h.station_id = :station', { station: filter.stationId });
+    }
+    if (filter.relocationMode) qb.andWhere('h.relocation_mode = :relocation', { relocation: filter.relocationMode });
+  }
+  const search = filter?.search?.trim();
+  if (search) {
+    const id = parseIdNumber(search);
+    if (id.ok) qb.andWhere('p.id_number = :idNumber', { idNumber: id.value.normalized });
+    else qb.andWhere('p.name LIKE :name', { name: `${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+  }
+  return paginate(qb, { column: 'p.id', key: (p) => p.id }, page);
+}

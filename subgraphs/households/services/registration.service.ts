@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { conflict, forbidden, notFound, Problems } from '../../shared/errors';
+import { inTransaction } from '../../shared/transaction';
+import { checkDate, checkText, isAreaCodeShape, isUuid, normalizeAreaCode, today } from '../../shared/validation';
+import { AdminArea } from '../entities/admin-area.entity';
+import { Household } from '../entities/household.entity';
+import { Person } from '../entities/person.entity';
+import { AreaLevel, HouseholdStatus, PersonStatus, Relation, SupportCohort } from '../household.enums';
+import type { HouseholdsContext } from '../households.context';
+import { scopedHouseholds, scopedPersons } from '../households.loaders';
+import type { AddMemberInput, RegisterHouseholdInput, RemoveMemberInput, UpdatePersonInput } from '../inputs/registration.input';
+import { STATION_IDS } from './household-query.service';
+import {
+  ageOn, checkEthnicity, checkFlagsAgainstAge, checkIdNumber, checkMember, checkMemberSet, checkPhone, type ValidMember,
+} from './member.validation';
+
+const SUPPORT_CUTOFF = '2006-06-30';
+const SUPPORT_YEARS = 20;
+
+/** Post-relocation support (国发〔2006〕17号): cohort and period from the date the move was completed. */
+export function supportPeriod(relocatedOn: string | null) {
+  if (!relocatedOn) return { supportCohort: null, supportStart: null, supportEnd: null };
+  const existing = relocatedOn <= SUPPORT_CUTOFF;
+  const start = existing ? '2006-07-01' : relocatedOn;
+  const end = new Date(`${start}T00:00:00Z`);
+  end.setUTCFullYear(end.getUTCFullYear() + SUPPORT_YEARS);
+  end.setUTCDate(end.getUTCDate() - 1);
+  return {
+    supportCohort: existing ? SupportCohort.EXISTING : SupportCohort.ORIGINAL,
+    supportStart: start,
+    supportEnd: end.toISOString().slice(0, 10),
+  };
+}
+
+function requireUuid(value: string, field: string): void {
+  const problems = new Problems();
+  if (!isUuid(value)) problems.add(field, '标识格式无效', `${field} is not a valid id`);
+  problems.throwIfAny();
+}
+
+/** ID numbers already registered to an active person anywhere in the prefecture → CONFLICT. */
+async function assertIdNumbersFree(manager: EntityManager, numbers: { field: string; idNumber: string }[], exceptPersonId?: string) {
+  if (!numbers.length) return;
+  const qb = manager
+    .getRepository(Person)
+    .createQueryBuilder('p')
+    .select(['p.idNumber', 'p.countyCode'])
+    .where('p.id_number = ANY(:numbers)', { numbers: numbers.map((n) => n.idNumber) })
+    .andWhere('p.status = :active', { active: PersonStatus.ACTIVE });
+  if (exceptPersonId) qb.andWhere('p.id <> :except', { except: exceptPersonId });
+  const taken = await qb.getOne();
+  if (taken) {
+    const { field } = numbers.find((n) => n.idNumber === taken.idNumber)!;
+    throw conflict(field, `该身份证号已在 ${taken.countyCode} 登记，不能重复登记`, `This ID number is already registered (county ${taken.countyCode})`);
+  }
+}
+
+function personRow(member: ValidMember, household: Pick<Household, 'id' | 'areaCode' | 'countyCode'>): Partial<Person> {
+  const m = member.input;
+  return {
+    id: randomUUID(),
+    householdId: household.id,
+    areaCode: household.areaCode,
+    countyCode: household.countyCode,
+    name: member.name,
+    idNumber: member.idNumber,
+    sex: member.sex,
+    birthDate: member.birthDate,
+    ethnicity: m.ethnicity.trim(),
+    relation: m.relation,
+    phone: m.phone?.trim() || null,
+    productionMode: m.productionMode,
+    leftBehindElderly: m.leftBehindElderly,
+    leftBehindChild: m.leftBehindChild,
+    disabled: m.disabled,
+    minimumLivingAllowance: m.minimumLivingAllowance,
+    status: PersonStatus.ACTIVE,
+  };
+}
+
+export async function registerHousehold(ctx: HouseholdsContext, input: RegisterHouseholdInput): Promise<Household> {
+  const now = today();
+  const problems = new Problems();
+  const registryNo = input.registryNo.trim().toUpperCase();
+  if (!/^[0-9A-Z-]{4,32}$/.test(registryNo)) {
+    problems.add('input.registryNo', '登记编号须为 4–32 位数字、大写字母或“-”', 'registryNo has 4–32 digits, capital letters or hyphens');
+  }
+  if (!STATION_IDS.includes(input.stationId)) {
+    problems.add('input.stationId', `电站须为 ${STATION_IDS.join('、')} 之一`, `stationId must be one of ${STATION_IDS.join(', ')}`);
+  }
+  const areaCode = normalizeAreaCode(input.areaCode);
+  const originalAreaCode = normalizeAreaCode(input.originalAreaCode);
+  if (!/^\d{15}$/.test(areaCode)) problems.add('input.areaCode', '现居住地须为 15 位居民小组代码', 'areaCode must be a 15-digit resident-group code');
+  if (!isAreaCodeShape(originalAreaCode)) problems.add('input.originalAreaCode', '原居住地区划代码须为 6、9、12 或 15 位数字', 'originalAreaCode has 6, 9, 12 or 15 digits');
+  checkDate(problems, 'input.registeredOn', input.registeredOn, '登记日期');
+  checkDate(problems, 'input.relocatedOn', input.relocatedOn, '搬迁完成日期');
+  if (input.relocatedOn && input.registeredOn && input.relocatedOn < input.registeredOn) {
+    problems.add('input.relocatedOn', '搬迁完成日期不能早于登记日期', 'relocatedOn cannot be before registeredOn');
+  }
+  if (input.members.length === 0) problems.add('input.members', '至少需要一名家庭成员', 'at least one member is required');
+  checkMemberSet(problems, 'input.members', input.members);
+  const members = input.members.map((m, i) => checkMember(problems, `input.members[${i}]`, m, now));
+  problems.throwIfAny();
+  if (!ctx.scope.covers(areaCode)) throw forbidden('现居住地超出您的管辖范围', 'areaCode is outside your jurisdiction');
+
+  return inTransaction(
+    ctx,
+    async (manager) => {
+      const areas = await manager.getRepository(AdminArea).createQueryBuilder('a').where('a.code = ANY(:codes)', { codes: [areaCode, originalAreaCode] }).getMany();
+      const area = areas.find((a) => a.code === areaCode);
+      const refs = new Problems();
+      if (!area || area.level !== AreaLevel.GROUP) refs.add('input.areaCode', '现居住地居民小组不存在', 'areaCode is not a known resident group');
+      if (!areas.some((a) => a.code === originalAreaCode)) refs.add('input.originalAreaCode', '原居住地区划不存在', 'originalAreaCode is not a known area');
+      refs.throwIfAny();
+      if (await manager.getRepository(Household).exists({ where: { registryNo } })) {
+        throw conflict('input.registryNo', '该登记编号已存在', 'This registry number already exists');
+      }
+      await assertIdNumbersFree(manager, members.map((m, i) => ({ field: `input.members[${i}].idNumber`, idNumber: m!.idNumber })));
+
+      const household = {
+        id: randomUUID(),
+        registryNo,
+        stationId: input.stationId,
+        originalAreaCode,
+        areaCode,
+        countyCode: area!.countyCode!,
+        relocationMode: input.relocationMode,
+        housingMode: input.housingMode,
+        status: input.relocatedOn ? HouseholdStatus.RELOCATED : HouseholdStatus.REGISTERED,
+        registeredOn: input.registeredOn,
+        relocatedOn: input.relocatedOn ?? null,
+        ...supportPeriod(input.relocatedOn ?? null),
+      };
+      const persons = members.map((m) => personRow(m!, household));
+      const headId = persons.find((p) => p.relation === Relation.HEAD)!.id!;
+      await manager.insert(Household, { ...household, headId });
+      await manager.insert(Person, persons);
+      return manager.findOneByOrFail(Household, { id: household.id });
+    },
+    () => conflict('input', '登记编号或身份证号已被登记', 'The registry number or an ID number is already registered'),
+  );
+}
+
+/** Loads a record inside the caller's jurisdiction for a change: NOT_FOUND or FORBIDDEN otherwise. */
+async function loadForChange<T extends Person | Household>(
+  manager: EntityManager,
+  ctx: HouseholdsContext,
+  kind: 'person' | 'household',
+  id: string,
+  field: string,
+): Promise<T> {
+  const qb = kind === 'person' ? scopedPersons(manager.connection, ctx.scope) : scopedHouseholds(manager.connection, ctx.scope);
+  const alias = kind === 'person' ? 'p' : 'h';
+  const found = await qb.setQueryRunner(manager.queryRunner!).andWhere(`${alias}.id = :id`, { id }).setLock('pessimistic_write').getOne();
+  if (found) return found as T;
+  const exists = await manager.getRepository(kind === 'person' ? Person : Household).exists({ where: { id } });
+  if (exists) throw forbidden();
+  throw kind === 'person' ? notFound('该人员', 'Person', field) : notFound('该移民户', 'Household', field);
+}
+
+export async function updatePerson(ctx: HouseholdsContext, input: UpdatePersonInput): Promise<Person> {
+  requireUuid(input.id, 'input.id');
+  const problems = new Problems();
+  if (input.name !== undefined && input.name !== null) checkText(problems, 'input.name', input.name, '姓名', 32);
+  if (input.ethnicity) checkEthnicity(problems, 'input.ethnicity', input.ethnicity);
+  checkPhone(problems, 'input.phone', input.phone);
+  if (input.relation === Relation.HEAD) problems.add('input.relation', '变更户主请使用减员（指定新户主）', 'change the head by removing the old head with newHeadId');
+  const id = input.idNumber ? checkIdNumber(problems, 'input.idNumber', input.idNumber) : undefined;
+  problems.throwIfAny();
+
+  return inTransaction(
+    ctx,
+    async (manager) => {
+      const person = await loadForChange<Person>(manager, ctx, 'person', input.id, 'input.id');
+      const later = new Problems();
+      if (person.status !== PersonStatus.ACTIVE) later.add('input.id', '该人员已减员，不能修改', 'This person has been removed and cannot be changed');
+      if (input.relation && person.relation === Relation.HEAD) later.add('input.relation', '户主的关系不能直接修改', 'The head’s relation cannot be changed directly');
+      const birthDate = id?.birthDate ?? person.birthDate;
+      checkFlagsAgainstAge(later, 'input', {
+        leftBehindChild: input.leftBehindChild ?? person.leftBehindChild,
+        leftBehindElderly: input.leftBehindElderly ?? person.leftBehindElderly,
+      }, ageOn(birthDate, today()));
+      later.throwIfAny();
+      if (id) await assertIdNumbersFree(manager, [{ field: 'input.idNumber', idNumber: id.normalized }], person.id);
+      const changes: Partial<Person> = {};
+      if (input.name) changes.name = input.name.trim();
+      if (id) Object.assign(changes, { idNumber: id.normalized, sex: id.sex, birthDate: id.birthDate });
+      if (input.ethnicity) changes.ethnicity = input.ethnicity.trim();
+      if (input.relation) changes.relation = input.relation;
+      if (input.phone !== undefined && input.phone !== null) changes.phone = input.phone.trim() || null;
+      if (input.productionMode) changes.productionMode = input.productionMode;
+      for (const flag of ['leftBehindElderly', 'leftBehindChild', 'disabled', 'minimumLivingAllowance'] as const) {
+        if (typeof input[flag] === 'boolean') changes[flag] = input[flag]!;
+      }
+      if (Object.keys(changes).length) await manager.update(Person, { id: person.id }, changes);
+      return manager.findOneByOrFail(Person, { id: person.id });
+    },
+    () => conflict('input.idNumber', '该身份证号已被登记', 'This ID number is already registered'),
+  );
+}
+
+export async function addMember(ctx: HouseholdsContext, input: AddMemberInput): Promise<Person> {
+  requireUuid(input.householdId, 'input.householdId');
+  const problems = new Problems();
+  if (input.member.relation === Relation.HEAD) problems.add('input.member.relation', '户主已存在，新成员不能为户主', 'The household already has a head');
+  const member = checkMember(problems, 'input.member', input.member, today());
+  problems.throwIfAny();
+  return inTransaction(
+    ctx,
+    async (manager) => {
+      const household = await loadForChange<Household>(manager, ctx, 'household', input.householdId, 'input.householdId');
+      if (household.status === HouseholdStatus.CANCELLED) {
+        const p = new Problems();
+        p.add('input.householdId', '该移民户已注销', 'This household registration is cancelled');
+        p.throwIfAny();
+      }
+      await assertIdNumbersFree(manager, [{ field: 'input.member.idNumber', idNumber: member!.idNumber }]);
+      const row = personRow(member!, household);
+      await manager.insert(Person, row);
+      return manager.findOneByOrFail(Person, { id: row.id! });
+    },
+    () => conflict('input.member.idNumber', '该身份证号已被登记', 'This ID number is already registered'),
+  );
+}
+
+export async function removeMember(ctx: HouseholdsContext, input: RemoveMemberInput): Promise<Person> {
+  requireUuid(input.personId, 'input.personId');
+  if (input.newHeadId) requireUuid(input.newHeadId, 'input.newHeadId');
+  const problems = new Problems();
+  checkText(problems, 'input.note', input.note, '说明', 200, false);
+  checkDate(problems, 'input.removedOn', input.removedOn, '减员日期');
+  problems.throwIfAny();
+  return inTransaction(ctx, async (manager) => {
+    const person = await loadForChange<Person>(manager, ctx, 'person', input.personId, 'input.personId');
+    const later = new Problems();
+    if (person.status !== PersonStatus.ACTIVE) later.add('input.personId', '该人员已减员', 'This person has already been removed');
+    let newHead: Person | undefined;
+    if (person.relation === Relation.HEAD) {
+      if (!input.newHeadId) later.add('input.newHeadId', '移除户主时须指定新户主', 'newHeadId is required when the head is removed');
+      else {
+        newHead = (await manager.findOneBy(Person, { id: input.newHeadId, householdId: person.householdId, status: PersonStatus.ACTIVE })) ?? undefined;
+        if (!newHead || newHead.id === person.id) later.add('input.newHeadId', '新户主须为本户其他在册成员', 'newHeadId must be another active member of the household');
+      }
+    } else if (input.newHeadId) {
+      later.add('input.newHeadId', '只有移除户主时才能指定新户主', 'newHeadId applies only when the head is removed');
+    }
+    later.throwIfAny();
+    await manager.update(Person, { id: person.id }, {
+      status: PersonStatus.REMOVED,
+      removalReason: input.reason,
+      removalNote: input.note?.trim() || null,
+      removedOn: input.removedOn ?? today(),
+    });
+    if (newHead) {
+      await manager.update(Person, { id: newHead.id }, { relation: Relation.HEAD });
+      await manager.update(Household, { id: person.householdId }, { headId: newHead.id });
+    }
+    return manager.findOneByOrFail(Person, { id: person.id });
+  });
+}

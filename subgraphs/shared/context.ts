@@ -1,0 +1,34 @@
+import type { CryptoKey } from 'jose';
+import type { DataSource } from 'typeorm';
+import { unauthenticated } from './errors';
+import { IDENTITY_HEADER, verifyForwardedIdentity, type Identity } from './identity';
+import { Scope } from './scope';
+
+/** What every subgraph's request context holds; each subgraph adds its own loaders. */
+export interface BaseContext {
+  identity: Identity;
+  scope: Scope;
+  dataSource: DataSource;
+}
+
+/**
+ * The identity the gateway forwarded, verified with the gateway's public key. A call without
+ * it, or with one the gateway did not sign, gets UNAUTHENTICATED and nothing else.
+ */
+export async function identityFromHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  gatewayPublicKey: CryptoKey,
+): Promise<Identity> {
+  const header = headers[IDENTITY_HEADER];
+  const token = Array.isArray(header) ? header[0] : header;
+  if (!token) throw unauthenticated('缺少网关签发的身份', 'Missing gateway-signed identity');
+  try {
+    return await verifyForwardedIdentity(token, gatewayPublicKey);
+  } catch {
+    throw unauthenticated('网关签发的身份无效或已过期', 'Invalid or expired gateway-signed identity');
+  }
+}
+
+export function baseContext(identity: Identity, dataSource: DataSource): BaseContext {
+  return { identity, scope: Scope.of(identity), dataSource };
+}

@@ -1,0 +1,85 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { DataSource, type Logger, type MixedList, type EntitySchema } from 'typeorm';
+import { pgliteDriver } from './pglite-pool';
+
+/** Types returned as text on both engines: dates stay `YYYY-MM-DD`, never shifted by a time zone. */
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
+
+/** Where a subgraph's tables live: PostgreSQL by URL, or an embedded PGlite instance. */
+export type Engine = { kind: 'postgres'; url: string } | { kind: 'pglite'; db: PGlite };
+
+/** Opens an embedded PostgreSQL (PGlite): in memory, or persisted in `dataDir`. */
+export function openPGlite(dataDir?: string): Promise<PGlite> {
+  return PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    parsers: { [DATE_OID]: (value: string) => value },
+  });
+}
+
+/** Counts the SQL statements a data source runs (the N+1 tests read it), and logs them on demand. */
+export class StatementCounter implements Logger {
+  count = 0;
+
+  constructor(private readonly name: string, private readonly print: boolean) {}
+
+  logQuery(query: string, parameters?: unknown[]): void {
+    this.count++;
+    if (this.print) console.log(`[sql ${this.name}] ${query}`, parameters?.length ? parameters : '');
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    if (this.print) console.error(`[sql ${this.name}] error ${String(error)} in ${query}`);
+  }
+
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    if (this.print) console.log(`[migration ${this.name}] ${message}`);
+  }
+  log(): void {}
+}
+
+export interface DataSourceOptions {
+  /** Subgraph name; also the PostgreSQL schema its tables live in (unless `schema` is given). */
+  name: string;
+  schema?: string;
+  engine: Engine;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  logSql?: boolean;
+}
+
+/** Creates the schema, connects, and brings the tables up to date with the migrations. */
+export async function openDataSource(options: DataSourceOptions): Promise<{ dataSource: DataSource; statements: StatementCounter }> {
+  const schema = options.schema ?? options.name.replace(/-/g, '_');
+  const statements = new StatementCounter(options.name, options.logSql ?? false);
+  const createSchema = `CREATE SCHEMA IF NOT EXISTS "${schema}"`;
+  const common = {
+    type: 'postgres' as const,
+    schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logger: statements,
+  };
+  let dataSource: DataSource;
+  if (options.engine.kind === 'postgres') {
+    const client = new pg.Client({ connectionString: options.engine.url });
+    await client.connect();
+    try {
+      await client.query(createSchema);
+    } finally {
+      await client.end();
+    }
+    dataSource = new DataSource({ ...common, url: options.engine.url, poolSize: 10 });
+  } else {
+    await options.engine.db.exec(createSchema);
+    dataSource = new DataSource({ ...common, driver: pgliteDriver, extra: { pglite: options.engine.db } });
+  }
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return { dataSource, statements };
+}

@@ -1,0 +1,100 @@
+import { jwtVerify, SignJWT, type CryptoKey } from 'jose';
+import { registerEnumType } from 'type-graphql';
+
+/** Who may call the graph. */
+export enum Role {
+  PREFECTURE_OFFICER = 'PREFECTURE_OFFICER',
+  COUNTY_OFFICER = 'COUNTY_OFFICER',
+  COMMUNITY_WORKER = 'COMMUNITY_WORKER',
+  ANALYST = 'ANALYST',
+}
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'Caller role · 调用者角色',
+  valuesConfig: {
+    PREFECTURE_OFFICER: { description: 'Prefecture resettlement office · 市移民办' },
+    COUNTY_OFFICER: { description: 'County resettlement office · 县（区、市）移民办' },
+    COMMUNITY_WORKER: { description: 'Township or community worker · 乡镇（街道）、社区工作人员' },
+    ANALYST: { description: 'Analyst: prefecture-wide, sensitive fields masked · 数据分析人员' },
+  },
+});
+
+/** The one identity a request carries, built by the gateway from the caller's token. */
+export interface Identity {
+  subject: string;
+  role: Role;
+  /** Area codes the caller may see (and everything below them). */
+  jurisdiction: string[];
+}
+
+export const TOKEN_ISSUER = 'zhaotong-resettlement';
+export const TOKEN_AUDIENCE = 'resettlement-graph';
+const FORWARD_ISSUER = 'resettlement-gateway';
+const FORWARD_AUDIENCE = 'resettlement-subgraphs';
+
+/** Header in which the gateway forwards the signed identity to subgraphs. */
+export const IDENTITY_HEADER = 'x-resettlement-identity';
+
+const CODE = /^(\d{6}|\d{9}|\d{12}|\d{15})$/;
+
+/** Checks the claims of a verified token; returns a reason when they do not make an identity. */
+export function identityFromClaims(claims: Record<string, unknown>): Identity | string {
+  const { sub, role, jur } = claims;
+  if (typeof sub !== 'string' || !sub) return 'missing subject';
+  if (typeof role !== 'string' || !(role in Role)) return 'unknown role';
+  if (!Array.isArray(jur) || jur.length === 0 || !jur.every((c) => typeof c === 'string' && CODE.test(c))) {
+    return 'jurisdiction must be a non-empty list of area codes';
+  }
+  const codes = jur as string[];
+  if (role === Role.COUNTY_OFFICER && !codes.every((c) => c.length === 6 && !c.endsWith('00'))) {
+    return 'a county officer’s jurisdiction is county codes';
+  }
+  if (role === Role.COMMUNITY_WORKER && !codes.every((c) => c.length === 9 || c.length === 12)) {
+    return 'a community worker’s jurisdiction is township or community codes';
+  }
+  return { subject: sub, role: role as Role, jurisdiction: codes };
+}
+
+async function sign(identity: Identity, key: CryptoKey, issuer: string, audience: string, ttlSeconds: number) {
+  return new SignJWT({ role: identity.role, jur: identity.jurisdiction })
+    .setProtectedHeader({ alg: 'EdDSA' })
+    .setSubject(identity.subject)
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .sign(key);
+}
+
+async function verify(token: string, key: CryptoKey, issuer: string, audience: string): Promise<Identity> {
+  const { payload } = await jwtVerify(token, key, { issuer, audience, algorithms: ['EdDSA'] });
+  const identity = identityFromClaims(payload);
+  if (typeof identity === 'string') throw new Error(identity);
+  return identity;
+}
+
+/** A sign-in token for a person (the demo issuer and tests use this). */
+export function signUserToken(identity: Identity, key: CryptoKey, ttlSeconds = 12 * 3600): Promise<string> {
+  return sign(identity, key, TOKEN_ISSUER, TOKEN_AUDIENCE, ttlSeconds);
+}
+
+export function verifyUserToken(token: string, key: CryptoKey): Promise<Identity> {
+  return verify(token, key, TOKEN_ISSUER, TOKEN_AUDIENCE);
+}
+
+export function signForwardedIdentity(identity: Identity, key: CryptoKey, ttlSeconds: number): Promise<string> {
+  return sign(identity, key, FORWARD_ISSUER, FORWARD_AUDIENCE, ttlSeconds);
+}
+
+export function verifyForwardedIdentity(token: string, key: CryptoKey): Promise<Identity> {
+  return verify(token, key, FORWARD_ISSUER, FORWARD_AUDIENCE);
+}
+
+/** Roles that see sensitive fields (ID number, phone) in full inside their jurisdiction. */
+export function seesSensitiveFields(identity: Identity): boolean {
+  return identity.role !== Role.ANALYST;
+}
+
+/** Roles that may change registry records (for `@Authorized(...WRITER_ROLES)`). */
+export const WRITER_ROLES = [Role.PREFECTURE_OFFICER, Role.COUNTY_OFFICER, Role.COMMUNITY_WORKER];

@@ -1,0 +1,69 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { CryptoKey } from 'jose';
+import type { DataSource } from 'typeorm';
+import { baseContext, identityFromHeaders, type BaseContext } from './context';
+import type { StatementCounter } from './data-source';
+import { maskError } from './errors';
+import { listen, type Listening } from './http';
+
+export interface SubgraphOptions<TContext extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  statements: StatementCounter;
+  gatewayPublicKey: CryptoKey;
+  /** Adds the subgraph's per-request loaders to the base context. */
+  extendContext(base: BaseContext): TContext;
+}
+
+export interface RunningSubgraph extends Listening {
+  name: string;
+  statements: StatementCounter;
+}
+
+/** Builds and starts one subgraph: `POST /graphql` (gateway-signed identity required) and `GET /health`. */
+export async function startSubgraph<TContext extends BaseContext>(options: SubgraphOptions<TContext>, port = 0, host = '127.0.0.1'): Promise<RunningSubgraph> {
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    try {
+      await options.dataSource.query('SELECT 1');
+      res.json({ status: 'ok', service: options.name });
+    } catch {
+      res.status(503).json({ status: 'unavailable', service: options.name });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const identity = await identityFromHeaders(req.headers, options.gatewayPublicKey);
+        return options.extendContext(baseContext(identity, options.dataSource));
+      },
+    }),
+  );
+  const listening = await listen(app, port, host);
+  return {
+    ...listening,
+    name: options.name,
+    statements: options.statements,
+    close: async () => {
+      await listening.close();
+      await apollo.stop().catch(() => undefined);
+    },
+  };
+}

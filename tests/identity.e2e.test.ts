@@ -1,0 +1,97 @@
+import { SignJWT } from 'jose';
+import { DEMO_IDENTITIES } from '../gateway/demo-identities';
+import { IDENTITY_HEADER, signForwardedIdentity, signUserToken } from '../subgraphs/shared/identity';
+import { generateKeyMaterial, importKeys } from '../subgraphs/shared/keys';
+import type { TestEnvironment } from '../subgraphs/shared/test-environment';
+import { startPlatform } from './platform';
+
+const QUERY = '{ households(first: 1) { totalCount } }';
+
+describe('identity: gateway tokens and the identity forwarded to subgraphs', () => {
+  let env: TestEnvironment;
+
+  beforeAll(async () => {
+    ({ env } = await startPlatform('pglite', 0.005));
+  });
+  afterAll(() => env?.close());
+
+  it('answers a valid token', async () => {
+    const res = await env.query(DEMO_IDENTITIES.prefecture, QUERY);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.households.totalCount).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['no token', {}],
+    ['a malformed header', { authorization: 'Token abc' }],
+    ['garbage', { authorization: 'Bearer not.a.token' }],
+  ])('rejects %s with UNAUTHENTICATED', async (_label, headers) => {
+    const res = await env.query(headers, QUERY);
+    expect(res.status).toBe(401);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(res.errors?.[0].message).toMatch(/登录凭证/);
+  });
+
+  it('rejects an expired token', async () => {
+    const expired = await signUserToken(DEMO_IDENTITIES.prefecture, env.keys.tokenPrivate!, -10);
+    const res = await env.query({ authorization: `Bearer ${expired}` }, QUERY);
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('rejects a token signed with another key', async () => {
+    const other = await importKeys(await generateKeyMaterial());
+    const forged = await signUserToken(DEMO_IDENTITIES.prefecture, other.tokenPrivate!);
+    const res = await env.query({ authorization: `Bearer ${forged}` }, QUERY);
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('rejects a token whose claims make no identity (a county officer of the whole prefecture)', async () => {
+    const token = await new SignJWT({ role: 'COUNTY_OFFICER', jur: ['530600'] })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setSubject('x')
+      .setIssuer('zhaotong-resettlement')
+      .setAudience('resettlement-graph')
+      .setExpirationTime('1h')
+      .sign(env.keys.tokenPrivate!);
+    const res = await env.query({ authorization: `Bearer ${token}` }, QUERY);
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a subgraph called directly with no identity answers nothing but an error', async () => {
+    const res = await env.querySubgraph('households', {}, QUERY);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a subgraph refuses an identity the gateway did not sign', async () => {
+    const other = await importKeys(await generateKeyMaterial());
+    const forged = await signForwardedIdentity(DEMO_IDENTITIES.prefecture, other.gatewayPrivate!, 60);
+    const res = await env.querySubgraph('households', { [IDENTITY_HEADER]: forged }, QUERY);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a subgraph refuses a user token passed off as the gateway’s identity', async () => {
+    const userToken = await env.token(DEMO_IDENTITIES.prefecture);
+    const res = await env.querySubgraph('households', { [IDENTITY_HEADER]: userToken }, QUERY);
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('reports health', async () => {
+    const res = await fetch(env.gateway.url.replace(/graphql$/, 'health'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', subgraphs: { households: 'ok' } });
+  });
+
+  it('masks internal failures: no SQL, stack or subgraph URL reaches the client', async () => {
+    const households = env.subgraphs.households;
+    await households.close();
+    const res = await env.query(DEMO_IDENTITIES.prefecture, QUERY);
+    const text = JSON.stringify(res);
+    expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(text).not.toMatch(/127\.0\.0\.1|localhost|ECONNREFUSED|households|stack|SELECT/i);
+    const health = await fetch(env.gateway.url.replace(/graphql$/, 'health'));
+    expect(health.status).toBe(503);
+  });
+});
