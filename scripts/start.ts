@@ -10,6 +10,14 @@ import { loadConfig } from '../subgraphs/shared/config';
 import { openPGlite, type Engine } from '../subgraphs/shared/data-source';
 import { importKeys, resolveKeyMaterial } from '../subgraphs/shared/keys';
 
+/** `npm start -- --scale 0.05` loads a smaller demo on first start (default: the whole prefecture). */
+function demoScale(): number {
+  const i = process.argv.indexOf('--scale');
+  const scale = i > 0 ? Number(process.argv[i + 1]) : 1;
+  if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be a number in (0, 1]');
+  return scale;
+}
+
 /**
  * `npm start`: the whole platform in one process — every subgraph and the gateway — on the
  * embedded engine (PGlite in DATA_DIR) or on PostgreSQL (DATABASE_URL), with the demo data
@@ -33,7 +41,7 @@ async function main() {
   const households = await openHouseholdsDatabase(engine, { logSql: config.logSql });
   if (!(await hasRegistryData(households.dataSource))) {
     const t0 = Date.now();
-    const data = generateDemoData();
+    const data = generateDemoData({ scale: demoScale() });
     console.log(`generated demo data: ${data.households.length} households, ${data.persons.length} persons in ${Date.now() - t0} ms`);
     const t1 = Date.now();
     await loadDemoData(households.dataSource, data, { progress: true });

@@ -1,0 +1,101 @@
+import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
+import { createTestEnvironment, type TestEnvironment } from '../shared/test-environment';
+import { DEMO_AREAS } from './demo/geography';
+import { generateDemoData } from './demo/generator';
+import { loadDemoData } from './demo/load';
+import type { DemoData } from './demo/rows';
+import { startHouseholdsSubgraph } from './server';
+import fs from 'node:fs';
+import { loadConfig } from '../shared/config';
+
+/** The households subgraph on its own (queried directly with a gateway-signed identity). */
+describe('households subgraph', () => {
+  let env: TestEnvironment;
+  const data: DemoData = generateDemoData({ scale: 0.005 });
+  const { prefecture, qiaojia } = DEMO_IDENTITIES;
+  const ask = (query: string, variables?: Record<string, unknown>, as = prefecture) => env.querySubgraphAs('households', as, query, variables);
+
+  beforeAll(async () => {
+    env = await createTestEnvironment({
+      engine: 'pglite',
+      subgraphs: [
+        {
+          name: 'households',
+          start: ({ engine, schema, gatewayPublicKey }) => startHouseholdsSubgraph({ engine, schema, gatewayPublicKey }),
+          seed: (dataSource) => loadDemoData(dataSource, data),
+        },
+      ],
+      supergraphSdl: fs.readFileSync(loadConfig().supergraphPath, 'utf8'),
+    });
+  });
+  afterAll(() => env?.close());
+
+  it('walks every household page by page with no gaps or repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const res: any = await ask('query ($after: String) { households(first: 50, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { registryNo } } }', { after });
+      seen.push(...res.data.households.nodes.map((n: { registryNo: string }) => n.registryNo));
+      expect(res.data.households.totalCount).toBe(data.households.length);
+      if (!res.data.households.pageInfo.hasNextPage) break;
+      after = res.data.households.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(data.households.map((h) => h.registry_no).sort());
+  });
+
+  it.each([
+    ['a page size of 0', 'households(first: 0)', 'first'],
+    ['a page size over the limit', 'households(first: 201)', 'first'],
+    ['a forged cursor', 'households(after: "bm9wZQ")', 'after'],
+    ['a malformed area code', 'households(filter: { areaCode: "53" })', 'filter.areaCode'],
+    ['an unknown station', 'households(filter: { stationId: "SANXIA" })', 'filter.stationId'],
+    ['a malformed id', 'household(id: "42")', 'id'],
+  ])('answers %s with BAD_USER_INPUT naming the argument', async (_label, field, name) => {
+    const res = await ask(`{ x: ${field} { __typename } }`);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: name });
+  });
+
+  it('finds a person by exact ID number and by the beginning of a name', async () => {
+    const person = data.persons[7];
+    const byId = await ask('query ($q: String!) { persons(filter: { search: $q }) { nodes { id } } }', { q: person.id_number.toLowerCase() });
+    expect(byId.data.persons.nodes).toEqual([{ id: person.id }]);
+    const surname = person.name.slice(0, 1);
+    const byName = await ask('query ($q: String!) { persons(first: 200, filter: { search: $q }) { totalCount nodes { name } } }', { q: surname });
+    expect(byName.data.persons.totalCount).toBe(data.persons.filter((p) => p.name.startsWith(surname)).length);
+    expect(byName.data.persons.nodes.every((n: { name: string }) => n.name.startsWith(surname))).toBe(true);
+  });
+
+  it('filters by station, relocation mode and production mode', async () => {
+    const res = await ask('{ persons(filter: { stationId: "XIANGJIABA", relocationMode: URBANISATION, productionMode: ANNUAL_COMPENSATION }) { totalCount } }');
+    const households = new Map(data.households.map((h) => [h.id, h]));
+    const expected = data.persons.filter((p) => {
+      const h = households.get(p.household_id)!;
+      return h.station_id === 'XIANGJIABA' && h.relocation_mode === 'URBANISATION' && p.production_mode === 'ANNUAL_COMPENSATION';
+    }).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(res.data.persons.totalCount).toBe(expected);
+  });
+
+  it('lists areas by level and parent, and maps Shuifu’s old code', async () => {
+    const res = await ask(`{ counties: areas(level: COUNTY) { code } groups: areas(parentCode: "${DEMO_AREAS.wenbi}") { level } shuifu: area(code: "530630") { code name } }`);
+    expect(res.data.counties.map((c: { code: string }) => c.code).sort()).toEqual(data.areas.filter((a) => a.level === 'COUNTY').map((a) => a.code).sort());
+    expect(res.data.groups).toHaveLength(11);
+    expect(res.data.shuifu).toEqual({ code: '530681', name: '水富市' });
+  });
+
+  it('shows a county officer only the affected counties they may see', async () => {
+    const res = await ask('{ stations { id capacityMw affectedCounties { code } } }', undefined, qiaojia);
+    const baihetan = res.data.stations.find((s: { id: string }) => s.id === 'BAIHETAN');
+    expect(baihetan.capacityMw).toBe(16000);
+    expect(baihetan.affectedCounties).toEqual([{ code: DEMO_AREAS.qiaojia }]);
+    const xiluodu = res.data.stations.find((s: { id: string }) => s.id === 'XILUODU');
+    expect(xiluodu.affectedCounties).toEqual([]);
+  });
+
+  it('publishes its federated SDL with the entity keys', async () => {
+    const res = await ask('{ _service { sdl } }');
+    expect(res.data._service.sdl).toMatch(/type Household\s+@key\(fields: "id"\)/);
+    expect(res.data._service.sdl).toMatch(/type Person\s+@key\(fields: "id"\)/);
+    expect(res.data._service.sdl).toMatch(/type AdminArea\s+@key\(fields: "code"\)/);
+  });
+});
