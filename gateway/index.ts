@@ -1,22 +1,23 @@
-import fs from 'node:fs';
 import 'reflect-metadata';
 import { loadConfig } from '../subgraphs/shared/config';
 import { importKeys, resolveKeyMaterial } from '../subgraphs/shared/keys';
 import { startGateway } from './server';
+import { loadSupergraph } from './supergraph';
 
 /** Runs the gateway on its own, in front of subgraphs listening elsewhere (SUBGRAPH_URL_*). */
 async function main() {
   const config = loadConfig();
   const keys = await importKeys(await resolveKeyMaterial(config, ['tokenPublicKey', 'gatewayPrivateKey']));
+  const supergraph = loadSupergraph(config);
   const gateway = await startGateway({
-    supergraphSdl: fs.readFileSync(config.supergraphPath, 'utf8'),
-    subgraphUrls: config.subgraphUrls,
+    supergraphSdl: supergraph.sdl,
+    subgraphUrls: supergraph.subgraphUrls,
     keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate! },
     identityTtlSeconds: config.identityTtlSeconds,
     port: config.gatewayPort,
     host: process.env.HOST || '0.0.0.0',
   });
-  console.log(`gateway ready at ${gateway.url.replace('0.0.0.0', '127.0.0.1')}`);
+  console.log(`gateway ready at ${gateway.url}`);
 }
 
 main().catch((error) => {

@@ -3,12 +3,14 @@ import path from 'node:path';
 import 'reflect-metadata';
 import { demoTokens } from '../gateway/demo-identities';
 import { startGateway } from '../gateway/server';
-import { generateDemoData } from '../subgraphs/households/demo/generator';
-import { hasRegistryData, loadDemoData } from '../subgraphs/households/demo/load';
-import { openHouseholdsDatabase, serveHouseholds } from '../subgraphs/households/server';
+import { loadSupergraph } from '../gateway/supergraph';
 import { loadConfig } from '../subgraphs/shared/config';
 import { openPGlite, type Engine } from '../subgraphs/shared/data-source';
 import { importKeys, resolveKeyMaterial } from '../subgraphs/shared/keys';
+import type { RunningSubgraph } from '../subgraphs/shared/subgraph-server';
+import type { OpenDatabase } from '../subgraphs/shared/subgraph-module';
+import { loadDemo } from './demo';
+import { SUBGRAPH_MODULES } from './subgraphs';
 
 /** `npm start -- --scale 0.05` loads a smaller demo on first start (default: the whole prefecture). */
 function demoScale(): number {
@@ -38,19 +40,19 @@ async function main() {
     console.log(`engine: embedded PostgreSQL (PGlite) in ${dir}`);
   }
 
-  const households = await openHouseholdsDatabase(engine, { logSql: config.logSql });
-  if (!(await hasRegistryData(households.dataSource))) {
-    const t0 = Date.now();
-    const data = generateDemoData({ scale: demoScale() });
-    console.log(`generated demo data: ${data.households.length} households, ${data.persons.length} persons in ${Date.now() - t0} ms`);
-    const t1 = Date.now();
-    await loadDemoData(households.dataSource, data, { progress: true });
-    console.log(`loaded demo data in ${Date.now() - t1} ms`);
+  // one after the other: data sources on one PGlite instance must not initialise concurrently
+  const databases: OpenDatabase[] = [];
+  for (const module of SUBGRAPH_MODULES) databases.push(await module.openDatabase(engine, { logSql: config.logSql }));
+  await loadDemo(SUBGRAPH_MODULES, databases, { scale: demoScale(), progress: true, log: console.log });
+
+  const running: RunningSubgraph[] = [];
+  for (const [i, module] of SUBGRAPH_MODULES.entries()) {
+    running.push(await module.serve(databases[i], { gatewayPublicKey: keys.gatewayPublic, port: config.subgraphPort(module.name, module.port) }));
   }
-  const subgraph = await serveHouseholds(households, { gatewayPublicKey: keys.gatewayPublic, port: config.subgraphPorts.households });
+  const supergraph = loadSupergraph(config);
   const gateway = await startGateway({
-    supergraphSdl: fs.readFileSync(config.supergraphPath, 'utf8'),
-    subgraphUrls: { households: subgraph.url },
+    supergraphSdl: supergraph.sdl,
+    subgraphUrls: Object.fromEntries(running.map((r) => [r.name, r.url])),
     keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate! },
     identityTtlSeconds: config.identityTtlSeconds,
     port: config.gatewayPort,
@@ -67,8 +69,8 @@ async function main() {
 
   const stop = async () => {
     await gateway.close();
-    await subgraph.close();
-    await households.dataSource.destroy();
+    for (const r of running) await r.close();
+    for (const db of databases) await db.dataSource.destroy();
     if (engine.kind === 'pglite') await engine.db.close();
     process.exit(0);
   };

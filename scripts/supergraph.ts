@@ -2,10 +2,7 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { projectRoot } from '../subgraphs/shared/config';
-import { buildHouseholdsSchema } from '../subgraphs/households/households.schema';
-
-/** Every subgraph: its name, how to build its SDL, and its default URL (overridden at run time). */
-export const SUBGRAPHS = [{ name: 'households', build: buildHouseholdsSchema, url: 'http://127.0.0.1:4001/graphql' }];
+import { SUBGRAPH_MODULES } from './subgraphs';
 
 export const SCHEMA_DIR = path.join(projectRoot(), 'schema');
 
@@ -20,10 +17,11 @@ export interface ComposedFiles {
 export async function composeSupergraph(): Promise<ComposedFiles> {
   const services = [];
   const files: Record<string, string> = {};
-  for (const subgraph of SUBGRAPHS) {
-    const { sdl } = await subgraph.build();
+  for (const subgraph of SUBGRAPH_MODULES) {
+    const { sdl } = await subgraph.buildSchema();
     files[`${subgraph.name}.graphql`] = HEADER + sdl + '\n';
-    services.push({ name: subgraph.name, url: subgraph.url, typeDefs: parse(sdl) });
+    // the URL is a default: the gateway's configuration says where each subgraph really is
+    services.push({ name: subgraph.name, url: `http://127.0.0.1:${subgraph.port}/graphql`, typeDefs: parse(sdl) });
   }
   const result = composeServices(services);
   if (result.errors) {

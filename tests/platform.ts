@@ -1,17 +1,14 @@
-import fs from 'node:fs';
+import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
-import { loadDemoData } from '../subgraphs/households/demo/load';
 import type { DemoData } from '../subgraphs/households/demo/rows';
-import { startHouseholdsSubgraph } from '../subgraphs/households/server';
 import { loadConfig } from '../subgraphs/shared/config';
+import type { SubgraphModule } from '../subgraphs/shared/subgraph-module';
 import { createTestEnvironment, type EngineKind, type SubgraphUnderTest, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { loadSupergraph } from '../gateway/supergraph';
 
-export function households(data?: DemoData): SubgraphUnderTest {
-  return {
-    name: 'households',
-    start: ({ engine, schema, gatewayPublicKey }) => startHouseholdsSubgraph({ engine, schema, gatewayPublicKey }),
-    seed: data ? (dataSource) => loadDemoData(dataSource, data) : undefined,
-  };
+/** A subgraph seeded with the demo at `scale`. */
+export function underTest(module: SubgraphModule, registry?: DemoData, scale = 1): SubgraphUnderTest {
+  return { module, seed: registry ? (dataSource) => module.demo.load(dataSource, registry, { scale }) : undefined };
 }
 
 /** The whole platform (every subgraph behind the gateway) with demo data at `scale`. */
@@ -19,8 +16,8 @@ export async function startPlatform(engine: EngineKind, scale: number): Promise<
   const data = generateDemoData({ scale });
   const env = await createTestEnvironment({
     engine,
-    subgraphs: [households(data)],
-    supergraphSdl: fs.readFileSync(loadConfig().supergraphPath, 'utf8'),
+    subgraphs: SUBGRAPH_MODULES.map((module) => underTest(module, data, scale)),
+    supergraphSdl: loadSupergraph(loadConfig()).sdl,
   });
   return { env, data };
 }

@@ -1,12 +1,12 @@
 import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
+import { loadSupergraph } from '../../gateway/supergraph';
+import { loadConfig } from '../shared/config';
 import { createTestEnvironment, type TestEnvironment } from '../shared/test-environment';
 import { DEMO_AREAS } from './demo/geography';
 import { generateDemoData } from './demo/generator';
 import { loadDemoData } from './demo/load';
 import type { DemoData } from './demo/rows';
-import { startHouseholdsSubgraph } from './server';
-import fs from 'node:fs';
-import { loadConfig } from '../shared/config';
+import { householdsModule } from './module';
 
 /** The households subgraph on its own (queried directly with a gateway-signed identity). */
 describe('households subgraph', () => {
@@ -19,13 +19,9 @@ describe('households subgraph', () => {
     env = await createTestEnvironment({
       engine: 'pglite',
       subgraphs: [
-        {
-          name: 'households',
-          start: ({ engine, schema, gatewayPublicKey }) => startHouseholdsSubgraph({ engine, schema, gatewayPublicKey }),
-          seed: (dataSource) => loadDemoData(dataSource, data),
-        },
+        { module: householdsModule, seed: (dataSource) => loadDemoData(dataSource, data) },
       ],
-      supergraphSdl: fs.readFileSync(loadConfig().supergraphPath, 'utf8'),
+      supergraphSdl: loadSupergraph(loadConfig()).sdl,
     });
   });
   afterAll(() => env?.close());

@@ -1,6 +1,5 @@
-import type { CryptoKey } from 'jose';
-import type { DataSource } from 'typeorm';
-import { openDataSource, type Engine, type StatementCounter } from '../shared/data-source';
+import { openDataSource, type Engine } from '../shared/data-source';
+import type { OpenDatabase, ServeOptions } from '../shared/subgraph-module';
 import { startSubgraph, type RunningSubgraph } from '../shared/subgraph-server';
 import { AdminArea } from './entities/admin-area.entity';
 import { Household } from './entities/household.entity';
@@ -19,14 +18,8 @@ export function openHouseholdsDatabase(engine: Engine, options: { schema?: strin
   return openDataSource({ name: HOUSEHOLDS, engine, entities: householdsEntities, migrations: householdsMigrations, ...options });
 }
 
-export interface HouseholdsServerOptions {
-  gatewayPublicKey: CryptoKey;
-  port?: number;
-  host?: string;
-}
-
 /** Starts the households subgraph over an open, migrated data source. */
-export async function serveHouseholds(db: { dataSource: DataSource; statements: StatementCounter }, options: HouseholdsServerOptions): Promise<RunningSubgraph> {
+export async function serveHouseholds(db: OpenDatabase, options: ServeOptions): Promise<RunningSubgraph> {
   const { schema } = await buildHouseholdsSchema();
   return startSubgraph<HouseholdsContext>(
     {
@@ -40,20 +33,4 @@ export async function serveHouseholds(db: { dataSource: DataSource; statements: 
     options.port ?? 0,
     options.host,
   );
-}
-
-/** Opens the database (migrating it) and starts the households subgraph; closing it closes both. */
-export async function startHouseholdsSubgraph(
-  options: HouseholdsServerOptions & { engine: Engine; schema?: string; logSql?: boolean },
-): Promise<RunningSubgraph & { dataSource: DataSource }> {
-  const db = await openHouseholdsDatabase(options.engine, options);
-  const running = await serveHouseholds(db, options);
-  return {
-    ...running,
-    dataSource: db.dataSource,
-    close: async () => {
-      await running.close();
-      if (db.dataSource.isInitialized) await db.dataSource.destroy();
-    },
-  };
 }

@@ -23,10 +23,10 @@ export interface Config {
   gatewayPort: number;
   /** The static supergraph the gateway serves. */
   supergraphPath: string;
-  /** Port per subgraph when each runs on its own. */
-  subgraphPorts: Record<string, number>;
-  /** Subgraph URLs the gateway calls (`SUBGRAPH_URL_HOUSEHOLDS` …); default localhost ports. */
-  subgraphUrls: Record<string, string>;
+  /** Port of a subgraph running on its own (`SUBGRAPH_PORT_LAND_HOUSING` …), else its default. */
+  subgraphPort(name: string, fallback: number): number;
+  /** URL the gateway calls a subgraph at (`SUBGRAPH_URL_LAND_HOUSING` …), else the fallback. */
+  subgraphUrl(name: string, fallback: string): string;
   /** Ed25519 keys as JWK JSON strings. */
   keys: {
     tokenPublicKey?: string;
@@ -39,11 +39,6 @@ export interface Config {
   logSql: boolean;
 }
 
-export const SUBGRAPH_NAMES = ['households'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
-
-const DEFAULT_PORTS: Record<SubgraphName, number> = { households: 4001 };
-
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -55,13 +50,8 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const subgraphPorts: Record<string, number> = {};
-  const subgraphUrls: Record<string, string> = {};
-  for (const name of SUBGRAPH_NAMES) {
-    const key = name.toUpperCase().replace(/-/g, '_');
-    subgraphPorts[name] = intFrom(env, `SUBGRAPH_PORT_${key}`, DEFAULT_PORTS[name]);
-    subgraphUrls[name] = env[`SUBGRAPH_URL_${key}`] || `http://127.0.0.1:${subgraphPorts[name]}/graphql`;
-  }
+  const envKey = (name: string) => name.toUpperCase().replace(/-/g, '_');
+  const subgraphPort = (name: string, fallback: number) => intFrom(env, `SUBGRAPH_PORT_${envKey(name)}`, fallback);
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('Configuration error: DATABASE_URL must start with postgres:// or postgresql://');
@@ -72,8 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     gatewayPort: intFrom(env, 'PORT', 4000),
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH || path.join(projectRoot(), 'schema', 'supergraph.graphql')),
-    subgraphPorts,
-    subgraphUrls,
+    subgraphPort,
+    subgraphUrl: (name, fallback) => env[`SUBGRAPH_URL_${envKey(name)}`] || fallback,
     keys: {
       tokenPublicKey: env.TOKEN_PUBLIC_KEY || undefined,
       tokenPrivateKey: env.TOKEN_PRIVATE_KEY || undefined,

@@ -6,6 +6,7 @@ import { openPGlite, type Engine } from './data-source';
 import type { Listening } from './http';
 import { signForwardedIdentity, signUserToken, IDENTITY_HEADER, type Identity } from './identity';
 import { generateKeyMaterial, importKeys, type Keys } from './keys';
+import type { SubgraphModule } from './subgraph-module';
 import type { RunningSubgraph } from './subgraph-server';
 
 /**
@@ -24,8 +25,7 @@ export function testEngines(): EngineKind[] {
 }
 
 export interface SubgraphUnderTest {
-  name: string;
-  start(args: { engine: Engine; schema: string; gatewayPublicKey: Keys['gatewayPublic'] }): Promise<RunningSubgraph & { dataSource: DataSource }>;
+  module: SubgraphModule;
   /** Loads the data the test asks for, before the subgraph serves. */
   seed?(dataSource: DataSource): Promise<void>;
 }
@@ -86,12 +86,20 @@ export async function createTestEnvironment(options: {
 
   const subgraphs: TestEnvironment['subgraphs'] = {};
   // one after the other: data sources on one PGlite instance must not initialise concurrently
-  for (const subgraph of options.subgraphs) {
-    const schema = `t_${suffix}_${subgraph.name.replace(/-/g, '_')}`;
+  for (const { module, seed } of options.subgraphs) {
+    const schema = `t_${suffix}_${module.name.replace(/-/g, '_')}`;
     schemas.push(schema);
-    const running = await subgraph.start({ engine, schema, gatewayPublicKey: keys.gatewayPublic });
-    await subgraph.seed?.(running.dataSource);
-    subgraphs[subgraph.name] = running;
+    const db = await module.openDatabase(engine, { schema });
+    await seed?.(db.dataSource);
+    const running = await module.serve(db, { gatewayPublicKey: keys.gatewayPublic });
+    subgraphs[module.name] = {
+      ...running,
+      dataSource: db.dataSource,
+      close: async () => {
+        await running.close();
+        if (db.dataSource.isInitialized) await db.dataSource.destroy();
+      },
+    };
   }
   const gateway = await startGateway({
     supergraphSdl: options.supergraphSdl,

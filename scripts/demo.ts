@@ -1,0 +1,24 @@
+import { generateDemoData } from '../subgraphs/households/demo/generator';
+import type { OpenDatabase, SubgraphModule } from '../subgraphs/shared/subgraph-module';
+
+/**
+ * Loads the demo into every subgraph whose tables are empty. The registry (households and
+ * persons) is generated once; each subgraph builds its own rows on its ids.
+ */
+export async function loadDemo(
+  modules: SubgraphModule[],
+  databases: OpenDatabase[],
+  options: { scale: number; progress?: boolean; log?: (line: string) => void },
+): Promise<void> {
+  const empty = [];
+  for (const [i, module] of modules.entries()) if (!(await module.demo.hasData(databases[i].dataSource))) empty.push(i);
+  if (!empty.length) return;
+  const t0 = Date.now();
+  const registry = generateDemoData({ scale: options.scale });
+  options.log?.(`generated the registry: ${registry.households.length} households, ${registry.persons.length} persons in ${Date.now() - t0} ms`);
+  for (const i of empty) {
+    const t1 = Date.now();
+    await modules[i].demo.load(databases[i].dataSource, registry, options);
+    options.log?.(`loaded the ${modules[i].name} demo data in ${Date.now() - t1} ms`);
+  }
+}

@@ -1,0 +1,5 @@
+import { householdsModule } from '../subgraphs/households/module';
+import type { SubgraphModule } from '../subgraphs/shared/subgraph-module';
+
+/** Every subgraph of the platform, in start order. Add a subgraph here (and nowhere else). */
+export const SUBGRAPH_MODULES: SubgraphModule[] = [householdsModule];

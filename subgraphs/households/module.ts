@@ -1,0 +1,23 @@
+import type { SubgraphModule } from '../shared/subgraph-module';
+import { hasRegistryData, loadDemoData } from './demo/load';
+import type { DemoData } from './demo/rows';
+import { buildHouseholdsSchema } from './households.schema';
+import { HOUSEHOLDS, openHouseholdsDatabase, serveHouseholds } from './server';
+
+/** The households subgraph as composition, `npm start` and the tests see it. */
+export const householdsModule: SubgraphModule = {
+  name: HOUSEHOLDS,
+  port: 4001,
+  buildSchema: buildHouseholdsSchema,
+  openDatabase: openHouseholdsDatabase,
+  serve: serveHouseholds,
+  demo: {
+    hasData: hasRegistryData,
+    load(dataSource, registry, options) {
+      // this subgraph owns the registry: the snapshot is its own generator's full output
+      const data = registry as DemoData;
+      if (!Array.isArray(data.stations)) throw new Error('the households demo loads the full generated registry');
+      return loadDemoData(dataSource, data, options);
+    },
+  },
+};

@@ -1,0 +1,39 @@
+import type { CryptoKey } from 'jose';
+import type { DataSource } from 'typeorm';
+import type { Engine, StatementCounter } from './data-source';
+import type { RegistrySnapshot } from './registry-snapshot';
+import type { RunningSubgraph } from './subgraph-server';
+
+export interface OpenDatabase {
+  dataSource: DataSource;
+  statements: StatementCounter;
+}
+
+export interface ServeOptions {
+  gatewayPublicKey: CryptoKey;
+  /** 0 or absent: any free port. */
+  port?: number;
+  host?: string;
+}
+
+/**
+ * What each subgraph exports (from its `module.ts`) so that composition, `npm start`, the
+ * test environments and the demo loader treat all subgraphs alike.
+ */
+export interface SubgraphModule {
+  name: string;
+  /** Default port when the subgraph runs on its own. */
+  port: number;
+  /** The federated schema and its SDL, without a database. */
+  buildSchema(): Promise<{ sdl: string }>;
+  /** Connects and migrates (schema defaults to the subgraph's name). */
+  openDatabase(engine: Engine, options?: { schema?: string; logSql?: boolean }): Promise<OpenDatabase>;
+  /** Serves the subgraph over an open database. */
+  serve(db: OpenDatabase, options: ServeOptions): Promise<RunningSubgraph>;
+  demo: {
+    /** Whether the subgraph's tables already hold data (the demo is loaded once). */
+    hasData(dataSource: DataSource): Promise<boolean>;
+    /** Generates (deterministically, from the registry) and loads the subgraph's demo rows, in one transaction. */
+    load(dataSource: DataSource, registry: RegistrySnapshot, options: { scale: number; progress?: boolean }): Promise<void>;
+  };
+}
