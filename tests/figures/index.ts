@@ -1,0 +1,11 @@
+import type { TestEnvironment } from '../../subgraphs/shared/test-environment';
+import { householdFigures } from './households.figures';
+
+/** A set of DOMAIN.md figures asked of the full-scale demo through the gateway (as the prefecture). */
+export interface FigureCheck {
+  title: string;
+  run(env: TestEnvironment): Promise<void>;
+}
+
+/** One entry per subgraph: the full-scale platform is started once per engine for all of them. */
+export const FIGURE_CHECKS: FigureCheck[] = [householdFigures];
