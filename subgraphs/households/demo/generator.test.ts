@@ -4,7 +4,7 @@ import { parseIdNumber } from '../../shared/id-number';
 import { DemoFigures, expectedFigures } from './figures';
 import { DEFAULT_SEED, generateDemoData } from './generator';
 import { COUNTY_CODES, DEMO_AREAS, PREFECTURE_CODE, SHUIFU_LEGACY_CODE } from './geography';
-import { stableUuid } from './random';
+import { stableUuid } from '../../shared/random';
 import { DemoData, HouseholdRow } from './rows';
 
 /** Counts the figures of DOMAIN.md in the generated rows. */

@@ -5,7 +5,7 @@ import { makeIdNumber } from '../../shared/id-number';
 import { assertScale, expectedFigures } from './figures';
 import { COMMUNITIES, COUNTY_CODES, CommunityInfo, CountyKey, DEMO_AREAS, SHUIFU_LEGACY_CODE, areaRows } from './geography';
 import { makeGivenName, pickSurname } from './names';
-import { Random, stableUuid } from './random';
+import { Random, stableUuid } from '../../shared/random';
 import { DemoData, HouseholdRow, PersonRow, StationRow } from './rows';
 
 /**

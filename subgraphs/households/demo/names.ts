@@ -1,5 +1,5 @@
 import { Sex } from '../household.enums';
-import { Random } from './random';
+import { Random } from '../../shared/random';
 
 /** Surnames common in north-east Yunnan, weighted roughly by frequency. */
 const SURNAMES: readonly (readonly [string, number])[] = [
