@@ -1,10 +1,12 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 
 export const MAX_PAGE_SIZE = 200;
 
+/** Every subgraph's lists return this same type: shareable across subgraphs. */
 @ObjectType({ description: 'Where a page ends · 分页信息' })
+@Directive('@shareable')
 export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page · 本页最后一条的游标' })
   endCursor: string | null;
