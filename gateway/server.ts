@@ -3,7 +3,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { loadConfig, type OperationLimits } from '../subgraphs/shared/config';
 import { maskError } from '../subgraphs/shared/errors';
+import { operationLimits } from '../subgraphs/shared/operation-limits';
 import { listen, type Listening } from '../subgraphs/shared/http';
 import { createGatewayContext, type GatewayContext, type GatewayKeys } from './context';
 import { IdentityForwardingDataSource } from './identity-data-source';
@@ -14,6 +16,7 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   keys: GatewayKeys;
   identityTtlSeconds?: number;
+  limits?: OperationLimits;
   port?: number;
   host?: string;
 }
@@ -39,12 +42,15 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: options.subgraphUrls[name] ?? url }),
   });
+  const limits = operationLimits(options.limits ?? loadConfig().limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
+    validationRules: limits.validationRules,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
   await apollo.start();
 

@@ -37,14 +37,26 @@ export interface Config {
   /** Lifetime of the identity the gateway forwards to subgraphs, in seconds. */
   identityTtlSeconds: number;
   logSql: boolean;
+  /** Operation limits enforced before execution, at the gateway and on every subgraph. */
+  limits: OperationLimits;
 }
+
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxCost: number;
+  maxDirectives: number;
+}
+
+export const DEFAULT_LIMITS: OperationLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 3000, maxCost: 20000, maxDirectives: 20 };
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    throw new Error(`Configuration error: ${name} must be an integer port/number, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) {
+    throw new Error(`Configuration error: ${name} must be a whole number, got "${raw}"`);
   }
   return n;
 }
@@ -72,5 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     identityTtlSeconds: intFrom(env, 'IDENTITY_TTL_SECONDS', 60),
     logSql: env.LOG_SQL === '1' || env.LOG_SQL === 'true',
+    limits: {
+      maxDepth: intFrom(env, 'LIMIT_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
+      maxAliases: intFrom(env, 'LIMIT_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
+      maxTokens: intFrom(env, 'LIMIT_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
+      maxCost: intFrom(env, 'LIMIT_MAX_COST', DEFAULT_LIMITS.maxCost),
+      maxDirectives: intFrom(env, 'LIMIT_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
+    },
   };
 }

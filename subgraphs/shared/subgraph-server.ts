@@ -8,7 +8,9 @@ import type { CryptoKey } from 'jose';
 import type { DataSource } from 'typeorm';
 import { baseContext, identityFromHeaders, type BaseContext } from './context';
 import type { StatementCounter } from './data-source';
+import { loadConfig, type OperationLimits } from './config';
 import { maskError } from './errors';
+import { operationLimits } from './operation-limits';
 import { listen, type Listening } from './http';
 
 export interface SubgraphOptions<TContext extends BaseContext> {
@@ -17,6 +19,8 @@ export interface SubgraphOptions<TContext extends BaseContext> {
   dataSource: DataSource;
   statements: StatementCounter;
   gatewayPublicKey: CryptoKey;
+  /** Operation limits (defaults from the configuration). */
+  limits?: OperationLimits;
   /** Adds the subgraph's per-request loaders to the base context. */
   extendContext(base: BaseContext): TContext;
 }
@@ -28,11 +32,14 @@ export interface RunningSubgraph extends Listening {
 
 /** Builds and starts one subgraph: `POST /graphql` (gateway-signed identity required) and `GET /health`. */
 export async function startSubgraph<TContext extends BaseContext>(options: SubgraphOptions<TContext>, port = 0, host = '127.0.0.1'): Promise<RunningSubgraph> {
+  const limits = operationLimits(options.limits ?? loadConfig().limits);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
+    validationRules: limits.validationRules,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
   await apollo.start();
 
