@@ -11,6 +11,8 @@ export interface GatewayContext {
 export interface GatewayKeys {
   tokenPublic: CryptoKey;
   gatewayPrivate: CryptoKey;
+  /** Key id of `gatewayPrivate`, so that subgraphs holding several keys pick the right one. */
+  gatewayKid?: string;
 }
 
 /** Authenticates the caller's bearer token once per request and signs what subgraphs will verify. */
@@ -23,5 +25,5 @@ export async function createGatewayContext(authorization: string | undefined, ke
   } catch {
     throw unauthenticated('登录凭证无效或已过期，请重新登录', 'Invalid or expired token: sign in again');
   }
-  return { identity, forwardedIdentity: await signForwardedIdentity(identity, keys.gatewayPrivate, ttlSeconds) };
+  return { identity, forwardedIdentity: await signForwardedIdentity(identity, keys.gatewayPrivate, ttlSeconds, keys.gatewayKid) };
 }

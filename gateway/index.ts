@@ -12,7 +12,7 @@ async function main() {
   const gateway = await startGateway({
     supergraphSdl: supergraph.sdl,
     subgraphUrls: supergraph.subgraphUrls,
-    keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate! },
+    keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate!, gatewayKid: keys.gatewayKid },
     identityTtlSeconds: config.identityTtlSeconds,
     port: config.gatewayPort,
     host: process.env.HOST || '0.0.0.0',

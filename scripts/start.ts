@@ -53,7 +53,7 @@ async function main() {
   const gateway = await startGateway({
     supergraphSdl: supergraph.sdl,
     subgraphUrls: Object.fromEntries(running.map((r) => [r.name, r.url])),
-    keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate! },
+    keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate!, gatewayKid: keys.gatewayKid },
     identityTtlSeconds: config.identityTtlSeconds,
     port: config.gatewayPort,
     host: process.env.HOST || '127.0.0.1',

@@ -1,7 +1,7 @@
-import type { CryptoKey } from 'jose';
 import type { DataSource } from 'typeorm';
 import { unauthenticated } from './errors';
 import { IDENTITY_HEADER, verifyForwardedIdentity, type Identity } from './identity';
+import type { IdentityVerifier } from './keys';
 import { Scope } from './scope';
 
 /** What every subgraph's request context holds; each subgraph adds its own loaders. */
@@ -17,7 +17,7 @@ export interface BaseContext {
  */
 export async function identityFromHeaders(
   headers: Record<string, string | string[] | undefined>,
-  gatewayPublicKey: CryptoKey,
+  gatewayPublicKey: IdentityVerifier,
 ): Promise<Identity> {
   const header = headers[IDENTITY_HEADER];
   const token = Array.isArray(header) ? header[0] : header;

@@ -1,4 +1,4 @@
-import { jwtVerify, SignJWT, type CryptoKey } from 'jose';
+import { jwtVerify, SignJWT, type CryptoKey, type JWTVerifyGetKey } from 'jose';
 import { registerEnumType } from 'type-graphql';
 
 /** Who may call the graph. */
@@ -56,9 +56,9 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity | 
   return { subject: sub, role: role as Role, jurisdiction: codes };
 }
 
-async function sign(identity: Identity, key: CryptoKey, issuer: string, audience: string, ttlSeconds: number) {
+async function sign(identity: Identity, key: CryptoKey, issuer: string, audience: string, ttlSeconds: number, kid?: string) {
   return new SignJWT({ role: identity.role, jur: identity.jurisdiction })
-    .setProtectedHeader({ alg: 'EdDSA' })
+    .setProtectedHeader({ alg: 'EdDSA', ...(kid ? { kid } : {}) })
     .setSubject(identity.subject)
     .setIssuer(issuer)
     .setAudience(audience)
@@ -67,8 +67,10 @@ async function sign(identity: Identity, key: CryptoKey, issuer: string, audience
     .sign(key);
 }
 
-async function verify(token: string, key: CryptoKey, issuer: string, audience: string): Promise<Identity> {
-  const { payload } = await jwtVerify(token, key, { issuer, audience, algorithms: ['EdDSA'] });
+async function verify(token: string, key: CryptoKey | JWTVerifyGetKey, issuer: string, audience: string): Promise<Identity> {
+  const { payload } = typeof key === 'function'
+    ? await jwtVerify(token, key, { issuer, audience, algorithms: ['EdDSA'] })
+    : await jwtVerify(token, key, { issuer, audience, algorithms: ['EdDSA'] });
   const identity = identityFromClaims(payload);
   if (typeof identity === 'string') throw new Error(identity);
   return identity;
@@ -83,11 +85,13 @@ export function verifyUserToken(token: string, key: CryptoKey): Promise<Identity
   return verify(token, key, TOKEN_ISSUER, TOKEN_AUDIENCE);
 }
 
-export function signForwardedIdentity(identity: Identity, key: CryptoKey, ttlSeconds: number): Promise<string> {
-  return sign(identity, key, FORWARD_ISSUER, FORWARD_AUDIENCE, ttlSeconds);
+/** The identity the gateway forwards: short-lived, bound to the subgraphs' audience, signed with key `kid`. */
+export function signForwardedIdentity(identity: Identity, key: CryptoKey, ttlSeconds: number, kid?: string): Promise<string> {
+  return sign(identity, key, FORWARD_ISSUER, FORWARD_AUDIENCE, ttlSeconds, kid);
 }
 
-export function verifyForwardedIdentity(token: string, key: CryptoKey): Promise<Identity> {
+/** Verifies a forwarded identity with one gateway key or a key set (rotation: old and new). */
+export function verifyForwardedIdentity(token: string, key: CryptoKey | JWTVerifyGetKey): Promise<Identity> {
   return verify(token, key, FORWARD_ISSUER, FORWARD_AUDIENCE);
 }
 

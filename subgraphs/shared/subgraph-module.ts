@@ -1,6 +1,6 @@
-import type { CryptoKey } from 'jose';
 import type { DataSource } from 'typeorm';
 import type { Engine, StatementCounter } from './data-source';
+import type { IdentityVerifier } from './keys';
 import type { RegistrySnapshot } from './registry-snapshot';
 import type { RunningSubgraph } from './subgraph-server';
 
@@ -10,7 +10,8 @@ export interface OpenDatabase {
 }
 
 export interface ServeOptions {
-  gatewayPublicKey: CryptoKey;
+  /** Verifies the identity the gateway forwards (one key, or a key set during rotation). */
+  gatewayPublicKey: IdentityVerifier;
   /** 0 or absent: any free port. */
   port?: number;
   host?: string;

@@ -4,7 +4,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import type { CryptoKey } from 'jose';
 import type { DataSource } from 'typeorm';
 import { baseContext, identityFromHeaders, type BaseContext } from './context';
 import type { StatementCounter } from './data-source';
@@ -12,13 +11,14 @@ import { loadConfig, type OperationLimits } from './config';
 import { maskError } from './errors';
 import { operationLimits } from './operation-limits';
 import { listen, type Listening } from './http';
+import type { IdentityVerifier } from './keys';
 
 export interface SubgraphOptions<TContext extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
   dataSource: DataSource;
   statements: StatementCounter;
-  gatewayPublicKey: CryptoKey;
+  gatewayPublicKey: IdentityVerifier;
   /** Operation limits (defaults from the configuration). */
   limits?: OperationLimits;
   /** Adds the subgraph's per-request loaders to the base context. */

@@ -104,7 +104,7 @@ export async function createTestEnvironment(options: {
   const gateway = await startGateway({
     supergraphSdl: options.supergraphSdl,
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
-    keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate! },
+    keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate!, gatewayKid: keys.gatewayKid },
   });
 
   const token = (identity: Identity) => signUserToken(identity, keys.tokenPrivate!, 600);
@@ -122,7 +122,7 @@ export async function createTestEnvironment(options: {
       return post(subgraphs[name].url, headers, query, variables);
     },
     async querySubgraphAs(name, identity, query, variables) {
-      const signed = await signForwardedIdentity(identity, keys.gatewayPrivate!, 60);
+      const signed = await signForwardedIdentity(identity, keys.gatewayPrivate!, 60, keys.gatewayKid);
       return post(subgraphs[name].url, { [IDENTITY_HEADER]: signed }, query, variables);
     },
     statements: (name) => subgraphs[name].statements.count,
