@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { loadConfig, type OperationLimits } from '../subgraphs/shared/config';
 import { maskError } from '../subgraphs/shared/errors';
+import { serveMetrics } from '../subgraphs/shared/metrics';
 import { operationLimits } from '../subgraphs/shared/operation-limits';
 import { listen, type Listening } from '../subgraphs/shared/http';
 import { createGatewayContext, type GatewayContext, type GatewayKeys } from './context';
@@ -61,6 +62,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     const ok = Object.values(subgraphs).every((s) => s === 'ok');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', subgraphs });
   });
+  serveMetrics(app, 'gateway');
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

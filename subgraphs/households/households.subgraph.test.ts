@@ -88,6 +88,14 @@ describe('households subgraph', () => {
     expect(xiluodu.affectedCounties).toEqual([]);
   });
 
+  it('counts its SQL statements in /metrics', async () => {
+    await ask('{ stations { id } }');
+    const text = await (await fetch(env.subgraphs.households.url.replace(/graphql$/, 'metrics'))).text();
+    const counted = Number(/^resettlement_sql_statements_total\{[^}]*\} (\d+)/m.exec(text)?.[1]);
+    expect(counted).toBe(env.statements('households'));
+    expect(counted).toBeGreaterThan(0);
+  });
+
   it('publishes its federated SDL with the entity keys', async () => {
     const res = await ask('{ _service { sdl } }');
     expect(res.data._service.sdl).toMatch(/type Household\s+@key\(fields: "id"\)/);

@@ -9,6 +9,7 @@ import { baseContext, identityFromHeaders, type BaseContext } from './context';
 import type { StatementCounter } from './data-source';
 import { loadConfig, type OperationLimits } from './config';
 import { maskError } from './errors';
+import { serveMetrics } from './metrics';
 import { operationLimits } from './operation-limits';
 import { listen, type Listening } from './http';
 import type { IdentityVerifier } from './keys';
@@ -53,6 +54,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
       res.status(503).json({ status: 'unavailable', service: options.name });
     }
   });
+  serveMetrics(app, options.name, options.statements);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Service {
+  name: string;
+  url: string;
+  process: ChildProcess;
+}
+
+/** Starts `node script` with `env` and waits until `healthUrl` answers 200. */
+export async function startService(name: string, script: string, env: Record<string, string>, url: string): Promise<Service> {
+  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  const health = url.replace(/graphql$/, 'health');
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
+    try {
+      if ((await fetch(health)).ok) return { name, url, process: child };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`${name} did not become healthy: ${stderr}`);
+}
+
+/** Resident set size now, and its peak, in MiB (Linux /proc). */
+export function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
+}
+
+/** Sum of `resettlement_sql_statements_total` over the services' /metrics. */
+export async function sqlStatements(services: Service[]): Promise<number> {
+  let total = 0;
+  for (const s of services) {
+    const text = await (await fetch(s.url.replace(/graphql$/, 'metrics'))).text();
+    const match = /^resettlement_sql_statements_total\{[^}]*\} (\d+)/m.exec(text);
+    total += match ? Number(match[1]) : 0;
+  }
+  return total;
+}

@@ -1,0 +1,76 @@
+import { makeIdNumber } from '../subgraphs/shared/id-number';
+
+/** What a scenario sends: a GraphQL body per request (varied where the scenario needs it). */
+export interface Scenario {
+  name: string;
+  description: string;
+  body(i: number): { query: string; variables?: Record<string, unknown> };
+}
+
+export interface Samples {
+  idNumbers: string[];
+  wenbi: string;
+  wenbiGroup: string;
+  village: string;
+  counties: string[];
+}
+
+export function scenarios(samples: Samples): Scenario[] {
+  return [
+    {
+      name: 'deep',
+      description: '50 households of one community with their members, head and current area',
+      body: () => ({
+        query: `query Deep($area: String!) { households(first: 50, filter: { areaCode: $area }) { nodes {
+          registryNo relocationMode station { name } currentArea { name } head { name phone }
+          members { name idNumber sex age relation productionMode vulnerabilities } } } }`,
+        variables: { area: samples.wenbi },
+      }),
+    },
+    {
+      name: 'lookup',
+      description: 'one person by ID number with the household and its members',
+      body: (i) => ({
+        query: `query Lookup($id: String!) { persons(first: 1, filter: { search: $id }) { nodes {
+          name idNumber household { registryNo head { name } members { name relation } } } } }`,
+        variables: { id: samples.idNumbers[i % samples.idNumbers.length] },
+      }),
+    },
+    {
+      name: 'aggregate',
+      description: 'per-county totals: households, persons, urbanised persons',
+      body: (i) => ({
+        query: `query Counts($county: String!) { households(filter: { areaCode: $county }) { totalCount }
+          persons(filter: { areaCode: $county }) { totalCount }
+          urban: persons(filter: { areaCode: $county, relocationMode: URBANISATION }) { totalCount } }`,
+        variables: { county: samples.counties[i % samples.counties.length] },
+      }),
+    },
+    {
+      name: 'write',
+      description: 'register a household with three members',
+      body: (i) => {
+        const day = new Date(Date.UTC(2025, 0, 1) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
+        const seq = Math.floor(i / 300) * 3;
+        const member = (relation: string, name: string, birth: string, s: number) => ({
+          name, idNumber: makeIdNumber('530622', birth, s), ethnicity: '汉族', relation, productionMode: 'ANNUAL_COMPENSATION',
+        });
+        return {
+          query: 'mutation Write($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }',
+          variables: {
+            input: {
+              registryNo: `BENCH-${process.pid}-${i}`,
+              stationId: 'BAIHETAN', originalAreaCode: samples.village, areaCode: samples.wenbiGroup,
+              relocationMode: 'URBANISATION', housingMode: 'UNIFIED', registeredOn: '2025-01-01',
+              members: [
+                member('HEAD', '王建国', day, (seq % 999) + 1),
+                member('SPOUSE', '李秀兰', day, (seq % 999) + 2),
+                member('CHILD', '王小红', day, (seq % 999) + 3),
+              ],
+            },
+          },
+        };
+      },
+    },
+  ];
+}
