@@ -9,6 +9,7 @@ import { serveMetrics } from '../subgraphs/shared/metrics';
 import { operationLimits } from '../subgraphs/shared/operation-limits';
 import { listen, type Listening } from '../subgraphs/shared/http';
 import { createGatewayContext, type GatewayContext, type GatewayKeys } from './context';
+import { serveGraphiQL } from './graphiql-routes';
 import { IdentityForwardingDataSource } from './identity-data-source';
 
 export interface GatewayOptions {
@@ -18,6 +19,8 @@ export interface GatewayOptions {
   keys: GatewayKeys;
   identityTtlSeconds?: number;
   limits?: OperationLimits;
+  /** The GraphiQL bundle to serve (default: dist/graphiql). */
+  graphiqlDir?: string;
   port?: number;
   host?: string;
 }
@@ -63,6 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', subgraphs });
   });
   serveMetrics(app, 'gateway');
+  serveGraphiQL(app, options.graphiqlDir);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

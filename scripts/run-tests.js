@@ -23,8 +23,14 @@ async function main() {
   const postgres = process.env.TEST_POSTGRES === '0' ? false : await reachable(url);
   console.log(postgres ? `engines: embedded (PGlite) and PostgreSQL (${url.replace(/\/\/[^@]*@/, '//')})` : 'engines: embedded (PGlite) only: PostgreSQL is not reachable, its runs are left out');
 
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const browser = fs.existsSync(chromium);
+  if (!browser) {
+    console.log(`browser test: NOT RUN, no Chromium at ${chromium}. Install it (apt-get install chromium) or set CHROMIUM_PATH, then run: npm test -- tests/browser`);
+  }
+
   const report = path.join(os.tmpdir(), `jest-report-${process.pid}.json`);
-  const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${report}`, ...process.argv.slice(2)];
+  const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${report}`, ...(browser ? [] : ['--testPathIgnorePatterns', '/tests/browser/']), ...process.argv.slice(2)];
   const env = {
     ...process.env,
     TEST_POSTGRES: postgres ? '1' : '0',

@@ -63,6 +63,7 @@ async function main() {
   console.log(`\nready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`GraphQL:  ${gateway.url}`);
   console.log(`health:   ${gateway.url.replace(/graphql$/, 'health')}`);
+  console.log(`GraphiQL: ${gateway.url.replace(/graphql$/, 'graphiql/')}#token=${tokens.analyst}   (signed in as the demo analyst)`);
   console.log('\ndemo tokens (12 h), send as  Authorization: Bearer <token>');
   for (const [name, token] of Object.entries(tokens)) console.log(`  ${name.padEnd(11)} ${token}`);
   console.log(`\ntry:\n  curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer ${tokens.qiaojia}" \\\n    -d '{"query":"{ households(first: 3) { totalCount nodes { registryNo members { name } } } }"}'`);

@@ -1,7 +1,8 @@
 import {
-  HouseholdStatus, HousingMode, ProductionMode, Relation, RelocationMode, Sex, SupportCohort,
+  HouseholdStatus, HousingMode, ProductionMode, Relation, RelocationMode, Sex,
 } from '../household.enums';
 import { makeIdNumber } from '../../shared/id-number';
+import { supportPeriod } from '../support-period';
 import { assertScale, expectedFigures } from './figures';
 import { COMMUNITIES, COUNTY_CODES, CommunityInfo, CountyKey, DEMO_AREAS, SHUIFU_LEGACY_CODE, areaRows } from './geography';
 import { makeGivenName, pickSurname } from './names';
@@ -81,11 +82,6 @@ function isoOf(day: number): string {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return `${y}-${pad2(m)}-${pad2(d)}`;
-}
-
-function addYears(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return isoOf(Date.UTC(y + years, m - 1, d) / DAY_MS);
 }
 
 /** Splits `total` over `weights` (largest remainder); the parts sum to `total` exactly. */
@@ -366,7 +362,7 @@ class Builder {
     const relocatedDay = this.relocationDay(station, slot.community.code);
     const relocatedOn = isoOf(relocatedDay);
     const registeredOn = isoOf(relocatedDay - random.int(365, 3 * 365));
-    const existing = relocatedOn < '2006-07-01';
+    const support = supportPeriod(relocatedOn);
     const relocationMode = slot.urban ? RelocationMode.URBANISATION : random.weighted(NON_URBAN_MODES);
     const minHeadAge = Math.max(25, REFERENCE_YEAR - Number(registeredOn.slice(0, 4)) + 18);
 
@@ -413,9 +409,9 @@ class Builder {
       status: HouseholdStatus.RELOCATED,
       registered_on: registeredOn,
       relocated_on: relocatedOn,
-      support_cohort: existing ? SupportCohort.EXISTING : SupportCohort.ORIGINAL,
-      support_start: existing ? '2006-07-01' : relocatedOn,
-      support_end: addYears(existing ? '2006-07-01' : relocatedOn, 20),
+      support_cohort: support.supportCohort!,
+      support_start: support.supportStart!,
+      support_end: support.supportEnd!,
     });
   }
 }

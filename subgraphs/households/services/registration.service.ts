@@ -6,7 +6,8 @@ import { checkDate, checkText, isAreaCodeShape, isUuid, normalizeAreaCode, today
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
-import { AreaLevel, HouseholdStatus, PersonStatus, Relation, SupportCohort } from '../household.enums';
+import { AreaLevel, HouseholdStatus, PersonStatus, Relation } from '../household.enums';
+import { supportPeriod } from '../support-period';
 import type { HouseholdsContext } from '../households.context';
 import { scopedHouseholds, scopedPersons } from '../households.loaders';
 import type { AddMemberInput, RegisterHouseholdInput, RemoveMemberInput, UpdatePersonInput } from '../inputs/registration.input';
@@ -14,24 +15,6 @@ import { STATION_IDS } from './household-query.service';
 import {
   ageOn, checkEthnicity, checkFlagsAgainstAge, checkIdNumber, checkMember, checkMemberSet, checkPhone, type ValidMember,
 } from './member.validation';
-
-const SUPPORT_CUTOFF = '2006-06-30';
-const SUPPORT_YEARS = 20;
-
-/** Post-relocation support (国发〔2006〕17号): cohort and period from the date the move was completed. */
-export function supportPeriod(relocatedOn: string | null) {
-  if (!relocatedOn) return { supportCohort: null, supportStart: null, supportEnd: null };
-  const existing = relocatedOn <= SUPPORT_CUTOFF;
-  const start = existing ? '2006-07-01' : relocatedOn;
-  const end = new Date(`${start}T00:00:00Z`);
-  end.setUTCFullYear(end.getUTCFullYear() + SUPPORT_YEARS);
-  end.setUTCDate(end.getUTCDate() - 1);
-  return {
-    supportCohort: existing ? SupportCohort.EXISTING : SupportCohort.ORIGINAL,
-    supportStart: start,
-    supportEnd: end.toISOString().slice(0, 10),
-  };
-}
 
 function requireUuid(value: string, field: string): void {
   const problems = new Problems();

@@ -1,0 +1,73 @@
+/// <reference lib="dom" />
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { readCollection } from '../../gateway/collection';
+import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
+import { buildGraphiQL } from '../../gateway/graphiql/build';
+import { startGateway } from '../../gateway/server';
+import { loadSupergraph } from '../../gateway/supergraph';
+import { loadConfig, projectRoot } from '../../subgraphs/shared/config';
+import type { Listening } from '../../subgraphs/shared/http';
+import type { TestEnvironment } from '../../subgraphs/shared/test-environment';
+import { startPlatform } from '../platform';
+
+/** Where screenshots are kept (ignored by git). */
+const ARTIFACTS = path.join(projectRoot(), 'tests', 'artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+describe('GraphiQL in a real headless Chromium', () => {
+  let env: TestEnvironment;
+  let gateway: Listening;
+  let browser: Browser;
+  let bundle: string;
+
+  beforeAll(async () => {
+    ({ env } = await startPlatform('pglite', 0.05));
+    bundle = fs.mkdtempSync(path.join(os.tmpdir(), 'graphiql-'));
+    await buildGraphiQL(bundle);
+    gateway = await startGateway({
+      supergraphSdl: loadSupergraph(loadConfig()).sdl,
+      subgraphUrls: Object.fromEntries(Object.entries(env.subgraphs).map(([name, s]) => [name, s.url])),
+      keys: { tokenPublic: env.keys.tokenPublic, gatewayPrivate: env.keys.gatewayPrivate!, gatewayKid: env.keys.gatewayKid },
+      graphiqlDir: bundle,
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.close();
+    await env?.close();
+    fs.rmSync(bundle, { recursive: true, force: true });
+  });
+
+  it('opens signed in, runs a collection query and shows its result, fetching nothing from outside', async () => {
+    const token = await env.token(DEMO_IDENTITIES.qiaojia);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(gateway.url.replace(/\/graphql$/, ''))) outside.push(request.url());
+    });
+    await page.goto(`${gateway.url.replace(/graphql$/, 'graphiql/')}#token=${encodeURIComponent(token)}`);
+    await page.getByRole('button', { name: /查询示例/ }).first().click();
+    const entry = readCollection().find((e) => e.file.startsWith('01-'))!;
+    await page.locator(`button[data-file="${entry.file}"]`).click();
+    await page.waitForFunction(() => document.querySelector('.graphiql-query-editor')?.textContent?.includes('WenbiHouseholds'));
+    await page.locator('.graphiql-execute-button').click();
+    try {
+      await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('totalCount'), undefined, { timeout: 30_000 });
+    } finally {
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'graphiql-wenbi.png'), fullPage: true });
+    }
+    // Monaco renders spaces as no-break spaces
+    const text = (await page.locator('.graphiql-response').textContent())!.replace(/\s+/g, ' ');
+    expect(text).toMatch(/"name": "文笔社区"/);
+    expect(text).not.toMatch(/"errors"/);
+    expect(outside).toEqual([]);
+  });
+});
