@@ -1,15 +1,8 @@
-import os from 'node:os';
-import path from 'node:path';
-import fs from 'node:fs';
 import { readCollection } from '../gateway/collection';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
-import { buildGraphiQL } from '../gateway/graphiql/build';
-import { startGateway } from '../gateway/server';
-import { loadSupergraph } from '../gateway/supergraph';
-import { loadConfig } from '../subgraphs/shared/config';
 import type { Listening } from '../subgraphs/shared/http';
 import type { TestEnvironment } from '../subgraphs/shared/test-environment';
-import { startPlatform } from './platform';
+import { startGraphiQLGateway, startPlatform } from './platform';
 
 const collection = readCollection();
 
@@ -25,24 +18,15 @@ function nonEmpty(value: unknown): number {
 describe('the analysts’ query collection and self-hosted GraphiQL', () => {
   let env: TestEnvironment;
   let gateway: Listening;
-  let bundle: string;
+  let closeGateway: () => Promise<void>;
 
   beforeAll(async () => {
     ({ env } = await startPlatform('pglite', 0.05));
-    bundle = fs.mkdtempSync(path.join(os.tmpdir(), 'graphiql-'));
-    await buildGraphiQL(bundle);
-    // a second gateway over the same subgraphs, serving the freshly built bundle
-    gateway = await startGateway({
-      supergraphSdl: loadSupergraph(loadConfig()).sdl,
-      subgraphUrls: Object.fromEntries(Object.entries(env.subgraphs).map(([name, s]) => [name, s.url])),
-      keys: { tokenPublic: env.keys.tokenPublic, gatewayPrivate: env.keys.gatewayPrivate!, gatewayKid: env.keys.gatewayKid },
-      graphiqlDir: bundle,
-    });
+    ({ gateway, close: closeGateway } = await startGraphiQLGateway(env));
   }, 180_000);
   afterAll(async () => {
-    await gateway?.close();
+    await closeGateway?.();
     await env?.close();
-    fs.rmSync(bundle, { recursive: true, force: true });
   });
 
   it('has examples, each with a title', () => {

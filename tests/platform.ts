@@ -1,3 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildGraphiQL } from '../gateway/graphiql/build';
+import { startGateway } from '../gateway/server';
+import type { Listening } from '../subgraphs/shared/http';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import type { DemoData } from '../subgraphs/households/demo/rows';
@@ -20,4 +26,23 @@ export async function startPlatform(engine: EngineKind, scale: number): Promise<
     supergraphSdl: loadSupergraph(loadConfig()).sdl,
   });
   return { env, data };
+}
+
+/** A second gateway over an environment's subgraphs, serving a freshly built GraphiQL bundle. */
+export async function startGraphiQLGateway(env: TestEnvironment): Promise<{ gateway: Listening; close(): Promise<void> }> {
+  const bundle = fs.mkdtempSync(path.join(os.tmpdir(), 'graphiql-'));
+  await buildGraphiQL(bundle);
+  const gateway = await startGateway({
+    supergraphSdl: loadSupergraph(loadConfig()).sdl,
+    subgraphUrls: Object.fromEntries(Object.entries(env.subgraphs).map(([name, s]) => [name, s.url])),
+    keys: { tokenPublic: env.keys.tokenPublic, gatewayPrivate: env.keys.gatewayPrivate!, gatewayKid: env.keys.gatewayKid },
+    graphiqlDir: bundle,
+  });
+  return {
+    gateway,
+    async close() {
+      await gateway.close();
+      fs.rmSync(bundle, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,17 +1,13 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { readCollection } from '../../gateway/collection';
 import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
-import { buildGraphiQL } from '../../gateway/graphiql/build';
-import { startGateway } from '../../gateway/server';
-import { loadSupergraph } from '../../gateway/supergraph';
-import { loadConfig, projectRoot } from '../../subgraphs/shared/config';
+import { projectRoot } from '../../subgraphs/shared/config';
 import type { Listening } from '../../subgraphs/shared/http';
 import type { TestEnvironment } from '../../subgraphs/shared/test-environment';
-import { startPlatform } from '../platform';
+import { startGraphiQLGateway, startPlatform } from '../platform';
 
 /** Where screenshots are kept (ignored by git). */
 const ARTIFACTS = path.join(projectRoot(), 'tests', 'artifacts');
@@ -21,18 +17,11 @@ describe('GraphiQL in a real headless Chromium', () => {
   let env: TestEnvironment;
   let gateway: Listening;
   let browser: Browser;
-  let bundle: string;
+  let closeGateway: () => Promise<void>;
 
   beforeAll(async () => {
     ({ env } = await startPlatform('pglite', 0.05));
-    bundle = fs.mkdtempSync(path.join(os.tmpdir(), 'graphiql-'));
-    await buildGraphiQL(bundle);
-    gateway = await startGateway({
-      supergraphSdl: loadSupergraph(loadConfig()).sdl,
-      subgraphUrls: Object.fromEntries(Object.entries(env.subgraphs).map(([name, s]) => [name, s.url])),
-      keys: { tokenPublic: env.keys.tokenPublic, gatewayPrivate: env.keys.gatewayPrivate!, gatewayKid: env.keys.gatewayKid },
-      graphiqlDir: bundle,
-    });
+    ({ gateway, close: closeGateway } = await startGraphiQLGateway(env));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -40,9 +29,8 @@ describe('GraphiQL in a real headless Chromium', () => {
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
-    await gateway?.close();
+    await closeGateway?.();
     await env?.close();
-    fs.rmSync(bundle, { recursive: true, force: true });
   });
 
   it('opens signed in, runs a collection query and shows its result, fetching nothing from outside', async () => {
