@@ -84,6 +84,7 @@ async function startPlatform(): Promise<{ gateway: Service; subgraphs: Service[]
   const port = await freePort();
   const gatewayEnv: Record<string, string> = {
     ...common,
+    DATABASE_URL,
     PORT: String(port),
     TOKEN_PUBLIC_KEY: JSON.stringify(material.tokenPublicKey),
     GATEWAY_PRIVATE_KEY: JSON.stringify(material.gatewayPrivateKey),

@@ -15,8 +15,12 @@ export interface GatewayKeys {
   gatewayKid?: string;
 }
 
-/** Authenticates the caller's bearer token once per request and signs what subgraphs will verify. */
-export async function createGatewayContext(authorization: string | undefined, keys: GatewayKeys, ttlSeconds: number): Promise<GatewayContext> {
+/**
+ * Authenticates the caller once per request — a partner already admitted by the partner gate, or
+ * a person's bearer token — and signs what subgraphs will verify.
+ */
+export async function createGatewayContext(authorization: string | undefined, keys: GatewayKeys, ttlSeconds: number, partner?: Identity): Promise<GatewayContext> {
+  if (partner) return { identity: partner, forwardedIdentity: await signForwardedIdentity(partner, keys.gatewayPrivate, ttlSeconds, keys.gatewayKid) };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!match) throw unauthenticated('缺少登录凭证：请在请求头 Authorization 中提供 Bearer 令牌', 'Missing credentials: send an Authorization: Bearer token');
   let identity: Identity;

@@ -1,6 +1,9 @@
+import path from 'node:path';
 import 'reflect-metadata';
 import { loadConfig } from '../subgraphs/shared/config';
+import { openPGlite, type Engine } from '../subgraphs/shared/data-source';
 import { importKeys, resolveKeyMaterial } from '../subgraphs/shared/keys';
+import { openGatewayDatabase } from './clients/client-store';
 import { startGateway } from './server';
 import { loadSupergraph } from './supergraph';
 
@@ -8,8 +11,13 @@ import { loadSupergraph } from './supergraph';
 async function main() {
   const config = loadConfig();
   const keys = await importKeys(await resolveKeyMaterial(config, ['tokenPublicKey', 'gatewayPrivateKey']));
+  const engine: Engine = config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'pglite', db: await openPGlite(path.join(config.dataDir, 'pglite-gateway')) };
+  const clients = await openGatewayDatabase(engine);
   const supergraph = loadSupergraph(config);
   const gateway = await startGateway({
+    clients: clients.dataSource,
     supergraphSdl: supergraph.sdl,
     subgraphUrls: supergraph.subgraphUrls,
     keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate!, gatewayKid: keys.gatewayKid },

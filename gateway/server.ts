@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { DataSource } from 'typeorm';
 import { loadConfig, type OperationLimits } from '../subgraphs/shared/config';
 import { maskError } from '../subgraphs/shared/errors';
 import { serveMetrics } from '../subgraphs/shared/metrics';
@@ -11,6 +12,7 @@ import { listen, type Listening } from '../subgraphs/shared/http';
 import { createGatewayContext, type GatewayContext, type GatewayKeys } from './context';
 import { serveGraphiQL } from './graphiql-routes';
 import { IdentityForwardingDataSource } from './identity-data-source';
+import { partnerGate, type PartnerRequest } from './partner-gate';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -19,6 +21,8 @@ export interface GatewayOptions {
   keys: GatewayKeys;
   identityTtlSeconds?: number;
   limits?: OperationLimits;
+  /** The gateway's own tables (partner clients); without them API keys are not accepted. */
+  clients?: DataSource;
   /** The GraphiQL bundle to serve (default: dist/graphiql). */
   graphiqlDir?: string;
   port?: number;
@@ -70,8 +74,9 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    ...(options.clients ? [partnerGate(options.clients)] : []),
     expressMiddleware(apollo, {
-      context: ({ req }) => createGatewayContext(req.headers.authorization, options.keys, options.identityTtlSeconds ?? 60),
+      context: ({ req }) => createGatewayContext(req.headers.authorization, options.keys, options.identityTtlSeconds ?? 60, (req as PartnerRequest).partner),
     }),
   );
   const listening = await listen(app, options.port ?? 0, options.host);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import 'reflect-metadata';
 import { demoTokens } from '../gateway/demo-identities';
+import { openGatewayDatabase } from '../gateway/clients/client-store';
 import { startGateway } from '../gateway/server';
 import { loadSupergraph } from '../gateway/supergraph';
 import { loadConfig } from '../subgraphs/shared/config';
@@ -44,6 +45,7 @@ async function main() {
   const databases: OpenDatabase[] = [];
   for (const module of SUBGRAPH_MODULES) databases.push(await module.openDatabase(engine, { logSql: config.logSql }));
   await loadDemo(SUBGRAPH_MODULES, databases, { scale: demoScale(), progress: true, log: console.log });
+  const clients = await openGatewayDatabase(engine);
 
   const running: RunningSubgraph[] = [];
   for (const [i, module] of SUBGRAPH_MODULES.entries()) {
@@ -51,6 +53,7 @@ async function main() {
   }
   const supergraph = loadSupergraph(config);
   const gateway = await startGateway({
+    clients: clients.dataSource,
     supergraphSdl: supergraph.sdl,
     subgraphUrls: Object.fromEntries(running.map((r) => [r.name, r.url])),
     keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate!, gatewayKid: keys.gatewayKid },
@@ -71,7 +74,7 @@ async function main() {
   const stop = async () => {
     await gateway.close();
     for (const r of running) await r.close();
-    for (const db of databases) await db.dataSource.destroy();
+    for (const db of [...databases, clients]) await db.dataSource.destroy();
     if (engine.kind === 'pglite') await engine.db.close();
     process.exit(0);
   };

@@ -7,6 +7,8 @@ export enum Role {
   COUNTY_OFFICER = 'COUNTY_OFFICER',
   COMMUNITY_WORKER = 'COMMUNITY_WORKER',
   ANALYST = 'ANALYST',
+  AUDITOR = 'AUDITOR',
+  PARTNER = 'PARTNER',
 }
 
 registerEnumType(Role, {
@@ -17,6 +19,8 @@ registerEnumType(Role, {
     COUNTY_OFFICER: { description: 'County resettlement office · 县（区、市）移民办' },
     COMMUNITY_WORKER: { description: 'Township or community worker · 乡镇（街道）、社区工作人员' },
     ANALYST: { description: 'Analyst: prefecture-wide, sensitive fields masked · 数据分析人员' },
+    AUDITOR: { description: 'Auditor: reads the audit trail, sensitive fields masked · 审计人员' },
+    PARTNER: { description: 'Partner bureau system with an API key, registered operations only · 合作部门系统' },
   },
 });
 
@@ -96,8 +100,10 @@ export function verifyForwardedIdentity(token: string, key: CryptoKey | JWTVerif
 }
 
 /** Roles that see sensitive fields (ID number, phone) in full inside their jurisdiction. */
+const FULL_VIEW_ROLES = new Set([Role.PREFECTURE_OFFICER, Role.COUNTY_OFFICER, Role.COMMUNITY_WORKER]);
+
 export function seesSensitiveFields(identity: Identity): boolean {
-  return identity.role !== Role.ANALYST;
+  return FULL_VIEW_ROLES.has(identity.role);
 }
 
 /** Roles that may change registry records (for `@Authorized(...WRITER_ROLES)`). */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { openGatewayDatabase } from '../../gateway/clients/client-store';
 import { startGateway } from '../../gateway/server';
 import { openPGlite, type Engine } from './data-source';
 import type { Listening } from './http';
@@ -40,6 +41,8 @@ export interface TestEnvironment {
   engine: EngineKind;
   gateway: Listening;
   subgraphs: Record<string, RunningSubgraph & { dataSource: DataSource }>;
+  /** The gateway's own tables (partner clients). */
+  clients: DataSource;
   keys: Keys;
   token(identity: Identity): Promise<string>;
   /** A request through the gateway, as `identity` (or with a raw Authorization header). */
@@ -101,7 +104,11 @@ export async function createTestEnvironment(options: {
       },
     };
   }
+  const gatewaySchema = `t_${suffix}_gateway`;
+  schemas.push(gatewaySchema);
+  const clients = await openGatewayDatabase(engine, { schema: gatewaySchema });
   const gateway = await startGateway({
+    clients: clients.dataSource,
     supergraphSdl: options.supergraphSdl,
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
     keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate!, gatewayKid: keys.gatewayKid },
@@ -112,6 +119,7 @@ export async function createTestEnvironment(options: {
     engine: options.engine,
     gateway,
     subgraphs,
+    clients: clients.dataSource,
     keys,
     token,
     async query(as, query, variables) {
@@ -129,6 +137,7 @@ export async function createTestEnvironment(options: {
     async close() {
       await gateway.close();
       for (const running of Object.values(subgraphs)) await running.close();
+      await clients.dataSource.destroy();
       if (pglite) await pglite.close();
       else await withPg(async (client) => {
         for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
