@@ -8,7 +8,7 @@ import { loadConfig, type OperationLimits } from '../subgraphs/shared/config';
 import { maskError } from '../subgraphs/shared/errors';
 import { serveMetrics } from '../subgraphs/shared/metrics';
 import { operationLimits } from '../subgraphs/shared/operation-limits';
-import { listen, type Listening } from '../subgraphs/shared/http';
+import { jsonErrors, listen, type Listening } from '../subgraphs/shared/http';
 import { createGatewayContext, type GatewayContext, type GatewayKeys } from './context';
 import { serveGraphiQL } from './graphiql-routes';
 import { IdentityForwardingDataSource } from './identity-data-source';
@@ -79,6 +79,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
       context: ({ req }) => createGatewayContext(req.headers.authorization, options.keys, options.identityTtlSeconds ?? 60, (req as PartnerRequest).partner),
     }),
   );
+  jsonErrors(app);
   const listening = await listen(app, options.port ?? 0, options.host);
   return {
     ...listening,

@@ -78,6 +78,16 @@ describe('identity: gateway tokens and the identity forwarded to subgraphs', () 
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('answers a body that is not JSON with a coded error, not a stack trace', async () => {
+    for (const url of [env.gateway.url, env.subgraphs.households.url]) {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+      const text = await res.text();
+      expect(res.status).toBe(400);
+      expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
+      expect(text).not.toMatch(/at |node_modules|SyntaxError/);
+    }
+  });
+
   it('reports health', async () => {
     const res = await fetch(env.gateway.url.replace(/graphql$/, 'health'));
     expect(res.status).toBe(200);

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
-import type { Express } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 
 export interface Listening {
   url: string;
@@ -28,5 +28,23 @@ export function listen(app: Express, port: number, host = '127.0.0.1'): Promise<
           })),
       });
     });
+  });
+}
+
+/**
+ * Last middleware of every server: a body that is not JSON, or too large, or any other error
+ * outside GraphQL, answers as a coded GraphQL error, never with Express's HTML page and stack.
+ */
+export function jsonErrors(app: Express): void {
+  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const [zh, en, code] =
+      status === 413
+        ? ['请求体过大', 'Request body too large', 'BAD_REQUEST']
+        : status < 500
+          ? ['请求格式错误：须为 JSON', 'Malformed request: the body must be JSON', 'BAD_REQUEST']
+          : ['服务器内部错误，请稍后再试', 'Internal server error', 'INTERNAL_SERVER_ERROR'];
+    res.status(status).json({ errors: [{ message: `${zh} · ${en}`, extensions: { code, messageZh: zh, messageEn: en } }] });
   });
 }

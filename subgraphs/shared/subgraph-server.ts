@@ -11,7 +11,7 @@ import { loadConfig, type OperationLimits } from './config';
 import { maskError } from './errors';
 import { serveMetrics } from './metrics';
 import { operationLimits } from './operation-limits';
-import { listen, type Listening } from './http';
+import { jsonErrors, listen, type Listening } from './http';
 import type { IdentityVerifier } from './keys';
 
 export interface SubgraphOptions<TContext extends BaseContext> {
@@ -65,6 +65,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
       },
     }),
   );
+  jsonErrors(app);
   const listening = await listen(app, port, host);
   return {
     ...listening,
