@@ -17,7 +17,8 @@ export const partyBuildingReferences = {
   Person: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
   AdminArea: {
     /** An area is visible inside the jurisdiction or above it (totals are then narrowed to it); others are FORBIDDEN. */
-    __resolveReference: (ref: { code: string }, ctx: PartyBuildingContext) => {
+    // async: a synchronous throw would fail the whole `_entities` field, not just this entity
+    __resolveReference: async (ref: { code: string }, ctx: PartyBuildingContext) => {
       const code = normalizeAreaCode(String(ref.code ?? ''));
       const problems = new Problems();
       if (!isAreaCodeShape(code)) problems.add('code', '区划代码须为 6、9、12 或 15 位数字', 'An area code has 6, 9, 12 or 15 digits');
