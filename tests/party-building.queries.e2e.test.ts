@@ -208,7 +208,9 @@ describe.each(testEngines())('party-building through the gateway (%s)', (engine)
         governanceCases(first: $n) { nodes { caseNo grid { name } assignee { name } household { registryNo } transitions { toStatus } } } }`;
       const ten = await statements(q, { n: 10 });
       const hundred = await statements(q, { n: 100 });
-      expect(hundred).toBe(ten);
+      // 10 loaders and lists; the grid loader is fed by cadres and by cases, in one or two batches
+      expect(ten).toBeLessThanOrEqual(12);
+      expect(hundred).toBeLessThanOrEqual(12);
       console.log(`[${engine}] cadres + governanceCases (first: 10|100) nested: ${ten} | ${hundred} party-building SQL statements`);
     });
 
