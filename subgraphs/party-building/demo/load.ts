@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+import { bulkInsertColumns } from '../../shared/bulk-insert-columns';
+import type { RegistrySnapshot } from '../../shared/registry-snapshot';
+import { generatePartyBuildingDemo } from './generator';
+import { TABLES } from './rows';
+
+/** Whether the party-building tables already hold data (the demo is loaded once). */
+export async function hasPartyBuildingData(dataSource: DataSource): Promise<boolean> {
+  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  const [row] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM "${schema}".grid) AS present`);
+  return row.present === true;
+}
+
+/** Generates the demo on the registry and loads it in one transaction: all of it or none. */
+export async function loadPartyBuildingDemo(dataSource: DataSource, registry: RegistrySnapshot, options: { scale: number }): Promise<void> {
+  const demo = generatePartyBuildingDemo(registry, { scale: options.scale });
+  await dataSource.transaction(async (manager) => {
+    for (const [table, key, types] of TABLES) await bulkInsertColumns(manager, table, demo[key] as unknown as Record<string, unknown>[], types);
+  });
+  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  for (const [table] of TABLES) await dataSource.query(`ANALYZE "${schema}"."${table}"`);
+}

@@ -1,0 +1,17 @@
+import type { SubgraphModule } from '../shared/subgraph-module';
+import { hasPartyBuildingData, loadPartyBuildingDemo } from './demo/load';
+import { buildPartyBuildingSchema } from './party-building.schema';
+import { openPartyBuildingDatabase, PARTY_BUILDING, servePartyBuilding } from './server';
+
+/** The party-building subgraph as composition, `npm start` and the tests see it. */
+export const partyBuildingModule: SubgraphModule = {
+  name: PARTY_BUILDING,
+  port: 4004,
+  buildSchema: buildPartyBuildingSchema,
+  openDatabase: openPartyBuildingDatabase,
+  serve: servePartyBuilding,
+  demo: {
+    hasData: hasPartyBuildingData,
+    load: loadPartyBuildingDemo,
+  },
+};

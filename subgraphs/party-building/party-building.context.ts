@@ -1,0 +1,7 @@
+import type { BaseContext } from '../shared/context';
+import type { PartyBuildingLoaders } from './party-building.loaders';
+
+/** The party-building subgraph's request context: identity, scope, data source, per-request loaders. */
+export interface PartyBuildingContext extends BaseContext {
+  loaders: PartyBuildingLoaders;
+}

@@ -1,0 +1,43 @@
+import { authChecker } from '../shared/auth-checker';
+import { buildFederatedSchema } from '../shared/federated-schema';
+import { AdminArea, Household, Person } from './entities/stubs';
+import type { PartyBuildingContext } from './party-building.context';
+import { partyBuildingReferences } from './party-building.references';
+import { PartyActivityFieldsResolver } from './resolvers/activity-fields.resolver';
+import { PartyActivityResolver } from './resolvers/activity.resolver';
+import { AreaFieldsResolver } from './resolvers/area-fields.resolver';
+import { CadreFieldsResolver } from './resolvers/cadre-fields.resolver';
+import { CadreResolver } from './resolvers/cadre.resolver';
+import { GovernanceCaseFieldsResolver } from './resolvers/case-fields.resolver';
+import { CaseFlowMutationResolver } from './resolvers/case-flow.resolver';
+import { GovernanceCaseResolver } from './resolvers/case.resolver';
+import { EngagementMutationResolver } from './resolvers/engagement.resolver';
+import { GovernanceStatsResolver } from './resolvers/governance-stats.resolver';
+import { GridFieldsResolver } from './resolvers/grid-fields.resolver';
+import { GridUnitFieldsResolver } from './resolvers/grid-unit-fields.resolver';
+import { GridResolver } from './resolvers/grid.resolver';
+import { HouseholdFieldsResolver } from './resolvers/household-fields.resolver';
+import { PartyOrganisationFieldsResolver } from './resolvers/organisation-fields.resolver';
+import { PartyOrganisationResolver } from './resolvers/organisation.resolver';
+import { CadrePairingFieldsResolver } from './resolvers/pairing-fields.resolver';
+import { StructureMutationResolver } from './resolvers/structure.resolver';
+import { CaseTransitionFieldsResolver } from './resolvers/transition-fields.resolver';
+import { CadreVisitFieldsResolver } from './resolvers/visit-fields.resolver';
+
+/** The party-building subgraph's federated schema and SDL (no database needed). */
+export function buildPartyBuildingSchema() {
+  return buildFederatedSchema<PartyBuildingContext>({
+    resolvers: [
+      PartyOrganisationResolver, PartyOrganisationFieldsResolver,
+      GridResolver, GridFieldsResolver, GridUnitFieldsResolver,
+      CadreResolver, CadreFieldsResolver, CadrePairingFieldsResolver, CadreVisitFieldsResolver,
+      PartyActivityResolver, PartyActivityFieldsResolver,
+      GovernanceCaseResolver, GovernanceCaseFieldsResolver, CaseTransitionFieldsResolver,
+      HouseholdFieldsResolver, AreaFieldsResolver, GovernanceStatsResolver,
+      StructureMutationResolver, EngagementMutationResolver, CaseFlowMutationResolver,
+    ],
+    orphanedTypes: [Household, Person, AdminArea],
+    referenceResolvers: partyBuildingReferences,
+    authChecker,
+  });
+}

@@ -1,0 +1,42 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Problems } from '../../shared/errors';
+import { isIsoDate } from '../../shared/validation';
+import { GovernanceStats } from '../entities/governance-stats.type';
+import { Grid } from '../entities/grid.entity';
+import { PartyOrganisation } from '../entities/party-organisation.entity';
+import { AdminArea } from '../entities/stubs';
+import { PartyOrganisationLevel } from '../party-building.enums';
+import type { PartyBuildingContext } from '../party-building.context';
+
+/** Fields this subgraph contributes to the households subgraph's `AdminArea`: the area and everything below it. */
+@Resolver(() => AdminArea)
+export class AreaFieldsResolver {
+  @FieldResolver(() => [PartyOrganisation], { description: 'Party organisations in the area and below, inside your jurisdiction · 区域内党组织' })
+  async partyOrganisations(
+    @Root() a: AdminArea,
+    @Ctx() ctx: PartyBuildingContext,
+    @Arg('level', () => PartyOrganisationLevel, { nullable: true, description: 'Only this level · 仅此层级' }) level?: PartyOrganisationLevel,
+  ) {
+    const all = await ctx.loaders.areaOrganisations.load(a.code);
+    return level ? all.filter((o) => o.level === level) : all;
+  }
+
+  @FieldResolver(() => [Grid], { description: 'Grids in the area and below, inside your jurisdiction · 区域内网格' })
+  grids(@Root() a: AdminArea, @Ctx() ctx: PartyBuildingContext) {
+    return ctx.loaders.areaGrids.load(a.code);
+  }
+
+  @FieldResolver(() => GovernanceStats, { description: 'Party-building and governance totals for the area and below, inside your jurisdiction · 党建与基层治理统计' })
+  governanceStats(
+    @Root() a: AdminArea,
+    @Arg('from', () => String, { nullable: true, description: 'First day of the period (YYYY-MM-DD) · 统计起始日期' }) from?: string,
+    @Arg('to', () => String, { nullable: true, description: 'Last day of the period (YYYY-MM-DD) · 统计截止日期' }) to?: string,
+  ): GovernanceStats {
+    const problems = new Problems();
+    if (from && !isIsoDate(from)) problems.add('from', '起始日期须为有效日期（YYYY-MM-DD）', 'from must be a valid date (YYYY-MM-DD)');
+    if (to && !isIsoDate(to)) problems.add('to', '截止日期须为有效日期（YYYY-MM-DD）', 'to must be a valid date (YYYY-MM-DD)');
+    if (problems.empty && from && to && from > to) problems.add('to', '截止日期不能早于起始日期', 'to cannot be before from');
+    problems.throwIfAny();
+    return { areaCode: a.code, from: from ?? null, to: to ?? null };
+  }
+}

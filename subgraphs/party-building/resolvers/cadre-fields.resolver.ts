@@ -1,0 +1,18 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Cadre } from '../entities/cadre.entity';
+import { Grid } from '../entities/grid.entity';
+import { Household, householdRef } from '../entities/stubs';
+import type { PartyBuildingContext } from '../party-building.context';
+
+@Resolver(() => Cadre)
+export class CadreFieldsResolver {
+  @FieldResolver(() => Grid, { nullable: true, description: 'Grid served, if any · 所在网格' })
+  grid(@Root() c: Cadre, @Ctx() ctx: PartyBuildingContext) {
+    return c.gridId ? ctx.loaders.grid.load(c.gridId) : null;
+  }
+
+  @FieldResolver(() => [Household], { description: 'Households the cadre is paired with now · 结对帮扶的移民户' })
+  async pairedHouseholds(@Root() c: Cadre, @Ctx() ctx: PartyBuildingContext) {
+    return (await ctx.loaders.cadrePairings.load(c.id)).map((p) => householdRef(p.householdId));
+  }
+}

@@ -1,0 +1,42 @@
+import { openDataSource, type Engine } from '../shared/data-source';
+import type { OpenDatabase, ServeOptions } from '../shared/subgraph-module';
+import { startSubgraph, type RunningSubgraph } from '../shared/subgraph-server';
+import { Cadre } from './entities/cadre.entity';
+import { CadrePairing } from './entities/cadre-pairing.entity';
+import { CadreVisit } from './entities/cadre-visit.entity';
+import { CaseTransition } from './entities/case-transition.entity';
+import { GovernanceCase } from './entities/governance-case.entity';
+import { Grid } from './entities/grid.entity';
+import { GridUnit } from './entities/grid-unit.entity';
+import { HouseholdUnit } from './entities/household-unit.entity';
+import { PartyActivity } from './entities/party-activity.entity';
+import { PartyOrganisation } from './entities/party-organisation.entity';
+import { PartyBuildingSchema1732500000000 } from './migrations/1732500000000-party-building-schema';
+import type { PartyBuildingContext } from './party-building.context';
+import { createPartyBuildingLoaders } from './party-building.loaders';
+import { buildPartyBuildingSchema } from './party-building.schema';
+
+export const PARTY_BUILDING = 'party-building';
+export const partyBuildingEntities = [PartyOrganisation, Grid, GridUnit, HouseholdUnit, Cadre, CadrePairing, CadreVisit, PartyActivity, GovernanceCase, CaseTransition];
+export const partyBuildingMigrations = [PartyBuildingSchema1732500000000];
+
+export function openPartyBuildingDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
+  return openDataSource({ name: PARTY_BUILDING, engine, entities: partyBuildingEntities, migrations: partyBuildingMigrations, ...options });
+}
+
+/** Starts the party-building subgraph over an open, migrated data source. */
+export async function servePartyBuilding(db: OpenDatabase, options: ServeOptions): Promise<RunningSubgraph> {
+  const { schema } = await buildPartyBuildingSchema();
+  return startSubgraph<PartyBuildingContext>(
+    {
+      name: PARTY_BUILDING,
+      schema,
+      dataSource: db.dataSource,
+      statements: db.statements,
+      gatewayPublicKey: options.gatewayPublicKey,
+      extendContext: (base) => ({ ...base, loaders: createPartyBuildingLoaders(base) }),
+    },
+    options.port ?? 0,
+    options.host,
+  );
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, conflict, Problems } from '../../shared/errors';
+import { inTransaction } from '../../shared/transaction';
+import { checkDate, checkText, today } from '../../shared/validation';
+import { Cadre } from '../entities/cadre.entity';
+import { CadrePairing } from '../entities/cadre-pairing.entity';
+import { CadreVisit } from '../entities/cadre-visit.entity';
+import { HouseholdUnit } from '../entities/household-unit.entity';
+import { PartyActivity } from '../entities/party-activity.entity';
+import { PartyOrganisation } from '../entities/party-organisation.entity';
+import type { PairCadreInput, RecordActivityInput, RecordVisitInput } from '../inputs/mutations.input';
+import { ACTIVITY_LEVEL } from '../party-building.enums';
+import type { PartyBuildingContext } from '../party-building.context';
+import { checkAnyDate, checkId, checkRange, loadForChange, requireForChange } from './change.helpers';
+
+const NOT_IN_UNIT: [string, string] = ['该户尚未划入网格单元，请先划入', 'The household is not in a grid unit yet; assign it first'];
+
+export async function pairCadre(ctx: PartyBuildingContext, input: PairCadreInput): Promise<CadrePairing> {
+  const problems = new Problems();
+  checkId(problems, 'input.cadreId', input.cadreId);
+  checkId(problems, 'input.householdId', input.householdId);
+  checkDate(problems, 'input.startedOn', input.startedOn, '结对日期');
+  problems.throwIfAny();
+  const clash = () => conflict('input.householdId', '该干部已与该户结对', 'The cadre is already paired with this household');
+
+  return inTransaction(ctx, async (manager) => {
+    const cadre = await loadForChange(manager, ctx, Cadre, 'id', input.cadreId.toLowerCase(), 'input.cadreId', ['干部', 'Cadre']);
+    const household = await requireForChange(manager, ctx, HouseholdUnit, 'household_id', input.householdId.toLowerCase(), 'input.householdId', ...NOT_IN_UNIT);
+    if (cadre.countyCode !== household.countyCode) {
+      throw badInput([{ field: 'input.cadreId', zh: '干部须与移民户在同一县（区、市）', en: 'The cadre must serve in the household’s county' }]);
+    }
+    const active = await manager.getRepository(CadrePairing).createQueryBuilder('x')
+      .where('x.cadre_id = :c AND x.household_id = :h AND x.ended_on IS NULL', { c: cadre.id, h: household.householdId }).getExists();
+    if (active) throw clash();
+    const row = {
+      id: randomUUID(), cadreId: cadre.id, householdId: household.householdId, startedOn: input.startedOn ?? today(), endedOn: null,
+      areaCode: household.areaCode, countyCode: household.countyCode,
+    };
+    await manager.insert(CadrePairing, row);
+    return manager.findOneByOrFail(CadrePairing, { id: row.id });
+  }, clash);
+}
+
+export async function recordVisit(ctx: PartyBuildingContext, input: RecordVisitInput): Promise<CadreVisit> {
+  const problems = new Problems();
+  checkId(problems, 'input.cadreId', input.cadreId);
+  checkId(problems, 'input.householdId', input.householdId);
+  checkText(problems, 'input.visitedOn', input.visitedOn, '走访日期', 10);
+  checkDate(problems, 'input.visitedOn', input.visitedOn, '走访日期');
+  checkText(problems, 'input.notes', input.notes, '走访情况', 500);
+  checkText(problems, 'input.followUp', input.followUp, '跟进事项', 500, false);
+  checkAnyDate(problems, 'input.followUpDue', input.followUpDue, '跟进期限');
+  if (input.followUpDue && !input.followUp?.trim()) problems.add('input.followUpDue', '有跟进事项才能填写跟进期限', 'followUpDue needs a followUp');
+  if (input.followUpDue && input.visitedOn && input.followUpDue < input.visitedOn) problems.add('input.followUpDue', '跟进期限不能早于走访日期', 'followUpDue cannot be before visitedOn');
+  problems.throwIfAny();
+
+  return inTransaction(ctx, async (manager) => {
+    const cadre = await loadForChange(manager, ctx, Cadre, 'id', input.cadreId.toLowerCase(), 'input.cadreId', ['干部', 'Cadre']);
+    const household = await requireForChange(manager, ctx, HouseholdUnit, 'household_id', input.householdId.toLowerCase(), 'input.householdId', ...NOT_IN_UNIT);
+    const paired = await manager.getRepository(CadrePairing).createQueryBuilder('x')
+      .where('x.cadre_id = :c AND x.household_id = :h AND x.ended_on IS NULL', { c: cadre.id, h: household.householdId }).getExists();
+    if (!paired) throw badInput([{ field: 'input.cadreId', zh: '该干部未与该户结对，不能登记走访', en: 'The cadre is not paired with this household' }]);
+    const row = {
+      id: randomUUID(), cadreId: cadre.id, householdId: household.householdId, visitedOn: input.visitedOn, notes: input.notes.trim(),
+      followUp: input.followUp?.trim() || null, followUpDue: input.followUpDue ?? null, areaCode: household.areaCode, countyCode: household.countyCode,
+    };
+    await manager.insert(CadreVisit, row);
+    return manager.findOneByOrFail(CadreVisit, { id: row.id });
+  });
+}
+
+export async function recordActivity(ctx: PartyBuildingContext, input: RecordActivityInput): Promise<PartyActivity> {
+  const problems = new Problems();
+  checkId(problems, 'input.organisationId', input.organisationId);
+  checkText(problems, 'input.heldOn', input.heldOn, '活动日期', 10);
+  checkDate(problems, 'input.heldOn', input.heldOn, '活动日期');
+  checkText(problems, 'input.topic', input.topic, '主题', 200);
+  checkRange(problems, 'input.attendees', input.attendees, 1, 5000, '参加人数');
+  problems.throwIfAny();
+
+  return inTransaction(ctx, async (manager) => {
+    const org = await loadForChange(manager, ctx, PartyOrganisation, 'id', input.organisationId.toLowerCase(), 'input.organisationId', ['党组织', 'Organisation']);
+    const level = ACTIVITY_LEVEL[input.type];
+    if (level && level !== org.level) {
+      throw badInput([{ field: 'input.type', zh: '该类活动须由相应层级的党组织召开（支部大会、支委会由党支部，党小组会由党小组）', en: `${input.type} is held by a ${level}, not a ${org.level}` }]);
+    }
+    const row = {
+      id: randomUUID(), organisationId: org.id, type: input.type, heldOn: input.heldOn, topic: input.topic.trim(), attendees: input.attendees,
+      areaCode: org.areaCode, countyCode: org.countyCode,
+    };
+    await manager.insert(PartyActivity, row);
+    return manager.findOneByOrFail(PartyActivity, { id: row.id });
+  });
+}
