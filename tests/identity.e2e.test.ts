@@ -3,6 +3,7 @@ import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { IDENTITY_HEADER, signForwardedIdentity, signUserToken } from '../subgraphs/shared/identity';
 import { generateKeyMaterial, importKeys } from '../subgraphs/shared/keys';
 import type { TestEnvironment } from '../subgraphs/shared/test-environment';
+import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 import { startPlatform } from './platform';
 
 const QUERY = '{ households(first: 1) { totalCount } }';
@@ -58,24 +59,40 @@ describe('identity: gateway tokens and the identity forwarded to subgraphs', () 
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('a subgraph called directly with no identity answers nothing but an error', async () => {
-    const res = await env.querySubgraph('households', {}, QUERY);
+  const SERVICE = '{ _service { sdl } }';
+  const names = SUBGRAPH_MODULES.map((m) => [m.name]);
+
+  it.each(names)('%s called directly with no identity answers nothing but an error', async (name) => {
+    const res = await env.querySubgraph(name, {}, SERVICE);
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('a subgraph refuses an identity the gateway did not sign', async () => {
+  it.each(names)('%s refuses an identity the gateway did not sign', async (name) => {
     const other = await importKeys(await generateKeyMaterial());
     const forged = await signForwardedIdentity(DEMO_IDENTITIES.prefecture, other.gatewayPrivate!, 60);
-    const res = await env.querySubgraph('households', { [IDENTITY_HEADER]: forged }, QUERY);
+    const res = await env.querySubgraph(name, { [IDENTITY_HEADER]: forged }, SERVICE);
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('a subgraph refuses a user token passed off as the gateway’s identity', async () => {
-    const userToken = await env.token(DEMO_IDENTITIES.prefecture);
-    const res = await env.querySubgraph('households', { [IDENTITY_HEADER]: userToken }, QUERY);
+  it.each(names)('%s refuses an expired identity', async (name) => {
+    const expired = await signForwardedIdentity(DEMO_IDENTITIES.prefecture, env.keys.gatewayPrivate!, -5, env.keys.gatewayKid);
+    const res = await env.querySubgraph(name, { [IDENTITY_HEADER]: expired }, SERVICE);
+    expect(res.data).toBeUndefined();
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it.each(names)('%s refuses a user token passed off as the gateway’s identity (wrong audience)', async (name) => {
+    const userToken = await env.token(DEMO_IDENTITIES.prefecture);
+    const res = await env.querySubgraph(name, { [IDENTITY_HEADER]: userToken }, SERVICE);
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it.each(names)('%s answers the gateway-signed identity', async (name) => {
+    const res = await env.querySubgraphAs(name, DEMO_IDENTITIES.prefecture, SERVICE);
+    expect(res.errors).toBeUndefined();
+    expect(res.data._service.sdl).toContain('type Query');
   });
 
   it('answers a body that is not JSON with a coded error, not a stack trace', async () => {
@@ -91,7 +108,7 @@ describe('identity: gateway tokens and the identity forwarded to subgraphs', () 
   it('reports health', async () => {
     const res = await fetch(env.gateway.url.replace(/graphql$/, 'health'));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', subgraphs: { households: 'ok' } });
+    expect(await res.json()).toEqual({ status: 'ok', subgraphs: Object.fromEntries(SUBGRAPH_MODULES.map((m) => [m.name, 'ok'])) });
   });
 
   it('masks internal failures: no SQL, stack or subgraph URL reaches the client', async () => {
