@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { bulkInsert } from '../../shared/bulk-insert';
+import { bulkInsertColumns } from '../../shared/bulk-insert-columns';
 import type { RegistrySnapshot } from '../../shared/registry-snapshot';
 import { generateEmploymentDemo, type EmploymentDemo } from './generator';
 
@@ -17,7 +17,7 @@ const TABLES: (keyof EmploymentDemo)[] = ['employer', 'labour_status', 'placemen
 export async function loadEmploymentDemo(dataSource: DataSource, registry: RegistrySnapshot, options: { scale: number }): Promise<void> {
   const demo = generateEmploymentDemo(registry, { scale: options.scale });
   await dataSource.transaction(async (manager) => {
-    for (const table of TABLES) await bulkInsert(manager, table, demo[table]);
+    for (const table of TABLES) await bulkInsertColumns(manager, table, demo[table]);
   });
   const schema = (dataSource.driver.options as { schema?: string }).schema;
   for (const table of TABLES) await dataSource.query(`ANALYZE "${schema}"."${table}"`);
