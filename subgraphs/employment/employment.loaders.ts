@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { BaseContext } from '../shared/context';
 import { forbidden } from '../shared/errors';
 import { forbiddenIfExists, groupLoader, rowLoader } from '../shared/loaders';
@@ -22,7 +22,7 @@ export function scoped<T extends ObjectLiteral>(dataSource: DataSource, entity: 
  * Employers, courses and sessions serve an area and everything below it: visible when they sit
  * inside the jurisdiction or in an area above it (a community worker sees the county's workshops).
  */
-export function scopedShared<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, scope: Scope, alias: string): SelectQueryBuilder<T> {
+export function scopedShared<T extends ObjectLiteral>(dataSource: DataSource | EntityManager, entity: EntityTarget<T>, scope: Scope, alias: string): SelectQueryBuilder<T> {
   const { clause, params } = scope.condition(`${alias}.area_code`, `shared_${alias}`);
   return dataSource
     .getRepository(entity)

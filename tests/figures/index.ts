@@ -1,4 +1,5 @@
 import type { TestEnvironment } from '../../subgraphs/shared/test-environment';
+import { employmentFigures } from './employment.figures';
 import { householdFigures } from './households.figures';
 
 /** A set of DOMAIN.md figures asked of the full-scale demo through the gateway (as the prefecture). */
@@ -8,4 +9,4 @@ export interface FigureCheck {
 }
 
 /** One entry per subgraph: the full-scale platform is started once per engine for all of them. */
-export const FIGURE_CHECKS: FigureCheck[] = [householdFigures];
+export const FIGURE_CHECKS: FigureCheck[] = [householdFigures, employmentFigures];

@@ -19,7 +19,8 @@ const RECORD_AGES: [number, number] = [16, 65];
 const WENBI = '文笔社区';
 const QIUJIAYU = '邱家屿社区';
 
-type Row = Record<string, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain rows keyed by column name
+type Row = Record<string, any>;
 export interface EmploymentDemo {
   employer: Row[];
   labour_status: Row[];

@@ -61,7 +61,7 @@ export async function startPlacement(ctx: EmploymentContext, input: StartPlaceme
       if (!employer) refs.add('input.employerId', '用工主体不存在', 'employerId is not a known employer');
       else if (kinds && !kinds.includes(employer.kind)) refs.add('input.employerId', '用工主体类型与就业方式不符', `The employer is a ${employer.kind}, not what ${input.type} takes`);
       refs.throwIfAny();
-      const visible = await scopedShared(manager.connection, Employer, ctx.scope, 'x').andWhere('x.id = :id', { id: employerId }).getExists();
+      const visible = await scopedShared(manager, Employer, ctx.scope, 'x').andWhere('x.id = :id', { id: employerId }).getExists();
       if (!visible) throw forbidden('用工主体超出您的管辖范围', 'The employer is outside your jurisdiction');
     }
     if (input.fullTime) {

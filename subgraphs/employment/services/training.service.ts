@@ -79,7 +79,7 @@ export async function enrolTrainee(ctx: EmploymentContext, input: EnrolTraineeIn
 
   return inTransaction(ctx, async (manager) => {
     const person = await personRecord(manager, ctx, personId, 'input.personId');
-    const session = await scopedShared(manager.connection, JobTrainingSession, ctx.scope, 'x').andWhere('x.id = :id', { id: sessionId }).getOne();
+    const session = await scopedShared(manager, JobTrainingSession, ctx.scope, 'x').andWhere('x.id = :id', { id: sessionId }).getOne();
     if (!session) {
       const refs = new Problems();
       refs.add('input.sessionId', '培训班次不存在或不对您开放', 'sessionId is not a session open to you');
