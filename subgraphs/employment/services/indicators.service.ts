@@ -83,7 +83,8 @@ export async function computeIndicators(dataSource: DataSource, scope: Scope, co
     const schema = `"${(dataSource.driver.options as { schema?: string }).schema}"`;
     const { min, max } = config.workingAge;
     const { clause, params } = scope.condition('x.area_code', 'jur');
-    const joinArea = 'x.area_code >= k.lo AND x.area_code < k.hi';
+    // the outer bounds of all keys' ranges, as constants: lets the planner range-scan the area_code index
+    const joinArea = 'x.area_code >= k.lo AND x.area_code < k.hi AND x.area_code >= :lowest AND x.area_code < :highest';
     const sql = `
       WITH k AS (
         SELECT * FROM unnest(:keys::text[], :los::text[], :his::text[], :years::int[]) AS k(key, lo, hi, year)
@@ -132,6 +133,8 @@ export async function computeIndicators(dataSource: DataSource, scope: Scope, co
         los: asked.map((k) => k.prefix),
         his: asked.map((k) => k.prefix + RANGE_END),
         years: asked.map((k) => k.year),
+        lowest: asked.map((k) => k.prefix).sort()[0],
+        highest: asked.map((k) => k.prefix + RANGE_END).sort().reverse()[0],
         minAge: min,
         maxAge: max,
       },
