@@ -1,4 +1,5 @@
 import type { TestEnvironment } from '../../subgraphs/shared/test-environment';
+import { employmentFigures } from './employment.figures';
 import { householdFigures } from './households.figures';
 import { partyBuildingFigures } from './party-building.figures';
 
@@ -9,4 +10,4 @@ export interface FigureCheck {
 }
 
 /** One entry per subgraph: the full-scale platform is started once per engine for all of them. */
-export const FIGURE_CHECKS: FigureCheck[] = [householdFigures, partyBuildingFigures];
+export const FIGURE_CHECKS: FigureCheck[] = [householdFigures, employmentFigures, partyBuildingFigures];

@@ -15,7 +15,7 @@ export async function hasPartyBuildingData(dataSource: DataSource): Promise<bool
 export async function loadPartyBuildingDemo(dataSource: DataSource, registry: RegistrySnapshot, options: { scale: number }): Promise<void> {
   const demo = generatePartyBuildingDemo(registry, { scale: options.scale });
   await dataSource.transaction(async (manager) => {
-    for (const [table, key, types] of TABLES) await bulkInsertColumns(manager, table, demo[key] as unknown as Record<string, unknown>[], types);
+    for (const [table, key] of TABLES) await bulkInsertColumns(manager, table, demo[key] as unknown as Record<string, unknown>[]);
   });
   const schema = (dataSource.driver.options as { schema?: string }).schema;
   for (const [table] of TABLES) await dataSource.query(`ANALYZE "${schema}"."${table}"`);

@@ -36,25 +36,16 @@ export interface PartyBuildingDemo {
   transitions: TransitionRow[];
 }
 
-const LOCATED = { area_code: 'varchar', county_code: 'varchar' };
-
-/** Tables in insertion order (parents before children): the rows that go into each and their column types. */
-export const TABLES: [string, keyof PartyBuildingDemo, Record<string, string>][] = [
-  ['party_organisation', 'organisations', { id: 'uuid', name: 'varchar', level: 'varchar', parent_id: 'uuid', ...LOCATED }],
-  ['grid', 'grids', { id: 'uuid', name: 'varchar', number: 'int', organisation_id: 'uuid', ...LOCATED }],
-  ['grid_unit', 'units', { id: 'uuid', grid_id: 'uuid', name: 'varchar', number: 'int', manager_person_id: 'uuid', ...LOCATED }],
-  ['household_unit', 'householdUnits', { household_id: 'uuid', unit_id: 'uuid', grid_id: 'uuid', assigned_on: 'date', ...LOCATED }],
-  ['cadre', 'cadres', { id: 'uuid', name: 'varchar', work_unit: 'varchar', party_member: 'boolean', grid_id: 'uuid', ...LOCATED }],
-  ['cadre_pairing', 'pairings', { id: 'uuid', cadre_id: 'uuid', household_id: 'uuid', started_on: 'date', ended_on: 'date', ...LOCATED }],
-  ['cadre_visit', 'visits', {
-    id: 'uuid', cadre_id: 'uuid', household_id: 'uuid', visited_on: 'date', notes: 'varchar', follow_up: 'varchar', follow_up_due: 'date', ...LOCATED,
-  }],
-  ['party_activity', 'activities', { id: 'uuid', organisation_id: 'uuid', type: 'varchar', held_on: 'date', topic: 'varchar', attendees: 'int', ...LOCATED }],
-  ['governance_case', 'cases', {
-    id: 'uuid', case_no: 'varchar', category: 'varchar', title: 'varchar', description: 'varchar', household_id: 'uuid', grid_id: 'uuid',
-    first_responsible_id: 'uuid', assignee_id: 'uuid', status: 'varchar', opened_on: 'date', deadline: 'date', closed_on: 'date', outcome: 'varchar', ...LOCATED,
-  }],
-  ['case_transition', 'transitions', {
-    id: 'uuid', case_id: 'uuid', from_status: 'varchar', to_status: 'varchar', actor: 'varchar', at: 'timestamptz', note: 'varchar', ...LOCATED,
-  }],
+/** Tables in insertion order (parents before children) and the rows that go into each. */
+export const TABLES: [string, keyof PartyBuildingDemo][] = [
+  ['party_organisation', 'organisations'],
+  ['grid', 'grids'],
+  ['grid_unit', 'units'],
+  ['household_unit', 'householdUnits'],
+  ['cadre', 'cadres'],
+  ['cadre_pairing', 'pairings'],
+  ['cadre_visit', 'visits'],
+  ['party_activity', 'activities'],
+  ['governance_case', 'cases'],
+  ['case_transition', 'transitions'],
 ];

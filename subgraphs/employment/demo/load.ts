@@ -1,0 +1,24 @@
+import type { DataSource } from 'typeorm';
+import { bulkInsertColumns } from '../../shared/bulk-insert-columns';
+import type { RegistrySnapshot } from '../../shared/registry-snapshot';
+import { generateEmploymentDemo, type EmploymentDemo } from './generator';
+
+/** Whether the employment tables already hold data (the demo is loaded once, on first start). */
+export async function hasEmploymentData(dataSource: DataSource): Promise<boolean> {
+  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  const [row] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM "${schema}".labour_status) AS present`);
+  return row.present === true;
+}
+
+/** Tables in insert order (parents before children). */
+const TABLES: (keyof EmploymentDemo)[] = ['employer', 'labour_status', 'placement', 'training_course', 'training_session', 'training_enrolment', 'income_survey'];
+
+/** Generates the employment demo on the registry and loads it in one transaction, then ANALYZE. */
+export async function loadEmploymentDemo(dataSource: DataSource, registry: RegistrySnapshot, options: { scale: number }): Promise<void> {
+  const demo = generateEmploymentDemo(registry, { scale: options.scale });
+  await dataSource.transaction(async (manager) => {
+    for (const table of TABLES) await bulkInsertColumns(manager, table, demo[table]);
+  });
+  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  for (const table of TABLES) await dataSource.query(`ANALYZE "${schema}"."${table}"`);
+}

@@ -1,0 +1,9 @@
+import type { BaseContext } from '../shared/context';
+import type { EmploymentConfig } from './employment.config';
+import type { EmploymentLoaders } from './employment.loaders';
+
+/** The employment subgraph's request context: identity, scope, data source, settings, per-request loaders. */
+export interface EmploymentContext extends BaseContext {
+  config: EmploymentConfig;
+  loaders: EmploymentLoaders;
+}

@@ -1,0 +1,38 @@
+import { authChecker } from '../shared/auth-checker';
+import { buildFederatedSchema } from '../shared/federated-schema';
+import type { EmploymentContext } from './employment.context';
+import { employmentReferences } from './employment.references';
+import { AdminArea, Household, Person } from './entities/registry.stubs';
+import { EmployerResolver } from './resolvers/employer.resolver';
+import { IncomeSurveyResolver } from './resolvers/income.resolver';
+import { LabourStatusFieldsResolver } from './resolvers/labour-status-fields.resolver';
+import { LabourStatusResolver } from './resolvers/labour-status.resolver';
+import { PlacementFieldsResolver } from './resolvers/placement-fields.resolver';
+import { PlacementResolver } from './resolvers/placement.resolver';
+import { AreaEmploymentResolver, HouseholdEmploymentResolver, PersonEmploymentResolver } from './resolvers/registry-fields.resolver';
+import { CourseFieldsResolver, EnrolmentFieldsResolver, SessionFieldsResolver } from './resolvers/training-fields.resolver';
+import { TrainingResolver } from './resolvers/training.resolver';
+
+/** The employment subgraph's federated schema and SDL (no database needed). */
+export function buildEmploymentSchema() {
+  return buildFederatedSchema<EmploymentContext>({
+    resolvers: [
+      LabourStatusResolver,
+      LabourStatusFieldsResolver,
+      EmployerResolver,
+      PlacementResolver,
+      PlacementFieldsResolver,
+      TrainingResolver,
+      CourseFieldsResolver,
+      SessionFieldsResolver,
+      EnrolmentFieldsResolver,
+      IncomeSurveyResolver,
+      PersonEmploymentResolver,
+      HouseholdEmploymentResolver,
+      AreaEmploymentResolver,
+    ],
+    orphanedTypes: [Person, Household, AdminArea],
+    referenceResolvers: employmentReferences,
+    authChecker,
+  });
+}

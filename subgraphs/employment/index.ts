@@ -1,0 +1,4 @@
+import { runSubgraph } from '../shared/run-subgraph';
+import { employmentModule } from './module';
+
+runSubgraph(employmentModule);

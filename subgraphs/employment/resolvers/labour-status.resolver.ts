@@ -1,0 +1,35 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { WRITER_ROLES } from '../../shared/identity';
+import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import type { EmploymentContext } from '../employment.context';
+import { LabourStatusRecord } from '../entities/labour-status.entity';
+import { LabourStatusFilter } from '../inputs/filters.input';
+import { RecordLabourStatusInput } from '../inputs/records.input';
+import { recordLabourStatusCheck } from '../services/labour.service';
+import { listLabourStatuses } from '../services/list.service';
+import { requireId } from './ids';
+
+export const LabourStatusConnection = ConnectionType(LabourStatusRecord, 'LabourStatusRecord', 'A page of labour-status records · 劳动力状态分页列表');
+
+@Resolver(() => LabourStatusRecord)
+export class LabourStatusResolver {
+  @Query(() => LabourStatusRecord, { nullable: true, description: 'One labour-status record by id, inside your jurisdiction · 按标识查询劳动力状态' })
+  labourStatus(@Arg('id', () => ID, { description: 'Record id · 记录标识' }) id: string, @Ctx() ctx: EmploymentContext): Promise<LabourStatusRecord | null> {
+    return ctx.loaders.labourStatus.load(requireId(id, 'id'));
+  }
+
+  @Query(() => LabourStatusConnection, { description: 'Labour-status records inside your jurisdiction, filtered and paginated · 劳动力状态列表' })
+  labourStatuses(
+    @Ctx() ctx: EmploymentContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => LabourStatusFilter, { nullable: true, description: 'Filter · 筛选条件' }) filter?: LabourStatusFilter,
+  ): Promise<Page<LabourStatusRecord>> {
+    return listLabourStatuses(ctx, filter, page);
+  }
+
+  @Authorized(...WRITER_ROLES)
+  @Mutation(() => LabourStatusRecord, { description: 'Record a labour-status check of a person · 登记劳动力状态核查' })
+  recordLabourStatusCheck(@Arg('input', { description: 'The check · 核查结果' }) input: RecordLabourStatusInput, @Ctx() ctx: EmploymentContext): Promise<LabourStatusRecord> {
+    return recordLabourStatusCheck(ctx, input);
+  }
+}

@@ -1,0 +1,30 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { today } from '../../shared/validation';
+import type { EmploymentContext } from '../employment.context';
+import { Employer } from '../entities/employer.entity';
+import { EmploymentPlacement } from '../entities/placement.entity';
+import { Household, Person } from '../entities/registry.stubs';
+
+@Resolver(() => EmploymentPlacement)
+export class PlacementFieldsResolver {
+  @FieldResolver(() => Person, { description: 'Person placed · 人员' })
+  person(@Root() p: EmploymentPlacement): Person {
+    return { id: p.personId };
+  }
+
+  @FieldResolver(() => Household, { description: 'Household of the person · 所属移民户' })
+  household(@Root() p: EmploymentPlacement): Household {
+    return { id: p.householdId };
+  }
+
+  @FieldResolver(() => Employer, { nullable: true, description: 'Employer, if any · 用工主体' })
+  employer(@Root() p: EmploymentPlacement, @Ctx() ctx: EmploymentContext): Promise<Employer | null> | null {
+    return p.employerId ? ctx.loaders.employer.load(p.employerId) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the placement lasts today · 是否在岗' })
+  current(@Root() p: EmploymentPlacement): boolean {
+    const now = today();
+    return p.startDate <= now && (!p.endDate || p.endDate >= now);
+  }
+}

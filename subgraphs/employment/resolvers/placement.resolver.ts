@@ -1,0 +1,41 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { WRITER_ROLES } from '../../shared/identity';
+import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import type { EmploymentContext } from '../employment.context';
+import { EmploymentPlacement } from '../entities/placement.entity';
+import { PlacementFilter } from '../inputs/filters.input';
+import { EndPlacementInput, StartPlacementInput } from '../inputs/records.input';
+import { listPlacements } from '../services/list.service';
+import { endPlacement, startPlacement } from '../services/placement.service';
+import { requireId } from './ids';
+
+export const PlacementConnection = ConnectionType(EmploymentPlacement, 'EmploymentPlacement', 'A page of placements · 就业安置分页列表');
+
+@Resolver(() => EmploymentPlacement)
+export class PlacementResolver {
+  @Query(() => EmploymentPlacement, { nullable: true, description: 'One placement by id, inside your jurisdiction · 按标识查询就业安置记录' })
+  placement(@Arg('id', () => ID, { description: 'Placement id · 记录标识' }) id: string, @Ctx() ctx: EmploymentContext): Promise<EmploymentPlacement | null> {
+    return ctx.loaders.placement.load(requireId(id, 'id'));
+  }
+
+  @Query(() => PlacementConnection, { description: 'Placements inside your jurisdiction, filtered and paginated · 就业安置列表' })
+  placements(
+    @Ctx() ctx: EmploymentContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => PlacementFilter, { nullable: true, description: 'Filter · 筛选条件' }) filter?: PlacementFilter,
+  ): Promise<Page<EmploymentPlacement>> {
+    return listPlacements(ctx, filter, page);
+  }
+
+  @Authorized(...WRITER_ROLES)
+  @Mutation(() => EmploymentPlacement, { description: 'Start a placement (no overlapping full-time placements) · 上岗登记' })
+  startPlacement(@Arg('input', { description: 'The placement · 就业安置' }) input: StartPlacementInput, @Ctx() ctx: EmploymentContext): Promise<EmploymentPlacement> {
+    return startPlacement(ctx, input);
+  }
+
+  @Authorized(...WRITER_ROLES)
+  @Mutation(() => EmploymentPlacement, { description: 'End a placement · 离岗登记' })
+  endPlacement(@Arg('input', { description: 'The end · 离岗信息' }) input: EndPlacementInput, @Ctx() ctx: EmploymentContext): Promise<EmploymentPlacement> {
+    return endPlacement(ctx, input);
+  }
+}

@@ -1,0 +1,39 @@
+import { openDataSource, type Engine } from '../shared/data-source';
+import type { OpenDatabase, ServeOptions } from '../shared/subgraph-module';
+import { startSubgraph, type RunningSubgraph } from '../shared/subgraph-server';
+import { loadEmploymentConfig } from './employment.config';
+import type { EmploymentContext } from './employment.context';
+import { createEmploymentLoaders } from './employment.loaders';
+import { buildEmploymentSchema } from './employment.schema';
+import { Employer } from './entities/employer.entity';
+import { HouseholdIncomeSurvey } from './entities/income-survey.entity';
+import { LabourStatusRecord } from './entities/labour-status.entity';
+import { EmploymentPlacement } from './entities/placement.entity';
+import { JobTrainingCourse, JobTrainingEnrolment, JobTrainingSession } from './entities/training.entity';
+import { EmploymentSchema1732250000000 } from './migrations/1732250000000-employment-schema';
+
+export const EMPLOYMENT = 'employment';
+export const employmentEntities = [LabourStatusRecord, Employer, EmploymentPlacement, JobTrainingCourse, JobTrainingSession, JobTrainingEnrolment, HouseholdIncomeSurvey];
+export const employmentMigrations = [EmploymentSchema1732250000000];
+
+export function openEmploymentDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
+  return openDataSource({ name: EMPLOYMENT, engine, entities: employmentEntities, migrations: employmentMigrations, ...options });
+}
+
+/** Starts the employment subgraph over an open, migrated data source. */
+export async function serveEmployment(db: OpenDatabase, options: ServeOptions): Promise<RunningSubgraph> {
+  const { schema } = await buildEmploymentSchema();
+  const config = loadEmploymentConfig();
+  return startSubgraph<EmploymentContext>(
+    {
+      name: EMPLOYMENT,
+      schema,
+      dataSource: db.dataSource,
+      statements: db.statements,
+      gatewayPublicKey: options.gatewayPublicKey,
+      extendContext: (base) => ({ ...base, config, loaders: createEmploymentLoaders(base, config) }),
+    },
+    options.port ?? 0,
+    options.host,
+  );
+}

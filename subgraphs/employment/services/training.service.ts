@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { conflict, Problems } from '../../shared/errors';
+import { applyAreaFilter } from '../../shared/scope';
+import { inTransaction } from '../../shared/transaction';
+import { checkText, isIsoDate } from '../../shared/validation';
+import type { EmploymentContext } from '../employment.context';
+import { EnrolmentStatus, TrainingCourseKind } from '../employment.enums';
+import { scoped, scopedShared } from '../employment.loaders';
+import { JobTrainingCourse, JobTrainingEnrolment, JobTrainingSession } from '../entities/training.entity';
+import type { CreateTrainingCourseInput, EnrolTraineeInput, RecordTrainingCompletionInput } from '../inputs/records.input';
+import { checkAreaCode, checkId, checkInt, personRecord, requireInScope } from './checks';
+import { requireYear } from './list.service';
+
+@ObjectType({ description: 'Training totals of one kind of course · 分类培训统计' })
+export class TrainingTotals {
+  @Field(() => TrainingCourseKind, { description: 'Kind of training · 培训类别' })
+  kind: TrainingCourseKind;
+
+  @Field(() => Int, { description: 'Enrolments (person-times) · 培训人次' })
+  personTimes: number;
+
+  @Field(() => Int, { description: 'Distinct persons · 培训人数' })
+  trainees: number;
+
+  @Field(() => Int, { description: 'Enrolments completed · 结业人次' })
+  completions: number;
+
+  @Field(() => Int, { description: 'Certificates issued · 取得证书人次' })
+  certificates: number;
+}
+
+/** A date that may lie in the future (sessions are planned ahead), but must be a real date. */
+function checkPlanDate(problems: Problems, field: string, value: string, label: string): void {
+  if (!isIsoDate(value)) problems.add(field, `${label}须为有效日期（YYYY-MM-DD）`, `${field} must be a valid date (YYYY-MM-DD)`);
+}
+
+export async function createTrainingCourse(ctx: EmploymentContext, input: CreateTrainingCourseInput): Promise<JobTrainingCourse> {
+  const problems = new Problems();
+  checkText(problems, 'input.name', input.name, '课程名称', 64);
+  checkText(problems, 'input.provider', input.provider, '培训机构', 64);
+  checkInt(problems, 'input.hours', input.hours, 1, 5000, '课时');
+  const areaCode = checkAreaCode(problems, 'input.areaCode', input.areaCode);
+  const sessions = input.sessions.map((s, i) => {
+    const field = `input.sessions[${i}]`;
+    checkPlanDate(problems, `${field}.startsOn`, s.startsOn, '开班日期');
+    checkPlanDate(problems, `${field}.endsOn`, s.endsOn, '结业日期');
+    if (isIsoDate(s.startsOn) && isIsoDate(s.endsOn) && s.endsOn < s.startsOn) problems.add(`${field}.endsOn`, '结业日期不能早于开班日期', 'endsOn cannot be before startsOn');
+    checkText(problems, `${field}.venue`, s.venue, '培训地点', 64);
+    checkInt(problems, `${field}.capacity`, s.capacity, 1, 500, '计划人数');
+    const sessionArea = s.areaCode ? checkAreaCode(problems, `${field}.areaCode`, s.areaCode) : areaCode;
+    if (s.areaCode && !sessionArea.startsWith(areaCode)) problems.add(`${field}.areaCode`, '班次区划须在课程区划之内', 'A session’s area must lie inside the course’s');
+    return { ...s, areaCode: sessionArea };
+  });
+  problems.throwIfAny();
+  requireInScope(ctx, areaCode, '课程区划超出您的管辖范围', 'areaCode is outside your jurisdiction');
+
+  return inTransaction(ctx, async (manager) => {
+    const course = { id: randomUUID(), name: input.name.trim(), kind: input.kind, provider: input.provider.trim(), hours: input.hours, areaCode, countyCode: areaCode.slice(0, 6) };
+    await manager.insert(JobTrainingCourse, course);
+    if (sessions.length) {
+      await manager.insert(JobTrainingSession, sessions.map((s) => ({
+        id: randomUUID(), courseId: course.id, areaCode: s.areaCode, countyCode: s.areaCode.slice(0, 6),
+        startsOn: s.startsOn, endsOn: s.endsOn, venue: s.venue.trim(), capacity: s.capacity,
+      })));
+    }
+    return manager.findOneByOrFail(JobTrainingCourse, { id: course.id });
+  });
+}
+
+/** Enrols a person in a session: the session must be visible to the caller, not full, and the person not in it yet. */
+export async function enrolTrainee(ctx: EmploymentContext, input: EnrolTraineeInput): Promise<JobTrainingEnrolment> {
+  const problems = new Problems();
+  const sessionId = checkId(problems, 'input.sessionId', input.sessionId);
+  const personId = checkId(problems, 'input.personId', input.personId);
+  checkPlanDate(problems, 'input.enrolledOn', input.enrolledOn, '报名日期');
+  problems.throwIfAny();
+  const alreadyIn = () => conflict('input.personId', '该人员已报名此班次', 'The person is already enrolled in this session');
+
+  return inTransaction(ctx, async (manager) => {
+    const person = await personRecord(manager, ctx, personId, 'input.personId');
+    const session = await scopedShared(manager, JobTrainingSession, ctx.scope, 'x').andWhere('x.id = :id', { id: sessionId }).getOne();
+    if (!session) {
+      const refs = new Problems();
+      refs.add('input.sessionId', '培训班次不存在或不对您开放', 'sessionId is not a session open to you');
+      refs.throwIfAny();
+    }
+    const refs = new Problems();
+    if (input.enrolledOn > session!.endsOn) refs.add('input.enrolledOn', `报名日期不能晚于结业日期（${session!.endsOn}）`, `enrolledOn cannot be after the session ends (${session!.endsOn})`);
+    refs.throwIfAny();
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`session:${sessionId}`]);
+    const enrolled = await manager.getRepository(JobTrainingEnrolment).countBy({ sessionId });
+    if (await manager.getRepository(JobTrainingEnrolment).existsBy({ sessionId, personId })) throw alreadyIn();
+    if (enrolled >= session!.capacity) throw conflict('input.sessionId', `该班次已满（${session!.capacity} 人）`, `The session is full (${session!.capacity} places)`);
+    const course = await manager.findOneByOrFail(JobTrainingCourse, { id: session!.courseId });
+    const row = {
+      id: randomUUID(), sessionId, courseId: course.id, courseKind: course.kind, personId, householdId: person.householdId,
+      areaCode: person.areaCode, countyCode: person.countyCode, status: EnrolmentStatus.ENROLLED, enrolledOn: input.enrolledOn,
+      completedOn: null, certificateNo: null,
+    };
+    await manager.insert(JobTrainingEnrolment, row);
+    return manager.findOneByOrFail(JobTrainingEnrolment, { id: row.id });
+  }, alreadyIn);
+}
+
+/** Records completion (with an optional certificate) or dropping out, once per enrolment. */
+export async function recordTrainingCompletion(ctx: EmploymentContext, input: RecordTrainingCompletionInput): Promise<JobTrainingEnrolment> {
+  const problems = new Problems();
+  const id = checkId(problems, 'input.enrolmentId', input.enrolmentId);
+  checkPlanDate(problems, 'input.on', input.on, '日期');
+  checkText(problems, 'input.certificateNo', input.certificateNo, '证书编号', 32, false);
+  if (!input.completed && input.certificateNo) problems.add('input.certificateNo', '中途退出者不发证书', 'A trainee who dropped out gets no certificate');
+  problems.throwIfAny();
+
+  return inTransaction(ctx, async (manager) => {
+    const enrolment = await manager.getRepository(JobTrainingEnrolment).findOneBy({ id });
+    if (!enrolment) {
+      const missing = new Problems();
+      missing.add('input.enrolmentId', '学员记录不存在', 'enrolmentId is not a known enrolment');
+      missing.throwIfAny();
+    }
+    requireInScope(ctx, enrolment!.areaCode);
+    if (enrolment!.status !== EnrolmentStatus.ENROLLED) throw conflict('input.enrolmentId', '该学员已登记结业或退出', 'The enrolment is already completed or dropped');
+    const session = await manager.findOneByOrFail(JobTrainingSession, { id: enrolment!.sessionId });
+    if (input.on < session.startsOn) {
+      const late = new Problems();
+      late.add('input.on', `日期不能早于开班日期（${session.startsOn}）`, `on cannot be before the session starts (${session.startsOn})`);
+      late.throwIfAny();
+    }
+    await manager.update(JobTrainingEnrolment, { id }, {
+      status: input.completed ? EnrolmentStatus.COMPLETED : EnrolmentStatus.DROPPED,
+      completedOn: input.completed ? input.on : null,
+      certificateNo: input.completed ? input.certificateNo?.trim() || null : null,
+    });
+    return manager.findOneByOrFail(JobTrainingEnrolment, { id });
+  });
+}
+
+/** Totals by kind of course for an area (and below), over a span of years, in one GROUP BY. */
+export async function trainingStatistics(ctx: EmploymentContext, areaCode: string | undefined, fromYear: number | undefined, toYear: number | undefined): Promise<TrainingTotals[]> {
+  const qb = scoped(ctx.dataSource, JobTrainingEnrolment, ctx.scope, 'x')
+    .select('x.course_kind', 'kind')
+    .addSelect('count(*)::int', 'personTimes')
+    .addSelect('count(DISTINCT x.person_id)::int', 'trainees')
+    .addSelect(`count(*) FILTER (WHERE x.status = '${EnrolmentStatus.COMPLETED}')::int`, 'completions')
+    .addSelect('count(x.certificate_no)::int', 'certificates')
+    .groupBy('x.course_kind')
+    .orderBy('x.course_kind');
+  if (areaCode) applyAreaFilter(ctx.scope, qb, 'x.area_code', areaCode, 'areaCode');
+  if (fromYear !== undefined) qb.andWhere('x.enrolled_on >= :from', { from: `${requireYear(fromYear, 'fromYear')}-01-01` });
+  if (toYear !== undefined) qb.andWhere('x.enrolled_on <= :to', { to: `${requireYear(toYear, 'toYear')}-12-31` });
+  const rows: TrainingTotals[] = await qb.getRawMany();
+  const byKind = new Map(rows.map((r) => [r.kind, r]));
+  return Object.values(TrainingCourseKind).map((kind) => byKind.get(kind) ?? { kind, personTimes: 0, trainees: 0, completions: 0, certificates: 0 });
+}
