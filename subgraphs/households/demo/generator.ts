@@ -5,6 +5,7 @@ import { makeIdNumber } from '../../shared/id-number';
 import { assertScale, expectedFigures } from './figures';
 import { COMMUNITIES, COUNTY_CODES, CommunityInfo, CountyKey, DEMO_AREAS, SHUIFU_LEGACY_CODE, areaRows } from './geography';
 import { makeGivenName, pickSurname } from './names';
+import { apportion, sum } from '../../shared/apportion';
 import { Random, stableUuid } from '../../shared/random';
 import { DemoData, HouseholdRow, PersonRow, StationRow } from './rows';
 
@@ -60,7 +61,6 @@ const PHONE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', 
 
 // ── small helpers ────────────────────────────────────────────────────────────
 
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
 const DAY_MS = 86_400_000;
@@ -86,17 +86,6 @@ function isoOf(day: number): string {
 function addYears(iso: string, years: number): string {
   const [y, m, d] = iso.split('-').map(Number);
   return isoOf(Date.UTC(y + years, m - 1, d) / DAY_MS);
-}
-
-/** Splits `total` over `weights` (largest remainder); the parts sum to `total` exactly. */
-function apportion(total: number, weights: readonly number[]): number[] {
-  const whole = sum(weights);
-  const exact = weights.map((w) => (total * w) / whole);
-  const parts = exact.map(Math.floor);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  const leftover = total - sum(parts);
-  for (let k = 0; k < leftover; k++) parts[order[k][1]]++;
-  return parts;
 }
 
 /** Moves units between parts so that each lies in [min, max] and the total is unchanged. */
