@@ -1,5 +1,6 @@
 import { householdsModule } from '../subgraphs/households/module';
+import { landHousingModule } from '../subgraphs/land-housing/module';
 import type { SubgraphModule } from '../subgraphs/shared/subgraph-module';
 
 /** Every subgraph of the platform, in start order. Add a subgraph here (and nowhere else). */
-export const SUBGRAPH_MODULES: SubgraphModule[] = [householdsModule];
+export const SUBGRAPH_MODULES: SubgraphModule[] = [householdsModule, landHousingModule];
