@@ -17,7 +17,8 @@ export const landHousingReferences = {
     },
   },
   AdminArea: {
-    __resolveReference: (ref: { code: string }, ctx: LandHousingContext) => {
+    // async: a refusal rejects this entity only, not the whole `_entities` list
+    __resolveReference: async (ref: { code: string }, ctx: LandHousingContext) => {
       if (!ctx.scope.seesArea(ref.code)) throw forbidden();
       return areaRef(ref.code);
     },

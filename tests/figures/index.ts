@@ -1,5 +1,6 @@
 import type { TestEnvironment } from '../../subgraphs/shared/test-environment';
 import { householdFigures } from './households.figures';
+import { landHousingFigures } from './land-housing.figures';
 
 /** A set of DOMAIN.md figures asked of the full-scale demo through the gateway (as the prefecture). */
 export interface FigureCheck {
@@ -8,4 +9,4 @@ export interface FigureCheck {
 }
 
 /** One entry per subgraph: the full-scale platform is started once per engine for all of them. */
-export const FIGURE_CHECKS: FigureCheck[] = [householdFigures];
+export const FIGURE_CHECKS: FigureCheck[] = [householdFigures, landHousingFigures];

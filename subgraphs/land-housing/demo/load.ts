@@ -1,6 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { DataSource } from 'typeorm';
 import { bulkInsert } from '../../shared/bulk-insert';
+import { withKeysDeferred } from '../../shared/bulk-load';
 import type { RegistrySnapshot } from '../../shared/registry-snapshot';
 import { generateLandHousingData } from './generator';
 import type { LandHousingData } from './rows';
@@ -32,11 +33,13 @@ export async function loadLandHousingData(dataSource: DataSource, data: LandHous
     : undefined;
   bar?.start(total, 0);
   try {
-    await dataSource.transaction(async (manager) => {
-      for (const [key, table] of TABLES) {
-        await bulkInsert(manager, table, data[key] as unknown as Record<string, unknown>[], (n) => bar?.increment(n));
-      }
-    });
+    await dataSource.transaction((manager) =>
+      withKeysDeferred(manager, TABLES.map(([, table]) => table), async () => {
+        for (const [key, table] of TABLES) {
+          await bulkInsert(manager, table, data[key] as unknown as Record<string, unknown>[], (n) => bar?.increment(n));
+        }
+      }),
+    );
   } finally {
     bar?.stop();
   }
