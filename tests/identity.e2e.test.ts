@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
+import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 import { IDENTITY_HEADER, signForwardedIdentity, signUserToken } from '../subgraphs/shared/identity';
 import { generateKeyMaterial, importKeys } from '../subgraphs/shared/keys';
 import type { TestEnvironment } from '../subgraphs/shared/test-environment';
@@ -81,7 +82,7 @@ describe('identity: gateway tokens and the identity forwarded to subgraphs', () 
   it('reports health', async () => {
     const res = await fetch(env.gateway.url.replace(/graphql$/, 'health'));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', subgraphs: { households: 'ok' } });
+    expect(await res.json()).toEqual({ status: 'ok', subgraphs: Object.fromEntries(SUBGRAPH_MODULES.map((m) => [m.name, 'ok'])) });
   });
 
   it('masks internal failures: no SQL, stack or subgraph URL reaches the client', async () => {
