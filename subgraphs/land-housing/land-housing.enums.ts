@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { registerEnum } from '../shared/enums';
 
 /** Land use of a flooded parcel (土地用途). */
 export enum LandUse {
@@ -68,57 +68,51 @@ export enum SettlementMethod {
   NO_SWAP = 'NO_SWAP',
 }
 
-function register<E extends string>(enumObject: Record<string, E>, name: string, description: string, labels: Record<E, string>): void {
-  const valuesConfig: Record<string, { description: string }> = {};
-  for (const [key, label] of Object.entries(labels)) valuesConfig[key] = { description: label as string };
-  registerEnumType(enumObject, { name, description, valuesConfig });
-}
-
-register(LandUse, 'LandUse', 'Land use of a flooded parcel · 土地用途', {
+registerEnum(LandUse, 'LandUse', 'Land use of a flooded parcel · 土地用途', {
   CULTIVATED: 'Cultivated land · 耕地',
   ORCHARD: 'Orchard · 园地',
   FOREST: 'Forest · 林地',
   HOMESTEAD: 'Homestead · 宅基地',
   OTHER: 'Other land · 其他土地',
 });
-register(LandOwnerKind, 'LandOwnerKind', 'Owner of a flooded parcel · 土地权属', {
+registerEnum(LandOwnerKind, 'LandOwnerKind', 'Owner of a flooded parcel · 土地权属', {
   HOUSEHOLD: 'A household (contracted or homestead land) · 农户',
   COLLECTIVE: 'The village collective · 村集体',
 });
-register(HouseStructure, 'HouseStructure', 'Structure of an original house · 房屋结构', {
+registerEnum(HouseStructure, 'HouseStructure', 'Structure of an original house · 房屋结构', {
   FRAME: 'Frame · 框架',
   BRICK_CONCRETE: 'Brick-concrete · 砖混',
   BRICK_WOOD: 'Brick-wood · 砖木',
   EARTH_WOOD: 'Earth-wood · 土木',
   SHED: 'Sheds and outbuildings · 杂房',
 });
-register(SiteRelocationType, 'SiteRelocationType', 'Relocation a resettlement site serves · 安置点类型', {
+registerEnum(SiteRelocationType, 'SiteRelocationType', 'Relocation a resettlement site serves · 安置点类型', {
   URBAN: 'Urbanisation: flats in town · 城镇化安置',
   CENTRALISED_RURAL: 'Centralised rural settlement · 农村集中安置',
 });
-register(SiteConstructionMode, 'SiteConstructionMode', 'How a site’s homes were built · 安置点建设方式', {
+registerEnum(SiteConstructionMode, 'SiteConstructionMode', 'How a site’s homes were built · 安置点建设方式', {
   UNIFIED: 'Unified construction; original floor area swapped for a flat · 统建（房屋面积置换）',
   INFRASTRUCTURE_UNIFIED: 'Infrastructure built by government, houses built with help · 基础统建+主体帮建',
   SELF_BUILT: 'Self-built · 自建',
 });
-register(FlatCategory, 'FlatCategory', 'Housing category of a flat · 安置房类别', {
+registerEnum(FlatCategory, 'FlatCategory', 'Housing category of a flat · 安置房类别', {
   STANDARD: 'Resettlement flat · 安置房',
   BASIC: 'Basic housing (Qiaojia), allocated against swapped floor area · 基本住房',
   GUARANTEED: 'Guaranteed housing (Qiaojia), allocated without a swap · 保障住房',
 });
-register(OccupancyStatus, 'OccupancyStatus', 'How a handed-over flat is used · 入住状态', {
+registerEnum(OccupancyStatus, 'OccupancyStatus', 'How a handed-over flat is used · 入住状态', {
   OCCUPIED: 'Occupied by the household · 已入住',
   VACANT: 'Vacant · 空置',
   RENTED_OUT: 'Rented out (rooms, B&B) · 出租',
 });
-register(FlatStatus, 'FlatStatus', 'Where a flat stands · 房源状态', {
+registerEnum(FlatStatus, 'FlatStatus', 'Where a flat stands · 房源状态', {
   UNALLOCATED: 'Not allocated · 未分配',
   AWAITING_HANDOVER: 'Allocated, not yet handed over · 已分配待交房',
   OCCUPIED: 'Handed over and occupied · 已入住',
   VACANT: 'Handed over, vacant · 空置',
   RENTED_OUT: 'Handed over, rented out · 出租',
 });
-register(SettlementMethod, 'SettlementMethod', 'How the area difference of an allocation is settled · 面积差结算方式', {
+registerEnum(SettlementMethod, 'SettlementMethod', 'How the area difference of an allocation is settled · 面积差结算方式', {
   EVEN: 'Swapped and allocated areas are equal · 面积相等，无需结算',
   PAY_DIFFERENCE: 'The household pays for the area beyond its swap, at cost price · 超出置换面积部分由移民户按成本价补交',
   CASH_COMPENSATION: 'The household is paid for swapped area the flat does not use · 未用完的置换面积货币补偿',

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { BaseContext } from '../shared/context';
 import { forbidden } from '../shared/errors';
-import { forbiddenIfExists, groupLoader, rowLoader } from '../shared/loaders';
+import { existingKeys, forbiddenIfExists, groupLoader, rowLoader } from '../shared/loaders';
 import { areaPrefix, prefixCondition, type Scope } from '../shared/scope';
 import { isUuid } from '../shared/validation';
 import { Allocation } from './entities/allocation.entity';
@@ -30,24 +30,12 @@ export function scopedAllocations(dataSource: DataSource, scope: Scope, alias = 
     .where(`(${household.clause} OR ${site.clause})`, { ...household.params, ...site.params });
 }
 
-function existingKeys<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>) {
-  return async (keys: string[]) => {
-    const rows: { key: string }[] = await dataSource
-      .getRepository(entity)
-      .createQueryBuilder('x')
-      .select('x.id', 'key')
-      .where('x.id = ANY(:keys)', { keys: keys.filter(isUuid) })
-      .getRawMany();
-    return rows.map((r) => r.key);
-  };
-}
-
 /** A loader of rows by id inside the jurisdiction: FORBIDDEN for ids that exist outside it, null for unknown ones. */
 function byId<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<T>, query: () => SelectQueryBuilder<T>, alias: string) {
   return rowLoader<string, T>(
     (ids) => query().andWhere(`${alias}.id = ANY(:ids)`, { ids: ids.filter(isUuid) }).getMany(),
     (row) => row.id,
-    forbiddenIfExists(existingKeys(dataSource, entity), () => forbidden()),
+    forbiddenIfExists(existingKeys(dataSource, entity, 'id', true), () => forbidden()),
   );
 }
 

@@ -1,4 +1,5 @@
 import { generateDemoData } from '../../households/demo/generator';
+import { violations } from '../../shared/violations';
 import type { DemoData } from '../../households/demo/rows';
 import { settlementOf } from '../services/settlement';
 import { BINJIANG, expectedLandHousingFigures } from './figures';
@@ -8,15 +9,6 @@ import type { LandHousingData } from './rows';
 const hundredths = (x: string) => Math.round(Number(x) * 100);
 const total = (xs: string[]) => xs.reduce((a, x) => a + hundredths(x), 0) / 100;
 
-/** Collects the rows that break a rule; the test then expects none. */
-function problems<T>(rows: readonly T[], check: (row: T) => string | null): string[] {
-  const found: string[] = [];
-  for (const row of rows) {
-    const problem = check(row);
-    if (problem !== null && found.push(problem) >= 5) break;
-  }
-  return found;
-}
 
 function byKey<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -57,7 +49,7 @@ describe.each([0.05, 1])('land-housing demo at scale %p', (scale) => {
   it('ties every parcel and house to a real household (or village) in its county', () => {
     const households = new Map(registry.households.map((h) => [h.id, h]));
     const villages = new Set(registry.households.map((h) => h.original_area_code));
-    expect(problems(data.parcels, (p) => {
+    expect(violations(data.parcels, (p) => {
       if (!(hundredths(p.area_mu) > 0)) return `${p.id} has ${p.area_mu} mu`;
       if (p.owner_kind === 'COLLECTIVE') {
         return p.household_id === null && p.area_code === p.village_code && villages.has(p.village_code) && p.county_code === p.village_code.slice(0, 6) ? null : `collective ${p.id}`;
@@ -66,7 +58,7 @@ describe.each([0.05, 1])('land-housing demo at scale %p', (scale) => {
       if (!h) return `${p.id} owned by unknown ${p.household_id}`;
       return h.area_code === p.area_code && h.county_code === p.county_code && h.original_area_code === p.village_code && h.station_id === p.station_id ? null : `${p.id} not where ${h.registry_no} is`;
     })).toEqual([]);
-    expect(problems(data.houses, (o) => {
+    expect(violations(data.houses, (o) => {
       const h = households.get(o.household_id);
       return h && h.area_code === o.area_code && h.original_area_code === o.village_code && hundredths(o.floor_area) > 0 ? null : `house ${o.id}`;
     })).toEqual([]);
@@ -77,7 +69,7 @@ describe.each([0.05, 1])('land-housing demo at scale %p', (scale) => {
   it('gives every annual-compensation household the land it is compensated for, and every household a house', () => {
     const annual = new Set(registry.persons.filter((p) => p.production_mode === 'ANNUAL_COMPENSATION').map((p) => p.household_id));
     const farmed = new Set(data.parcels.filter((p) => p.land_use === 'CULTIVATED' || p.land_use === 'ORCHARD').map((p) => p.household_id));
-    expect(problems([...annual], (id) => (farmed.has(id) ? null : `annual-compensation household ${id} has no land`))).toEqual([]);
+    expect(violations([...annual], (id) => (farmed.has(id) ? null : `annual-compensation household ${id} has no land`))).toEqual([]);
     const housed = new Set(data.houses.map((o) => o.household_id));
     expect(registry.households.every((h) => housed.has(h.id))).toBe(true);
   });
@@ -86,7 +78,7 @@ describe.each([0.05, 1])('land-housing demo at scale %p', (scale) => {
     const allocations = byKey(data.allocations, (a) => a.household_id);
     const flats = new Map(data.flats.map((f) => [f.id, f]));
     const sites = new Map(data.sites.map((s) => [s.id, s]));
-    expect(problems(registry.households, (h) => {
+    expect(violations(registry.households, (h) => {
       const own = allocations.get(h.id) ?? [];
       const expected = h.relocation_mode === 'URBANISATION' ? 'URBAN' : h.relocation_mode === 'CENTRALISED' ? 'CENTRALISED_RURAL' : null;
       if (!expected) return own.length === 0 ? null : `${h.registry_no} (${h.relocation_mode}) has a flat`;
@@ -102,7 +94,7 @@ describe.each([0.05, 1])('land-housing demo at scale %p', (scale) => {
     const sites = new Map(data.sites.map((s) => [s.id, s]));
     const original = new Map<string, number>();
     for (const o of data.houses) original.set(o.household_id, (original.get(o.household_id) ?? 0) + hundredths(o.floor_area));
-    expect(problems(data.allocations, (a) => {
+    expect(violations(data.allocations, (a) => {
       const flat = flats.get(a.flat_id)!;
       const site = sites.get(flat.site_id)!;
       const swapped = a.swapped_area === null ? null : hundredths(a.swapped_area);
@@ -118,7 +110,7 @@ describe.each([0.05, 1])('land-housing demo at scale %p', (scale) => {
     })).toEqual([]);
     // Qiaojia's urban flats are basic or guaranteed housing; everywhere else, and rural houses, standard
     const qiaojiaUrban = (f: (typeof data.flats)[number]) => f.county_code === '530622' && sites.get(f.site_id)!.relocation_type === 'URBAN';
-    expect(problems(data.flats, (f) => (qiaojiaUrban(f) === (f.category !== 'STANDARD') ? null : `${f.id} is ${f.category} in ${f.county_code}`))).toEqual([]);
+    expect(violations(data.flats, (f) => (qiaojiaUrban(f) === (f.category !== 'STANDARD') ? null : `${f.id} is ${f.category} in ${f.county_code}`))).toEqual([]);
     const settled = new Set(data.allocations.map((a) => a.settlement));
     expect([...settled].sort()).toEqual(['CASH_COMPENSATION', 'EVEN', 'NO_SWAP', 'PAY_DIFFERENCE']);
   });
@@ -127,7 +119,7 @@ describe.each([0.05, 1])('land-housing demo at scale %p', (scale) => {
     const buildings = new Map(data.buildings.map((b) => [b.id, b]));
     const units = new Map(data.units.map((u) => [u.id, u]));
     const seen = new Set<string>();
-    expect(problems(data.flats, (f) => {
+    expect(violations(data.flats, (f) => {
       const key = `${f.unit_id}/${f.number}`;
       if (seen.has(key)) return `duplicate ${key}`;
       seen.add(key);
