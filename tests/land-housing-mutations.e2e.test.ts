@@ -160,7 +160,9 @@ describe.each(testEngines())('land & housing mutations (%s)', (engine) => {
 
   it('refuses a flat outside the jurisdiction, a household outside it, and a household of another county', async () => {
     const suijiangFlat = data.flats.find((f) => f.county_code === DEMO_AREAS.suijiang)!;
+    // a free guaranteed flat at Wenbi's site (the test above created one)
     const freeFlat = (await env.query(qiaojia, `query ($site: ID!) { flats(first: 1, filter: { siteId: $site, status: UNALLOCATED, category: GUARANTEED }) { nodes { id } } }`, { site: wenbiSite.id })).data.flats.nodes[0];
+    expect(freeFlat).toBeDefined();
     await refused(qiaojia, ALLOCATE, { flatId: suijiangFlat.id, householdId: household.id, allocatedOn: '2021-03-01' }, 'FORBIDDEN');
     const binjiangHousehold = registry.households.find((h) => h.area_code.startsWith(DEMO_AREAS.binjiang))!;
     await refused(wenbi, ALLOCATE, { flatId: freeFlat.id, householdId: binjiangHousehold.id, allocatedOn: '2021-03-01' }, 'FORBIDDEN');
