@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { registerEnum } from '../shared/enums';
 
 /** Levels of the administrative hierarchy. */
 export enum AreaLevel {
@@ -83,51 +83,43 @@ export enum PersonStatus {
   REMOVED = 'REMOVED',
 }
 
-type Labels<E extends string> = Record<E, string>;
-
-function register<E extends string>(enumObject: Record<string, E>, name: string, description: string, labels: Labels<E>): void {
-  const valuesConfig: Record<string, { description: string }> = {};
-  for (const [key, label] of Object.entries(labels)) valuesConfig[key] = { description: label as string };
-  registerEnumType(enumObject, { name, description, valuesConfig });
-}
-
-register(AreaLevel, 'AreaLevel', 'Administrative level · 行政层级', {
+registerEnum(AreaLevel, 'AreaLevel', 'Administrative level · 行政层级', {
   PREFECTURE: 'Prefecture · 市（州）',
   COUNTY: 'County, district or county-level city · 县（区、市）',
   TOWNSHIP: 'Township, town or subdistrict · 乡（镇、街道）',
   COMMUNITY: 'Village or community · 村（社区）',
   GROUP: 'Resident group · 居民小组/村民小组',
 });
-register(RelocationMode, 'RelocationMode', 'Relocation resettlement mode · 搬迁安置方式', {
+registerEnum(RelocationMode, 'RelocationMode', 'Relocation resettlement mode · 搬迁安置方式', {
   URBANISATION: 'Urbanisation (apartments in town) · 城镇化安置',
   CENTRALISED: 'Centralised rural site · 集中安置',
   SCATTERED: 'Scattered · 分散安置',
   OUT_MIGRATION: 'Out-migration · 外迁安置',
   WITH_RELATIVES: 'With relatives or friends · 投亲靠友',
 });
-register(ProductionMode, 'ProductionMode', 'Production resettlement mode · 生产安置方式', {
+registerEnum(ProductionMode, 'ProductionMode', 'Production resettlement mode · 生产安置方式', {
   ANNUAL_COMPENSATION: 'Annual compensation · 逐年补偿',
   AGRICULTURAL: 'Agricultural (new land) · 农业安置',
   SELF_EMPLOYMENT: 'Self-employment · 自谋职业',
   PENSION: 'Pension arrangement · 养老保障',
   OTHER: 'Other · 其他',
 });
-register(HousingMode, 'HousingMode', 'Housing construction mode · 住房建设方式', {
+registerEnum(HousingMode, 'HousingMode', 'Housing construction mode · 住房建设方式', {
   UNIFIED: 'Unified construction (floor-area swap) · 统建（房屋面积置换）',
   INFRASTRUCTURE_UNIFIED: 'Infrastructure unified, houses built with help · 基础统建+主体帮建',
   SELF_BUILT: 'Self-built · 自建',
 });
-register(HouseholdStatus, 'HouseholdStatus', 'Household registry status · 移民户状态', {
+registerEnum(HouseholdStatus, 'HouseholdStatus', 'Household registry status · 移民户状态', {
   REGISTERED: 'Registered, not yet relocated · 已登记待搬迁',
   RELOCATED: 'Relocated · 已搬迁',
   CANCELLED: 'Registration cancelled · 已注销',
 });
-register(SupportCohort, 'SupportCohort', 'Post-relocation support cohort · 后期扶持人口类别', {
+registerEnum(SupportCohort, 'SupportCohort', 'Post-relocation support cohort · 后期扶持人口类别', {
   EXISTING: 'Moved before 30 June 2006, supported from 1 July 2006 · 现状人口',
   ORIGINAL: 'Moved later, supported 20 years from the move · 原迁人口',
 });
-register(Sex, 'Sex', 'Sex · 性别', { MALE: 'Male · 男', FEMALE: 'Female · 女' });
-register(Relation, 'Relation', 'Relation to the head of household · 与户主关系', {
+registerEnum(Sex, 'Sex', 'Sex · 性别', { MALE: 'Male · 男', FEMALE: 'Female · 女' });
+registerEnum(Relation, 'Relation', 'Relation to the head of household · 与户主关系', {
   HEAD: 'Head of household · 户主',
   SPOUSE: 'Spouse · 配偶',
   CHILD: 'Child · 子女',
@@ -138,20 +130,20 @@ register(Relation, 'Relation', 'Relation to the head of household · 与户主�
   SIBLING: 'Sibling · 兄弟姐妹',
   OTHER: 'Other · 其他',
 });
-register(VulnerabilityFlag, 'VulnerabilityFlag', 'Vulnerability flag tracked by communities · 重点关爱标识', {
+registerEnum(VulnerabilityFlag, 'VulnerabilityFlag', 'Vulnerability flag tracked by communities · 重点关爱标识', {
   LEFT_BEHIND_ELDERLY: 'Left-behind elderly · 留守老人',
   LEFT_BEHIND_CHILD: 'Left-behind child · 留守儿童',
   DISABLED: 'Disabled · 残疾人',
   MINIMUM_LIVING_ALLOWANCE: 'Minimum living allowance · 低保',
 });
-register(RemovalReason, 'RemovalReason', 'Why a member left the household · 减员原因', {
+registerEnum(RemovalReason, 'RemovalReason', 'Why a member left the household · 减员原因', {
   DECEASED: 'Deceased · 死亡',
   MOVED_OUT: 'Moved out · 迁出',
   MARRIED_OUT: 'Married out · 婚出',
   DUPLICATE: 'Duplicate registration · 重复登记',
   OTHER: 'Other · 其他',
 });
-register(PersonStatus, 'PersonStatus', 'Person registry status · 人员状态', {
+registerEnum(PersonStatus, 'PersonStatus', 'Person registry status · 人员状态', {
   ACTIVE: 'Active member · 在册',
   REMOVED: 'Removed from the household · 已减员',
 });

@@ -1,7 +1,7 @@
-import type { DataSource, ObjectLiteral, EntityTarget } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { BaseContext } from '../shared/context';
 import { forbidden } from '../shared/errors';
-import { forbiddenIfExists, groupLoader, rowLoader } from '../shared/loaders';
+import { existingKeys, forbiddenIfExists, groupLoader, rowLoader } from '../shared/loaders';
 import { isUuid } from '../shared/validation';
 import type { Scope } from '../shared/scope';
 import { AdminArea } from './entities/admin-area.entity';
@@ -25,18 +25,6 @@ export function scopedHouseholds(dataSource: DataSource, scope: Scope, alias = '
 
 export function scopedPersons(dataSource: DataSource, scope: Scope, alias = 'p') {
   return scope.apply(dataSource.getRepository(Person).createQueryBuilder(alias), `${alias}.area_code`);
-}
-
-function existingKeys<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, column: string, uuidKeys = false) {
-  return async (keys: string[]) => {
-    const rows: Record<string, string>[] = await dataSource
-      .getRepository(entity)
-      .createQueryBuilder('x')
-      .select(`x.${column}`, 'key')
-      .where(`x.${column} = ANY(:keys)`, { keys: uuidKeys ? keys.filter(isUuid) : keys })
-      .getRawMany();
-    return rows.map((r) => r.key);
-  };
 }
 
 /** Per-request loaders: every lookup and list field batches through these (one statement per batch). */

@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { isUuid } from './validation';
 
 /**
  * A per-request loader of one row per key: `fetch` runs one SQL statement for the whole
@@ -39,5 +41,18 @@ export function forbiddenIfExists<K extends string>(
   return async (keys) => {
     const found = new Set(await existing(keys));
     return new Map(keys.map((k) => [k, found.has(k) ? error() : null] as const));
+  };
+}
+
+/** Which of `keys` exist in `column` of `entity` (unscoped: only the keys are read), for `forbiddenIfExists`. */
+export function existingKeys<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, column: string, uuidKeys = false) {
+  return async (keys: string[]): Promise<string[]> => {
+    const rows: { key: string }[] = await dataSource
+      .getRepository(entity)
+      .createQueryBuilder('x')
+      .select(`x.${column}`, 'key')
+      .where(`x.${column} = ANY(:keys)`, { keys: uuidKeys ? keys.filter(isUuid) : keys })
+      .getRawMany();
+    return rows.map((r) => r.key);
   };
 }

@@ -1,9 +1,17 @@
 import { isValidDate } from './id-number';
-import type { Problems } from './errors';
+import { Problems } from './errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: string): boolean => UUID.test(value);
+
+/** An id argument must look like one: BAD_USER_INPUT naming the argument otherwise. */
+export function requireId(id: string, field: string): string {
+  const problems = new Problems();
+  if (!isUuid(id)) problems.add(field, '标识格式无效', `${field} is not a valid id`);
+  problems.throwIfAny();
+  return id.toLowerCase();
+}
 
 /** Old codes still found on records, mapped to today's (Shuifu became a city in 2018). */
 const RENAMED_AREA_CODES: Record<string, string> = { '530630': '530681' };

@@ -1,4 +1,5 @@
 import { AreaLevel, ProductionMode, Relation, RelocationMode, SupportCohort } from '../household.enums';
+import { violations } from '../../shared/violations';
 import { ETHNICITIES, isEthnicity } from '../ethnicity';
 import { parseIdNumber } from '../../shared/id-number';
 import { DemoFigures, expectedFigures } from './figures';
@@ -95,15 +96,6 @@ describe('ethnicities', () => {
   });
 });
 
-/** Collects the rows that break a rule; the test then expects none (one `expect` per rule, fast). */
-function problems<T>(rows: readonly T[], check: (row: T) => string | null): string[] {
-  const found: string[] = [];
-  for (const row of rows) {
-    const problem = check(row);
-    if (problem !== null && found.push(problem) >= 5) break;
-  }
-  return found;
-}
 
 describe.each([0.05, 1])('demo data at scale %p', (scale) => {
   let data: DemoData;
@@ -119,7 +111,7 @@ describe.each([0.05, 1])('demo data at scale %p', (scale) => {
 
   it('gives every person a unique, valid ID number consistent with sex, birth date and county', () => {
     const seen = new Set<string>();
-    expect(problems(data.persons, (p) => {
+    expect(violations(data.persons, (p) => {
       if (seen.has(p.id_number)) return `duplicate ${p.id_number}`;
       seen.add(p.id_number);
       const parsed = parseIdNumber(p.id_number);
@@ -141,7 +133,7 @@ describe.each([0.05, 1])('demo data at scale %p', (scale) => {
     for (const p of data.persons) {
       if (p.relation === Relation.HEAD) heads.set(p.household_id, [...(heads.get(p.household_id) ?? []), p.id]);
     }
-    expect(problems(data.households, (h) => {
+    expect(violations(data.households, (h) => {
       const ids = heads.get(h.id) ?? [];
       return ids.length === 1 && ids[0] === h.head_id ? null : `${h.registry_no}: heads ${ids.join(',')}`;
     })).toEqual([]);
@@ -149,14 +141,14 @@ describe.each([0.05, 1])('demo data at scale %p', (scale) => {
 
   it('places households in resident groups of their county and people with their household', () => {
     const areas = new Map(data.areas.map((a) => [a.code, a]));
-    expect(problems(data.households, (h) => {
+    expect(violations(data.households, (h) => {
       const area = areas.get(h.area_code);
       const origin = areas.get(h.original_area_code);
       if (area?.level !== AreaLevel.GROUP || area.county_code !== h.county_code) return `${h.registry_no} lives in ${h.area_code}`;
       if (origin?.level !== AreaLevel.COMMUNITY || origin.county_code !== h.county_code) return `${h.registry_no} came from ${h.original_area_code}`;
       return null;
     })).toEqual([]);
-    expect(problems(data.persons, (p) => {
+    expect(violations(data.persons, (p) => {
       const h = households.get(p.household_id);
       return h && h.area_code === p.area_code && h.county_code === p.county_code ? null : `${p.id} not with its household`;
     })).toEqual([]);
@@ -165,7 +157,7 @@ describe.each([0.05, 1])('demo data at scale %p', (scale) => {
   it('keeps ages consistent with relations, and phones for people aged 16 and over', () => {
     const heads = new Map(data.persons.filter((p) => p.relation === Relation.HEAD).map((p) => [p.household_id, p]));
     const minGap: Partial<Record<Relation, number>> = { [Relation.CHILD]: 14, [Relation.GRANDCHILD]: 34 };
-    expect(problems(data.persons, (p) => {
+    expect(violations(data.persons, (p) => {
       const head = heads.get(p.household_id)!;
       const age = 2024 - Number(p.birth_date.slice(0, 4));
       if (p.relation === Relation.HEAD && (age < 25 || age > 80)) return `head aged ${age}`;
@@ -186,7 +178,7 @@ describe.each([0.05, 1])('demo data at scale %p', (scale) => {
     expect(new Set(data.households.map((h) => h.registry_no)).size).toBe(data.households.length);
     const windows: Record<string, [string, string]> = { BAIHETAN: ['2019', '2021'], XILUODU: ['2008', '2013'], XIANGJIABA: ['2008', '2012'] };
     const stations = new Map(data.stations.map((s) => [s.id, s]));
-    expect(problems(data.households, (h) => {
+    expect(violations(data.households, (h) => {
       if (!new RegExp(`^${h.county_code}-(BHT|XLD|XJB)-\\d{6}$`).test(h.registry_no)) return `registry_no ${h.registry_no}`;
       if (h.id !== stableUuid('household', h.registry_no)) return `unstable id ${h.id}`;
       if (!stations.get(h.station_id)!.affected_county_codes.includes(h.county_code)) return `${h.station_id} in ${h.county_code}`;

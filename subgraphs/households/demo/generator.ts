@@ -6,6 +6,7 @@ import { supportPeriod } from '../support-period';
 import { assertScale, expectedFigures } from './figures';
 import { COMMUNITIES, COUNTY_CODES, CommunityInfo, CountyKey, DEMO_AREAS, SHUIFU_LEGACY_CODE, areaRows } from './geography';
 import { makeGivenName, pickSurname } from './names';
+import { apportion, sum } from '../../shared/apportion';
 import { Random, stableUuid } from '../../shared/random';
 import { DemoData, HouseholdRow, PersonRow, StationRow } from './rows';
 
@@ -61,7 +62,6 @@ const PHONE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', 
 
 // ── small helpers ────────────────────────────────────────────────────────────
 
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
 const DAY_MS = 86_400_000;
@@ -82,17 +82,6 @@ function isoOf(day: number): string {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return `${y}-${pad2(m)}-${pad2(d)}`;
-}
-
-/** Splits `total` over `weights` (largest remainder); the parts sum to `total` exactly. */
-function apportion(total: number, weights: readonly number[]): number[] {
-  const whole = sum(weights);
-  const exact = weights.map((w) => (total * w) / whole);
-  const parts = exact.map(Math.floor);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  const leftover = total - sum(parts);
-  for (let k = 0; k < leftover; k++) parts[order[k][1]]++;
-  return parts;
 }
 
 /** Moves units between parts so that each lies in [min, max] and the total is unchanged. */

@@ -1,6 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { DataSource } from 'typeorm';
 import { bulkInsert } from '../../shared/bulk-insert';
+import { withKeysDeferred } from '../../shared/bulk-load';
 import type { DemoData } from './rows';
 
 /** Whether the registry already holds persons (the demo is loaded once, on first start). */
@@ -17,13 +18,15 @@ export async function loadDemoData(dataSource: DataSource, data: DemoData, optio
   bar?.start(total, 0);
   const tick = (n: number) => bar?.increment(n);
   try {
-    await dataSource.transaction(async (manager) => {
-      const areas = [...data.areas].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
-      await bulkInsert(manager, 'admin_area', areas as unknown as Record<string, unknown>[], tick);
-      await bulkInsert(manager, 'power_station', data.stations as unknown as Record<string, unknown>[], tick);
-      await bulkInsert(manager, 'household', data.households as unknown as Record<string, unknown>[], tick);
-      await bulkInsert(manager, 'person', data.persons as unknown as Record<string, unknown>[], tick);
-    });
+    await dataSource.transaction((manager) =>
+      withKeysDeferred(manager, ['admin_area', 'power_station', 'household', 'person'], async () => {
+        const areas = [...data.areas].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
+        await bulkInsert(manager, 'admin_area', areas as unknown as Record<string, unknown>[], tick);
+        await bulkInsert(manager, 'power_station', data.stations as unknown as Record<string, unknown>[], tick);
+        await bulkInsert(manager, 'household', data.households as unknown as Record<string, unknown>[], tick);
+        await bulkInsert(manager, 'person', data.persons as unknown as Record<string, unknown>[], tick);
+      }),
+    );
   } finally {
     bar?.stop();
   }

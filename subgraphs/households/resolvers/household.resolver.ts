@@ -4,7 +4,7 @@ import { Household } from '../entities/household.entity';
 import type { HouseholdsContext } from '../households.context';
 import { HouseholdFilter } from '../inputs/filters.input';
 import { listHouseholds } from '../services/household-query.service';
-import { requireId } from './ids';
+import { requireId } from '../../shared/validation';
 
 export const HouseholdConnection = ConnectionType(Household, 'Household', 'A page of households · 移民户分页列表');
 

@@ -4,7 +4,7 @@ import { Person } from '../entities/person.entity';
 import type { HouseholdsContext } from '../households.context';
 import { PersonFilter } from '../inputs/filters.input';
 import { listPersons } from '../services/person-query.service';
-import { requireId } from './ids';
+import { requireId } from '../../shared/validation';
 
 export const PersonConnection = ConnectionType(Person, 'Person', 'A page of persons · 人员分页列表');
 

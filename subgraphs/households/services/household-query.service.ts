@@ -1,18 +1,10 @@
-import { badInput } from '../../shared/errors';
 import { paginate, type PageArgs, type Page } from '../../shared/pagination';
 import { applyAreaFilter, prefixCondition } from '../../shared/scope';
+import { checkStation } from '../../shared/stations';
 import type { Household } from '../entities/household.entity';
 import type { HouseholdsContext } from '../households.context';
 import { scopedHouseholds } from '../households.loaders';
 import type { HouseholdFilter } from '../inputs/filters.input';
-
-export const STATION_IDS = ['BAIHETAN', 'XILUODU', 'XIANGJIABA'];
-
-export function checkStation(stationId: string, field: string): void {
-  if (!STATION_IDS.includes(stationId)) {
-    throw badInput([{ field, zh: `电站须为 ${STATION_IDS.join('、')} 之一`, en: `stationId must be one of ${STATION_IDS.join(', ')}` }]);
-  }
-}
 
 export async function listHouseholds(ctx: HouseholdsContext, filter: HouseholdFilter | undefined, page: PageArgs): Promise<Page<Household>> {
   const qb = scopedHouseholds(ctx.dataSource, ctx.scope);

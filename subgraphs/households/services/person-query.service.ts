@@ -7,7 +7,7 @@ import { PersonStatus, VulnerabilityFlag } from '../household.enums';
 import type { HouseholdsContext } from '../households.context';
 import { scopedPersons } from '../households.loaders';
 import type { PersonFilter } from '../inputs/filters.input';
-import { checkStation } from './household-query.service';
+import { checkStation } from '../../shared/stations';
 
 const FLAG_COLUMNS: Record<VulnerabilityFlag, string> = {
   [VulnerabilityFlag.LEFT_BEHIND_ELDERLY]: 'p.left_behind_elderly',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { conflict, forbidden, notFound, Problems } from '../../shared/errors';
 import { inTransaction } from '../../shared/transaction';
-import { checkDate, checkText, isAreaCodeShape, isUuid, normalizeAreaCode, today } from '../../shared/validation';
+import { checkDate, checkText, isAreaCodeShape, normalizeAreaCode, requireId, today } from '../../shared/validation';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
@@ -11,16 +11,10 @@ import { supportPeriod } from '../support-period';
 import type { HouseholdsContext } from '../households.context';
 import { scopedHouseholds, scopedPersons } from '../households.loaders';
 import type { AddMemberInput, RegisterHouseholdInput, RemoveMemberInput, UpdatePersonInput } from '../inputs/registration.input';
-import { STATION_IDS } from './household-query.service';
+import { isStationId, stationProblem } from '../../shared/stations';
 import {
   ageOn, checkEthnicity, checkFlagsAgainstAge, checkIdNumber, checkMember, checkMemberSet, checkPhone, type ValidMember,
 } from './member.validation';
-
-function requireUuid(value: string, field: string): void {
-  const problems = new Problems();
-  if (!isUuid(value)) problems.add(field, '标识格式无效', `${field} is not a valid id`);
-  problems.throwIfAny();
-}
 
 /** ID numbers already registered to an active person anywhere in the prefecture → CONFLICT. */
 async function assertIdNumbersFree(manager: EntityManager, numbers: { field: string; idNumber: string }[], exceptPersonId?: string) {
@@ -69,8 +63,9 @@ export async function registerHousehold(ctx: HouseholdsContext, input: RegisterH
   if (!/^[0-9A-Z-]{4,32}$/.test(registryNo)) {
     problems.add('input.registryNo', '登记编号须为 4–32 位数字、大写字母或“-”', 'registryNo has 4–32 digits, capital letters or hyphens');
   }
-  if (!STATION_IDS.includes(input.stationId)) {
-    problems.add('input.stationId', `电站须为 ${STATION_IDS.join('、')} 之一`, `stationId must be one of ${STATION_IDS.join(', ')}`);
+  if (!isStationId(input.stationId)) {
+    const { field, zh, en } = stationProblem('input.stationId');
+    problems.add(field, zh, en);
   }
   const areaCode = normalizeAreaCode(input.areaCode);
   const originalAreaCode = normalizeAreaCode(input.originalAreaCode);
@@ -143,7 +138,7 @@ async function loadForChange<T extends Person | Household>(
 }
 
 export async function updatePerson(ctx: HouseholdsContext, input: UpdatePersonInput): Promise<Person> {
-  requireUuid(input.id, 'input.id');
+  requireId(input.id, 'input.id');
   const problems = new Problems();
   if (input.name !== undefined && input.name !== null) checkText(problems, 'input.name', input.name, '姓名', 32);
   if (input.ethnicity) checkEthnicity(problems, 'input.ethnicity', input.ethnicity);
@@ -184,7 +179,7 @@ export async function updatePerson(ctx: HouseholdsContext, input: UpdatePersonIn
 }
 
 export async function addMember(ctx: HouseholdsContext, input: AddMemberInput): Promise<Person> {
-  requireUuid(input.householdId, 'input.householdId');
+  requireId(input.householdId, 'input.householdId');
   const problems = new Problems();
   if (input.member.relation === Relation.HEAD) problems.add('input.member.relation', '户主已存在，新成员不能为户主', 'The household already has a head');
   const member = checkMember(problems, 'input.member', input.member, today());
@@ -208,8 +203,8 @@ export async function addMember(ctx: HouseholdsContext, input: AddMemberInput): 
 }
 
 export async function removeMember(ctx: HouseholdsContext, input: RemoveMemberInput): Promise<Person> {
-  requireUuid(input.personId, 'input.personId');
-  if (input.newHeadId) requireUuid(input.newHeadId, 'input.newHeadId');
+  requireId(input.personId, 'input.personId');
+  if (input.newHeadId) requireId(input.newHeadId, 'input.newHeadId');
   const problems = new Problems();
   checkText(problems, 'input.note', input.note, '说明', 200, false);
   checkDate(problems, 'input.removedOn', input.removedOn, '减员日期');

@@ -1,0 +1,52 @@
+import { Presets, SingleBar } from 'cli-progress';
+import type { DataSource } from 'typeorm';
+import { bulkInsert } from '../../shared/bulk-insert';
+import { withKeysDeferred } from '../../shared/bulk-load';
+import type { RegistrySnapshot } from '../../shared/registry-snapshot';
+import { generateLandHousingData } from './generator';
+import type { LandHousingData } from './rows';
+
+/** Whether the land-housing tables already hold data (the demo is loaded once, on first start). */
+export async function hasLandHousingData(dataSource: DataSource): Promise<boolean> {
+  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  const [row] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM "${schema}".household_ref) AS present`);
+  return row.present === true;
+}
+
+/** Tables in insertion order (parents first). */
+const TABLES: [keyof LandHousingData, string][] = [
+  ['householdRefs', 'household_ref'],
+  ['parcels', 'land_parcel'],
+  ['houses', 'original_house'],
+  ['sites', 'resettlement_site'],
+  ['buildings', 'building'],
+  ['units', 'building_unit'],
+  ['flats', 'flat'],
+  ['allocations', 'allocation'],
+];
+
+/** Loads generated rows in one transaction: all of them or none. */
+export async function loadLandHousingData(dataSource: DataSource, data: LandHousingData, options: { progress?: boolean } = {}): Promise<void> {
+  const total = TABLES.reduce((n, [key]) => n + data[key].length, 0);
+  const bar = options.progress
+    ? new SingleBar({ format: 'loading land & housing [{bar}] {percentage}% {value}/{total} rows', noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic)
+    : undefined;
+  bar?.start(total, 0);
+  try {
+    await dataSource.transaction((manager) =>
+      withKeysDeferred(manager, TABLES.map(([, table]) => table), async () => {
+        for (const [key, table] of TABLES) {
+          await bulkInsert(manager, table, data[key] as unknown as Record<string, unknown>[], (n) => bar?.increment(n));
+        }
+      }),
+    );
+  } finally {
+    bar?.stop();
+  }
+  await dataSource.query('ANALYZE');
+}
+
+/** Generates the land-housing demo for a registry and loads it. */
+export function loadLandHousingDemo(dataSource: DataSource, registry: RegistrySnapshot, options: { scale: number; progress?: boolean }): Promise<void> {
+  return loadLandHousingData(dataSource, generateLandHousingData(registry, { scale: options.scale }), options);
+}

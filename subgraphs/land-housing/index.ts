@@ -1,0 +1,4 @@
+import { runSubgraph } from '../shared/run-subgraph';
+import { landHousingModule } from './module';
+
+runSubgraph(landHousingModule);

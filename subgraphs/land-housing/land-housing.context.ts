@@ -1,0 +1,7 @@
+import type { BaseContext } from '../shared/context';
+import type { LandHousingLoaders } from './land-housing.loaders';
+
+/** The land-housing subgraph's request context: identity, scope, data source, per-request loaders. */
+export interface LandHousingContext extends BaseContext {
+  loaders: LandHousingLoaders;
+}

@@ -1,0 +1,47 @@
+import { authChecker } from '../shared/auth-checker';
+import { buildFederatedSchema } from '../shared/federated-schema';
+import { AdminAreaStub } from './entities/admin-area.stub';
+import { HouseholdStub } from './entities/household.stub';
+import type { LandHousingContext } from './land-housing.context';
+import { landHousingReferences } from './land-housing.references';
+import { AllocationFieldsResolver } from './resolvers/allocation-fields.resolver';
+import { AllocationMutationResolver } from './resolvers/allocation-mutation.resolver';
+import { AllocationResolver } from './resolvers/allocation.resolver';
+import { AreaFieldsResolver } from './resolvers/area-fields.resolver';
+import { BuildingFieldsResolver } from './resolvers/building-fields.resolver';
+import { FlatFieldsResolver } from './resolvers/flat-fields.resolver';
+import { HouseholdFieldsResolver } from './resolvers/household-fields.resolver';
+import { OriginalHouseFieldsResolver } from './resolvers/house-fields.resolver';
+import { LandParcelFieldsResolver } from './resolvers/parcel-fields.resolver';
+import { SiteFieldsResolver } from './resolvers/site-fields.resolver';
+import { SiteMutationResolver } from './resolvers/site-mutation.resolver';
+import { SiteResolver } from './resolvers/site.resolver';
+import { SurveyMutationResolver } from './resolvers/survey-mutation.resolver';
+import { SurveyResolver } from './resolvers/survey.resolver';
+import { UnitFieldsResolver } from './resolvers/unit-fields.resolver';
+
+/** The land-housing subgraph's federated schema and SDL (no database needed). */
+export function buildLandHousingSchema() {
+  return buildFederatedSchema<LandHousingContext>({
+    resolvers: [
+      SurveyResolver,
+      LandParcelFieldsResolver,
+      OriginalHouseFieldsResolver,
+      SiteResolver,
+      SiteFieldsResolver,
+      BuildingFieldsResolver,
+      UnitFieldsResolver,
+      FlatFieldsResolver,
+      AllocationResolver,
+      AllocationFieldsResolver,
+      HouseholdFieldsResolver,
+      AreaFieldsResolver,
+      SurveyMutationResolver,
+      SiteMutationResolver,
+      AllocationMutationResolver,
+    ],
+    orphanedTypes: [HouseholdStub, AdminAreaStub],
+    referenceResolvers: landHousingReferences,
+    authChecker,
+  });
+}

@@ -1,0 +1,14 @@
+import type { SubgraphModule } from '../shared/subgraph-module';
+import { hasLandHousingData, loadLandHousingDemo } from './demo/load';
+import { buildLandHousingSchema } from './land-housing.schema';
+import { LAND_HOUSING, openLandHousingDatabase, serveLandHousing } from './server';
+
+/** The land-housing subgraph as composition, `npm start` and the tests see it. */
+export const landHousingModule: SubgraphModule = {
+  name: LAND_HOUSING,
+  port: 4002,
+  buildSchema: buildLandHousingSchema,
+  openDatabase: openLandHousingDatabase,
+  serve: serveLandHousing,
+  demo: { hasData: hasLandHousingData, load: loadLandHousingDemo },
+};

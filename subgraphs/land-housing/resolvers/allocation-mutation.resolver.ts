@@ -1,0 +1,29 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { WRITER_ROLES } from '../../shared/identity';
+import { Allocation } from '../entities/allocation.entity';
+import { AllocateFlatInput, ChangeOccupancyInput, HandOverFlatInput } from '../inputs/allocation.input';
+import type { LandHousingContext } from '../land-housing.context';
+import { allocateFlat, changeOccupancy, handOverFlat } from '../services/allocation.service';
+
+@Resolver()
+export class AllocationMutationResolver {
+  @Authorized(...WRITER_ROLES)
+  @Mutation(() => Allocation, {
+    description: 'Allocate a free flat to a household, under the site’s swap rules · 分配安置房（按安置点面积置换规则）',
+  })
+  allocateFlat(@Arg('input') input: AllocateFlatInput, @Ctx() ctx: LandHousingContext): Promise<Allocation> {
+    return allocateFlat(ctx, input);
+  }
+
+  @Authorized(...WRITER_ROLES)
+  @Mutation(() => Allocation, { description: 'Record that the keys were handed over · 交房' })
+  handOverFlat(@Arg('input') input: HandOverFlatInput, @Ctx() ctx: LandHousingContext): Promise<Allocation> {
+    return handOverFlat(ctx, input);
+  }
+
+  @Authorized(...WRITER_ROLES)
+  @Mutation(() => Allocation, { description: 'Change how a handed-over flat is used (occupied, vacant, rented out) · 变更入住状态' })
+  changeOccupancy(@Arg('input') input: ChangeOccupancyInput, @Ctx() ctx: LandHousingContext): Promise<Allocation> {
+    return changeOccupancy(ctx, input);
+  }
+}

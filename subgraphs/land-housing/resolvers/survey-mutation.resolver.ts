@@ -1,0 +1,22 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { WRITER_ROLES } from '../../shared/identity';
+import { LandParcel } from '../entities/land-parcel.entity';
+import { OriginalHouse } from '../entities/original-house.entity';
+import { RecordLandParcelInput, RecordOriginalHouseInput } from '../inputs/survey.input';
+import type { LandHousingContext } from '../land-housing.context';
+import { recordLandParcel, recordOriginalHouse } from '../services/survey.service';
+
+@Resolver()
+export class SurveyMutationResolver {
+  @Authorized(...WRITER_ROLES)
+  @Mutation(() => LandParcel, { description: 'Record a surveyed flooded land parcel (a household’s or a village collective’s) · 登记淹没土地' })
+  recordLandParcel(@Arg('input') input: RecordLandParcelInput, @Ctx() ctx: LandHousingContext): Promise<LandParcel> {
+    return recordLandParcel(ctx, input);
+  }
+
+  @Authorized(...WRITER_ROLES)
+  @Mutation(() => OriginalHouse, { description: 'Record a surveyed original house of a household · 登记原有房屋' })
+  recordOriginalHouse(@Arg('input') input: RecordOriginalHouseInput, @Ctx() ctx: LandHousingContext): Promise<OriginalHouse> {
+    return recordOriginalHouse(ctx, input);
+  }
+}

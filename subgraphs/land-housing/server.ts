@@ -1,0 +1,40 @@
+import { openDataSource, type Engine } from '../shared/data-source';
+import type { OpenDatabase, ServeOptions } from '../shared/subgraph-module';
+import { startSubgraph, type RunningSubgraph } from '../shared/subgraph-server';
+import { Allocation } from './entities/allocation.entity';
+import { Building } from './entities/building.entity';
+import { BuildingUnit } from './entities/building-unit.entity';
+import { Flat } from './entities/flat.entity';
+import { HouseholdRef } from './entities/household-ref.entity';
+import { LandParcel } from './entities/land-parcel.entity';
+import { OriginalHouse } from './entities/original-house.entity';
+import { ResettlementSite } from './entities/resettlement-site.entity';
+import type { LandHousingContext } from './land-housing.context';
+import { createLandHousingLoaders } from './land-housing.loaders';
+import { buildLandHousingSchema } from './land-housing.schema';
+import { LandHousingSchema1732300000000 } from './migrations/1732300000000-land-housing-schema';
+
+export const LAND_HOUSING = 'land-housing';
+export const landHousingEntities = [HouseholdRef, LandParcel, OriginalHouse, ResettlementSite, Building, BuildingUnit, Flat, Allocation];
+export const landHousingMigrations = [LandHousingSchema1732300000000];
+
+export function openLandHousingDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
+  return openDataSource({ name: LAND_HOUSING, engine, entities: landHousingEntities, migrations: landHousingMigrations, ...options });
+}
+
+/** Starts the land-housing subgraph over an open, migrated data source. */
+export async function serveLandHousing(db: OpenDatabase, options: ServeOptions): Promise<RunningSubgraph> {
+  const { schema } = await buildLandHousingSchema();
+  return startSubgraph<LandHousingContext>(
+    {
+      name: LAND_HOUSING,
+      schema,
+      dataSource: db.dataSource,
+      statements: db.statements,
+      gatewayPublicKey: options.gatewayPublicKey,
+      extendContext: (base) => ({ ...base, loaders: createLandHousingLoaders(base) }),
+    },
+    options.port ?? 0,
+    options.host,
+  );
+}

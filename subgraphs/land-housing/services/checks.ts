@@ -1,0 +1,38 @@
+import type { Problems } from '../../shared/errors';
+import { checkDate, isUuid, normalizeAreaCode } from '../../shared/validation';
+
+/** A positive area with at most two decimals, no larger than `max`. */
+export function checkAmount(problems: Problems, field: string, value: number | null | undefined, label: string, unit: string, min: number, max: number): void {
+  if (value === undefined || value === null) return;
+  if (!Number.isFinite(value) || value < min || value > max) {
+    problems.add(field, `${label}须在 ${min}–${max} ${unit}之间`, `${field} must be between ${min} and ${max}`);
+  } else if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) {
+    problems.add(field, `${label}最多保留两位小数`, `${field} has at most two decimals`);
+  }
+}
+
+/** An integer in [min, max]. */
+export function checkInt(problems: Problems, field: string, value: number, label: string, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) problems.add(field, `${label}须为 ${min}–${max} 的整数`, `${field} must be an integer from ${min} to ${max}`);
+}
+
+/** A required date: shape, calendar, not in the future. */
+export function checkRequiredDate(problems: Problems, field: string, value: string, label: string): void {
+  if (!value) problems.add(field, `${label}不能为空`, `${field} is required`);
+  else checkDate(problems, field, value, label);
+}
+
+/** An id argument inside an input: reported with the other problems. */
+export function checkId(problems: Problems, field: string, value: string | null | undefined): void {
+  if (value !== undefined && value !== null && !isUuid(value)) problems.add(field, '标识格式无效', `${field} is not a valid id`);
+}
+
+/** An area code of a fixed length (old codes mapped); returns it normalised. */
+export function checkCode(problems: Problems, field: string, value: string, digits: 12 | 15, label: string): string {
+  const code = normalizeAreaCode(value ?? '');
+  if (!new RegExp(`^\\d{${digits}}$`).test(code)) {
+    const what = digits === 12 ? '12 位村（社区）代码' : '15 位居民小组代码';
+    problems.add(field, `${label}须为${what}`, `${field} must be a ${digits}-digit ${digits === 12 ? 'village/community' : 'resident-group'} code`);
+  }
+  return code;
+}

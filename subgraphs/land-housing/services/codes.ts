@@ -1,0 +1,18 @@
+import { Problems } from '../../shared/errors';
+import { areaPrefix } from '../../shared/scope';
+import { isAreaCodeShape, normalizeAreaCode } from '../../shared/validation';
+
+/** An area-code argument: the right shape (old codes mapped), as the prefix its area's codes start with. */
+export function checkCodeShape(code: string, field: string): string {
+  const normalized = normalizeAreaCode(code);
+  const problems = new Problems();
+  if (!isAreaCodeShape(normalized)) problems.add(field, '区划代码须为 6、9、12 或 15 位数字', 'An area code has 6, 9, 12 or 15 digits');
+  problems.throwIfAny();
+  return areaPrefix(normalized);
+}
+
+/** The county an area code lies in (6 digits). */
+export const countyOf = (code: string): string => code.slice(0, 6);
+
+/** The community (village) a resident-group code lies in (12 digits). */
+export const communityOf = (code: string): string => code.slice(0, 12);
