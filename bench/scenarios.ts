@@ -19,11 +19,13 @@ export function scenarios(samples: Samples): Scenario[] {
   return [
     {
       name: 'deep',
-      description: '50 households of one community with their members, head and current area',
+      description: '50 households of one community: members, allocated flat, labour status and placement, grid unit and paired cadres (all four subgraphs)',
       body: () => ({
         query: `query Deep($area: String!) { households(first: 50, filter: { areaCode: $area }) { nodes {
-          registryNo relocationMode station { name } currentArea { name } head { name phone }
-          members { name idNumber sex age relation productionMode vulnerabilities } } } }`,
+          registryNo relocationMode head { name phone }
+          allocations { allocatedArea occupancyStatus flat { number site { name } } }
+          gridUnit { name } pairedCadres { name workUnit }
+          members { name idNumber sex age relation labourStatus { status } currentPlacement { type monthlyWage } } } } }`,
         variables: { area: samples.wenbi },
       }),
     },
@@ -38,12 +40,15 @@ export function scenarios(samples: Samples): Scenario[] {
     },
     {
       name: 'aggregate',
-      description: 'per-county totals: households, persons, urbanised persons',
+      description: 'a county\'s totals (households, persons, urbanised) and a community\'s indicators from every subgraph',
       body: (i) => ({
-        query: `query Counts($county: String!) { households(filter: { areaCode: $county }) { totalCount }
+        query: `query Aggregate($county: String!, $community: String!) { households(filter: { areaCode: $county }) { totalCount }
           persons(filter: { areaCode: $county }) { totalCount }
-          urban: persons(filter: { areaCode: $county, relocationMode: URBANISATION }) { totalCount } }`,
-        variables: { county: samples.counties[i % samples.counties.length] },
+          urban: persons(filter: { areaCode: $county, relocationMode: URBANISATION }) { totalCount }
+          area(code: $community) { inventory { floodedLandMu originalFloorArea flats }
+            employmentIndicators(year: 2023) { employmentRate meanPerCapitaNetIncome }
+            governanceStats { overdueCases casesByStatus { status count } } } }`,
+        variables: { county: samples.counties[i % samples.counties.length], community: samples.wenbi },
       }),
     },
     {
