@@ -11,6 +11,7 @@ import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import { projectRoot } from '../subgraphs/shared/config';
 import { signUserToken } from '../subgraphs/shared/identity';
 import { generateKeyMaterial, importKeys } from '../subgraphs/shared/keys';
+import { measureLimit, type Limit } from './limit';
 import { freePort, memoryOf, sqlStatements, startService, type Service } from './processes';
 import { scenarios, type Samples, type Scenario } from './scenarios';
 
@@ -26,6 +27,8 @@ const WARMUP = Number(args.get('warmup') ?? 3);
 const CONNECTIONS = (args.get('connections') ?? '1,8').split(',').map(Number);
 const ONLY = args.get('scenarios')?.split(',');
 const SCALE = Number(args.get('scale') ?? 1);
+/** Read scenarios whose database time is measured on its own (the limit). */
+const LIMITED = ['deep', 'lookup'];
 
 async function ensureDatabase(url: string) {
   const target = new URL(url);
@@ -110,6 +113,9 @@ interface Result {
   errors: number;
   sqlPerRequest: number;
   peakRssMiB: Record<string, number>;
+  /** For read scenarios: PostgreSQL's own time for the same statements, and p50 divided by it. */
+  databaseMs?: number;
+  p50OverDatabase?: number;
 }
 
 /** Request counter across all runs, so that every write registers new registry and ID numbers. */
@@ -141,6 +147,12 @@ async function main() {
   const started = Date.now();
   const samples = await prepareData();
   console.log(`data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const limits = new Map<string, Limit>();
+  for (const scenario of scenarios(samples).filter((s) => LIMITED.includes(s.name) && (!ONLY || ONLY.includes(s.name)))) {
+    const limit = await measureLimit(DATABASE_URL, scenario);
+    limits.set(scenario.name, limit);
+    console.log(`limit ${scenario.name}: PostgreSQL alone runs its ${limit.statements} statements in ${limit.databaseMs.toFixed(1)} ms (median)`);
+  }
   const { gateway, subgraphs, token } = await startPlatform();
   const services = [gateway, ...subgraphs];
   const results: Result[] = [];
@@ -170,10 +182,12 @@ async function main() {
           sqlPerRequest: requests ? statements / requests : NaN,
           peakRssMiB: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round(v)])),
         };
+        const limit = limits.get(scenario.name);
+        if (limit) Object.assign(row, { databaseMs: limit.databaseMs, p50OverDatabase: row.p50 / limit.databaseMs });
         results.push(row);
         console.log(
           `${scenario.name.padEnd(10)} c=${String(connections).padEnd(3)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${row.p50.toFixed(1)} ms  p95 ${row.p95.toFixed(1)} ms  p99 ${row.p99.toFixed(1)} ms  ` +
-            `SQL/req ${row.sqlPerRequest.toFixed(2)}  errors ${row.errors}  peak RSS ${Object.entries(row.peakRssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB`,
+            `SQL/req ${row.sqlPerRequest.toFixed(2)}  errors ${row.errors}${row.p50OverDatabase ? `  p50/db ${row.p50OverDatabase.toFixed(1)}×` : ''}  peak RSS ${Object.entries(row.peakRssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB`,
         );
       }
     }

@@ -21,11 +21,14 @@ export function openPGlite(dataDir?: string): Promise<PGlite> {
 /** Counts the SQL statements a data source runs (the N+1 tests read it), and logs them on demand. */
 export class StatementCounter implements Logger {
   count = 0;
+  /** When set, every statement is also kept here (the benchmark replays them to time the database alone). */
+  recorded: { query: string; parameters: unknown[] }[] | null = null;
 
   constructor(private readonly name: string, private readonly print: boolean) {}
 
   logQuery(query: string, parameters?: unknown[]): void {
     this.count++;
+    this.recorded?.push({ query, parameters: parameters ?? [] });
     if (this.print) console.log(`[sql ${this.name}] ${query}`, parameters?.length ? parameters : '');
   }
 
