@@ -9,7 +9,7 @@ import { loadDemo } from '../scripts/demo';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import { projectRoot } from '../subgraphs/shared/config';
-import { signUserToken } from '../subgraphs/shared/identity';
+import { IDENTITY_HEADER, signForwardedIdentity, signUserToken } from '../subgraphs/shared/identity';
 import { generateKeyMaterial, importKeys } from '../subgraphs/shared/keys';
 import { measureLimit, type Limit } from './limit';
 import { freePort, memoryOf, sqlStatements, startService, type Service } from './processes';
@@ -71,7 +71,7 @@ async function prepareData(): Promise<Samples> {
   };
 }
 
-async function startPlatform(): Promise<{ gateway: Service; subgraphs: Service[]; token: string }> {
+async function startPlatform(): Promise<{ gateway: Service; subgraphs: Service[]; token: string; forwarded: string }> {
   const material = await generateKeyMaterial();
   const keys = await importKeys(material);
   const dist = path.join(projectRoot(), 'dist');
@@ -94,7 +94,13 @@ async function startPlatform(): Promise<{ gateway: Service; subgraphs: Service[]
   };
   for (const s of subgraphs) gatewayEnv[`SUBGRAPH_URL_${s.name.toUpperCase().replace(/-/g, '_')}`] = s.url;
   const gateway = await startService('gateway', path.join(dist, 'gateway', 'index.js'), gatewayEnv, `http://127.0.0.1:${port}/graphql`);
-  return { gateway, subgraphs, token: await signUserToken(DEMO_IDENTITIES.prefecture, keys.tokenPrivate!, 3600) };
+  return {
+    gateway,
+    subgraphs,
+    token: await signUserToken(DEMO_IDENTITIES.prefecture, keys.tokenPrivate!, 3600),
+    // what the gateway would forward: lets a scenario be sent to a subgraph directly
+    forwarded: await signForwardedIdentity(DEMO_IDENTITIES.prefecture, keys.gatewayPrivate!, 3600, keys.gatewayKid),
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -121,15 +127,21 @@ interface Result {
 /** Request counter across all runs, so that every write registers new registry and ID numbers. */
 let sent = 0;
 
-async function drive(scenario: Scenario, connections: number, seconds: number, gateway: Service, token: string, record: boolean) {
+interface Target {
+  label: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+async function drive(scenario: Scenario, connections: number, seconds: number, target: Target, record: boolean) {
   const latencies: number[] = [];
   let graphQLErrors = 0;
   const result = await autocannon({
-    url: gateway.url,
+    url: target.url,
     method: 'POST',
     connections,
     duration: seconds,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', ...target.headers },
     requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(scenario.body(sent++)) }) }],
     setupClient: (client) => {
       client.on('response', (_status: number, _bytes: number, time: number) => latencies.push(time));
@@ -153,24 +165,27 @@ async function main() {
     limits.set(scenario.name, limit);
     console.log(`limit ${scenario.name}: PostgreSQL alone runs its ${limit.statements} statements in ${limit.databaseMs.toFixed(1)} ms (median)`);
   }
-  const { gateway, subgraphs, token } = await startPlatform();
+  const { gateway, subgraphs, token, forwarded } = await startPlatform();
   const services = [gateway, ...subgraphs];
   const results: Result[] = [];
   try {
     for (const scenario of scenarios(samples).filter((s) => !ONLY || ONLY.includes(s.name))) {
-      for (const connections of CONNECTIONS) {
-        await drive(scenario, connections, WARMUP, gateway, token, false);
+      const targets: Target[] = [{ label: scenario.name, url: gateway.url, headers: { authorization: `Bearer ${token}` } }];
+      const direct = subgraphs.find((s) => s.name === scenario.direct);
+      if (direct) targets.push({ label: `${scenario.name}@${direct.name}`, url: direct.url, headers: { [IDENTITY_HEADER]: forwarded } });
+      for (const [target, connections] of targets.flatMap((t) => CONNECTIONS.map((c) => [t, c] as const))) {
+        await drive(scenario, connections, WARMUP, target, false);
         const peak: Record<string, number> = Object.fromEntries(services.map((s) => [s.name, 0]));
         const sampler = setInterval(() => {
           for (const s of services) peak[s.name] = Math.max(peak[s.name], memoryOf(s.process.pid!).rssMiB);
         }, 200);
         const before = await sqlStatements(subgraphs);
-        const run = (await drive(scenario, connections, DURATION, gateway, token, true))!;
+        const run = (await drive(scenario, connections, DURATION, target, true))!;
         const statements = (await sqlStatements(subgraphs)) - before;
         clearInterval(sampler);
         const requests = run.result.requests.total;
         const row: Result = {
-          scenario: scenario.name,
+          scenario: target.label,
           connections,
           requests,
           rps: requests / DURATION,
@@ -182,11 +197,11 @@ async function main() {
           sqlPerRequest: requests ? statements / requests : NaN,
           peakRssMiB: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round(v)])),
         };
-        const limit = limits.get(scenario.name);
+        const limit = target.url === gateway.url ? limits.get(scenario.name) : undefined;
         if (limit) Object.assign(row, { databaseMs: limit.databaseMs, p50OverDatabase: row.p50 / limit.databaseMs });
         results.push(row);
         console.log(
-          `${scenario.name.padEnd(10)} c=${String(connections).padEnd(3)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${row.p50.toFixed(1)} ms  p95 ${row.p95.toFixed(1)} ms  p99 ${row.p99.toFixed(1)} ms  ` +
+          `${target.label.padEnd(18)} c=${String(connections).padEnd(3)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${row.p50.toFixed(1)} ms  p95 ${row.p95.toFixed(1)} ms  p99 ${row.p99.toFixed(1)} ms  ` +
             `SQL/req ${row.sqlPerRequest.toFixed(2)}  errors ${row.errors}${row.p50OverDatabase ? `  p50/db ${row.p50OverDatabase.toFixed(1)}×` : ''}  peak RSS ${Object.entries(row.peakRssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB`,
         );
       }

@@ -4,6 +4,8 @@ import { makeIdNumber } from '../subgraphs/shared/id-number';
 export interface Scenario {
   name: string;
   description: string;
+  /** A subgraph that can answer the scenario alone: it is also driven directly, to show the gateway's share. */
+  direct?: string;
   body(i: number): { query: string; variables?: Record<string, unknown> };
 }
 
@@ -32,6 +34,7 @@ export function scenarios(samples: Samples): Scenario[] {
     {
       name: 'lookup',
       description: 'one person by ID number with the household and its members',
+      direct: 'households',
       body: (i) => ({
         query: `query Lookup($id: String!) { persons(first: 1, filter: { search: $id }) { nodes {
           name idNumber household { registryNo head { name } members { name relation } } } } }`,
