@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { registerEnum } from '../shared/enums';
 
 /** A working-age person's labour status (劳动力状态): in the labour force or not, and why. */
 export enum LabourStatus {
@@ -49,13 +49,7 @@ export enum EnrolmentStatus {
   DROPPED = 'DROPPED',
 }
 
-function register<E extends string>(enumObject: Record<string, E>, name: string, description: string, labels: Record<E, string>): void {
-  const valuesConfig: Record<string, { description: string }> = {};
-  for (const [key, label] of Object.entries(labels)) valuesConfig[key] = { description: label as string };
-  registerEnumType(enumObject, { name, description, valuesConfig });
-}
-
-register(LabourStatus, 'LabourStatus', 'Labour status of a working-age person · 劳动力状态', {
+registerEnum(LabourStatus, 'LabourStatus', 'Labour status of a working-age person · 劳动力状态', {
   EMPLOYED: 'Employed · 已就业',
   UNEMPLOYED_SEEKING: 'Unemployed and seeking work · 未就业（有就业意愿）',
   STUDENT: 'Not in the labour force: in school · 非劳动力：在校学生',
@@ -63,20 +57,20 @@ register(LabourStatus, 'LabourStatus', 'Labour status of a working-age person ·
   CARING: 'Not in the labour force: caring for family · 非劳动力：照料家庭',
   RETIRED: 'Not in the labour force: retired · 非劳动力：退休',
 });
-register(EmployerKind, 'EmployerKind', 'Kind of employer · 用工主体类型', {
+registerEnum(EmployerKind, 'EmployerKind', 'Kind of employer · 用工主体类型', {
   ASSISTANCE_WORKSHOP: 'Assistance workshop in a resettlement community · 帮扶车间',
   ENTERPRISE: 'Enterprise · 企业',
   COOPERATIVE: 'Cooperative · 合作社',
   PUBLIC_BODY: 'Public body (community committee, township, bureau) · 机关事业单位、村（居）委会',
 });
-register(PlacementType, 'PlacementType', 'How a person is employed · 就业方式', {
+registerEnum(PlacementType, 'PlacementType', 'How a person is employed · 就业方式', {
   LOCAL_ENTERPRISE: 'Local enterprise or cooperative · 本地企业就业',
   ASSISTANCE_WORKSHOP: 'Assistance workshop · 帮扶车间就业',
   PUBLIC_WELFARE_POST: 'Public-welfare post · 公益性岗位',
   LABOUR_EXPORT: 'Labour export to another province · 劳务输出（省外务工）',
   SELF_EMPLOYED: 'Self-employed (restaurant, B&B, e-commerce …) · 自主创业、灵活就业',
 });
-register(SelfEmploymentKind, 'SelfEmploymentKind', 'Kind of self-employment · 自主创业类型', {
+registerEnum(SelfEmploymentKind, 'SelfEmploymentKind', 'Kind of self-employment · 自主创业类型', {
   RESTAURANT: 'Restaurant · 餐饮',
   BED_AND_BREAKFAST: 'B&B · 民宿',
   E_COMMERCE: 'E-commerce, live streaming · 电商、直播带货',
@@ -84,12 +78,12 @@ register(SelfEmploymentKind, 'SelfEmploymentKind', 'Kind of self-employment · �
   TRANSPORT: 'Transport · 运输',
   OTHER: 'Other · 其他',
 });
-register(TrainingCourseKind, 'TrainingCourseKind', 'Kind of training course · 培训类别', {
+registerEnum(TrainingCourseKind, 'TrainingCourseKind', 'Kind of training course · 培训类别', {
   PRACTICAL_TECHNOLOGY: 'Practical-technology training · 实用技术培训',
   VOCATIONAL_SKILL: 'Vocational-skill training · 职业技能培训',
   VOCATIONAL_EDUCATION: 'Vocational education · 职业教育',
 });
-register(EnrolmentStatus, 'TrainingEnrolmentStatus', 'Where a trainee stands in a session · 培训学员状态', {
+registerEnum(EnrolmentStatus, 'TrainingEnrolmentStatus', 'Where a trainee stands in a session · 培训学员状态', {
   ENROLLED: 'Enrolled · 已报名',
   COMPLETED: 'Completed · 已结业',
   DROPPED: 'Dropped out · 中途退出',

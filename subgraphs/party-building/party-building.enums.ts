@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { registerEnum } from '../shared/enums';
 
 /** The four levels of party organisation (党组 > 党支部 > 党小组 > 红网格). */
 export enum PartyOrganisationLevel {
@@ -72,19 +72,13 @@ export const CASE_TRANSITIONS: Record<GovernanceCaseStatus, GovernanceCaseStatus
 /** Statuses of a case still being handled (overdue once past its deadline). */
 export const OPEN_STATUSES = [GovernanceCaseStatus.OPEN, GovernanceCaseStatus.ASSIGNED, GovernanceCaseStatus.IN_PROGRESS];
 
-function register<E extends string>(enumObject: Record<string, E>, name: string, description: string, labels: Record<E, string>): void {
-  const valuesConfig: Record<string, { description: string }> = {};
-  for (const [key, label] of Object.entries(labels)) valuesConfig[key] = { description: label as string };
-  registerEnumType(enumObject, { name, description, valuesConfig });
-}
-
-register(PartyOrganisationLevel, 'PartyOrganisationLevel', 'Level of a party organisation · 党组织层级', {
+registerEnum(PartyOrganisationLevel, 'PartyOrganisationLevel', 'Level of a party organisation · 党组织层级', {
   LEADING_GROUP: 'Leading party group · 党组',
   BRANCH: 'Party branch · 党支部',
   SMALL_GROUP: 'Party small group · 党小组',
   RED_GRID: 'Red grid · 红网格',
 });
-register(PartyActivityType, 'PartyActivityType', 'Kind of party activity · 党组织活动类型', {
+registerEnum(PartyActivityType, 'PartyActivityType', 'Kind of party activity · 党组织活动类型', {
   BRANCH_GENERAL_MEETING: 'Branch general meeting (三会一课) · 支部党员大会',
   BRANCH_COMMITTEE_MEETING: 'Branch committee meeting (三会一课) · 支部委员会',
   SMALL_GROUP_MEETING: 'Small-group meeting (三会一课) · 党小组会',
@@ -95,13 +89,13 @@ register(PartyActivityType, 'PartyActivityType', 'Kind of party activity · 党�
   POLICY_BRIEFING: 'Policy briefing · 政策宣讲',
   LEGAL_TALK: 'Legal talk · 法律讲座',
 });
-register(GovernanceCaseCategory, 'GovernanceCaseCategory', 'Kind of case raised by residents · 事项类别', {
+registerEnum(GovernanceCaseCategory, 'GovernanceCaseCategory', 'Kind of case raised by residents · 事项类别', {
   GRID_PROBLEM: 'Problem coordinated through the grid · 网格协调问题',
   LIVELIHOOD_TASK: 'Livelihood task · 民生实事',
   DISPUTE_MEDIATION: 'Dispute mediation · 矛盾纠纷调解',
   PETITION: 'Petition · 信访',
 });
-register(GovernanceCaseStatus, 'GovernanceCaseStatus', 'Where a case stands · 事项办理状态', {
+registerEnum(GovernanceCaseStatus, 'GovernanceCaseStatus', 'Where a case stands · 事项办理状态', {
   OPEN: 'Open, received by the first responsible person · 已受理',
   ASSIGNED: 'Assigned to a handler · 已交办',
   IN_PROGRESS: 'Being handled · 办理中',
