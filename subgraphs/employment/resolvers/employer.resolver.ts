@@ -7,7 +7,7 @@ import { EmployerFilter } from '../inputs/filters.input';
 import { CreateEmployerInput } from '../inputs/records.input';
 import { createEmployer } from '../services/employer.service';
 import { listEmployers } from '../services/list.service';
-import { requireId } from './ids';
+import { requireId } from '../../shared/validation';
 
 export const EmployerConnection = ConnectionType(Employer, 'Employer', 'A page of employers · 用工主体分页列表');
 

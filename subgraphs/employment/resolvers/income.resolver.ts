@@ -8,7 +8,7 @@ import { IncomeSurveyFilter } from '../inputs/filters.input';
 import { RecordIncomeSurveyInput } from '../inputs/records.input';
 import { recordIncomeSurvey } from '../services/income.service';
 import { listIncomeSurveys } from '../services/list.service';
-import { requireId } from './ids';
+import { requireId } from '../../shared/validation';
 
 export const IncomeSurveyConnection = ConnectionType(HouseholdIncomeSurvey, 'HouseholdIncomeSurvey', 'A page of income surveys · 收入调查分页列表');
 

@@ -7,7 +7,7 @@ import { LabourStatusFilter } from '../inputs/filters.input';
 import { RecordLabourStatusInput } from '../inputs/records.input';
 import { recordLabourStatusCheck } from '../services/labour.service';
 import { listLabourStatuses } from '../services/list.service';
-import { requireId } from './ids';
+import { requireId } from '../../shared/validation';
 
 export const LabourStatusConnection = ConnectionType(LabourStatusRecord, 'LabourStatusRecord', 'A page of labour-status records · 劳动力状态分页列表');
 

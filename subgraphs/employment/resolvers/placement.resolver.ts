@@ -7,7 +7,7 @@ import { PlacementFilter } from '../inputs/filters.input';
 import { EndPlacementInput, StartPlacementInput } from '../inputs/records.input';
 import { listPlacements } from '../services/list.service';
 import { endPlacement, startPlacement } from '../services/placement.service';
-import { requireId } from './ids';
+import { requireId } from '../../shared/validation';
 
 export const PlacementConnection = ConnectionType(EmploymentPlacement, 'EmploymentPlacement', 'A page of placements · 就业安置分页列表');
 

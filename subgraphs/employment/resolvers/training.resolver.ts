@@ -7,7 +7,7 @@ import { TrainingCourseFilter, TrainingEnrolmentFilter } from '../inputs/filters
 import { CreateTrainingCourseInput, EnrolTraineeInput, RecordTrainingCompletionInput } from '../inputs/records.input';
 import { listCourses, listEnrolments } from '../services/list.service';
 import { createTrainingCourse, enrolTrainee, recordTrainingCompletion, trainingStatistics, TrainingTotals } from '../services/training.service';
-import { requireId } from './ids';
+import { requireId } from '../../shared/validation';
 
 export const CourseConnection = ConnectionType(JobTrainingCourse, 'JobTrainingCourse', 'A page of training courses · 培训课程分页列表');
 export const EnrolmentConnection = ConnectionType(JobTrainingEnrolment, 'JobTrainingEnrolment', 'A page of training enrolments · 培训学员分页列表');

@@ -4,7 +4,7 @@ import { Cadre } from '../entities/cadre.entity';
 import { CadreFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';
 import { listCadres } from '../services/query.service';
-import { requireId } from './ids';
+import { requireId } from '../../shared/validation';
 
 export const CadreConnection = ConnectionType(Cadre, 'Cadre', 'A page of cadres · 干部分页列表');
 

@@ -4,7 +4,7 @@ import { GovernanceCase } from '../entities/governance-case.entity';
 import { GovernanceCaseFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';
 import { listCases } from '../services/query.service';
-import { requireId } from './ids';
+import { requireId } from '../../shared/validation';
 
 export const GovernanceCaseConnection = ConnectionType(GovernanceCase, 'GovernanceCase', 'A page of cases · 群众诉求事项分页列表');
 

@@ -5,7 +5,7 @@ import { GridUnit } from '../entities/grid-unit.entity';
 import { GridFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';
 import { listGrids } from '../services/query.service';
-import { requireId } from './ids';
+import { requireId } from '../../shared/validation';
 
 export const GridConnection = ConnectionType(Grid, 'Grid', 'A page of grids · 网格分页列表');
 

@@ -4,7 +4,7 @@ import { PartyOrganisation } from '../entities/party-organisation.entity';
 import { PartyOrganisationFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';
 import { listOrganisations } from '../services/query.service';
-import { requireId } from './ids';
+import { requireId } from '../../shared/validation';
 
 export const PartyOrganisationConnection = ConnectionType(PartyOrganisation, 'PartyOrganisation', 'A page of party organisations · 党组织分页列表');
 
