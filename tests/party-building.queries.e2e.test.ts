@@ -137,7 +137,8 @@ describe.each(testEngines())('party-building through the gateway (%s)', (engine)
     // a household of another county gets none of this subgraph's data
     const h = await env.querySubgraphAs(PB, qiaojia, `query ($r: [_Any!]!) { _entities(representations: $r) {
       ... on Household { gridUnit { name } pairedCadres { name } cadreVisits { notes } governanceCases { caseNo } } } }`, { r: [{ __typename: 'Household', id: household }] });
-    expect(h.data._entities).toEqual([{ gridUnit: null, pairedCadres: [], cadreVisits: [], governanceCases: [] }]);
+    expect(h.data._entities).toEqual([null]);
+    expect(h.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 
   it('counts over the caller’s jurisdiction only, in SQL, for any area and below', async () => {

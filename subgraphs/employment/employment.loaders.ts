@@ -61,6 +61,12 @@ export function createEmploymentLoaders({ dataSource, scope }: BaseContext, conf
       (row) => row.personId,
       forbiddenIfExists(existingIds(dataSource, LabourStatusRecord, 'person_id'), () => forbidden()),
     ),
+    /** Refuses a household whose members' records lie outside the jurisdiction (for its reference); one statement per batch. */
+    householdLabour: rowLoader<string, LabourStatusRecord>(
+      (ids) => scoped(dataSource, LabourStatusRecord, scope, 'x').andWhere('x.household_id = ANY(:ids)', { ids: ids.filter(isUuid) }).getMany(),
+      (row) => row.householdId,
+      forbiddenIfExists(existingIds(dataSource, LabourStatusRecord, 'household_id'), () => forbidden()),
+    ),
     employer: byId(dataSource, Employer, shared(Employer)),
     placement: byId(dataSource, EmploymentPlacement, own(EmploymentPlacement)),
     course: byId(dataSource, JobTrainingCourse, shared(JobTrainingCourse)),

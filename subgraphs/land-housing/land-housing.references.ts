@@ -1,4 +1,4 @@
-import { forbidden } from '../shared/errors';
+import { areaReference } from '../shared/references';
 import { areaRef } from './entities/admin-area.stub';
 import { householdRef } from './entities/household.stub';
 import type { LandHousingContext } from './land-housing.context';
@@ -16,11 +16,5 @@ export const landHousingReferences = {
       return householdRef(ref.id);
     },
   },
-  AdminArea: {
-    // async: a refusal rejects this entity only, not the whole `_entities` list
-    __resolveReference: async (ref: { code: string }, ctx: LandHousingContext) => {
-      if (!ctx.scope.seesArea(ref.code)) throw forbidden();
-      return areaRef(ref.code);
-    },
-  },
+  AdminArea: { __resolveReference: async (ref: { code: string }, ctx: LandHousingContext) => areaRef(await areaReference(ctx.scope, ref.code)) },
 };

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { BaseContext } from '../shared/context';
 import { forbidden } from '../shared/errors';
-import { forbiddenIfExists, groupLoader, rowLoader } from '../shared/loaders';
+import { existingKeys, forbiddenIfExists, groupLoader, rowLoader } from '../shared/loaders';
 import { areaPrefix, prefixCondition, type Scope } from '../shared/scope';
 import { isUuid } from '../shared/validation';
 import { Cadre } from './entities/cadre.entity';
@@ -81,6 +81,7 @@ export function createPartyBuildingLoaders({ dataSource, scope }: BaseContext) {
     householdUnit: rowLoader<string, HouseholdUnit>(
       (ids) => scoped(dataSource, scope, HouseholdUnit, 'x').andWhere('x.household_id = ANY(:ids)', { ids: ids.filter(isUuid) }).getMany(),
       (h) => h.householdId,
+      forbiddenIfExists(existingKeys(dataSource, HouseholdUnit, 'household_id', true), () => forbidden()),
     ),
     cadre: byId(dataSource, scope, Cadre),
     householdPairings: byColumn(dataSource, scope, CadrePairing, 'household_id', (p) => p.householdId, { 'x.started_on': 'ASC' }, 'x.ended_on IS NULL'),
