@@ -132,6 +132,14 @@ describe.each(testEngines())('masking and the read audit (%s)', (engine) => {
     }
   });
 
+  it('refuses a key for an unknown purpose, and a sign-in token claiming the partner role', async () => {
+    await expect(issueClient(env.clients, { name: '某公司', jurisdiction: [DEMO_AREAS.qiaojia], purposes: ['marketing'] })).rejects.toThrow(/unknown purpose marketing/);
+    const mark = await lastId();
+    const res = await env.query({ subject: 'self-made-partner', role: Role.PARTNER, jurisdiction: [DEMO_AREAS.qiaojia] }, SENSITIVE, { area: DEMO_AREAS.qiaojia });
+    expect({ status: res.status, code: res.errors?.[0].extensions?.code, data: res.data }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
+    expect(await rowsSince(mark)).toEqual([]);
+  });
+
   it('a community worker sees their community in full, audited', async () => {
     const mark = await lastId();
     const res = await env.query(wenbi, 'query WenbiPhones($area: String!) { persons(first: 5, filter: { areaCode: $area }) { nodes { id idNumber phone } } }', { area: DEMO_AREAS.wenbi });
