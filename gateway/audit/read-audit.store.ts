@@ -12,23 +12,22 @@ export interface ReadContext {
   clientAddress: string | null;
 }
 
-/** Writes one request's full reads, one row per record, in one INSERT. */
+/**
+ * Writes one request's full reads, one row per record, in one INSERT whose parameters do not grow
+ * with the number of records (the records travel as arrays and are unnested in SQL).
+ */
 export async function writeFullReads(dataSource: DataSource, who: ReadContext, reads: FullRead[]): Promise<void> {
-  const requestId = randomUUID();
-  await dataSource.getRepository(ReadAuditRow).insert(
-    reads.map((r) => ({
-      requestId,
-      subject: who.identity.subject,
-      role: who.identity.role,
-      clientId: who.identity.client?.id ?? null,
-      clientName: who.identity.client?.name ?? null,
-      operationName: who.operationName?.slice(0, 128) ?? null,
-      clientAddress: who.clientAddress?.slice(0, 64) ?? null,
-      recordType: r.type,
-      recordId: r.id,
-      areaCode: r.areaCode,
-      fields: r.fields,
-    })),
+  const table = `"${(dataSource.options as { schema?: string }).schema}".read_audit`;
+  const { identity } = who;
+  await dataSource.query(
+    `INSERT INTO ${table} (request_id, subject, role, client_id, client_name, operation_name, client_address, record_type, record_id, area_code, fields)
+     SELECT $1, $2, $3, $4, $5, $6, $7, r.type, r.id, r.area_code, string_to_array(r.fields, ',')
+     FROM unnest($8::text[], $9::text[], $10::text[], $11::text[]) AS r (type, id, area_code, fields)`,
+    [
+      randomUUID(), identity.subject, identity.role, identity.client?.id ?? null, identity.client?.name ?? null,
+      who.operationName?.slice(0, 128) ?? null, who.clientAddress?.slice(0, 64) ?? null,
+      reads.map((r) => r.type), reads.map((r) => r.id), reads.map((r) => r.areaCode), reads.map((r) => r.fields.join(',')),
+    ],
   );
 }
 
