@@ -1,11 +1,16 @@
 import type { CryptoKey } from 'jose';
 import { unauthenticated } from '../subgraphs/shared/errors';
-import { signForwardedIdentity, verifyUserToken, type Identity } from '../subgraphs/shared/identity';
+import { Role, signForwardedIdentity, verifyUserToken, type Identity } from '../subgraphs/shared/identity';
+import { ReadAudit } from '../subgraphs/shared/read-audit';
 
 export interface GatewayContext {
   identity: Identity;
   /** The identity, signed by the gateway, sent to every subgraph this request reaches. */
   forwardedIdentity: string;
+  /** Full reads of sensitive fields the subgraphs reported for this request (written before the response leaves). */
+  fullReads: ReadAudit;
+  /** The caller's address (X-Forwarded-For only when TRUST_PROXY says so). */
+  clientAddress?: string;
 }
 
 export interface GatewayKeys {
@@ -19,8 +24,14 @@ export interface GatewayKeys {
  * Authenticates the caller once per request — a partner already admitted by the partner gate, or
  * a person's bearer token — and signs what subgraphs will verify.
  */
-export async function createGatewayContext(authorization: string | undefined, keys: GatewayKeys, ttlSeconds: number, partner?: Identity): Promise<GatewayContext> {
-  if (partner) return { identity: partner, forwardedIdentity: await signForwardedIdentity(partner, keys.gatewayPrivate, ttlSeconds, keys.gatewayKid) };
+export async function createGatewayContext(authorization: string | undefined, keys: GatewayKeys, ttlSeconds: number, partner?: Identity, clientAddress?: string): Promise<GatewayContext> {
+  const context = async (identity: Identity): Promise<GatewayContext> => ({
+    identity,
+    forwardedIdentity: await signForwardedIdentity(identity, keys.gatewayPrivate, ttlSeconds, keys.gatewayKid),
+    fullReads: new ReadAudit(),
+    clientAddress,
+  });
+  if (partner) return context(partner);
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!match) throw unauthenticated('缺少登录凭证：请在请求头 Authorization 中提供 Bearer 令牌', 'Missing credentials: send an Authorization: Bearer token');
   let identity: Identity;
@@ -29,5 +40,7 @@ export async function createGatewayContext(authorization: string | undefined, ke
   } catch {
     throw unauthenticated('登录凭证无效或已过期，请重新登录', 'Invalid or expired token: sign in again');
   }
-  return { identity, forwardedIdentity: await signForwardedIdentity(identity, keys.gatewayPrivate, ttlSeconds, keys.gatewayKid) };
+  // partner systems come in with an API key, through the partner gate (registered operations, purposes)
+  if (identity.role === Role.PARTNER) throw unauthenticated('合作方系统须使用 API 密钥', 'Partner systems authenticate with an API key');
+  return context(identity);
 }

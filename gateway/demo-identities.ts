@@ -9,6 +9,7 @@ export const DEMO_IDENTITIES: Record<string, Identity> = {
   suijiang: { subject: 'demo-suijiang-officer', role: Role.COUNTY_OFFICER, jurisdiction: [DEMO_AREAS.suijiang] },
   wenbi: { subject: 'demo-wenbi-worker', role: Role.COMMUNITY_WORKER, jurisdiction: [DEMO_AREAS.wenbi] },
   analyst: { subject: 'demo-analyst', role: Role.ANALYST, jurisdiction: [PREFECTURE_CODE] },
+  auditor: { subject: 'demo-auditor', role: Role.AUDITOR, jurisdiction: [PREFECTURE_CODE] },
 };
 
 export async function demoTokens(tokenPrivateKey: CryptoKey, ttlSeconds?: number): Promise<Record<string, string>> {

@@ -1,10 +1,28 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { IDENTITY_HEADER } from '../subgraphs/shared/identity';
+import { FULL_READS_EXTENSION, parseFullReads } from '../subgraphs/shared/read-audit';
 import type { GatewayContext } from './context';
 
-/** Sends each subgraph fetch with the identity the gateway signed for this request. */
+type Received = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
+
+/**
+ * Sends each subgraph fetch with the identity the gateway signed for this request, and takes the
+ * full reads each subgraph reports out of its response (clients never see them) into the
+ * request's read audit.
+ */
 export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context?.forwardedIdentity) request.http?.headers.set(IDENTITY_HEADER, context.forwardedIdentity);
+  }
+
+  override didReceiveResponse({ response, context }: Received): Received['response'] {
+    const reads = response.extensions?.[FULL_READS_EXTENSION];
+    if (reads === undefined) return response;
+    // a malformed report fails this fetch: its data is not delivered unaudited
+    const parsed = parseFullReads(reads);
+    if (!context.fullReads) throw new Error('full reads outside a request');
+    context.fullReads.merge(parsed);
+    const { [FULL_READS_EXTENSION]: _taken, ...rest } = response.extensions!;
+    return { ...response, extensions: Object.keys(rest).length ? rest : undefined };
   }
 }

@@ -22,6 +22,7 @@ async function main() {
     subgraphUrls: supergraph.subgraphUrls,
     keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate!, gatewayKid: keys.gatewayKid },
     identityTtlSeconds: config.identityTtlSeconds,
+    trustProxy: config.trustProxy,
     port: config.gatewayPort,
     host: process.env.HOST || '0.0.0.0',
   });

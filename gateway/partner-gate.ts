@@ -3,15 +3,12 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { Identity } from '../subgraphs/shared/identity';
 import { authenticateKey, registeredDocument } from './clients/client-store';
+import { refuse } from './refuse';
 
 export const API_KEY_HEADER = 'x-api-key';
 
 /** The partner identity the gate attached to a request. */
 export type PartnerRequest = Request & { partner?: Identity };
-
-function refuse(res: Response, status: number, code: string, zh: string, en: string, headers: Record<string, string> = {}) {
-  res.status(status).set(headers).json({ errors: [{ message: `${zh} · ${en}`, extensions: { code, messageZh: zh, messageEn: en } }] });
-}
 
 /**
  * Partner systems (API key in `X-Api-Key`): the key must be genuine, unexpired and unrevoked;
@@ -37,7 +34,7 @@ export function partnerGate(clients: DataSource) {
         await limiterFor(client.ratePerMinute).consume(client.id);
       } catch (rejection) {
         const retry = rejection instanceof RateLimiterRes ? Math.ceil(rejection.msBeforeNext / 1000) : 60;
-        return refuse(res, 429, 'RATE_LIMITED', `请求过于频繁，请 ${retry} 秒后再试`, `Rate limit exceeded: retry in ${retry} s`, { 'retry-after': String(retry) });
+        return refuse(res, 429, 'RATE_LIMITED', `请求过于频繁，请 ${retry} 秒后再试`, `Rate limit exceeded: retry in ${retry} s`, { headers: { 'retry-after': String(retry) } });
       }
       const body = (req.body ?? {}) as { query?: string; documentId?: string };
       const document = await registeredDocument(clients, client.id, body);

@@ -9,6 +9,8 @@ import { maskError } from '../subgraphs/shared/errors';
 import { serveMetrics } from '../subgraphs/shared/metrics';
 import { operationLimits } from '../subgraphs/shared/operation-limits';
 import { jsonErrors, listen, type Listening } from '../subgraphs/shared/http';
+import { readAuditPlugin } from './audit/read-audit.plugin';
+import { serveReadAudit } from './audit/read-audit.routes';
 import { createGatewayContext, type GatewayContext, type GatewayKeys } from './context';
 import { serveGraphiQL } from './graphiql-routes';
 import { IdentityForwardingDataSource } from './identity-data-source';
@@ -21,8 +23,13 @@ export interface GatewayOptions {
   keys: GatewayKeys;
   identityTtlSeconds?: number;
   limits?: OperationLimits;
-  /** The gateway's own tables (partner clients); without them API keys are not accepted. */
+  /**
+   * The gateway's own tables (partner clients, read audit); without them API keys are not
+   * accepted and no response carrying a full sensitive value is delivered (it could not be audited).
+   */
   clients?: DataSource;
+  /** Express's `trust proxy` (from TRUST_PROXY): false, a hop count, or trusted proxy addresses. */
+  trustProxy?: boolean | number | string;
   /** The GraphiQL bundle to serve (default: dist/graphiql). */
   graphiqlDir?: string;
   port?: number;
@@ -58,12 +65,13 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     introspection: true,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), ...limits.plugins],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.get('/health', async (_req, res) => {
     const subgraphs = await subgraphHealth(options.subgraphUrls);
     const ok = Object.values(subgraphs).every((s) => s === 'ok');
@@ -71,12 +79,13 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   });
   serveMetrics(app, 'gateway');
   serveGraphiQL(app, options.graphiqlDir);
+  serveReadAudit(app, options.clients, options.keys.tokenPublic);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     ...(options.clients ? [partnerGate(options.clients)] : []),
     expressMiddleware(apollo, {
-      context: ({ req }) => createGatewayContext(req.headers.authorization, options.keys, options.identityTtlSeconds ?? 60, (req as PartnerRequest).partner),
+      context: ({ req }) => createGatewayContext(req.headers.authorization, options.keys, options.identityTtlSeconds ?? 60, (req as PartnerRequest).partner, req.ip),
     }),
   );
   jsonErrors(app);

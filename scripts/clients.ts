@@ -7,7 +7,7 @@ import { loadConfig } from '../subgraphs/shared/config';
 import { openPGlite, type Engine } from '../subgraphs/shared/data-source';
 
 const USAGE = `usage (PostgreSQL from DATABASE_URL; else the embedded database of npm start — stop the platform first):
-  npm run clients -- issue  --name 昭通市民政局 --jurisdiction 530600[,…] [--purposes civil-affairs] [--expires 2027-12-31] [--rate 600]
+  npm run clients -- issue  --name 昭通市民政局 --jurisdiction 530600[,…] [--purposes public-security|civil-affairs|human-resources|audit[,…]] [--expires 2027-12-31] [--rate 600]
   npm run clients -- allow  --id <client id> --file operations.graphql [--file …]
   npm run clients -- revoke --id <client id>
   npm run clients -- list`;
@@ -58,7 +58,7 @@ async function main() {
       case 'list':
         for (const c of await listClients(dataSource)) {
           const state = c.revokedAt ? 'revoked' : c.expiresAt && c.expiresAt < new Date() ? 'expired' : 'active';
-          console.log(`${c.id}  zrg_${c.keyPrefix}_…  ${state.padEnd(7)}  ${c.name}  [${c.jurisdiction.join(',')}]  ${c.ratePerMinute}/min`);
+          console.log(`${c.id}  zrg_${c.keyPrefix}_…  ${state.padEnd(7)}  ${c.name}  [${c.jurisdiction.join(',')}]  purposes: ${c.purposes.join(',') || '-'}  ${c.ratePerMinute}/min`);
         }
         break;
       default:

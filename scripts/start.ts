@@ -58,6 +58,7 @@ async function main() {
     subgraphUrls: Object.fromEntries(running.map((r) => [r.name, r.url])),
     keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate!, gatewayKid: keys.gatewayKid },
     identityTtlSeconds: config.identityTtlSeconds,
+    trustProxy: config.trustProxy,
     port: config.gatewayPort,
     host: process.env.HOST || '127.0.0.1',
   });

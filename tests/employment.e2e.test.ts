@@ -112,6 +112,21 @@ describe.each(testEngines())('employment subgraph through the gateway (%s)', (en
     });
   });
 
+  it('withholds wages and incomes from analysts, and reports the officer’s full reads to the gateway', async () => {
+    const placement = demo.placement.find((p) => p.monthly_wage !== null && p.county_code === DEMO_AREAS.qiaojia)!;
+    const survey = demo.income_survey.find(inCounty(DEMO_AREAS.qiaojia))!;
+    const query = 'query ($p: ID!, $s: ID!) { placement(id: $p) { monthlyWage } incomeSurvey(id: $s) { netIncome perCapitaNetIncome year } }';
+    const officer = await env.querySubgraphAs('employment', qiaojia, query, { p: placement.id, s: survey.id });
+    expect(officer.data).toEqual({ placement: { monthlyWage: placement.monthly_wage }, incomeSurvey: { netIncome: survey.net_income, perCapitaNetIncome: survey.per_capita_net_income, year: survey.year } });
+    expect(officer.extensions?.fullReads).toEqual([
+      { type: 'EmploymentPlacement', id: placement.id, areaCode: placement.area_code, fields: ['monthlyWage'] },
+      { type: 'HouseholdIncomeSurvey', id: survey.id, areaCode: survey.area_code, fields: ['netIncome', 'perCapitaNetIncome'] },
+    ]);
+    const analyst = await env.querySubgraphAs('employment', DEMO_IDENTITIES.analyst, query, { p: placement.id, s: survey.id });
+    expect(analyst.data).toEqual({ placement: { monthlyWage: null }, incomeSurvey: { netIncome: null, perCapitaNetIncome: null, year: survey.year } });
+    expect(analyst.extensions?.fullReads).toBeUndefined();
+  });
+
   describe('SQL statements do not grow with page size', () => {
     const HOUSEHOLDS = `query ($n: Int!) { households(first: $n) { nodes { incomes { year perCapitaNetIncome }
       members { name labourStatus { status } placements { type employer { name } } trainings { courseKind session { startsOn course { name } } } } } } }`;

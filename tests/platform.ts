@@ -33,6 +33,7 @@ export async function startGraphiQLGateway(env: TestEnvironment): Promise<{ gate
   const bundle = fs.mkdtempSync(path.join(os.tmpdir(), 'graphiql-'));
   await buildGraphiQL(bundle);
   const gateway = await startGateway({
+    clients: env.clients,
     supergraphSdl: loadSupergraph(loadConfig()).sdl,
     subgraphUrls: Object.fromEntries(Object.entries(env.subgraphs).map(([name, s]) => [name, s.url])),
     keys: { tokenPublic: env.keys.tokenPublic, gatewayPrivate: env.keys.gatewayPrivate!, gatewayKid: env.keys.gatewayKid },

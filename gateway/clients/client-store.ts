@@ -3,13 +3,22 @@ import { buildASTSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { openDataSource, type Engine } from '../../subgraphs/shared/data-source';
 import { identityFromClaims, Role, type Identity } from '../../subgraphs/shared/identity';
+import { isPurpose, PURPOSES } from '../../subgraphs/shared/purposes';
+import { ReadAuditRow } from '../audit/read-audit.entity';
 import { ApiClient } from './api-client.entity';
 import { ClientOperation } from './client-operation.entity';
 import { GatewaySchema1732250000000 } from './migrations/1732250000000-gateway-schema';
+import { ReadAudit1732600000000 } from './migrations/1732600000000-read-audit';
 
-/** The gateway's own tables: partner clients and their registered operations. */
+/** The gateway's own tables: partner clients, their registered operations, the read audit. */
 export function openGatewayDatabase(engine: Engine, options: { schema?: string } = {}) {
-  return openDataSource({ name: 'gateway', engine, entities: [ApiClient, ClientOperation], migrations: [GatewaySchema1732250000000], ...options });
+  return openDataSource({
+    name: 'gateway',
+    engine,
+    entities: [ApiClient, ClientOperation, ReadAuditRow],
+    migrations: [GatewaySchema1732250000000, ReadAudit1732600000000],
+    ...options,
+  });
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -29,6 +38,8 @@ export async function issueClient(dataSource: DataSource, options: IssueOptions)
   const identity = identityFromClaims({ sub: 'x', role: Role.PARTNER, jur: options.jurisdiction });
   if (typeof identity === 'string') throw new Error(identity);
   if (!options.name.trim()) throw new Error('a client needs a name');
+  const unknown = (options.purposes ?? []).filter((p) => !isPurpose(p));
+  if (unknown.length) throw new Error(`unknown purpose ${unknown.join(', ')} (known: ${PURPOSES.join(', ')})`);
   const prefix = randomBytes(6).toString('hex');
   const key = `zrg_${prefix}_${randomBytes(32).toString('base64url')}`;
   const id = randomUUID();
@@ -92,7 +103,13 @@ export async function authenticateKey(dataSource: DataSource, key: string): Prom
   if (!genuine || client.revokedAt || (client.expiresAt && client.expiresAt.getTime() <= Date.now())) return null;
   return {
     id: client.id,
-    identity: { subject: `client:${client.id}`, role: Role.PARTNER, jurisdiction: client.jurisdiction },
+    identity: {
+      subject: `client:${client.id}`,
+      role: Role.PARTNER,
+      jurisdiction: client.jurisdiction,
+      purposes: client.purposes.filter(isPurpose),
+      client: { id: client.id, name: client.name },
+    },
     ratePerMinute: client.ratePerMinute,
   };
 }

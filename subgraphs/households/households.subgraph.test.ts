@@ -1,6 +1,7 @@
 import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
 import { loadSupergraph } from '../../gateway/supergraph';
 import { loadConfig } from '../shared/config';
+import { Role, type Identity } from '../shared/identity';
 import { createTestEnvironment, type TestEnvironment } from '../shared/test-environment';
 import { DEMO_AREAS } from './demo/geography';
 import { generateDemoData } from './demo/generator';
@@ -94,6 +95,27 @@ describe('households subgraph', () => {
     const counted = Number(/^resettlement_sql_statements_total\{[^}]*\} (\d+)/m.exec(text)?.[1]);
     expect(counted).toBe(env.statements('households'));
     expect(counted).toBeGreaterThan(0);
+  });
+
+  it('shows ID numbers and phones in full only where the policy allows, and reports each full read', async () => {
+    const person = data.persons.find((p) => p.phone && p.county_code === DEMO_AREAS.qiaojia)!;
+    const query = 'query ($id: ID!) { person(id: $id) { idNumber phone } }';
+    const full = { idNumber: person.id_number, phone: person.phone };
+    const masked = { idNumber: `${person.id_number.slice(0, 6)}********${person.id_number.slice(-4)}`, phone: `${person.phone!.slice(0, 3)}****${person.phone!.slice(-4)}` };
+    const partner = (purposes: string[]) => ({ subject: 'client:x', role: Role.PARTNER, jurisdiction: [DEMO_AREAS.qiaojia], purposes, client: { id: '00000000-0000-4000-8000-000000000001', name: '公安局' } });
+    const cases: [string, Identity, object, string[]][] = [
+      ['county officer', qiaojia, full, ['idNumber', 'phone']],
+      ['analyst', DEMO_IDENTITIES.analyst, masked, []],
+      ['auditor', DEMO_IDENTITIES.auditor, masked, []],
+      ['public-security partner', partner(['public-security']), full, ['idNumber', 'phone']],
+      ['civil-affairs partner', partner(['civil-affairs']), { ...full, phone: masked.phone }, ['idNumber']],
+      ['audit partner', partner(['audit']), masked, []],
+    ];
+    for (const [label, identity, expected, fields] of cases) {
+      const res = await ask(query, { id: person.id }, identity);
+      const reads = fields.length ? [{ type: 'Person', id: person.id, areaCode: person.area_code, fields }] : undefined;
+      expect({ label, person: res.data.person, reads: res.extensions?.fullReads }).toEqual({ label, person: expected, reads });
+    }
   });
 
   it('publishes its federated SDL with the entity keys', async () => {

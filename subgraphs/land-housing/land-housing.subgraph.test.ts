@@ -129,12 +129,14 @@ describe('land-housing subgraph', () => {
     expect(households).toEqual(data.allocations.filter((a) => data.flats.find((f) => f.id === a.flat_id)!.site_id === site.id).map((a) => a.household_id).sort());
   });
 
-  it('masks flat numbers for analysts', async () => {
+  it('masks flat numbers for analysts and reports each full read', async () => {
     const flat = data.flats[0];
     const officer = await ask('query ($id: ID!) { flat(id: $id) { number } }', { id: flat.id });
     expect(officer.data.flat.number).toBe(flat.number);
+    expect(officer.extensions?.fullReads).toEqual([{ type: 'Flat', id: flat.id, areaCode: flat.area_code, fields: ['number'] }]);
     const masked = await ask('query ($id: ID!) { flat(id: $id) { number floor } }', { id: flat.id }, analyst);
     expect(masked.data.flat).toEqual({ number: '****', floor: flat.floor });
+    expect(masked.extensions?.fullReads).toBeUndefined();
   });
 
   it('publishes its federated SDL with the entity keys it extends', async () => {

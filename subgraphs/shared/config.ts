@@ -39,6 +39,8 @@ export interface Config {
   logSql: boolean;
   /** Operation limits enforced before execution, at the gateway and on every subgraph. */
   limits: OperationLimits;
+  /** Whose X-Forwarded-For the gateway believes (Express `trust proxy`): off, a hop count, or proxy addresses. */
+  trustProxy: false | number | string;
 }
 
 export interface OperationLimits {
@@ -59,6 +61,16 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
     throw new Error(`Configuration error: ${name} must be a whole number, got "${raw}"`);
   }
   return n;
+}
+
+/** TRUST_PROXY: unset or 0 → off (the socket address); N → N proxy hops; else trusted proxy addresses/subnets, comma-separated. */
+function trustProxyFrom(raw: string | undefined): false | number | string {
+  if (!raw || raw === '0' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw === 'true' || !/^[0-9a-fA-F:.\/,\s a-z]+$/.test(raw)) {
+    throw new Error(`Configuration error: TRUST_PROXY is a number of proxy hops or a list of proxy addresses (e.g. loopback,10.0.0.0/8), got "${raw}"`);
+  }
+  return raw;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -84,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     identityTtlSeconds: intFrom(env, 'IDENTITY_TTL_SECONDS', 60),
     logSql: env.LOG_SQL === '1' || env.LOG_SQL === 'true',
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
     limits: {
       maxDepth: intFrom(env, 'LIMIT_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
       maxAliases: intFrom(env, 'LIMIT_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),

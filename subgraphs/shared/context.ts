@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { unauthenticated } from './errors';
 import { IDENTITY_HEADER, verifyForwardedIdentity, type Identity } from './identity';
 import type { IdentityVerifier } from './keys';
+import { ReadAudit } from './read-audit';
 import { Scope } from './scope';
 
 /** What every subgraph's request context holds; each subgraph adds its own loaders. */
@@ -9,6 +10,8 @@ export interface BaseContext {
   identity: Identity;
   scope: Scope;
   dataSource: DataSource;
+  /** Full reads of sensitive fields in this request (`sensitive.ts` notes them; the gateway writes them). */
+  audit: ReadAudit;
 }
 
 /**
@@ -30,5 +33,5 @@ export async function identityFromHeaders(
 }
 
 export function baseContext(identity: Identity, dataSource: DataSource): BaseContext {
-  return { identity, scope: Scope.of(identity), dataSource };
+  return { identity, scope: Scope.of(identity), dataSource, audit: new ReadAudit() };
 }

@@ -1,5 +1,5 @@
 import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
-import { signForwardedIdentity, signUserToken, verifyForwardedIdentity } from './identity';
+import { identityFromClaims, Role, signForwardedIdentity, signUserToken, verifyForwardedIdentity } from './identity';
 import { importKeys, newKeyPair } from './keys';
 
 const identity = DEMO_IDENTITIES.qiaojia;
@@ -28,5 +28,24 @@ describe('the identity the gateway forwards', () => {
     // same key, but a sign-in token: its audience is the graph, not the subgraphs
     const userToken = await signUserToken(identity, keys.tokenPrivate!);
     await expect(verifyForwardedIdentity(userToken, keys.gatewayPublic)).rejects.toThrow(/aud|iss/);
+  });
+});
+
+describe('a partner’s purposes and client in the forwarded identity', () => {
+  const partner = { subject: 'client:c', role: Role.PARTNER, jurisdiction: ['530622'], purposes: ['civil-affairs'], client: { id: '00000000-0000-4000-8000-000000000001', name: '巧家县民政局' } };
+
+  it('travels signed and comes back whole', async () => {
+    const pair = await newKeyPair();
+    const keys = await importKeys({ tokenPublicKey: pair.publicKey, gatewayPublicKey: pair.publicKey, gatewayPrivateKey: pair.privateKey });
+    const signed = await signForwardedIdentity(partner, keys.gatewayPrivate!, 60, keys.gatewayKid);
+    await expect(verifyForwardedIdentity(signed, keys.gatewayPublic)).resolves.toEqual(partner);
+  });
+
+  it.each([
+    ['purposes on a person', { sub: 'a', role: 'ANALYST', jur: ['530600'], pur: ['public-security'], cid: partner.client.id, cnm: 'x' }, /only partner/],
+    ['an unknown purpose', { sub: 'c', role: 'PARTNER', jur: ['530622'], pur: ['marketing'], cid: partner.client.id, cnm: 'x' }, /unknown purpose/],
+    ['purposes without a client', { sub: 'c', role: 'PARTNER', jur: ['530622'], pur: ['audit'] }, /client id and name/],
+  ])('refuses %s', (_label, claims, reason) => {
+    expect(identityFromClaims(claims)).toMatch(reason);
   });
 });

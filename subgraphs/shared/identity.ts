@@ -1,5 +1,6 @@
 import { jwtVerify, SignJWT, type CryptoKey, type JWTVerifyGetKey } from 'jose';
 import { registerEnumType } from 'type-graphql';
+import { isPurpose } from './purposes';
 
 /** Who may call the graph. */
 export enum Role {
@@ -30,6 +31,10 @@ export interface Identity {
   role: Role;
   /** Area codes the caller may see (and everything below them). */
   jurisdiction: string[];
+  /** Partner clients only: the purposes their key was issued for (`purposes.ts`), which decide what they see in full. */
+  purposes?: string[];
+  /** Partner clients only: which client (for the read audit). */
+  client?: { id: string; name: string };
 }
 
 export const TOKEN_ISSUER = 'zhaotong-resettlement';
@@ -41,10 +46,11 @@ const FORWARD_AUDIENCE = 'resettlement-subgraphs';
 export const IDENTITY_HEADER = 'x-resettlement-identity';
 
 const CODE = /^(\d{6}|\d{9}|\d{12}|\d{15})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks the claims of a verified token; returns a reason when they do not make an identity. */
 export function identityFromClaims(claims: Record<string, unknown>): Identity | string {
-  const { sub, role, jur } = claims;
+  const { sub, role, jur, pur, cid, cnm } = claims;
   if (typeof sub !== 'string' || !sub) return 'missing subject';
   if (typeof role !== 'string' || !(role in Role)) return 'unknown role';
   if (!Array.isArray(jur) || jur.length === 0 || !jur.every((c) => typeof c === 'string' && CODE.test(c))) {
@@ -57,11 +63,17 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity | 
   if (role === Role.COMMUNITY_WORKER && !codes.every((c) => c.length === 9 || c.length === 12)) {
     return 'a community worker’s jurisdiction is township or community codes';
   }
-  return { subject: sub, role: role as Role, jurisdiction: codes };
+  const identity: Identity = { subject: sub, role: role as Role, jurisdiction: codes };
+  if (pur === undefined && cid === undefined && cnm === undefined) return identity;
+  if (role !== Role.PARTNER) return 'only partner clients carry purposes and a client';
+  if (!Array.isArray(pur) || !pur.every(isPurpose)) return 'unknown purpose';
+  if (typeof cid !== 'string' || !UUID.test(cid) || typeof cnm !== 'string' || !cnm || cnm.length > 64) return 'a partner needs a client id and name';
+  return { ...identity, purposes: [...new Set(pur as string[])], client: { id: cid, name: cnm } };
 }
 
 async function sign(identity: Identity, key: CryptoKey, issuer: string, audience: string, ttlSeconds: number, kid?: string) {
-  return new SignJWT({ role: identity.role, jur: identity.jurisdiction })
+  const partner = identity.client ? { pur: identity.purposes ?? [], cid: identity.client.id, cnm: identity.client.name } : {};
+  return new SignJWT({ role: identity.role, jur: identity.jurisdiction, ...partner })
     .setProtectedHeader({ alg: 'EdDSA', ...(kid ? { kid } : {}) })
     .setSubject(identity.subject)
     .setIssuer(issuer)
@@ -99,7 +111,11 @@ export function verifyForwardedIdentity(token: string, key: CryptoKey | JWTVerif
   return verify(token, key, FORWARD_ISSUER, FORWARD_AUDIENCE);
 }
 
-/** Roles that see sensitive fields (ID number, phone) in full inside their jurisdiction. */
+/**
+ * Roles that see sensitive fields in full inside their jurisdiction, regardless of purpose.
+ * Field resolvers go through `reveal` (`sensitive.ts`), which also serves partner purposes and
+ * records every full read; this role test is kept for callers that only need the role rule.
+ */
 const FULL_VIEW_ROLES = new Set([Role.PREFECTURE_OFFICER, Role.COUNTY_OFFICER, Role.COMMUNITY_WORKER]);
 
 export function seesSensitiveFields(identity: Identity): boolean {

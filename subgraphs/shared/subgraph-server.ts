@@ -12,6 +12,7 @@ import { maskError } from './errors';
 import { serveMetrics } from './metrics';
 import { operationLimits } from './operation-limits';
 import { jsonErrors, listen, type Listening } from './http';
+import { fullReadsPlugin } from './read-audit';
 import type { IdentityVerifier } from './keys';
 
 export interface SubgraphOptions<TContext extends BaseContext> {
@@ -40,7 +41,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), ...limits.plugins],
   });
   await apollo.start();
 

@@ -35,6 +35,7 @@ export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  extensions?: Record<string, any>;
 }
 
 export interface TestEnvironment {
@@ -63,7 +64,7 @@ async function post(url: string, headers: Record<string, string>, query: string,
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as GraphQLResponse;
-  return { status: res.status, data: body.data, errors: body.errors };
+  return { status: res.status, data: body.data, errors: body.errors, extensions: body.extensions };
 }
 
 async function withPg<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -29,11 +29,10 @@ export class HouseholdIncomeSurvey {
   @Column({ name: 'household_size', type: 'integer' })
   householdSize: number;
 
-  @Field(() => Int, { description: 'Household net income for the year, yuan · 家庭全年纯收入（元）' })
+  /** Sensitive (income), like `perCapitaNetIncome`: exposed through field resolvers that withhold them (`revealIncome`). */
   @Column({ name: 'net_income', type: 'integer' })
   netIncome: number;
 
-  @Field(() => Int, { description: 'Per-capita net income, yuan (net income ÷ members, rounded) · 人均纯收入（元）' })
   @Column({ name: 'per_capita_net_income', type: 'integer' })
   perCapitaNetIncome: number;
 

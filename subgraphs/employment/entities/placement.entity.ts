@@ -52,7 +52,7 @@ export class EmploymentPlacement {
   @Column({ name: 'end_date', type: 'date', nullable: true })
   endDate: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Monthly wage or income, yuan · 月工资（收入），元' })
+  /** Sensitive (income): exposed through a field resolver that withholds it (`revealIncome`). */
   @Column({ name: 'monthly_wage', type: 'integer', nullable: true })
   monthlyWage: number | null;
 

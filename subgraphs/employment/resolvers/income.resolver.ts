@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { revealIncome } from '../../shared/sensitive';
 import { WRITER_ROLES } from '../../shared/identity';
 import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
 import type { EmploymentContext } from '../employment.context';
@@ -37,5 +38,15 @@ export class IncomeSurveyResolver {
   @FieldResolver(() => Household, { description: 'Household surveyed · 移民户' })
   household(@Root() s: HouseholdIncomeSurvey): Household {
     return { id: s.householdId };
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Household net income for the year, yuan; null unless your role or purpose needs incomes (full reads are audited) · 家庭全年纯收入（元，按需提供，读取留痕）' })
+  netIncome(@Root() s: HouseholdIncomeSurvey, @Ctx() ctx: EmploymentContext): number | null {
+    return revealIncome(ctx, { type: 'HouseholdIncomeSurvey', id: s.id, areaCode: s.areaCode }, 'netIncome', s.netIncome);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Per-capita net income, yuan (net income ÷ members, rounded); null unless your role or purpose needs incomes (full reads are audited) · 人均纯收入（元，按需提供，读取留痕）' })
+  perCapitaNetIncome(@Root() s: HouseholdIncomeSurvey, @Ctx() ctx: EmploymentContext): number | null {
+    return revealIncome(ctx, { type: 'HouseholdIncomeSurvey', id: s.id, areaCode: s.areaCode }, 'perCapitaNetIncome', s.perCapitaNetIncome);
   }
 }

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { revealIncome } from '../../shared/sensitive';
 import { today } from '../../shared/validation';
 import type { EmploymentContext } from '../employment.context';
 import { Employer } from '../entities/employer.entity';
@@ -20,6 +21,11 @@ export class PlacementFieldsResolver {
   @FieldResolver(() => Employer, { nullable: true, description: 'Employer, if any · 用工主体' })
   employer(@Root() p: EmploymentPlacement, @Ctx() ctx: EmploymentContext): Promise<Employer | null> | null {
     return p.employerId ? ctx.loaders.employer.load(p.employerId) : null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Monthly wage or income, yuan; null unless your role or purpose needs incomes (full reads are audited) · 月工资（收入），元（按需提供，读取留痕）' })
+  monthlyWage(@Root() p: EmploymentPlacement, @Ctx() ctx: EmploymentContext): number | null {
+    return revealIncome(ctx, { type: 'EmploymentPlacement', id: p.id, areaCode: p.areaCode }, 'monthlyWage', p.monthlyWage);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the placement lasts today · 是否在岗' })

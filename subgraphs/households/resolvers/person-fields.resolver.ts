@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { maskIdNumber, maskPhone } from '../../shared/id-number';
-import { seesSensitiveFields } from '../../shared/identity';
+import { SensitiveCategory } from '../../shared/purposes';
+import { reveal } from '../../shared/sensitive';
 import { today } from '../../shared/validation';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
@@ -15,15 +15,14 @@ export class PersonFieldsResolver {
     return ctx.loaders.household.load(p.householdId);
   }
 
-  @FieldResolver(() => String, { description: 'Resident ID number; masked (530622********1234) unless your role needs it in full · 身份证号' })
+  @FieldResolver(() => String, { description: 'Resident ID number; masked (530622********1234) unless your role or purpose needs it in full; full reads are audited · 身份证号（按需脱敏，完整读取留痕）' })
   idNumber(@Root() p: Person, @Ctx() ctx: HouseholdsContext): string {
-    return seesSensitiveFields(ctx.identity) ? p.idNumber : maskIdNumber(p.idNumber);
+    return reveal(ctx, SensitiveCategory.ID_NUMBER, { type: 'Person', id: p.id, areaCode: p.areaCode }, 'idNumber', p.idNumber)!;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Mobile phone; masked (138****5678) unless your role needs it in full · 手机号码' })
+  @FieldResolver(() => String, { nullable: true, description: 'Mobile phone; masked (138****5678) unless your role or purpose needs it in full; full reads are audited · 手机号码（按需脱敏，完整读取留痕）' })
   phone(@Root() p: Person, @Ctx() ctx: HouseholdsContext): string | null {
-    if (!p.phone) return null;
-    return seesSensitiveFields(ctx.identity) ? p.phone : maskPhone(p.phone);
+    return reveal(ctx, SensitiveCategory.PHONE, { type: 'Person', id: p.id, areaCode: p.areaCode }, 'phone', p.phone);
   }
 
   @FieldResolver(() => Int, { description: 'Age in whole years today · 年龄（周岁）' })

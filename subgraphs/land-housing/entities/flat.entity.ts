@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { decimal } from '../../shared/decimal';
 import { FlatCategory } from '../land-housing.enums';
 
-/** `number` is part of an exact address: exposed through a field resolver that masks it for analysts. */
+/** `number` is part of an exact address: exposed through a field resolver that masks it (`reveal`). */
 @ObjectType({ description: 'A flat (or a helped-built house) at a resettlement site · 安置房（套）' })
 @Entity({ name: 'flat' })
 export class Flat {

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { seesSensitiveFields } from '../../shared/identity';
+import { SensitiveCategory } from '../../shared/purposes';
+import { reveal } from '../../shared/sensitive';
 import { Allocation } from '../entities/allocation.entity';
 import { Building } from '../entities/building.entity';
 import { BuildingUnit } from '../entities/building-unit.entity';
@@ -17,9 +18,9 @@ export function flatStatus(allocation: Allocation | null): FlatStatus {
 
 @Resolver(() => Flat)
 export class FlatFieldsResolver {
-  @FieldResolver(() => String, { description: 'Flat number inside the unit (e.g. 0302); part of an exact address, masked for analysts · 房号' })
+  @FieldResolver(() => String, { description: 'Flat number inside the unit (e.g. 0302); part of an exact address: **** unless your role or purpose needs it in full; full reads are audited · 房号（详细地址，按需脱敏）' })
   number(@Root() flat: Flat, @Ctx() ctx: LandHousingContext): string {
-    return seesSensitiveFields(ctx.identity) ? flat.number : '****';
+    return reveal(ctx, SensitiveCategory.EXACT_ADDRESS, { type: 'Flat', id: flat.id, areaCode: flat.areaCode }, 'number', flat.number)!;
   }
 
   @FieldResolver(() => BuildingUnit, { description: 'Unit · 所属单元' })
