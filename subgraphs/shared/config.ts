@@ -39,6 +39,8 @@ export interface Config {
   logSql: boolean;
   /** Operation limits enforced before execution, at the gateway and on every subgraph. */
   limits: OperationLimits;
+  /** Statistics cells counting fewer units than this are suppressed for analysts and partners. */
+  suppressionMinCell: number;
 }
 
 export interface OperationLimits {
@@ -91,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: intFrom(env, 'LIMIT_MAX_COST', DEFAULT_LIMITS.maxCost),
       maxDirectives: intFrom(env, 'LIMIT_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
     },
+    suppressionMinCell: Math.max(1, intFrom(env, 'SUPPRESSION_MIN_CELL', 5)),
   };
 }
