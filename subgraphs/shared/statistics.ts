@@ -114,7 +114,7 @@ function checkGroupBy<D extends string>(groupBy: readonly D[], dimensions: Recor
     throw badInput([{ field: 'groupBy', zh: `最多按 ${MAX_DIMENSIONS} 个维度分组`, en: `Group by at most ${MAX_DIMENSIONS} dimensions` }]);
   }
   if (new Set(groupBy).size !== groupBy.length) throw badInput([{ field: 'groupBy', zh: '分组维度不能重复', en: 'A dimension is listed twice' }]);
-  for (const d of groupBy) if (!dimensions[d]) throw badInput([{ field: 'groupBy', zh: `不支持的维度 ${d}`, en: `Unknown dimension ${d}` }]);
+  for (const d of groupBy) if (!dimensions[d]) throw badInput([{ field: 'groupBy', zh: `此统计表不能按 ${d} 分组`, en: `This table cannot be grouped by ${d}` }]);
 }
 
 const toNumber = (value: unknown) => Math.round(Number(value ?? 0) * 100) / 100;
