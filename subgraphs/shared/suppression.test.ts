@@ -60,6 +60,21 @@ describe('small-cell suppression', () => {
     for (const sex of ['F', 'M']) expect(byColumn(sex) === 0 || byColumn(sex) >= 2).toBe(true);
   });
 
+  it('picks a cell alone in its row last: a coarser table publishes its value anyway', () => {
+    // B has one cell only (B × M = 6): B's total in a county-only table equals it, so hiding it
+    // would protect nothing; the next-smallest other M cell (C × M = 9) is hidden instead
+    const input: SuppressibleCell[] = [
+      { key: ['A', 'F'], contributors: 30 },
+      { key: ['A', 'M'], contributors: 3 },
+      { key: ['B', 'M'], contributors: 6 },
+      { key: ['C', 'F'], contributors: 40 },
+      { key: ['C', 'M'], contributors: 9 },
+    ];
+    const { suppressed } = suppressSmallCells(input, 5);
+    expect(suppressed[2]).toBe(false);
+    expect(suppressed[4]).toBe(true);
+  });
+
   it('follows the threshold it is given', () => {
     expect(suppressSmallCells(cells(9, 10, 10), 10).suppressed).toEqual([true, true, false]);
   });

@@ -10,7 +10,8 @@
  *    all dimension values but one, whose sum another table of fewer dimensions would publish) —
  *    the suppressed cells must be at least two and count at least `minCell` contributors
  *    together; otherwise the smallest published cell of that group (ties: first in order) is
- *    suppressed too, until every group is safe.
+ *    suppressed too (cells alone in a row or column last: a coarser table publishes their
+ *    value anyway), until every group is safe.
  * 3. The total (over all cells, suppressed ones included) is published when the table's own
  *    group is safe; when no published cell is left to suppress and it still is not, the total
  *    is withheld as well.
@@ -29,6 +30,7 @@ export interface Suppression {
   totalSuppressed: boolean;
 }
 
+/** The table's own group (all cells), then each row/column of a cross table. */
 function groupsOf(cells: readonly SuppressibleCell[]): number[][] {
   const all = cells.map((_, i) => i);
   const dimensions = cells[0]?.key.length ?? 0;
@@ -40,7 +42,7 @@ function groupsOf(cells: readonly SuppressibleCell[]): number[][] {
       const rest = JSON.stringify(cell.key.filter((_, j) => j !== d));
       byRest.set(rest, [...(byRest.get(rest) ?? []), i]);
     });
-    groups.push(...[...byRest.values()].filter((g) => g.length > 1));
+    groups.push(...byRest.values());
   }
   return groups;
 }
@@ -49,6 +51,11 @@ export function suppressSmallCells(cells: readonly SuppressibleCell[], minCell: 
   const suppressed = cells.map((c) => c.contributors > 0 && c.contributors < minCell);
   let totalSuppressed = false;
   const groups = groupsOf(cells);
+  // a cell alone in its row or column equals that row's sum, which a coarser table publishes:
+  // hiding it protects nothing, so such cells are picked for secondary suppression last
+  const alone = new Set(groups.filter((g) => g.length === 1).map((g) => g[0]));
+  const preferred = (a: number, b: number) =>
+    Number(alone.has(a)) - Number(alone.has(b)) || cells[a].contributors - cells[b].contributors || a - b;
   let changed = true;
   while (changed) {
     changed = false;
@@ -62,7 +69,7 @@ export function suppressSmallCells(cells: readonly SuppressibleCell[], minCell: 
         if (g === 0) totalSuppressed = true;
         return;
       }
-      const next = candidates.reduce((a, b) => (cells[b].contributors < cells[a].contributors ? b : a));
+      const next = [...candidates].sort(preferred)[0];
       suppressed[next] = true;
       changed = true;
     });
