@@ -6,10 +6,12 @@ import { makeIdNumber } from '../subgraphs/shared/id-number';
 import { Role, type Identity } from '../subgraphs/shared/identity';
 import { testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
 import { startPlatform } from './platform';
+import { allowOperations, apiSchemaOf, issueClient } from '../gateway/clients/client-store';
+import { loadSupergraph } from '../gateway/supergraph';
+import { loadConfig } from '../subgraphs/shared/config';
 
 const { prefecture, analyst, qiaojia, wenbi } = DEMO_IDENTITIES;
 const auditor: Identity = { subject: 'test-auditor', role: Role.AUDITOR, jurisdiction: [PREFECTURE_CODE] };
-const partner: Identity = { subject: 'test-partner', role: Role.PARTNER, jurisdiction: [PREFECTURE_CODE] };
 const MIN_CELL = 5;
 
 const PERSONS = `query ($groupBy: [PersonDimension!]!, $filter: PersonStatisticsFilter) {
@@ -102,10 +104,25 @@ describe.each(testEngines())('statistics through the gateway (%s)', (engine) => 
     expect(table.rows.find((c) => c.ethnicity === '门巴族')).toEqual(expect.objectContaining({ persons: 5, households: 1, suppressed: false }));
   });
 
-  it('a partner system gets the same suppression from the subgraph', async () => {
-    const res = await env.querySubgraphAs('households', partner, PERSONS, { groupBy: ['ETHNICITY'] });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.personStatistics.rows.find((c: Cell) => c.ethnicity === '独龙族')).toMatchObject({ persons: null, suppressed: true });
+  it('a partner system (API key, registered operation) gets the same suppression, in its answer and in its export', async () => {
+    const registered = `query Ethnicities { personStatistics(groupBy: [ETHNICITY]) { rows { ethnicity persons suppressed } } }`;
+    const client = await issueClient(env.clients, { name: '昭通市民宗局', jurisdiction: [PREFECTURE_CODE], purposes: ['statistics'] });
+    await allowOperations(env.clients, client.id, [{ name: 'ethnicities.graphql', text: registered }], apiSchemaOf(loadSupergraph(loadConfig()).sdl));
+    const headers = { 'content-type': 'application/json', 'x-api-key': client.key };
+    const res = await fetch(env.gateway.url, { method: 'POST', headers, body: JSON.stringify({ query: registered }) });
+    const rows: Cell[] = ((await res.json()) as { data: { personStatistics: { rows: Cell[] } } }).data.personStatistics.rows;
+    expect(rows.find((c) => c.ethnicity === '独龙族')).toEqual({ ethnicity: '独龙族', persons: null, suppressed: true });
+    expect(rows.find((c) => c.ethnicity === '门巴族')).toEqual({ ethnicity: '门巴族', persons: 5, suppressed: false });
+
+    const file = await fetch(env.gateway.url.replace(/graphql$/, 'export?format=csv'), { method: 'POST', headers, body: JSON.stringify({ query: registered }) });
+    expect(file.status).toBe(200);
+    const lines = (await file.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('民族,人数,小数保护：本格数值不公布');
+    expect(lines).toContain('独龙族,,是');
+    expect(lines).toContain('门巴族,5,否');
+    // anything else stays refused for the partner, the export included
+    const other = await fetch(env.gateway.url.replace(/graphql$/, 'export?format=csv'), { method: 'POST', headers, body: JSON.stringify({ query: PERSONS, variables: { groupBy: ['ETHNICITY'] } }) });
+    expect(other.status).toBe(403);
   });
 
   const FIELDS: Record<string, keyof Cell> = { COMMUNITY: 'community', ETHNICITY: 'ethnicity', SEX: 'sex', COUNTY: 'county' };
