@@ -230,6 +230,19 @@ describe.each(testEngines())('statistics through the gateway (%s)', (engine) => 
     expect(res.data.caseStatistics.suppressedCells).toBe(res.data.caseStatistics.rows.filter((c: Cell) => c.suppressed).length);
   });
 
+  it('withholds derived measures (rates, means) of a suppressed cell too', async () => {
+    const res = await env.query(analyst, `{
+      labourStatistics(groupBy: [COMMUNITY, LABOUR_STATUS], year: 2023) { rows { persons workingAge employed employmentRate suppressed } }
+      incomeStatistics(groupBy: [COMMUNITY, YEAR]) { rows { households members meanPerCapitaNetIncome suppressed } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const labour = res.data.labourStatistics.rows as Record<string, unknown>[];
+    const income = res.data.incomeStatistics.rows as Record<string, unknown>[];
+    expect(labour.some((c) => c.suppressed)).toBe(true);
+    for (const c of [...labour, ...income].filter((c) => c.suppressed)) expect(Object.values(c).filter((v) => v !== null)).toEqual([true]);
+    expect(labour.some((c) => !c.suppressed && typeof c.employmentRate === 'number')).toBe(true);
+  });
+
   it('runs a statistics query in a constant number of statements, however many groups', async () => {
     const statements = async (subgraph: string, query: string) => {
       const before = env.statements(subgraph);

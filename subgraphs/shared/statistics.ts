@@ -167,8 +167,10 @@ export async function runStatistics<D extends string>(
   if (minCell !== null) {
     const result = suppressSmallCells(cells, minCell);
     totalSuppressed = result.totalSuppressed || (total.contributors > 0 && total.contributors < minCell);
+    // the total has the measures (counted and derived) and no dimensions
+    const measures = Object.keys(total.cell).filter((k) => k !== 'suppressed');
     result.suppressed.forEach((hidden, i) => {
-      if (hidden) blank(cells[i].cell, [...measureNames, ...Object.keys(spec.derive?.({}) ?? {})]);
+      if (hidden) blank(cells[i].cell, measures);
     });
   }
   return {
