@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type OperationLimits } from '../subgraphs/shared/config';
 import { maskError } from '../subgraphs/shared/errors';
@@ -12,6 +13,7 @@ import { jsonErrors, listen, type Listening } from '../subgraphs/shared/http';
 import { readAuditPlugin } from './audit/read-audit.plugin';
 import { serveReadAudit } from './audit/read-audit.routes';
 import { createGatewayContext, type GatewayContext, type GatewayKeys } from './context';
+import { serveExport } from './export/export-routes';
 import { serveGraphiQL } from './graphiql-routes';
 import { IdentityForwardingDataSource } from './identity-data-source';
 import { partnerGate, type PartnerRequest } from './partner-gate';
@@ -57,6 +59,10 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: options.subgraphUrls[name] ?? url }),
   });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    apiSchema = loaded.apiSchema;
+  });
   const limits = operationLimits(options.limits ?? loadConfig().limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -80,6 +86,8 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   serveMetrics(app, 'gateway');
   serveGraphiQL(app, options.graphiqlDir);
   serveReadAudit(app, options.clients, options.keys.tokenPublic);
+  let graphqlUrl = '';
+  serveExport(app, () => graphqlUrl, () => apiSchema);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -90,6 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   );
   jsonErrors(app);
   const listening = await listen(app, options.port ?? 0, options.host);
+  graphqlUrl = listening.url;
   return {
     ...listening,
     close: async () => {

@@ -30,7 +30,7 @@ async function main() {
   }
 
   const report = path.join(os.tmpdir(), `jest-report-${process.pid}.json`);
-  // the ignore option takes a list: it goes last, or it would swallow the test paths given
+  // the caller's arguments (test paths) come first: `--testPathIgnorePatterns` takes every value after it
   const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${report}`, ...process.argv.slice(2), ...(browser ? [] : ['--testPathIgnorePatterns', '/tests/browser/'])];
   const env = {
     ...process.env,

@@ -11,6 +11,7 @@ import { PlacementFieldsResolver } from './resolvers/placement-fields.resolver';
 import { PlacementResolver } from './resolvers/placement.resolver';
 import { AreaEmploymentResolver, HouseholdEmploymentResolver, PersonEmploymentResolver } from './resolvers/registry-fields.resolver';
 import { CourseFieldsResolver, EnrolmentFieldsResolver, SessionFieldsResolver } from './resolvers/training-fields.resolver';
+import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { TrainingResolver } from './resolvers/training.resolver';
 
 /** The employment subgraph's federated schema and SDL (no database needed). */
@@ -30,6 +31,7 @@ export function buildEmploymentSchema() {
       PersonEmploymentResolver,
       HouseholdEmploymentResolver,
       AreaEmploymentResolver,
+      StatisticsResolver,
     ],
     orphanedTypes: [Person, Household, AdminArea],
     referenceResolvers: employmentReferences,

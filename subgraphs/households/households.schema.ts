@@ -9,6 +9,7 @@ import { PersonFieldsResolver } from './resolvers/person-fields.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { RegistrationResolver } from './resolvers/registration.resolver';
 import { StationResolver } from './resolvers/station.resolver';
+import { StatisticsResolver } from './resolvers/statistics.resolver';
 
 /** The households subgraph's federated schema and SDL (no database needed). */
 export function buildHouseholdsSchema() {
@@ -21,6 +22,7 @@ export function buildHouseholdsSchema() {
       PersonResolver,
       PersonFieldsResolver,
       RegistrationResolver,
+      StatisticsResolver,
     ],
     referenceResolvers: householdsReferences,
     authChecker,

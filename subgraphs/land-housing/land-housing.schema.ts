@@ -16,6 +16,7 @@ import { LandParcelFieldsResolver } from './resolvers/parcel-fields.resolver';
 import { SiteFieldsResolver } from './resolvers/site-fields.resolver';
 import { SiteMutationResolver } from './resolvers/site-mutation.resolver';
 import { SiteResolver } from './resolvers/site.resolver';
+import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { SurveyMutationResolver } from './resolvers/survey-mutation.resolver';
 import { SurveyResolver } from './resolvers/survey.resolver';
 import { UnitFieldsResolver } from './resolvers/unit-fields.resolver';
@@ -38,6 +39,7 @@ export function buildLandHousingSchema() {
       AreaFieldsResolver,
       SurveyMutationResolver,
       SiteMutationResolver,
+      StatisticsResolver,
       AllocationMutationResolver,
     ],
     orphanedTypes: [HouseholdStub, AdminAreaStub],

@@ -20,6 +20,7 @@ import { HouseholdFieldsResolver } from './resolvers/household-fields.resolver';
 import { PartyOrganisationFieldsResolver } from './resolvers/organisation-fields.resolver';
 import { PartyOrganisationResolver } from './resolvers/organisation.resolver';
 import { CadrePairingFieldsResolver } from './resolvers/pairing-fields.resolver';
+import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { StructureMutationResolver } from './resolvers/structure.resolver';
 import { CaseTransitionFieldsResolver } from './resolvers/transition-fields.resolver';
 import { CadreVisitFieldsResolver } from './resolvers/visit-fields.resolver';
@@ -33,7 +34,7 @@ export function buildPartyBuildingSchema() {
       CadreResolver, CadreFieldsResolver, CadrePairingFieldsResolver, CadreVisitFieldsResolver,
       PartyActivityResolver, PartyActivityFieldsResolver,
       GovernanceCaseResolver, GovernanceCaseFieldsResolver, CaseTransitionFieldsResolver,
-      HouseholdFieldsResolver, AreaFieldsResolver, GovernanceStatsResolver,
+      HouseholdFieldsResolver, AreaFieldsResolver, GovernanceStatsResolver, StatisticsResolver,
       StructureMutationResolver, EngagementMutationResolver, CaseFlowMutationResolver,
     ],
     orphanedTypes: [Household, Person, AdminArea],

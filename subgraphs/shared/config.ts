@@ -41,6 +41,8 @@ export interface Config {
   limits: OperationLimits;
   /** Whose X-Forwarded-For the gateway believes (Express `trust proxy`): off, a hop count, or proxy addresses. */
   trustProxy: false | number | string;
+  /** Statistics cells counting fewer units than this are suppressed for analysts and partners. */
+  suppressionMinCell: number;
 }
 
 export interface OperationLimits {
@@ -104,5 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: intFrom(env, 'LIMIT_MAX_COST', DEFAULT_LIMITS.maxCost),
       maxDirectives: intFrom(env, 'LIMIT_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
     },
+    suppressionMinCell: Math.max(1, intFrom(env, 'SUPPRESSION_MIN_CELL', 5)),
   };
 }

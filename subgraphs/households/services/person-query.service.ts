@@ -9,7 +9,7 @@ import { scopedPersons } from '../households.loaders';
 import type { PersonFilter } from '../inputs/filters.input';
 import { checkStation } from '../../shared/stations';
 
-const FLAG_COLUMNS: Record<VulnerabilityFlag, string> = {
+export const FLAG_COLUMNS: Record<VulnerabilityFlag, string> = {
   [VulnerabilityFlag.LEFT_BEHIND_ELDERLY]: 'p.left_behind_elderly',
   [VulnerabilityFlag.LEFT_BEHIND_CHILD]: 'p.left_behind_child',
   [VulnerabilityFlag.DISABLED]: 'p.disabled',

@@ -1,0 +1,28 @@
+import ExcelJS from 'exceljs';
+import { cellValue, type Table } from './export-table';
+
+const BOM = '\uFEFF';
+
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV, UTF-8 with a byte-order mark (so Excel reads the Chinese headers correctly), CRLF lines. */
+export function toCsv(table: Table): Buffer {
+  const lines = [table.columns.map((c) => csvField(c.header)), ...table.rows.map((row) => table.columns.map((c) => csvField(cellValue(row, c))))];
+  return Buffer.from(BOM + lines.map((l) => l.join(',')).join('\r\n') + '\r\n', 'utf8');
+}
+
+/** One worksheet: the Chinese headers in bold, then the rows (numbers stay numbers). */
+export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || '导出');
+  sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
+  for (const row of table.rows) sheet.addRow(table.columns.map((c) => cellValue(row, c)));
+  sheet.columns.forEach((column, i) => {
+    column.width = Math.min(40, Math.max(10, table.columns[i].header.length * 2 + 2));
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

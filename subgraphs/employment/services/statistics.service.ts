@@ -1,0 +1,55 @@
+import { badInput } from '../../shared/errors';
+import { tableOf } from '../../shared/raw-sql';
+import { ageBandSql, ageSql, areaCondition, areaDimensions, runStatistics, yearRange, type Condition, type StatisticsSpec, type StatisticsTable } from '../../shared/statistics';
+import type { EmploymentContext } from '../employment.context';
+import { LabourStatus } from '../employment.enums';
+import { HouseholdIncomeSurvey } from '../entities/income-survey.entity';
+import { LabourStatusRecord } from '../entities/labour-status.entity';
+import { AdminArea } from '../entities/registry.stubs';
+import type { EmploymentDimension, EmploymentStatisticsFilter } from '../entities/statistics.type';
+
+type Dimensions = StatisticsSpec<EmploymentDimension>['dimensions'];
+const areaRef = (code: string) => Object.assign(new AdminArea(), { code });
+
+function areaWhere(ctx: EmploymentContext, filter?: EmploymentStatisticsFilter): Condition[] {
+  return filter?.areaCode ? [areaCondition(ctx, 'x.area_code', filter.areaCode, 'filter.areaCode')] : [];
+}
+
+/** Labour status for `year`: ages at 31 December (the year is checked, then written into the SQL as a number). */
+export function labourStatistics(ctx: EmploymentContext, groupBy: EmploymentDimension[], year: number, filter?: EmploymentStatisticsFilter): Promise<StatisticsTable<EmploymentDimension>> {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput([{ field: 'year', zh: '年度须在 1990 至 2100 之间', en: 'year must be between 1990 and 2100' }]);
+  const yearEnd = `make_date(${year}, 12, 31)`;
+  const age = ageSql('x.birth_date', yearEnd);
+  const workingAge = `${age} BETWEEN ${ctx.config.workingAge.min} AND ${ctx.config.workingAge.max}`;
+  const spec: StatisticsSpec<EmploymentDimension> = {
+    from: `FROM ${tableOf(ctx.dataSource, LabourStatusRecord)} x`,
+    areaColumn: 'x.area_code',
+    dimensions: {
+      ...areaDimensions('x.area_code'),
+      AGE_BAND: { sql: ageBandSql('x.birth_date', yearEnd), field: 'ageBand' },
+      LABOUR_STATUS: { sql: 'x.status', field: 'labourStatus' },
+    } as Dimensions,
+    measures: {
+      persons: 'count(*)',
+      workingAge: `count(*) FILTER (WHERE ${workingAge})`,
+      employed: `count(*) FILTER (WHERE ${workingAge} AND x.status = '${LabourStatus.EMPLOYED}')`,
+      unemployed: `count(*) FILTER (WHERE ${workingAge} AND x.status = '${LabourStatus.UNEMPLOYED_SEEKING}')`,
+    },
+    contributors: 'persons',
+    derive: (m) => ({ employmentRate: m.employed + m.unemployed ? Math.round((m.employed / (m.employed + m.unemployed)) * 10_000) / 10_000 : null }),
+  };
+  return runStatistics(ctx, spec, groupBy, areaWhere(ctx, filter), areaRef);
+}
+
+/** Income surveys; the threshold applies to the households surveyed. */
+export function incomeStatistics(ctx: EmploymentContext, groupBy: EmploymentDimension[], filter?: EmploymentStatisticsFilter): Promise<StatisticsTable<EmploymentDimension>> {
+  const spec: StatisticsSpec<EmploymentDimension> = {
+    from: `FROM ${tableOf(ctx.dataSource, HouseholdIncomeSurvey)} x`,
+    areaColumn: 'x.area_code',
+    dimensions: { ...areaDimensions('x.area_code'), YEAR: { sql: 'x.year', field: 'year' } } as Dimensions,
+    measures: { households: 'count(*)', members: 'sum(x.household_size)', netIncome: 'sum(x.net_income)' },
+    contributors: 'households',
+    derive: (m) => ({ meanPerCapitaNetIncome: m.members ? Math.round((m.netIncome / m.members) * 100) / 100 : null }),
+  };
+  return runStatistics(ctx, spec, groupBy, [...areaWhere(ctx, filter), ...yearRange('x.year', filter?.yearFrom, filter?.yearTo, 'filter.yearFrom')], areaRef);
+}
