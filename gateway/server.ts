@@ -10,6 +10,7 @@ import { serveMetrics } from '../subgraphs/shared/metrics';
 import { operationLimits } from '../subgraphs/shared/operation-limits';
 import { jsonErrors, listen, type Listening } from '../subgraphs/shared/http';
 import { createGatewayContext, type GatewayContext, type GatewayKeys } from './context';
+import { serveRegistryFiles } from './file-proxy';
 import { serveGraphiQL } from './graphiql-routes';
 import { IdentityForwardingDataSource } from './identity-data-source';
 import { partnerGate, type PartnerRequest } from './partner-gate';
@@ -28,6 +29,9 @@ export interface GatewayOptions {
   port?: number;
   host?: string;
 }
+
+/** The import mutation carries a file of up to 8 MB, base64-encoded (4/3 of it): the largest body accepted. */
+const GRAPHQL_BODY_LIMIT = '11mb';
 
 /** Checks each subgraph's `/health` with a short timeout. */
 async function subgraphHealth(urls: Record<string, string>): Promise<Record<string, string>> {
@@ -71,9 +75,10 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   });
   serveMetrics(app, 'gateway');
   serveGraphiQL(app, options.graphiqlDir);
+  serveRegistryFiles(app, options.subgraphUrls, options.keys, options.identityTtlSeconds ?? 60);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
     ...(options.clients ? [partnerGate(options.clients)] : []),
     expressMiddleware(apollo, {
       context: ({ req }) => createGatewayContext(req.headers.authorization, options.keys, options.identityTtlSeconds ?? 60, (req as PartnerRequest).partner),
