@@ -145,6 +145,22 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
     expect(byId.get(members[2].身份证号)).toMatchObject({ phone: null, production_mode: 'SELF_EMPLOYMENT' });
   });
 
+  it('a flag that went out of date as a person aged stays accepted; setting it anew is refused', async () => {
+    const { members } = await newHousehold();
+    // ten years on, the left-behind child of the file is a grown-up: as if the registry had aged
+    await env.subgraphs.households.dataSource.query(`UPDATE "${schema}".person SET birth_date = '1990-02-03' WHERE id_number = $1`, [members[2].身份证号]);
+    const aged = { ...members[2], 身份证号: members[2].身份证号, 出生日期: '' };
+    const grownUp = freshId('1990-02-03', true);
+    await env.subgraphs.households.dataSource.query(`UPDATE "${schema}".person SET id_number = $1 WHERE id_number = $2`, [grownUp, members[2].身份证号]);
+    const again = await upload(qiaojia, 'PERSONS', 'p.csv', csvText(PERSONS_SHEET, [members[0], members[1], { ...aged, 身份证号: grownUp }]), { commit: true });
+    expect(again.run).toMatchObject({ status: 'COMMITTED', unchanged: 3 });
+    const other = memberRows(members[0].登记编号)[2];
+    const fresh = { ...other, 身份证号: freshId('1990-02-03', true), 与户主关系: '子女' };
+    const refused = await upload(qiaojia, 'PERSONS', 'p.csv', csvText(PERSONS_SHEET, [fresh]), { commit: true });
+    expect(refused.run).toMatchObject({ status: 'REJECTED' });
+    expect(await problemsOf(qiaojia, refused.run.id)).toEqual([expect.objectContaining({ row: 2, column: '留守儿童', messageZh: expect.stringMatching(/留守儿童须未满 16 周岁/) })]);
+  });
+
   describe('every kind of bad row is reported precisely and nothing is written', () => {
     let household: string;
     let head: SheetRowText;
@@ -180,6 +196,7 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
       ['an ID number registered in another household', () => [head, { ...spouse, 身份证号: registeredElsewhere.idNumber, 性别: '', 出生日期: '' }], '身份证号', /^53\d{16}$/, /已登记在移民户 .*（530622），本表第 3 行又登记在/],
       ['the same ID number twice in the file', () => [head, { ...spouse, 身份证号: head.身份证号, 性别: '', 出生日期: '' }], '身份证号', /^532101/, /与第 2 行重复/],
       ['a second head', () => [head, { ...spouse, 与户主关系: '户主' }], '与户主关系', '户主', /第 2 行已有户主/],
+      ['a left-behind child aged 47', () => [head, { ...spouse, 留守儿童: '是' }], '留守儿童', '是', /留守儿童须未满 16 周岁/],
     ];
 
     it.each(cases)('%s', async (_label, rows, column, value, message) => {

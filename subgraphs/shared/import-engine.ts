@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { bulkInsertColumns, bulkUpdateColumns } from './bulk-insert-columns';
+import { analyzeGrownTables } from './bulk-load';
 import { readSheet, SheetFileError, type SheetRow, type SheetSource } from './sheet-reader';
 import type { SheetFormat } from './sheet-format';
 
@@ -57,6 +58,8 @@ export interface SheetImport<Valid> {
   key(valid: Valid): string;
   /** Column the key is read from, and how a repeat is reported. */
   keyColumn: string;
+  /** Tables the plan reads: their statistics are kept fresh while the import writes. */
+  tables: string[];
   /** Checks a chunk against the database (references, jurisdiction, duplicates elsewhere) and plans its writes. */
   plan(manager: EntityManager, rows: { row: number; valid: Valid }[]): Promise<ChunkPlan>;
 }
@@ -96,8 +99,8 @@ export interface ImportOptions<Valid> {
 
 const CHUNK = 5_000;
 
-/** Raised inside the write transaction to roll it back when the database changed since validation. */
-class ChangedSinceValidation extends Error {}
+/** Raised inside the write transaction at the first problem, to roll it back. */
+class FoundProblem extends Error {}
 
 /**
  * Marks every write of the import's transaction with its source, for the change history.
@@ -112,14 +115,15 @@ function newCounts(): ImportCounts {
 }
 
 /**
- * Reads the file once, checking every row (on its own, against the other rows, against the
- * database) and counting what it would do; problems are reported as they are found and nothing
- * is written. With `commit` and no problem at all, reads it again and applies it in one
- * transaction, chunk by chunk: all rows or none. Memory holds one chunk and the file's keys.
+ * A dry run reads the file once, checking every row (on its own, against the other rows, against
+ * the database) and counting what it would do; problems are reported as they are found and
+ * nothing is written. A commit reads it once inside one transaction, writing each chunk as soon
+ * as it is checked; the first problem rolls everything back and a dry run follows to report every
+ * problem: all rows or none. Memory holds one chunk and the file's keys.
  */
 export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Promise<ImportOutcome> {
   const chunkSize = options.chunkSize ?? CHUNK;
-  const counts = newCounts();
+  let counts = newCounts();
   const rejectedRows = new Set<number>();
   const report = async (problems: RowProblem[]) => {
     if (!problems.length) return;
@@ -129,29 +133,30 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
     await options.onProblems(problems);
   };
 
-  /** One pass over the file: `write` given, each planned chunk is applied with it. */
-  async function pass(manager: EntityManager, write: boolean, tally: ImportCounts): Promise<void> {
+  /** One pass over the file; with `write`, each chunk is applied as soon as it is planned, and the first problem stops it. */
+  async function pass(manager: EntityManager, write: boolean): Promise<void> {
     const sheet = options.sheet();
     const firstRowOf = new Map<string, number>();
     let chunk: { row: number; valid: Valid }[] = [];
     const flush = async () => {
       if (!chunk.length) return;
+      await analyzeGrownTables(manager, sheet.tables);
       const plan = await sheet.plan(manager, chunk);
-      if (write && plan.problems.length) throw new ChangedSinceValidation();
-      if (!write) await report(plan.problems);
-      tally.rowsValidated += chunk.length;
-      tally.inserted += plan.inserted;
-      tally.updated += plan.updated;
-      tally.unchanged += plan.unchanged;
+      if (write && plan.problems.length) throw new FoundProblem();
+      await report(plan.problems);
+      counts.rowsValidated += chunk.length;
+      counts.inserted += plan.inserted;
+      counts.updated += plan.updated;
+      counts.unchanged += plan.unchanged;
       if (write) {
         await plan.write(manager);
-        tally.rowsWritten += chunk.length;
+        counts.rowsWritten += chunk.length;
       }
       chunk = [];
-      await options.onProgress(write ? 'WRITING' : 'VALIDATING', tally);
+      await options.onProgress(write ? 'WRITING' : 'VALIDATING', counts);
     };
     for await (const row of readSheet(sheet.format, options.source)) {
-      tally.rowsRead++;
+      counts.rowsRead++;
       const { problems, valid } = sheet.checkRow(row);
       if (valid !== undefined) {
         const key = sheet.key(valid);
@@ -167,47 +172,42 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
         } else firstRowOf.set(key, row.row);
       }
       if (problems.length) {
-        if (write) throw new ChangedSinceValidation();
+        if (write) throw new FoundProblem();
         await report(problems);
-        tally.rowsValidated++;
+        counts.rowsValidated++;
       } else chunk.push({ row: row.row, valid: valid as Valid });
       if (chunk.length >= chunkSize) await flush();
     }
     await flush();
   }
 
+  if (options.commit) {
+    try {
+      await options.dataSource.transaction(async (manager) => {
+        await tagWriteSource(manager, options.writeSource);
+        await pass(manager, true);
+      });
+      await options.onProgress('COMMITTED', counts);
+      return { ...counts, status: 'COMMITTED' };
+    } catch (error) {
+      if (!(error instanceof FoundProblem || error instanceof SheetFileError)) throw error;
+      counts = newCounts(); // rolled back: count again, without writing
+    }
+  }
   try {
-    await pass(options.dataSource.manager, false, counts);
+    await pass(options.dataSource.manager, false);
   } catch (error) {
     if (!(error instanceof SheetFileError)) throw error;
     await report([{ row: 1, column: error.column, value: error.value, zh: error.zh, en: error.en }]);
   }
-  if (counts.problems) {
-    await options.onProgress('REJECTED', counts);
-    return { ...counts, status: 'REJECTED' };
-  }
-  if (!options.commit) {
-    await options.onProgress('VALIDATED', counts);
-    return { ...counts, status: 'VALIDATED' };
-  }
-
-  const written = newCounts();
-  try {
-    await options.dataSource.transaction(async (manager) => {
-      await tagWriteSource(manager, options.writeSource);
-      await pass(manager, true, written);
-    });
-  } catch (error) {
-    if (!(error instanceof ChangedSinceValidation)) throw error;
+  if (options.commit && !counts.problems) {
     await report([{
       row: 1, column: null, value: null,
-      zh: '校验后登记簿已被他人修改，本次未写入任何数据：请重新导入',
-      en: 'The registry changed after validation and nothing was written: import the file again',
+      zh: '导入期间登记簿已被他人修改，本次未写入任何数据：请重新导入',
+      en: 'The registry changed during the import and nothing was written: import the file again',
     }]);
-    await options.onProgress('REJECTED', counts);
-    return { ...counts, status: 'REJECTED' };
   }
-  Object.assign(counts, { rowsWritten: written.rowsWritten, inserted: written.inserted, updated: written.updated, unchanged: written.unchanged });
-  await options.onProgress('COMMITTED', counts);
-  return { ...counts, status: 'COMMITTED' };
+  const status = counts.problems ? 'REJECTED' : 'VALIDATED';
+  await options.onProgress(status, counts);
+  return { ...counts, status };
 }

@@ -62,12 +62,17 @@ export function mapHeaders(format: SheetFormat, headers: string[]): { keys: (str
 
 /** Reads a choice cell: a Chinese label or an English code → the code; undefined when neither. */
 export function choiceCode(column: SheetColumn, value: string): string | undefined {
-  const v = value.trim();
-  for (const [code, label] of Object.entries(column.choices ?? {})) {
-    if (v === label || v.toUpperCase() === code) return code;
+  let codes = CHOICE_CODES.get(column);
+  if (!codes) {
+    codes = new Map(Object.entries(column.choices ?? {}).flatMap(([code, label]) => [[label, code], [code, code]]));
+    CHOICE_CODES.set(column, codes);
   }
-  return undefined;
+  const v = value.trim();
+  return codes.get(v) ?? codes.get(v.toUpperCase());
 }
+
+/** Per column: label or code → code. */
+const CHOICE_CODES = new WeakMap<SheetColumn, Map<string, string>>();
 
 /** Reads a flag cell: true, false, or undefined when it is neither. */
 export function flagValue(value: string): boolean | undefined {

@@ -96,12 +96,15 @@ function checkHeader(format: SheetFormat, headers: string[]): (string | null)[] 
 }
 
 async function* readCsv(format: SheetFormat, input: Readable): AsyncGenerator<SheetRow> {
-  const records = input.pipe(new CsvDecoder()).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+  const records = input.pipe(new CsvDecoder()).pipe(parse({ bom: true, relax_column_count: true }));
   let keys: (string | null)[] | undefined;
+  let row = 0; // a record is a row, as Excel numbers them, even with a line break inside a cell
   try {
-    for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const record of records as AsyncIterable<string[]>) {
+      row++;
+      if (record.every((cell) => !cell.trim())) continue;
       if (!keys) keys = checkHeader(format, record);
-      else yield { row: info.lines, cells: cellsOf(keys, record) };
+      else yield { row, cells: cellsOf(keys, record) };
     }
   } catch (error) {
     if (error instanceof SheetFileError) throw error;

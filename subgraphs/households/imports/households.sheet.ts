@@ -52,6 +52,7 @@ const column = (key: string) => HOUSEHOLDS_SHEET.columns.find((c) => c.key === k
 export function householdsImport(scope: Scope): SheetImport<ValidHousehold> {
   return {
     format: HOUSEHOLDS_SHEET,
+    tables: ['admin_area', 'household'],
     keyColumn: REGISTRY_NO.header,
     key: (h) => h.registryNo,
 
@@ -79,12 +80,12 @@ export function householdsImport(scope: Scope): SheetImport<ValidHousehold> {
       const schema = (manager.connection.driver.options as { schema?: string }).schema;
       const codes = [...new Set(rows.flatMap((r) => [r.valid.areaCode, r.valid.originalAreaCode]))];
       const areas: { code: string; level: string; county_code: string | null }[] = await manager.query(
-        `SELECT code, level, county_code FROM "${schema}".admin_area WHERE code = ANY($1)`, [codes]);
+        `SELECT a.code, a.level, a.county_code FROM unnest($1::text[]) AS k(code) JOIN "${schema}".admin_area a ON a.code = (k.code COLLATE "C")`, [codes]);
       const areaOf = new Map(areas.map((a) => [a.code, a]));
       const existing: ExistingHousehold[] = await manager.query(
         `SELECT id, registry_no, station_id, original_area_code, area_code, county_code, relocation_mode, housing_mode, status,
                 registered_on, relocated_on, support_cohort, support_start, support_end
-           FROM "${schema}".household WHERE registry_no = ANY($1)`, [rows.map((r) => r.valid.registryNo)]);
+           FROM unnest($1::text[]) AS k(no) JOIN "${schema}".household h ON h.registry_no = (k.no COLLATE "C")`, [rows.map((r) => r.valid.registryNo)]);
       const byNo = new Map(existing.map((h) => [h.registry_no, h]));
 
       const problems: RowProblem[] = [];

@@ -35,6 +35,8 @@ export const PERSONS_SHEET: SheetFormat = {
 };
 
 export interface ValidPerson {
+  /** Flags that do not fit the age: a problem only when the row sets them anew. */
+  ageProblems: RowProblem[];
   registryNo: string;
   name: string;
   idNumber: string;
@@ -57,6 +59,7 @@ const COLUMNS = {
 } as const satisfies Record<string, keyof ValidPerson>;
 
 const header = (key: string) => PERSONS_SHEET.columns.find((c) => c.key === key)!.header;
+const AGE_FLAGS = [header('leftBehindChild'), header('leftBehindElderly')];
 
 /** Imports the persons sheet: new ID numbers are added to their household, known ones updated where they differ. */
 export function personsImport(scope: Scope): SheetImport<ValidPerson> {
@@ -64,6 +67,7 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
   const now = today();
   return {
     format: PERSONS_SHEET,
+    tables: ['household', 'person'],
     keyColumn: header('idNumber'),
     key: (p) => p.idNumber,
 
@@ -84,10 +88,14 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
         if (first !== undefined) fields.add('row.relation', `该户在第 ${first} 行已有户主，每户只能有一名户主`, `Row ${first} already names this household's head: one head per household`);
         else headRowOf.set(registryNo, row.row);
       }
-      if (!fields.empty || !valid) return { problems: rowProblems(PERSONS_SHEET, row, fields.all) };
+      // a flag that no longer fits the person's age (a left-behind child turned 16) is refused only when the file sets it anew
+      const found = rowProblems(PERSONS_SHEET, row, fields.all);
+      const ageProblems = found.filter((p) => AGE_FLAGS.includes(p.column ?? ''));
+      if (!valid || found.length > ageProblems.length) return { problems: found };
       return {
         problems: [],
         valid: {
+          ageProblems,
           registryNo, name: valid.name, idNumber: valid.idNumber, sex: valid.sex, birthDate: valid.birthDate,
           ethnicity: member.ethnicity.trim(), relation: member.relation, phone: member.phone?.trim() || null,
           productionMode: member.productionMode, leftBehindElderly: member.leftBehindElderly, leftBehindChild: member.leftBehindChild,
@@ -99,13 +107,15 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
     async plan(manager, rows): Promise<ChunkPlan> {
       const schema = (manager.connection.driver.options as { schema?: string }).schema;
       const households: { id: string; registry_no: string; area_code: string; county_code: string; status: string; head_id: string | null }[] = await manager.query(
-        `SELECT id, registry_no, area_code, county_code, status, head_id FROM "${schema}".household WHERE registry_no = ANY($1)`,
+        `SELECT h.id, h.registry_no, h.area_code, h.county_code, h.status, h.head_id
+           FROM unnest($1::text[]) AS k(no) JOIN "${schema}".household h ON h.registry_no = (k.no COLLATE "C")`,
         [[...new Set(rows.map((r) => r.valid.registryNo))]]);
       const householdOf = new Map(households.map((h) => [h.registry_no, h]));
       const existing: (Record<keyof typeof COLUMNS, unknown> & { id: string; id_number: string; household_id: string; registry_no: string; county_code: string })[] = await manager.query(
         `SELECT p.id, p.id_number, p.household_id, h.registry_no, h.county_code, ${Object.keys(COLUMNS).map((c) => `p.${c}`).join(', ')}
-           FROM "${schema}".person p JOIN "${schema}".household h ON h.id = p.household_id
-          WHERE p.id_number = ANY($1) AND p.status = $2`, [rows.map((r) => r.valid.idNumber), PersonStatus.ACTIVE]);
+           FROM unnest($1::text[]) AS k(id_number)
+           JOIN "${schema}".person p ON p.id_number = (k.id_number COLLATE "C") AND p.status = $2
+           JOIN "${schema}".household h ON h.id = p.household_id`, [rows.map((r) => r.valid.idNumber), PersonStatus.ACTIVE]);
       const personOf = new Map(existing.map((p) => [p.id_number, p]));
 
       const problems: RowProblem[] = [];
@@ -128,6 +138,10 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
           problem('relation', '户主的关系不能直接修改：变更户主请使用减员（指定新户主）', 'The head’s relation cannot be changed directly: remove the head naming the new head');
         } else if (household && p.relation === Relation.HEAD && household.head_id && household.head_id !== before?.id) {
           problem('relation', `移民户 ${p.registryNo} 已有户主：变更户主请使用减员（指定新户主）`, `Household ${p.registryNo} already has a head: remove the head naming the new head`);
+        }
+        for (const ageProblem of p.ageProblems) {
+          const flag = ageProblem.column === header('leftBehindChild') ? 'left_behind_child' : 'left_behind_elderly';
+          if (!before || before[flag] !== true) problems.push(ageProblem);
         }
         if (problems.length > found) continue;
         const wanted: Record<string, unknown> = {};
