@@ -105,3 +105,22 @@ describe('encoding detection', () => {
     expect(out[3000].cells.name).toBe('王五');
   });
 });
+
+describe('large workbooks', () => {
+  it('keep Chinese text whole where the XML is cut into chunks (inline strings and a shared-string table)', async () => {
+    const names = Array.from({ length: 4000 }, (_, i) => `张${'三李四王五'[i % 5]}${'华英明'[i % 3]}${i}`);
+    const inline = new PassThrough();
+    const chunks: Buffer[] = [];
+    inline.on('data', (c: Buffer) => chunks.push(c));
+    await writeSheet(FORMAT, 'xlsx', inline, names.map((name, i) => ({ idNumber: String(i), name, mode: 'URBANISATION' })));
+    const workbook = new ExcelJS.Workbook(); // Excel's own way: a shared-string table
+    const sheet = workbook.addWorksheet('人员');
+    sheet.addRow(['身份证号', '姓名', '安置方式']);
+    names.forEach((name, i) => sheet.addRow([String(i), name, '城镇化安置']));
+    for (const content of [Buffer.concat(chunks), Buffer.from(await workbook.xlsx.writeBuffer())]) {
+      const read = await rows('a.xlsx', content);
+      expect(read.map((r) => r.cells.name)).toEqual(names);
+      expect(read.every((r) => r.cells.mode === '城镇化安置')).toBe(true);
+    }
+  });
+});

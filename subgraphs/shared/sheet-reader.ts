@@ -128,8 +128,37 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/** Decodes UTF-8 chunks into whole characters, however the chunks cut them. */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+type StreamingReader = new (input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) => AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader> & Record<string, Function>;
+
+/**
+ * exceljs 4.4's streaming reader decodes each chunk of a workbook's XML on its own, so a Chinese
+ * character that straddles two chunks comes out as “�” (any sheet or shared-string table larger
+ * than a chunk). These two overrides hand its XML parser whole characters.
+ */
+const Utf8WorkbookReader = class extends (ExcelJS.stream.xlsx.WorkbookReader as unknown as StreamingReader) {
+  _parseSharedStrings(entry: Readable) {
+    entry.setEncoding('utf8');
+    return super._parseSharedStrings(entry);
+  }
+
+  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return super._parseWorksheet(utf8Text(chunks), sheetNo);
+  }
+};
+
 async function* readXlsx(format: SheetFormat, input: Readable): AsyncGenerator<SheetRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' });
+  const workbook = new Utf8WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' });
   let keys: (string | null)[] | undefined;
   try {
     for await (const worksheet of workbook) {
