@@ -14,6 +14,7 @@ import { readAuditPlugin } from './audit/read-audit.plugin';
 import { serveReadAudit } from './audit/read-audit.routes';
 import { createGatewayContext, type GatewayContext, type GatewayKeys } from './context';
 import { serveExport } from './export/export-routes';
+import { serveRegistryFiles } from './file-proxy';
 import { serveGraphiQL } from './graphiql-routes';
 import { IdentityForwardingDataSource } from './identity-data-source';
 import { partnerGate, type PartnerRequest } from './partner-gate';
@@ -37,6 +38,9 @@ export interface GatewayOptions {
   port?: number;
   host?: string;
 }
+
+/** The import mutation carries a file of up to 8 MB, base64-encoded (4/3 of it): the largest body accepted. */
+const GRAPHQL_BODY_LIMIT = '11mb';
 
 /** Checks each subgraph's `/health` with a short timeout. */
 async function subgraphHealth(urls: Record<string, string>): Promise<Record<string, string>> {
@@ -88,9 +92,10 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   serveReadAudit(app, options.clients, options.keys.tokenPublic);
   let graphqlUrl = '';
   serveExport(app, () => graphqlUrl, () => apiSchema);
+  serveRegistryFiles(app, options.subgraphUrls, options.keys, options.identityTtlSeconds ?? 60);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
     ...(options.clients ? [partnerGate(options.clients)] : []),
     expressMiddleware(apollo, {
       context: ({ req }) => createGatewayContext(req.headers.authorization, options.keys, options.identityTtlSeconds ?? 60, (req as PartnerRequest).partner, req.ip),

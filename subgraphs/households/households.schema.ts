@@ -5,6 +5,7 @@ import { householdsReferences } from './households.references';
 import { AreaResolver } from './resolvers/area.resolver';
 import { HouseholdFieldsResolver } from './resolvers/household-fields.resolver';
 import { HouseholdResolver } from './resolvers/household.resolver';
+import { ImportResolver } from './resolvers/import.resolver';
 import { PersonFieldsResolver } from './resolvers/person-fields.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { RegistrationResolver } from './resolvers/registration.resolver';
@@ -23,6 +24,7 @@ export function buildHouseholdsSchema() {
       PersonFieldsResolver,
       RegistrationResolver,
       StatisticsResolver,
+      ImportResolver,
     ],
     referenceResolvers: householdsReferences,
     authChecker,

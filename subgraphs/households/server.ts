@@ -4,15 +4,22 @@ import { startSubgraph, type RunningSubgraph } from '../shared/subgraph-server';
 import { AdminArea } from './entities/admin-area.entity';
 import { Household } from './entities/household.entity';
 import { Person } from './entities/person.entity';
+import { ImportProblem } from './entities/import-problem.entity';
+import { ImportRun } from './entities/import-run.entity';
 import { PowerStation } from './entities/power-station.entity';
+import { householdsFiles } from './households.files';
 import type { HouseholdsContext } from './households.context';
 import { createHouseholdLoaders } from './households.loaders';
 import { buildHouseholdsSchema } from './households.schema';
 import { HouseholdsSchema1732240000000 } from './migrations/1732240000000-households-schema';
+import { ImportRuns1764400000000 } from './migrations/1764400000000-import-runs';
 
 export const HOUSEHOLDS = 'households';
-export const householdsEntities = [AdminArea, PowerStation, Household, Person];
-export const householdsMigrations = [HouseholdsSchema1732240000000];
+export const householdsEntities = [AdminArea, PowerStation, Household, Person, ImportRun, ImportProblem];
+export const householdsMigrations = [HouseholdsSchema1732240000000, ImportRuns1764400000000];
+
+/** An import mutation carries a file of up to 8 MB, base64-encoded (4/3 of it) inside JSON. */
+export const HOUSEHOLDS_BODY_LIMIT = '11mb';
 
 export function openHouseholdsDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
   return openDataSource({ name: HOUSEHOLDS, engine, entities: householdsEntities, migrations: householdsMigrations, ...options });
@@ -29,6 +36,8 @@ export async function serveHouseholds(db: OpenDatabase, options: ServeOptions): 
       statements: db.statements,
       gatewayPublicKey: options.gatewayPublicKey,
       extendContext: (base) => ({ ...base, loaders: createHouseholdLoaders(base) }),
+      bodyLimit: HOUSEHOLDS_BODY_LIMIT,
+      routes: householdsFiles,
     },
     options.port ?? 0,
     options.host,

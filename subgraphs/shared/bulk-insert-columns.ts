@@ -3,16 +3,9 @@ import type { EntityManager } from 'typeorm';
 /** Rows per statement: each column travels as one array parameter, so the limit is memory, not parameters. */
 const ROWS_PER_STATEMENT = 25_000;
 
-/**
- * Inserts plain rows (keys = column names) as `INSERT … SELECT * FROM unnest($1::type[], …)`:
- * one array parameter per column instead of one parameter per value. On PGlite this is several
- * times faster than multi-row VALUES (far fewer parameters to bind); on PostgreSQL it is as fast.
- * Column types are read from the catalogue once per call.
- */
-export async function bulkInsertColumns(manager: EntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  if (!rows.length) return;
+/** The table's schema-qualified name and its columns' SQL types, read from the catalogue; throws on an unknown column. */
+export async function columnTypes(manager: EntityManager, table: string, columns: string[]): Promise<{ target: string; typeOf: Map<string, string> }> {
   const schema = (manager.connection.driver.options as { schema?: string }).schema ?? 'public';
-  const columns = Object.keys(rows[0]);
   const types: { name: string; type: string }[] = await manager.query(
     `SELECT a.attname AS name, format_type(a.atttypid, NULL) AS type
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -22,10 +15,40 @@ export async function bulkInsertColumns(manager: EntityManager, table: string, r
   const typeOf = new Map(types.map((t) => [t.name, t.type]));
   const missing = columns.filter((c) => !typeOf.has(c));
   if (missing.length) throw new Error(`${table} has no column ${missing.join(', ')}`);
-  const target = `"${schema}"."${table}"`;
+  return { target: `"${schema}"."${table}"`, typeOf };
+}
+
+/**
+ * Inserts plain rows (keys = column names) as `INSERT … SELECT * FROM unnest($1::type[], …)`:
+ * one array parameter per column instead of one parameter per value. On PGlite this is several
+ * times faster than multi-row VALUES (far fewer parameters to bind); on PostgreSQL it is as fast.
+ * Column types are read from the catalogue once per call.
+ */
+export async function bulkInsertColumns(manager: EntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (!rows.length) return;
+  const columns = Object.keys(rows[0]);
+  const { target, typeOf } = await columnTypes(manager, table, columns);
   const columnList = columns.map((c) => `"${c}"`).join(', ');
   const arrays = columns.map((c, i) => `$${i + 1}::${typeOf.get(c)}[]`).join(', ');
   const sql = `INSERT INTO ${target} (${columnList}) SELECT * FROM unnest(${arrays})`;
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const batch = rows.slice(start, start + ROWS_PER_STATEMENT);
+    await manager.query(sql, columns.map((c) => batch.map((row) => row[c] ?? null)));
+  }
+}
+
+/**
+ * Updates rows matched by `key` (the first column given is the key; keys = column names) with
+ * one `UPDATE … FROM unnest(…)` per batch: every other column given is set from its row.
+ */
+export async function bulkUpdateColumns(manager: EntityManager, table: string, key: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (!rows.length) return;
+  const columns = Object.keys(rows[0]);
+  if (!columns.includes(key)) throw new Error(`rows for ${table} lack the key ${key}`);
+  const { target, typeOf } = await columnTypes(manager, table, columns);
+  const arrays = columns.map((c, i) => `$${i + 1}::${typeOf.get(c)}[]`).join(', ');
+  const sets = columns.filter((c) => c !== key).map((c) => `"${c}" = v."${c}"`).join(', ');
+  const sql = `UPDATE ${target} AS t SET ${sets} FROM unnest(${arrays}) AS v(${columns.map((c) => `"${c}"`).join(', ')}) WHERE t."${key}" = v."${key}"`;
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const batch = rows.slice(start, start + ROWS_PER_STATEMENT);
     await manager.query(sql, columns.map((c) => batch.map((row) => row[c] ?? null)));

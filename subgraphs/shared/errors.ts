@@ -65,6 +65,11 @@ export class Problems {
     return this.list.length === 0;
   }
 
+  /** The problems found so far (an import reports them per row instead of throwing). */
+  get all(): readonly FieldProblem[] {
+    return this.list;
+  }
+
   throwIfAny(): void {
     if (this.list.length) throw badInput(this.list);
   }

@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type Express, type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { baseContext, identityFromHeaders, type BaseContext } from './context';
@@ -25,6 +25,10 @@ export interface SubgraphOptions<TContext extends BaseContext> {
   limits?: OperationLimits;
   /** Adds the subgraph's per-request loaders to the base context. */
   extendContext(base: BaseContext): TContext;
+  /** Largest request body `/graphql` accepts (default 1mb; an import mutation carries a file). */
+  bodyLimit?: string;
+  /** Routes beside `/graphql` (file downloads), given how to build a request's context from its forwarded identity. */
+  routes?(app: Express, contextOf: (req: Request) => Promise<TContext>): void;
 }
 
 export interface RunningSubgraph extends Listening {
@@ -56,15 +60,15 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     }
   });
   serveMetrics(app, options.name, options.statements);
+  const contextOf = async (req: Request) => {
+    const identity = await identityFromHeaders(req.headers, options.gatewayPublicKey);
+    return options.extendContext(baseContext(identity, options.dataSource));
+  };
+  options.routes?.(app, contextOf);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const identity = await identityFromHeaders(req.headers, options.gatewayPublicKey);
-        return options.extendContext(baseContext(identity, options.dataSource));
-      },
-    }),
+    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }),
   );
   jsonErrors(app);
   const listening = await listen(app, port, host);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { conflict, forbidden, notFound, Problems } from '../../shared/errors';
 import { inTransaction } from '../../shared/transaction';
-import { checkDate, checkText, isAreaCodeShape, normalizeAreaCode, requireId, today } from '../../shared/validation';
+import { checkDate, checkText, requireId, today } from '../../shared/validation';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
@@ -11,7 +11,7 @@ import { supportPeriod } from '../support-period';
 import type { HouseholdsContext } from '../households.context';
 import { scopedHouseholds, scopedPersons } from '../households.loaders';
 import type { AddMemberInput, RegisterHouseholdInput, RemoveMemberInput, UpdatePersonInput } from '../inputs/registration.input';
-import { isStationId, stationProblem } from '../../shared/stations';
+import { checkHousehold } from './household.validation';
 import {
   ageOn, checkEthnicity, checkFlagsAgainstAge, checkIdNumber, checkMember, checkMemberSet, checkPhone, type ValidMember,
 } from './member.validation';
@@ -59,23 +59,7 @@ function personRow(member: ValidMember, household: Pick<Household, 'id' | 'areaC
 export async function registerHousehold(ctx: HouseholdsContext, input: RegisterHouseholdInput): Promise<Household> {
   const now = today();
   const problems = new Problems();
-  const registryNo = input.registryNo.trim().toUpperCase();
-  if (!/^[0-9A-Z-]{4,32}$/.test(registryNo)) {
-    problems.add('input.registryNo', '登记编号须为 4–32 位数字、大写字母或“-”', 'registryNo has 4–32 digits, capital letters or hyphens');
-  }
-  if (!isStationId(input.stationId)) {
-    const { field, zh, en } = stationProblem('input.stationId');
-    problems.add(field, zh, en);
-  }
-  const areaCode = normalizeAreaCode(input.areaCode);
-  const originalAreaCode = normalizeAreaCode(input.originalAreaCode);
-  if (!/^\d{15}$/.test(areaCode)) problems.add('input.areaCode', '现居住地须为 15 位居民小组代码', 'areaCode must be a 15-digit resident-group code');
-  if (!isAreaCodeShape(originalAreaCode)) problems.add('input.originalAreaCode', '原居住地区划代码须为 6、9、12 或 15 位数字', 'originalAreaCode has 6, 9, 12 or 15 digits');
-  checkDate(problems, 'input.registeredOn', input.registeredOn, '登记日期');
-  checkDate(problems, 'input.relocatedOn', input.relocatedOn, '搬迁完成日期');
-  if (input.relocatedOn && input.registeredOn && input.relocatedOn < input.registeredOn) {
-    problems.add('input.relocatedOn', '搬迁完成日期不能早于登记日期', 'relocatedOn cannot be before registeredOn');
-  }
+  const { registryNo, areaCode, originalAreaCode } = checkHousehold(problems, 'input', input);
   if (input.members.length === 0) problems.add('input.members', '至少需要一名家庭成员', 'at least one member is required');
   checkMemberSet(problems, 'input.members', input.members);
   const members = input.members.map((m, i) => checkMember(problems, `input.members[${i}]`, m, now));

@@ -1,0 +1,59 @@
+import type { Express, Request } from 'express';
+import { attachment, fileRoute } from '../shared/file-routes';
+import { badInput } from '../shared/errors';
+import { PROBLEM_REPORT } from '../shared/import-report';
+import type { SheetKind } from '../shared/sheet-reader';
+import { CONTENT_TYPES, writeSheet } from '../shared/sheet-writer';
+import type { HouseholdsContext } from './households.context';
+import { sheetNamed, SHEETS } from './imports/sheets';
+import { exportRows } from './services/export.service';
+import { allImportProblems } from './services/import-query.service';
+
+function kindOf(value: string): SheetKind {
+  if (value === 'csv' || value === 'xlsx') return value;
+  throw badInput([{ field: 'kind', zh: '文件格式须为 csv 或 xlsx', en: 'The file kind is csv or xlsx' }]);
+}
+
+function sheetOf(name: string) {
+  const sheet = sheetNamed(name);
+  if (!sheet) throw badInput([{ field: 'sheet', zh: `没有名为 ${name} 的表`, en: `There is no sheet named ${name}` }]);
+  return sheet;
+}
+
+/**
+ * Downloads the gateway passes through (with the caller's forwarded identity):
+ * `GET /files/templates/<sheet>.xlsx`, `GET /files/exports/<sheet>.<csv|xlsx>?area=<code>`,
+ * `GET /files/imports/<id>/problems.<csv|xlsx>`.
+ */
+export function householdsFiles(app: Express, contextOf: (req: Request) => Promise<HouseholdsContext>): void {
+  app.get('/files/templates/:sheet.:kind', fileRoute(async (req, res) => {
+    const sheet = sheetOf(String(req.params.sheet));
+    const kind = kindOf(String(req.params.kind));
+    attachment(res, `${SHEETS[sheet].format.name}-template.${kind}`, CONTENT_TYPES[kind]);
+    await writeSheet(SHEETS[sheet].format, kind, res);
+  }));
+  app.get('/files/exports/:sheet.:kind', fileRoute(async (req, res) => {
+    const ctx = await contextOf(req);
+    const sheet = sheetOf(String(req.params.sheet));
+    const kind = kindOf(String(req.params.kind));
+    const area = typeof req.query.area === 'string' && req.query.area ? req.query.area : undefined;
+    const rows = exportRows(ctx, sheet, area);
+    const first = await rows.next(); // scope and filter errors answer before the download starts
+    attachment(res, `${SHEETS[sheet].format.name}${area ? `-${area}` : ''}.${kind}`, CONTENT_TYPES[kind]);
+    await writeSheet(SHEETS[sheet].format, kind, res, (async function* () {
+      if (!first.done) yield first.value;
+      yield* rows;
+    })());
+  }));
+  app.get('/files/imports/:id/problems.:kind', fileRoute(async (req, res) => {
+    const ctx = await contextOf(req);
+    const kind = kindOf(String(req.params.kind));
+    const problems = allImportProblems(ctx, String(req.params.id));
+    const first = await problems.next();
+    attachment(res, `import-${req.params.id}-problems.${kind}`, CONTENT_TYPES[kind]);
+    await writeSheet(PROBLEM_REPORT, kind, res, (async function* () {
+      if (!first.done) yield first.value as unknown as Record<string, unknown>;
+      for await (const p of problems) yield p as unknown as Record<string, unknown>;
+    })());
+  }));
+}

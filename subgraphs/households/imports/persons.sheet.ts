@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { bulkUpdateColumns } from '../../shared/bulk-insert-columns';
+import { Problems } from '../../shared/errors';
+import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
+import type { Scope } from '../../shared/scope';
+import { parseCells, rowProblems } from '../../shared/sheet-cells';
+import type { SheetFormat } from '../../shared/sheet-format';
+import { today } from '../../shared/validation';
+import { HouseholdStatus, PersonStatus, Relation, type ProductionMode, type Sex } from '../household.enums';
+import type { MemberInput } from '../inputs/registration.input';
+import { checkMember } from '../services/member.validation';
+import { LABELS, REGISTRY_NO } from './sheet-columns';
+
+const FLAG_NOTE = '是/否 · yes/no';
+
+/** The persons sheet (移民人口表): one row per person, naming the household by its registry number. */
+export const PERSONS_SHEET: SheetFormat = {
+  name: 'persons',
+  title: '移民人口表',
+  columns: [
+    { ...REGISTRY_NO, note: '所属移民户的登记编号（须已登记）· Registry number of the person’s household (already registered)' },
+    { key: 'name', header: '姓名', kind: 'text', required: true, note: '姓名 · Name' },
+    { key: 'idNumber', header: '身份证号', aliases: ['身份证号码', '公民身份号码'], kind: 'text', required: true, note: '18 位（末位可为 X），该列须设为文本 · 18 characters, the column formatted as text' },
+    { key: 'sex', header: '性别', kind: 'choice', choices: LABELS.sex, note: '可留空，由身份证号推出；填写则须一致 · Optional; must agree with the ID number' },
+    { key: 'birthDate', header: '出生日期', kind: 'date', note: '可留空，由身份证号推出；填写则须一致 · Optional; must agree with the ID number' },
+    { key: 'ethnicity', header: '民族', kind: 'text', required: true, note: '如“汉族”“彝族” · Ethnic group' },
+    { key: 'relation', header: '与户主关系', aliases: ['关系'], kind: 'choice', required: true, choices: LABELS.relation, note: '每户一名“户主” · Relation to the head; one 户主 per household' },
+    { key: 'phone', header: '联系电话', aliases: ['手机号码', '电话'], kind: 'text', note: '11 位手机号码 · Mobile phone' },
+    { key: 'productionMode', header: '生产安置方式', kind: 'choice', required: true, choices: LABELS.production, note: '如“逐年补偿” · Production resettlement mode' },
+    { key: 'leftBehindElderly', header: '留守老人', kind: 'flag', note: FLAG_NOTE },
+    { key: 'leftBehindChild', header: '留守儿童', kind: 'flag', note: FLAG_NOTE },
+    { key: 'disabled', header: '残疾人', kind: 'flag', note: FLAG_NOTE },
+    { key: 'minimumLivingAllowance', header: '低保', aliases: ['低保对象'], kind: 'flag', note: FLAG_NOTE },
+  ],
+};
+
+export interface ValidPerson {
+  /** Flags that do not fit the age: a problem only when the row sets them anew. */
+  ageProblems: RowProblem[];
+  registryNo: string;
+  name: string;
+  idNumber: string;
+  sex: Sex;
+  birthDate: string;
+  ethnicity: string;
+  relation: Relation;
+  phone: string | null;
+  productionMode: ProductionMode;
+  leftBehindElderly: boolean;
+  leftBehindChild: boolean;
+  disabled: boolean;
+  minimumLivingAllowance: boolean;
+}
+
+const COLUMNS = {
+  name: 'name', sex: 'sex', birth_date: 'birthDate', ethnicity: 'ethnicity', relation: 'relation', phone: 'phone',
+  production_mode: 'productionMode', left_behind_elderly: 'leftBehindElderly', left_behind_child: 'leftBehindChild',
+  disabled: 'disabled', minimum_living_allowance: 'minimumLivingAllowance',
+} as const satisfies Record<string, keyof ValidPerson>;
+
+const header = (key: string) => PERSONS_SHEET.columns.find((c) => c.key === key)!.header;
+const AGE_FLAGS = [header('leftBehindChild'), header('leftBehindElderly')];
+
+/** Imports the persons sheet: new ID numbers are added to their household, known ones updated where they differ. */
+export function personsImport(scope: Scope): SheetImport<ValidPerson> {
+  const headRowOf = new Map<string, number>(); // registry number → row naming its head, in this file
+  const now = today();
+  return {
+    format: PERSONS_SHEET,
+    tables: ['household', 'person'],
+    keyColumn: header('idNumber'),
+    key: (p) => p.idNumber,
+
+    checkRow(row) {
+      const { values, problems } = parseCells(PERSONS_SHEET, row);
+      if (problems.length) return { problems };
+      const member = {
+        name: values.name, idNumber: values.idNumber, sex: values.sex, birthDate: values.birthDate, ethnicity: values.ethnicity,
+        relation: values.relation, phone: values.phone, productionMode: values.productionMode,
+        leftBehindElderly: values.leftBehindElderly, leftBehindChild: values.leftBehindChild,
+        disabled: values.disabled, minimumLivingAllowance: values.minimumLivingAllowance,
+      } as unknown as MemberInput;
+      const fields = new Problems();
+      const valid = checkMember(fields, 'row', member, now);
+      const registryNo = (values.registryNo as string).toUpperCase();
+      if (member.relation === Relation.HEAD) {
+        const first = headRowOf.get(registryNo);
+        if (first !== undefined) fields.add('row.relation', `该户在第 ${first} 行已有户主，每户只能有一名户主`, `Row ${first} already names this household's head: one head per household`);
+        else headRowOf.set(registryNo, row.row);
+      }
+      // a flag that no longer fits the person's age (a left-behind child turned 16) is refused only when the file sets it anew
+      const found = rowProblems(PERSONS_SHEET, row, fields.all);
+      const ageProblems = found.filter((p) => AGE_FLAGS.includes(p.column ?? ''));
+      if (!valid || found.length > ageProblems.length) return { problems: found };
+      return {
+        problems: [],
+        valid: {
+          ageProblems,
+          registryNo, name: valid.name, idNumber: valid.idNumber, sex: valid.sex, birthDate: valid.birthDate,
+          ethnicity: member.ethnicity.trim(), relation: member.relation, phone: member.phone?.trim() || null,
+          productionMode: member.productionMode, leftBehindElderly: member.leftBehindElderly, leftBehindChild: member.leftBehindChild,
+          disabled: member.disabled, minimumLivingAllowance: member.minimumLivingAllowance,
+        },
+      };
+    },
+
+    async plan(manager, rows): Promise<ChunkPlan> {
+      const schema = (manager.connection.driver.options as { schema?: string }).schema;
+      const households: { id: string; registry_no: string; area_code: string; county_code: string; status: string; head_id: string | null }[] = await manager.query(
+        `SELECT h.id, h.registry_no, h.area_code, h.county_code, h.status, h.head_id
+           FROM unnest($1::text[]) AS k(no) JOIN "${schema}".household h ON h.registry_no = (k.no COLLATE "C")`,
+        [[...new Set(rows.map((r) => r.valid.registryNo))]]);
+      const householdOf = new Map(households.map((h) => [h.registry_no, h]));
+      const existing: (Record<keyof typeof COLUMNS, unknown> & { id: string; id_number: string; household_id: string; registry_no: string; county_code: string })[] = await manager.query(
+        `SELECT p.id, p.id_number, p.household_id, h.registry_no, h.county_code, ${Object.keys(COLUMNS).map((c) => `p.${c}`).join(', ')}
+           FROM unnest($1::text[]) AS k(id_number)
+           JOIN "${schema}".person p ON p.id_number = (k.id_number COLLATE "C") AND p.status = $2
+           JOIN "${schema}".household h ON h.id = p.household_id`, [rows.map((r) => r.valid.idNumber), PersonStatus.ACTIVE]);
+      const personOf = new Map(existing.map((p) => [p.id_number, p]));
+
+      const problems: RowProblem[] = [];
+      const inserts: Record<string, unknown>[] = [];
+      const updates: Record<string, unknown>[] = [];
+      const heads: Record<string, unknown>[] = [];
+      let unchanged = 0;
+      for (const { row, valid: p } of rows) {
+        const found = problems.length;
+        const problem = (key: keyof ValidPerson, zh: string, en: string) => problems.push({ row, column: header(key), value: String(p[key] ?? ''), zh, en });
+        const household = householdOf.get(p.registryNo);
+        const before = personOf.get(p.idNumber);
+        if (!household) problem('registryNo', `登记编号 ${p.registryNo} 的移民户不存在：请先导入移民户表`, `No household has registry number ${p.registryNo}: import the households sheet first`);
+        else if (!scope.covers(household.area_code)) problem('registryNo', `移民户 ${p.registryNo} 属于 ${household.county_code}，不在您的管辖范围内，不能导入`, `Household ${p.registryNo} belongs to county ${household.county_code}, outside your jurisdiction: you cannot import it`);
+        else if (household.status === HouseholdStatus.CANCELLED) problem('registryNo', `移民户 ${p.registryNo} 已注销`, `Household ${p.registryNo} is cancelled`);
+        if (before && before.registry_no !== p.registryNo) {
+          problem('idNumber', `该身份证号已登记在移民户 ${before.registry_no}（${before.county_code}），本表第 ${row} 行又登记在 ${p.registryNo}：同一人不能登记两次`,
+            `This ID number is already registered in household ${before.registry_no} (county ${before.county_code}); row ${row} registers it in ${p.registryNo}: a person is registered once`);
+        } else if (household && before && before.relation === Relation.HEAD && p.relation !== Relation.HEAD) {
+          problem('relation', '户主的关系不能直接修改：变更户主请使用减员（指定新户主）', 'The head’s relation cannot be changed directly: remove the head naming the new head');
+        } else if (household && p.relation === Relation.HEAD && household.head_id && household.head_id !== before?.id) {
+          problem('relation', `移民户 ${p.registryNo} 已有户主：变更户主请使用减员（指定新户主）`, `Household ${p.registryNo} already has a head: remove the head naming the new head`);
+        }
+        for (const ageProblem of p.ageProblems) {
+          const flag = ageProblem.column === header('leftBehindChild') ? 'left_behind_child' : 'left_behind_elderly';
+          if (!before || before[flag] !== true) problems.push(ageProblem);
+        }
+        if (problems.length > found) continue;
+        const wanted: Record<string, unknown> = {};
+        for (const [column, key] of Object.entries(COLUMNS)) wanted[column] = p[key];
+        if (!before) {
+          const id = randomUUID();
+          inserts.push({ id, household_id: household!.id, area_code: household!.area_code, county_code: household!.county_code, id_number: p.idNumber, ...wanted, status: PersonStatus.ACTIVE });
+          if (p.relation === Relation.HEAD) heads.push({ id: household!.id, head_id: id });
+        } else if (Object.keys(COLUMNS).some((c) => (before[c as keyof typeof COLUMNS] ?? null) !== (wanted[c] ?? null))) {
+          updates.push({ id: before.id, ...wanted });
+        } else unchanged++;
+      }
+      return upsertPlan('person', { problems, inserts, updates, unchanged }, (m) => bulkUpdateColumns(m, 'household', 'id', heads));
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { bufferSource, readSheet, SheetFileError, type SheetRow } from './sheet-reader';
+import { choiceCode, dateValue, flagValue, type SheetFormat } from './sheet-format';
+import { writeSheet } from './sheet-writer';
+
+const FORMAT: SheetFormat = {
+  name: 'people',
+  title: '人员',
+  columns: [
+    { key: 'idNumber', header: '身份证号', aliases: ['公民身份号码'], kind: 'text', required: true, note: '' },
+    { key: 'name', header: '姓名', kind: 'text', required: true, note: '' },
+    { key: 'mode', header: '安置方式', kind: 'choice', choices: { URBANISATION: '城镇化安置', SCATTERED: '分散安置' }, note: '' },
+    { key: 'disabled', header: '残疾人', kind: 'flag', note: '' },
+  ],
+};
+
+async function rows(fileName: string, content: Buffer): Promise<SheetRow[]> {
+  const out: SheetRow[] = [];
+  for await (const row of readSheet(FORMAT, bufferSource(fileName, content))) out.push(row);
+  return out;
+}
+
+const CSV = '身份证号,姓名,安置方式,残疾人\r\n530622198001011234,张三,城镇化安置,是\r\n\r\n53062219800101123X,"李, 四",SCATTERED,\r\n';
+const EXPECTED = [
+  { row: 2, cells: { idNumber: '530622198001011234', name: '张三', mode: '城镇化安置', disabled: '是' } },
+  { row: 4, cells: { idNumber: '53062219800101123X', name: '李, 四', mode: 'SCATTERED', disabled: '' } },
+];
+
+describe('reading registry sheets', () => {
+  it('reads UTF-8 CSV with and without a BOM, and GB18030 (Chinese Excel’s “CSV”), to the same rows', async () => {
+    expect(await rows('a.csv', Buffer.from(CSV))).toEqual(EXPECTED);
+    expect(await rows('a.csv', Buffer.from('\ufeff' + CSV))).toEqual(EXPECTED);
+    expect(await rows('a.csv', iconv.encode(CSV, 'gb18030'))).toEqual(EXPECTED);
+  });
+
+  it('decodes a GB18030 character split across two chunks of the stream', async () => {
+    const bytes = iconv.encode(CSV, 'gb18030');
+    const cut = bytes.indexOf(iconv.encode('张', 'gb18030')) + 1;
+    const source = { fileName: 'a.csv', open: () => Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]) };
+    const out: SheetRow[] = [];
+    for await (const row of readSheet(FORMAT, source)) out.push(row);
+    expect(out).toEqual(EXPECTED);
+  });
+
+  it('accepts English keys and aliases as headers, and names missing, repeated and unknown columns', async () => {
+    expect(await rows('a.csv', Buffer.from('idNumber,NAME,mode\r\n1,王五,分散安置\r\n'))).toEqual([{ row: 2, cells: { idNumber: '1', name: '王五', mode: '分散安置' } }]);
+    expect(await rows('a.csv', Buffer.from('公民身份号码 ,* 姓名\r\n1,王五\r\n'))).toEqual([{ row: 2, cells: { idNumber: '1', name: '王五' } }]);
+    await expect(rows('a.csv', Buffer.from('姓名\r\n王五\r\n'))).rejects.toMatchObject({ zh: expect.stringMatching(/缺少必填列：身份证号/), column: '身份证号' });
+    await expect(rows('a.csv', Buffer.from('身份证号,姓名,姓名\r\n'))).rejects.toMatchObject({ zh: expect.stringMatching(/“姓名”出现了两次/) });
+    await expect(rows('a.csv', Buffer.from('身份证号,姓名,住址\r\n'))).rejects.toMatchObject({ zh: expect.stringMatching(/无法识别的列：住址/) });
+    await expect(rows('a.xls', Buffer.from('x'))).rejects.toBeInstanceOf(SheetFileError);
+  });
+
+  it('reads XLSX: text cells as they are, an ID number stored as a number as Excel shows it (5.30622E+17)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('人员');
+    sheet.addRow(['身份证号', '姓名', '安置方式']);
+    sheet.addRow(['53062219800101123X', { richText: [{ text: '张' }, { text: '三' }] }, '城镇化安置']);
+    sheet.addRow([530622198001011234, '李四', null]);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(await rows('a.xlsx', content)).toEqual([
+      { row: 2, cells: { idNumber: '53062219800101123X', name: '张三', mode: '城镇化安置' } },
+      { row: 3, cells: { idNumber: '5.30622E+17', name: '李四', mode: '' } },
+    ]);
+  });
+
+  it('reads back what the writer writes, in both kinds', async () => {
+    for (const kind of ['csv', 'xlsx'] as const) {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      await writeSheet(FORMAT, kind, out, [{ idNumber: '53062219800101123X', name: '张 "三"', mode: 'URBANISATION', disabled: true }]);
+      expect(await rows(`a.${kind}`, Buffer.concat(chunks))).toEqual([{ row: 2, cells: { idNumber: '53062219800101123X', name: '张 "三"', mode: '城镇化安置', disabled: '是' } }]);
+    }
+  });
+
+  it('reads choices, flags and dates as clerks write them', () => {
+    const mode = FORMAT.columns[2];
+    expect([choiceCode(mode, '城镇化安置'), choiceCode(mode, 'scattered'), choiceCode(mode, '进城')]).toEqual(['URBANISATION', 'SCATTERED', undefined]);
+    expect(['是', 'Y', '否', '', '也许'].map(flagValue)).toEqual([true, true, false, false, undefined]);
+    expect(['2021-06-15', '2021/6/5', '2021.06.15', '20210615', '2021年6月5日', '15/06/2021'].map(dateValue))
+      .toEqual(['2021-06-15', '2021-06-05', '2021-06-15', '2021-06-15', '2021-06-05', '15/06/2021']);
+  });
+});
+
+describe('files that cannot be read', () => {
+  it('say what is wrong with them', async () => {
+    await expect(rows('a.csv', Buffer.from('身份证号,姓名\r\n1,"王五\r\n'))).rejects.toMatchObject({ zh: expect.stringMatching(/CSV 格式有误/) });
+    await expect(rows('a.csv', Buffer.from(''))).rejects.toMatchObject({ zh: '文件是空的' });
+    await expect(rows('a.xlsx', Buffer.from('not a zip'))).rejects.toMatchObject({ zh: expect.stringMatching(/无法读取该 Excel 文件/) });
+  });
+});
+
+describe('encoding detection', () => {
+  it('waits for the first non-ASCII byte, however far into the file', async () => {
+    const ascii = Array.from({ length: 3000 }, (_, i) => `53062219800101${String(i).padStart(4, '0')},A${i}`).join('\r\n');
+    const text = `身份证号,姓名\r\n${ascii}\r\n53062219800101123X,王五\r\n`.replace('身份证号,姓名', 'idNumber,name');
+    const bytes = iconv.encode(text, 'gb18030');
+    const source = { fileName: 'a.csv', open: () => Readable.from([bytes.subarray(0, 1024), bytes.subarray(1024)]) };
+    const out: SheetRow[] = [];
+    for await (const row of readSheet(FORMAT, source)) out.push(row);
+    expect(out).toHaveLength(3001);
+    expect(out[3000].cells.name).toBe('王五');
+  });
+});
+
+describe('large workbooks', () => {
+  it('keep Chinese text whole where the XML is cut into chunks (inline strings and a shared-string table)', async () => {
+    const names = Array.from({ length: 4000 }, (_, i) => `张${'三李四王五'[i % 5]}${'华英明'[i % 3]}${i}`);
+    const inline = new PassThrough();
+    const chunks: Buffer[] = [];
+    inline.on('data', (c: Buffer) => chunks.push(c));
+    await writeSheet(FORMAT, 'xlsx', inline, names.map((name, i) => ({ idNumber: String(i), name, mode: 'URBANISATION' })));
+    const workbook = new ExcelJS.Workbook(); // Excel's own way: a shared-string table
+    const sheet = workbook.addWorksheet('人员');
+    sheet.addRow(['身份证号', '姓名', '安置方式']);
+    names.forEach((name, i) => sheet.addRow([String(i), name, '城镇化安置']));
+    for (const content of [Buffer.concat(chunks), Buffer.from(await workbook.xlsx.writeBuffer())]) {
+      const read = await rows('a.xlsx', content);
+      expect(read.map((r) => r.cells.name)).toEqual(names);
+      expect(read.every((r) => r.cells.mode === '城镇化安置')).toBe(true);
+    }
+  });
+});
