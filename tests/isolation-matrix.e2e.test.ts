@@ -21,8 +21,12 @@ const SUPERGRAPH = loadSupergraph(loadConfig()).sdl;
 const schema = buildSchema(SUPERGRAPH, { assumeValid: true, assumeValidSDL: true });
 const queryFields = schema.getQueryType()!.getFields();
 
-/** Reference data without an area: power stations are the same for everyone. */
-const UNSCOPED_TYPES = new Set(['PowerStation']);
+/**
+ * Left out of the lookups: reference data without an area (power stations are the same for
+ * everyone), and import runs, which belong to their county and are refused to others in
+ * tests/import.e2e.test.ts (the demo has none to try here).
+ */
+const UNSCOPED_TYPES = new Set(['PowerStation', 'ImportRun']);
 /** Records a county may share with the areas above it (an employer or a course of the prefecture). */
 const SHARED_TYPES = new Set(['Employer', 'JobTrainingCourse', 'JobTrainingSession']);
 
@@ -38,6 +42,11 @@ const LOOKUPS: ListCase[] = Object.values(queryFields).flatMap((f) => {
   const t = getNamedType(f.type);
   if (f.args.length !== 1 || f.args[0].name !== 'id' || !isObjectType(t) || UNSCOPED_TYPES.has(t.name)) return [];
   return [{ field: f.name, type: t.name }];
+});
+/** Statistics tables (grouped counts in SQL): every one can be grouped by community. */
+const STATISTICS: { field: string; args: string }[] = Object.values(queryFields).flatMap((f) => {
+  if (!f.args.some((a) => a.name === 'groupBy')) return [];
+  return [{ field: f.name, args: f.args.some((a) => a.name === 'year') ? ', year: 2023' : '' }];
 });
 /** Where to find an id of a type that has no root list of its own. */
 const NESTED_IDS: Record<string, { field: string; path: string[]; selection: string }> = {
@@ -82,6 +91,8 @@ const PREFECTURE: Identity = { subject: 'm-prefecture-all', role: Role.PREFECTUR
 
 const listDocument = (field: string) => `query Matrix_${field}($area: String) { ${field}(first: 200, filter: { areaCode: $area }) { totalCount nodes { id areaCode } } }`;
 const lookupDocument = (field: string) => `query Matrix_${field}($id: ID!) { ${field}(id: $id) { id areaCode } }`;
+const statisticsDocument = ({ field, args }: { field: string; args: string }) =>
+  `query Matrix_${field}($area: String) { ${field}(groupBy: [COMMUNITY]${args}, filter: { areaCode: $area }) { rows { community { code } } } }`;
 const AREA_DOCUMENT = `query Matrix_area($code: String!) { area(code: $code) { code ${indicatorsSelection} } }`;
 const AREAS_DOCUMENT = `query Matrix_areas { areas { code } stations { id } }`;
 const TRAINING_DOCUMENT = `query Matrix_training($area: String) { trainingStatistics(areaCode: $area) { kind personTimes trainees completions certificates } }`;
@@ -106,7 +117,7 @@ describe.each(testEngines())('isolation matrix (%s)', (engine) => {
 
   beforeAll(async () => {
     ({ env } = await startPlatform(engine, 0.02));
-    const documents = [...LISTS.map((l) => listDocument(l.field)), ...LOOKUPS.map((l) => lookupDocument(l.field)), AREA_DOCUMENT, AREAS_DOCUMENT, TRAINING_DOCUMENT];
+    const documents = [...LISTS.map((l) => listDocument(l.field)), ...LOOKUPS.map((l) => lookupDocument(l.field)), ...STATISTICS.map(statisticsDocument), AREA_DOCUMENT, AREAS_DOCUMENT, TRAINING_DOCUMENT];
     const client = await issueClient(env.clients, { name: '巧家县公安局', jurisdiction: qiaojia, purposes: ['public-security'], ratePerMinute: 100000 });
     await allowOperations(env.clients, client.id, documents.map((text, i) => ({ name: `matrix-${i}.graphql`, text })), apiSchemaOf(SUPERGRAPH));
     partnerKey = client.key;
@@ -158,6 +169,16 @@ describe.each(testEngines())('isolation matrix (%s)', (engine) => {
       const res = await env.querySubgraphAs(subgraph, caller.identity, `query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, { r: [{ __typename: type, [key]: outsideId(type) }] });
       expect(res.data?._entities ?? [null]).toEqual([null]);
       expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    });
+
+    it.each(STATISTICS)('statistics $field: cells of the jurisdiction’s communities only; another county’s refused', async (table) => {
+      const res = await ask(caller, statisticsDocument(table));
+      expect(res.errors).toBeUndefined();
+      const codes: string[] = res.data[table.field].rows.map((r: { community: { code: string } | null }) => r.community?.code).filter(Boolean);
+      expect(codes.filter((code) => !scope.covers(code))).toEqual([]);
+      const outside = await ask(caller, statisticsDocument(table), { area: OUTSIDE });
+      expect(outside.data?.[table.field] ?? null).toBeNull();
+      expect(outside.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     });
 
     it('area indicators of another county: FORBIDDEN, no figures', async () => {

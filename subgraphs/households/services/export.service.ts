@@ -1,6 +1,7 @@
 import type { BaseContext } from '../../shared/context';
 import { maskIdNumber, maskPhone } from '../../shared/id-number';
-import { seesSensitiveFields } from '../../shared/identity';
+import { SensitiveCategory } from '../../shared/purposes';
+import { seesInFull } from '../../shared/sensitive';
 import { areaPrefix, checkAreaFilter, prefixCondition } from '../../shared/scope';
 import { PersonStatus } from '../household.enums';
 import { RegistrySheet } from '../imports/import.enums';
@@ -42,7 +43,9 @@ async function* households(ctx: BaseContext, schema: string, area?: string): Asy
 
 async function* persons(ctx: BaseContext, schema: string, area?: string): AsyncGenerator<Record<string, unknown>> {
   const { sql, values } = numbered(where(ctx, 'p.area_code', area).clause, where(ctx, 'p.area_code', area).params, 4);
-  const full = seesSensitiveFields(ctx.identity);
+  // the masking policy, as for the fields in the graph: a partner sees what its purposes need
+  const fullId = seesInFull(ctx.identity, SensitiveCategory.ID_NUMBER);
+  const fullPhone = seesInFull(ctx.identity, SensitiveCategory.PHONE);
   let after = ['', ''];
   for (;;) {
     const rows: Record<string, unknown>[] = await ctx.dataSource.query(
@@ -54,7 +57,8 @@ async function* persons(ctx: BaseContext, schema: string, area?: string): AsyncG
         ORDER BY h.registry_no, p.id_number LIMIT ${PAGE}`, [PersonStatus.ACTIVE, ...after, ...values]);
     for (const row of rows) {
       const idNumber = row.idNumber as string;
-      yield full ? row : { ...row, idNumber: maskIdNumber(idNumber), phone: row.phone ? maskPhone(row.phone as string) : null };
+      const phone = row.phone as string | null;
+      yield { ...row, idNumber: fullId ? idNumber : maskIdNumber(idNumber), phone: phone && !fullPhone ? maskPhone(phone) : phone };
     }
     if (rows.length < PAGE) return;
     const last = rows[rows.length - 1];
