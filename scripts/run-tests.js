@@ -30,7 +30,7 @@ async function main() {
   }
 
   const report = path.join(os.tmpdir(), `jest-report-${process.pid}.json`);
-  const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${report}`, ...(browser ? [] : ['--testPathIgnorePatterns', '/tests/browser/']), ...process.argv.slice(2)];
+  const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${report}`, ...(browser ? [] : ['--testPathIgnorePatterns=/tests/browser/']), ...process.argv.slice(2)];
   const env = {
     ...process.env,
     TEST_POSTGRES: postgres ? '1' : '0',

@@ -9,10 +9,11 @@ import type { HouseholdsContext } from './households.context';
 import { createHouseholdLoaders } from './households.loaders';
 import { buildHouseholdsSchema } from './households.schema';
 import { HouseholdsSchema1732240000000 } from './migrations/1732240000000-households-schema';
+import { HouseholdsRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
 
 export const HOUSEHOLDS = 'households';
 export const householdsEntities = [AdminArea, PowerStation, Household, Person];
-export const householdsMigrations = [HouseholdsSchema1732240000000];
+export const householdsMigrations = [HouseholdsSchema1732240000000, HouseholdsRowLevelSecurity1732900000000];
 
 export function openHouseholdsDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
   return openDataSource({ name: HOUSEHOLDS, engine, entities: householdsEntities, migrations: householdsMigrations, ...options });
@@ -26,6 +27,7 @@ export async function serveHouseholds(db: OpenDatabase, options: ServeOptions): 
       name: HOUSEHOLDS,
       schema,
       dataSource: db.dataSource,
+      engine: db.engine,
       statements: db.statements,
       gatewayPublicKey: options.gatewayPublicKey,
       extendContext: (base) => ({ ...base, loaders: createHouseholdLoaders(base) }),

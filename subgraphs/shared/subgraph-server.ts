@@ -6,18 +6,22 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { baseContext, identityFromHeaders, type BaseContext } from './context';
-import type { StatementCounter } from './data-source';
+import type { Engine, StatementCounter } from './data-source';
 import { loadConfig, type OperationLimits } from './config';
 import { maskError } from './errors';
 import { serveMetrics } from './metrics';
 import { operationLimits } from './operation-limits';
 import { jsonErrors, listen, type Listening } from './http';
 import type { IdentityVerifier } from './keys';
+import { enterRequestScope, requestScopeOf, runInRequestScope } from './request-scope';
+import { openServingDataSource } from './serving-connection';
 
 export interface SubgraphOptions<TContext extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
+  /** The owner's data source; the subgraph serves through the application role's (row-level security). */
   dataSource: DataSource;
+  engine: Engine;
   statements: StatementCounter;
   gatewayPublicKey: IdentityVerifier;
   /** Operation limits (defaults from the configuration). */
@@ -29,6 +33,8 @@ export interface SubgraphOptions<TContext extends BaseContext> {
 export interface RunningSubgraph extends Listening {
   name: string;
   statements: StatementCounter;
+  /** The data source requests run through (as the application role). */
+  serving: DataSource;
 }
 
 /** Builds and starts one subgraph: `POST /graphql` (gateway-signed identity required) and `GET /health`. */
@@ -43,12 +49,13 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
   await apollo.start();
+  const serving = await openServingDataSource(options.dataSource, options.engine, options.statements);
 
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', async (_req, res) => {
     try {
-      await options.dataSource.query('SELECT 1');
+      await serving.query('SELECT 1');
       res.json({ status: 'ok', service: options.name });
     } catch {
       res.status(503).json({ status: 'unavailable', service: options.name });
@@ -58,10 +65,13 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    // each request runs in its own scope: every connection it is lent carries its jurisdiction
+    (_req, _res, next) => runInRequestScope(undefined, next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const identity = await identityFromHeaders(req.headers, options.gatewayPublicKey);
-        return options.extendContext(baseContext(identity, options.dataSource));
+        enterRequestScope(requestScopeOf(identity));
+        return options.extendContext(baseContext(identity, serving));
       },
     }),
   );
@@ -71,9 +81,11 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     ...listening,
     name: options.name,
     statements: options.statements,
+    serving,
     close: async () => {
       await listening.close();
       await apollo.stop().catch(() => undefined);
+      if (serving !== options.dataSource && serving.isInitialized) await serving.destroy();
     },
   };
 }
