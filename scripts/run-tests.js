@@ -30,7 +30,8 @@ async function main() {
   }
 
   const report = path.join(os.tmpdir(), `jest-report-${process.pid}.json`);
-  const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${report}`, ...(browser ? [] : ['--testPathIgnorePatterns=/tests/browser/']), ...process.argv.slice(2)];
+  // the ignore option takes a list: it goes last, or it would swallow the test paths given
+  const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${report}`, ...process.argv.slice(2), ...(browser ? [] : ['--testPathIgnorePatterns', '/tests/browser/'])];
   const env = {
     ...process.env,
     TEST_POSTGRES: postgres ? '1' : '0',

@@ -1,5 +1,8 @@
 import { authChecker } from '../shared/auth-checker';
+import { changeHistoryResolver } from '../shared/change-history.resolver';
 import { buildFederatedSchema } from '../shared/federated-schema';
+import { Household } from './entities/household.entity';
+import { Person } from './entities/person.entity';
 import type { HouseholdsContext } from './households.context';
 import { householdsReferences } from './households.references';
 import { AreaResolver } from './resolvers/area.resolver';
@@ -21,6 +24,8 @@ export function buildHouseholdsSchema() {
       PersonResolver,
       PersonFieldsResolver,
       RegistrationResolver,
+      changeHistoryResolver(Household, 'household'),
+      changeHistoryResolver(Person, 'person'),
     ],
     referenceResolvers: householdsReferences,
     authChecker,

@@ -10,10 +10,11 @@ import { createHouseholdLoaders } from './households.loaders';
 import { buildHouseholdsSchema } from './households.schema';
 import { HouseholdsSchema1732240000000 } from './migrations/1732240000000-households-schema';
 import { HouseholdsRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
+import { HouseholdsChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
 
 export const HOUSEHOLDS = 'households';
 export const householdsEntities = [AdminArea, PowerStation, Household, Person];
-export const householdsMigrations = [HouseholdsSchema1732240000000, HouseholdsRowLevelSecurity1732900000000];
+export const householdsMigrations = [HouseholdsSchema1732240000000, HouseholdsRowLevelSecurity1732900000000, HouseholdsChangeHistory1732900000001];
 
 export function openHouseholdsDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
   return openDataSource({ name: HOUSEHOLDS, engine, entities: householdsEntities, migrations: householdsMigrations, ...options });

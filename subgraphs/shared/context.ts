@@ -1,4 +1,7 @@
+import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { createChangeLoader } from './change-history.loader';
+import type { ChangeRecord } from './change-record.type';
 import { unauthenticated } from './errors';
 import { IDENTITY_HEADER, verifyForwardedIdentity, type Identity } from './identity';
 import type { IdentityVerifier } from './keys';
@@ -9,6 +12,8 @@ export interface BaseContext {
   identity: Identity;
   scope: Scope;
   dataSource: DataSource;
+  /** Records' change history (the `changes` fields), batched per request. */
+  changes: DataLoader<string, ChangeRecord[]>;
 }
 
 /**
@@ -30,5 +35,6 @@ export async function identityFromHeaders(
 }
 
 export function baseContext(identity: Identity, dataSource: DataSource): BaseContext {
-  return { identity, scope: Scope.of(identity), dataSource };
+  const scope = Scope.of(identity);
+  return { identity, scope, dataSource, changes: createChangeLoader(dataSource, identity, scope) };
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { PGlite, Results } from '@electric-sql/pglite';
-import { currentRequestScope, SET_SETTINGS_SQL, settingsOf, type RequestScope } from './request-scope';
+import { currentSettings, SET_SETTINGS_SQL } from './request-scope';
 import { APP_ROLE } from './row-level-security';
 
 /**
@@ -41,12 +41,11 @@ const applied = new WeakMap<PGlite, string>();
  * gateway's own tables), it acts as the owner with every setting cleared. Run directly on the
  * instance, not through TypeORM, so statement counts stay those of the work itself.
  */
-async function applyScope(db: PGlite, scope: RequestScope | undefined): Promise<void> {
-  const values = settingsOf(scope);
-  const key = `${scope ? 'app' : 'owner'}|${values.join('|')}`;
+async function applyScope(db: PGlite, { inRequest, values }: ReturnType<typeof currentSettings>): Promise<void> {
+  const key = `${inRequest ? 'app' : 'owner'}|${values.join('|')}`;
   if (applied.get(db) === key) return;
   applied.delete(db);
-  await db.exec(scope ? `SET ROLE ${APP_ROLE}` : 'RESET ROLE');
+  await db.exec(inRequest ? `SET ROLE ${APP_ROLE}` : 'RESET ROLE');
   await db.query(SET_SETTINGS_SQL, values);
   applied.set(db, key);
 }
@@ -98,7 +97,7 @@ export class PGlitePool extends EventEmitter {
 
   connect(callback: ConnectCallback): void {
     // the scope of the caller, taken now: the lock may be granted from another request's continuation
-    const scope = currentRequestScope();
+    const scope = currentSettings();
     lockOf(this.db)
       .acquire()
       .then(async (release) => {
@@ -117,7 +116,7 @@ export class PGlitePool extends EventEmitter {
   }
 
   async query(sql: string, params?: unknown[]): Promise<PgResult> {
-    const scope = currentRequestScope();
+    const scope = currentSettings();
     const release = await lockOf(this.db).acquire();
     try {
       await applyScope(this.db, scope);

@@ -27,6 +27,8 @@ export const SET_SETTINGS_SQL = `SELECT ${SETTINGS.map((name, i) => `set_config(
 /** A holder per request: the scope is filled in once the identity is verified. */
 interface Holder {
   scope?: RequestScope;
+  /** The change source of work outside any request (an import run from the command line). */
+  source?: string;
 }
 
 const storage = new AsyncLocalStorage<Holder>();
@@ -44,6 +46,29 @@ export function runInRequestScope<T>(scope: RequestScope | undefined, work: () =
 /** The scope of the work running now; undefined outside any request (demo loads, migrations). */
 export function currentRequestScope(): RequestScope | undefined {
   return storage.getStore()?.scope;
+}
+
+/** The settings for the work running now: whether it runs for a request, and the values (`SETTINGS` order). */
+export function currentSettings(): { inRequest: boolean; values: string[] } {
+  const holder = storage.getStore();
+  const values = settingsOf(holder?.scope);
+  if (!holder?.scope && holder?.source) values[4] = holder.source;
+  return { inRequest: Boolean(holder?.scope), values };
+}
+
+/**
+ * Runs `work` with its changes recorded under `source` (e.g. `import 123`): in a request, the
+ * request's identity stays; outside one, the work runs as the owner with that source.
+ */
+export function withChangeSource<T>(source: string, work: () => T): T {
+  const scope = currentRequestScope();
+  return storage.run(scope ? { scope: { ...scope, source } } : { source }, work);
+}
+
+/** Sets the change source of the request running now (the server does: `mutation <field>`). */
+export function setChangeSource(source: string): void {
+  const holder = storage.getStore();
+  if (holder?.scope) holder.scope = { ...holder.scope, source };
 }
 
 /** Sets the scope of the request running now (the context function does this after verifying the identity). */

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Engine, StatementCounter } from './data-source';
-import { currentRequestScope, SET_SETTINGS_SQL, settingsOf } from './request-scope';
+import { currentSettings, SET_SETTINGS_SQL } from './request-scope';
 import { APP_ROLE } from './row-level-security';
 
 /** The application role's URL: `appUrl`, else the owner's URL with the user replaced (no password). */
@@ -28,7 +28,7 @@ function scopeConnections(pool: pg.Pool): void {
   const connect = pool.connect.bind(pool) as (callback: ConnectCallback) => void;
   const scoped = (callback: ConnectCallback) => {
     // taken now: a waiting borrower is handed its connection from another request's continuation
-    const values = settingsOf(currentRequestScope());
+    const { values } = currentSettings();
     const key = values.join('|');
     connect((err, client, release) => {
       if (err || !client) return callback(err, client, release);

@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { changeSourcePlugin } from './change-history';
 import { baseContext, identityFromHeaders, type BaseContext } from './context';
 import type { Engine, StatementCounter } from './data-source';
 import { loadConfig, type OperationLimits } from './config';
@@ -46,7 +47,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), changeSourcePlugin(), ...limits.plugins],
   });
   await apollo.start();
   const serving = await openServingDataSource(options.dataSource, options.engine, options.statements);
