@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { BaseContext } from '../shared/context';
 import { forbidden } from '../shared/errors';
-import { forbiddenIfExists, groupLoader, rowLoader } from '../shared/loaders';
+import { existingKeys, forbiddenIfExists, groupLoader, rowLoader } from '../shared/loaders';
 import type { Scope } from '../shared/scope';
 import { isUuid } from '../shared/validation';
 import type { EmploymentConfig } from './employment.config';
@@ -30,23 +30,11 @@ export function scopedShared<T extends ObjectLiteral>(dataSource: DataSource | E
     .where(`(${clause} OR ${alias}.area_code = ANY(:shared_${alias}_ancestors))`, { ...params, [`shared_${alias}_ancestors`]: scope.ancestorList() });
 }
 
-function existingIds<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, column = 'id') {
-  return async (keys: string[]) => {
-    const rows: { key: string }[] = await dataSource
-      .getRepository(entity)
-      .createQueryBuilder('x')
-      .select(`x.${column}`, 'key')
-      .where(`x.${column} = ANY(:keys)`, { keys: keys.filter(isUuid) })
-      .getRawMany();
-    return rows.map((r) => r.key);
-  };
-}
-
 function byId<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<T>, query: (alias: string) => SelectQueryBuilder<T>) {
   return rowLoader<string, T>(
     (ids) => query('x').andWhere('x.id = ANY(:ids)', { ids: ids.filter(isUuid) }).getMany(),
     (row) => row.id,
-    forbiddenIfExists(existingIds(dataSource, entity), () => forbidden()),
+    forbiddenIfExists(existingKeys(dataSource, entity, 'id', true), () => forbidden()),
   );
 }
 
@@ -59,13 +47,13 @@ export function createEmploymentLoaders({ dataSource, scope }: BaseContext, conf
     labourStatusOfPerson: rowLoader<string, LabourStatusRecord>(
       (ids) => scoped(dataSource, LabourStatusRecord, scope, 'x').andWhere('x.person_id = ANY(:ids)', { ids: ids.filter(isUuid) }).getMany(),
       (row) => row.personId,
-      forbiddenIfExists(existingIds(dataSource, LabourStatusRecord, 'person_id'), () => forbidden()),
+      forbiddenIfExists(existingKeys(dataSource, LabourStatusRecord, 'person_id', true), () => forbidden()),
     ),
     /** Refuses a household whose members' records lie outside the jurisdiction (for its reference); one statement per batch. */
     householdLabour: rowLoader<string, LabourStatusRecord>(
       (ids) => scoped(dataSource, LabourStatusRecord, scope, 'x').andWhere('x.household_id = ANY(:ids)', { ids: ids.filter(isUuid) }).getMany(),
       (row) => row.householdId,
-      forbiddenIfExists(existingIds(dataSource, LabourStatusRecord, 'household_id'), () => forbidden()),
+      forbiddenIfExists(existingKeys(dataSource, LabourStatusRecord, 'household_id', true), () => forbidden()),
     ),
     employer: byId(dataSource, Employer, shared(Employer)),
     placement: byId(dataSource, EmploymentPlacement, own(EmploymentPlacement)),

@@ -1,5 +1,10 @@
 import { authChecker } from '../shared/auth-checker';
+import { changeHistoryResolver } from '../shared/change-history.resolver';
 import { buildFederatedSchema } from '../shared/federated-schema';
+import { HouseholdIncomeSurvey } from './entities/income-survey.entity';
+import { LabourStatusRecord } from './entities/labour-status.entity';
+import { EmploymentPlacement } from './entities/placement.entity';
+import { JobTrainingEnrolment } from './entities/training.entity';
 import type { EmploymentContext } from './employment.context';
 import { employmentReferences } from './employment.references';
 import { AdminArea, Household, Person } from './entities/registry.stubs';
@@ -32,6 +37,10 @@ export function buildEmploymentSchema() {
       HouseholdEmploymentResolver,
       AreaEmploymentResolver,
       StatisticsResolver,
+      changeHistoryResolver(LabourStatusRecord, 'labour_status'),
+      changeHistoryResolver(EmploymentPlacement, 'placement'),
+      changeHistoryResolver(JobTrainingEnrolment, 'training_enrolment'),
+      changeHistoryResolver(HouseholdIncomeSurvey, 'income_survey'),
     ],
     orphanedTypes: [Person, Household, AdminArea],
     referenceResolvers: employmentReferences,

@@ -11,10 +11,12 @@ import { LabourStatusRecord } from './entities/labour-status.entity';
 import { EmploymentPlacement } from './entities/placement.entity';
 import { JobTrainingCourse, JobTrainingEnrolment, JobTrainingSession } from './entities/training.entity';
 import { EmploymentSchema1732250000000 } from './migrations/1732250000000-employment-schema';
+import { EmploymentRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
+import { EmploymentChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
 
 export const EMPLOYMENT = 'employment';
 export const employmentEntities = [LabourStatusRecord, Employer, EmploymentPlacement, JobTrainingCourse, JobTrainingSession, JobTrainingEnrolment, HouseholdIncomeSurvey];
-export const employmentMigrations = [EmploymentSchema1732250000000];
+export const employmentMigrations = [EmploymentSchema1732250000000, EmploymentRowLevelSecurity1732900000000, EmploymentChangeHistory1732900000001];
 
 export function openEmploymentDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
   return openDataSource({ name: EMPLOYMENT, engine, entities: employmentEntities, migrations: employmentMigrations, ...options });
@@ -29,6 +31,7 @@ export async function serveEmployment(db: OpenDatabase, options: ServeOptions): 
       name: EMPLOYMENT,
       schema,
       dataSource: db.dataSource,
+      engine: db.engine,
       statements: db.statements,
       gatewayPublicKey: options.gatewayPublicKey,
       extendContext: (base) => ({ ...base, config, loaders: createEmploymentLoaders(base, config) }),

@@ -1,5 +1,8 @@
 import { authChecker } from '../shared/auth-checker';
+import { changeHistoryResolver } from '../shared/change-history.resolver';
 import { buildFederatedSchema } from '../shared/federated-schema';
+import { Household } from './entities/household.entity';
+import { Person } from './entities/person.entity';
 import type { HouseholdsContext } from './households.context';
 import { householdsReferences } from './households.references';
 import { AreaResolver } from './resolvers/area.resolver';
@@ -25,6 +28,8 @@ export function buildHouseholdsSchema() {
       RegistrationResolver,
       StatisticsResolver,
       ImportResolver,
+      changeHistoryResolver(Household, 'household'),
+      changeHistoryResolver(Person, 'person'),
     ],
     referenceResolvers: householdsReferences,
     authChecker,

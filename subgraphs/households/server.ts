@@ -13,10 +13,19 @@ import { createHouseholdLoaders } from './households.loaders';
 import { buildHouseholdsSchema } from './households.schema';
 import { HouseholdsSchema1732240000000 } from './migrations/1732240000000-households-schema';
 import { ImportRuns1764400000000 } from './migrations/1764400000000-import-runs';
+import { ImportRunsServing1764400000001 } from './migrations/1764400000001-import-runs-serving';
+import { HouseholdsRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
+import { HouseholdsChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
 
 export const HOUSEHOLDS = 'households';
 export const householdsEntities = [AdminArea, PowerStation, Household, Person, ImportRun, ImportProblem];
-export const householdsMigrations = [HouseholdsSchema1732240000000, ImportRuns1764400000000];
+export const householdsMigrations = [
+  HouseholdsSchema1732240000000,
+  HouseholdsRowLevelSecurity1732900000000,
+  HouseholdsChangeHistory1732900000001,
+  ImportRuns1764400000000,
+  ImportRunsServing1764400000001,
+];
 
 /** An import mutation carries a file of up to 8 MB, base64-encoded (4/3 of it) inside JSON. */
 export const HOUSEHOLDS_BODY_LIMIT = '11mb';
@@ -33,6 +42,7 @@ export async function serveHouseholds(db: OpenDatabase, options: ServeOptions): 
       name: HOUSEHOLDS,
       schema,
       dataSource: db.dataSource,
+      engine: db.engine,
       statements: db.statements,
       gatewayPublicKey: options.gatewayPublicKey,
       extendContext: (base) => ({ ...base, loaders: createHouseholdLoaders(base) }),

@@ -1,5 +1,9 @@
 import { authChecker } from '../shared/auth-checker';
+import { changeHistoryResolver } from '../shared/change-history.resolver';
 import { buildFederatedSchema } from '../shared/federated-schema';
+import { Allocation } from './entities/allocation.entity';
+import { LandParcel } from './entities/land-parcel.entity';
+import { OriginalHouse } from './entities/original-house.entity';
 import { AdminAreaStub } from './entities/admin-area.stub';
 import { HouseholdStub } from './entities/household.stub';
 import type { LandHousingContext } from './land-housing.context';
@@ -41,6 +45,9 @@ export function buildLandHousingSchema() {
       SiteMutationResolver,
       StatisticsResolver,
       AllocationMutationResolver,
+      changeHistoryResolver(Allocation, 'allocation'),
+      changeHistoryResolver(LandParcel, 'land_parcel'),
+      changeHistoryResolver(OriginalHouse, 'original_house'),
     ],
     orphanedTypes: [HouseholdStub, AdminAreaStub],
     referenceResolvers: landHousingReferences,

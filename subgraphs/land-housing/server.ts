@@ -13,10 +13,12 @@ import type { LandHousingContext } from './land-housing.context';
 import { createLandHousingLoaders } from './land-housing.loaders';
 import { buildLandHousingSchema } from './land-housing.schema';
 import { LandHousingSchema1732300000000 } from './migrations/1732300000000-land-housing-schema';
+import { LandHousingRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
+import { LandHousingChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
 
 export const LAND_HOUSING = 'land-housing';
 export const landHousingEntities = [HouseholdRef, LandParcel, OriginalHouse, ResettlementSite, Building, BuildingUnit, Flat, Allocation];
-export const landHousingMigrations = [LandHousingSchema1732300000000];
+export const landHousingMigrations = [LandHousingSchema1732300000000, LandHousingRowLevelSecurity1732900000000, LandHousingChangeHistory1732900000001];
 
 export function openLandHousingDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
   return openDataSource({ name: LAND_HOUSING, engine, entities: landHousingEntities, migrations: landHousingMigrations, ...options });
@@ -30,6 +32,7 @@ export async function serveLandHousing(db: OpenDatabase, options: ServeOptions):
       name: LAND_HOUSING,
       schema,
       dataSource: db.dataSource,
+      engine: db.engine,
       statements: db.statements,
       gatewayPublicKey: options.gatewayPublicKey,
       extendContext: (base) => ({ ...base, loaders: createLandHousingLoaders(base) }),

@@ -21,24 +21,12 @@ export function scoped<T extends ObjectLiteral>(dataSource: DataSource, scope: S
   return scope.apply(dataSource.getRepository(entity).createQueryBuilder(alias), `${alias}.area_code`);
 }
 
-function existingIds<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>) {
-  return async (keys: string[]) => {
-    const rows: { key: string }[] = await dataSource
-      .getRepository(entity)
-      .createQueryBuilder('x')
-      .select('x.id', 'key')
-      .where('x.id = ANY(:keys)', { keys: keys.filter(isUuid) })
-      .getRawMany();
-    return rows.map((r) => r.key);
-  };
-}
-
 /** A scoped row per id, FORBIDDEN for ids that exist outside the jurisdiction, null for unknown ids. */
 function byId<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, scope: Scope, entity: EntityTarget<T>) {
   return rowLoader<string, T>(
     (ids) => scoped(dataSource, scope, entity, 'x').andWhere('x.id = ANY(:ids)', { ids: ids.filter(isUuid) }).getMany(),
     (row) => row.id,
-    forbiddenIfExists(existingIds(dataSource, entity), () => forbidden()),
+    forbiddenIfExists(existingKeys(dataSource, entity, 'id', true), () => forbidden()),
   );
 }
 

@@ -1,5 +1,9 @@
 import { authChecker } from '../shared/auth-checker';
+import { changeHistoryResolver } from '../shared/change-history.resolver';
 import { buildFederatedSchema } from '../shared/federated-schema';
+import { CadrePairing } from './entities/cadre-pairing.entity';
+import { GovernanceCase } from './entities/governance-case.entity';
+import { GridUnit } from './entities/grid-unit.entity';
 import { AdminArea, Household, Person } from './entities/stubs';
 import type { PartyBuildingContext } from './party-building.context';
 import { partyBuildingReferences } from './party-building.references';
@@ -36,6 +40,7 @@ export function buildPartyBuildingSchema() {
       GovernanceCaseResolver, GovernanceCaseFieldsResolver, CaseTransitionFieldsResolver,
       HouseholdFieldsResolver, AreaFieldsResolver, GovernanceStatsResolver, StatisticsResolver,
       StructureMutationResolver, EngagementMutationResolver, CaseFlowMutationResolver,
+      changeHistoryResolver(GovernanceCase, 'governance_case'), changeHistoryResolver(CadrePairing, 'cadre_pairing'), changeHistoryResolver(GridUnit, 'grid_unit'),
     ],
     orphanedTypes: [Household, Person, AdminArea],
     referenceResolvers: partyBuildingReferences,

@@ -18,6 +18,8 @@ export interface Config {
   production: boolean;
   /** PostgreSQL connection string; unset → the embedded engine (PGlite). */
   databaseUrl: string | undefined;
+  /** PostgreSQL connection string the subgraphs serve through (a role that owns nothing: row-level security applies); unset → DATABASE_URL with the user `zrg_app`. */
+  databaseAppUrl: string | undefined;
   /** Folder for the embedded engine's data and generated keys. */
   dataDir: string;
   gatewayPort: number;
@@ -82,9 +84,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('Configuration error: DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const databaseAppUrl = env.DATABASE_APP_URL || undefined;
+  if (databaseAppUrl && !/^postgres(ql)?:\/\//.test(databaseAppUrl)) {
+    throw new Error('Configuration error: DATABASE_APP_URL must start with postgres:// or postgresql://');
+  }
   return {
     production: env.NODE_ENV === 'production',
     databaseUrl,
+    databaseAppUrl,
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     gatewayPort: intFrom(env, 'PORT', 4000),
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH || path.join(projectRoot(), 'schema', 'supergraph.graphql')),

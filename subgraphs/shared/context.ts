@@ -1,4 +1,7 @@
+import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { createChangeLoader } from './change-history.loader';
+import type { ChangeRecord } from './change-record.type';
 import { unauthenticated } from './errors';
 import { IDENTITY_HEADER, verifyForwardedIdentity, type Identity } from './identity';
 import type { IdentityVerifier } from './keys';
@@ -12,6 +15,8 @@ export interface BaseContext {
   dataSource: DataSource;
   /** Full reads of sensitive fields in this request (`sensitive.ts` notes them; the gateway writes them). */
   audit: ReadAudit;
+  /** Records' change history (the `changes` fields), batched per request. */
+  changes: DataLoader<string, ChangeRecord[]>;
 }
 
 /**
@@ -33,5 +38,6 @@ export async function identityFromHeaders(
 }
 
 export function baseContext(identity: Identity, dataSource: DataSource): BaseContext {
-  return { identity, scope: Scope.of(identity), dataSource, audit: new ReadAudit() };
+  const scope = Scope.of(identity);
+  return { identity, scope, dataSource, audit: new ReadAudit(), changes: createChangeLoader(dataSource, identity, scope) };
 }

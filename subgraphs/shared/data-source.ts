@@ -7,8 +7,12 @@ import { pgliteDriver } from './pglite-pool';
 const DATE_OID = 1082;
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
-/** Where a subgraph's tables live: PostgreSQL by URL, or an embedded PGlite instance. */
-export type Engine = { kind: 'postgres'; url: string } | { kind: 'pglite'; db: PGlite };
+/**
+ * Where a subgraph's tables live: PostgreSQL by URL, or an embedded PGlite instance. On
+ * PostgreSQL, `url` is the owner's (migrations, demo loads) and `appUrl` the serving role's
+ * (default: `url` with the user replaced by the application role).
+ */
+export type Engine = { kind: 'postgres'; url: string; appUrl?: string } | { kind: 'pglite'; db: PGlite };
 
 /** Opens an embedded PostgreSQL (PGlite): in memory, or persisted in `dataDir`. */
 export function openPGlite(dataDir?: string): Promise<PGlite> {
@@ -55,7 +59,7 @@ export interface DataSourceOptions {
 }
 
 /** Creates the schema, connects, and brings the tables up to date with the migrations. */
-export async function openDataSource(options: DataSourceOptions): Promise<{ dataSource: DataSource; statements: StatementCounter }> {
+export async function openDataSource(options: DataSourceOptions): Promise<{ dataSource: DataSource; statements: StatementCounter; engine: Engine }> {
   const schema = options.schema ?? options.name.replace(/-/g, '_');
   const statements = new StatementCounter(options.name, options.logSql ?? false);
   const createSchema = `CREATE SCHEMA IF NOT EXISTS "${schema}"`;
@@ -84,5 +88,5 @@ export async function openDataSource(options: DataSourceOptions): Promise<{ data
   }
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
-  return { dataSource, statements };
+  return { dataSource, statements, engine: options.engine };
 }

@@ -3,6 +3,7 @@ import { bulkInsertColumns, bulkUpdateColumns } from './bulk-insert-columns';
 import { analyzeGrownTables } from './bulk-load';
 import { readSheet, SheetFileError, type SheetRow, type SheetSource } from './sheet-reader';
 import type { SheetFormat } from './sheet-format';
+import { withChangeSource } from './request-scope';
 
 /** One problem with one row (or with the file: row 1 and the header): where, what was there, why. */
 export interface RowProblem {
@@ -106,10 +107,6 @@ class FoundProblem extends Error {}
  * Marks every write of the import's transaction with its source, for the change history.
  * This is the one place an import says where its writes come from.
  */
-async function tagWriteSource(manager: EntityManager, source: string): Promise<void> {
-  await manager.query(`SELECT set_config('resettlement.write_source', $1, true)`, [source]);
-}
-
 function newCounts(): ImportCounts {
   return { rowsRead: 0, rowsValidated: 0, rowsWritten: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: 0 };
 }
@@ -183,10 +180,8 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
 
   if (options.commit) {
     try {
-      await options.dataSource.transaction(async (manager) => {
-        await tagWriteSource(manager, options.writeSource);
-        await pass(manager, true);
-      });
+      // the change history records every row this transaction writes under the import's name
+      await withChangeSource(options.writeSource, () => options.dataSource.transaction((manager) => pass(manager, true)));
       await options.onProgress('COMMITTED', counts);
       return { ...counts, status: 'COMMITTED' };
     } catch (error) {

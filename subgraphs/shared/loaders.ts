@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { isUuid } from './validation';
 
 /**
@@ -44,15 +44,23 @@ export function forbiddenIfExists<K extends string>(
   };
 }
 
-/** Which of `keys` exist in `column` of `entity` (unscoped: only the keys are read), for `forbiddenIfExists`. */
-export function existingKeys<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, column: string, uuidKeys = false) {
+/** Whether a record hidden from the caller (outside the jurisdiction, so row-level security too) exists elsewhere. */
+export async function existsElsewhere<T extends ObjectLiteral>(db: DataSource | EntityManager, entity: EntityTarget<T>, column: string, key: string): Promise<boolean> {
+  return (await existingKeys(db, entity, column, true)([key])).length > 0;
+}
+
+/**
+ * Which of `keys` exist in `column` of `entity`, inside the jurisdiction or not (only the keys are
+ * read), for `forbiddenIfExists` and for writes that must tell FORBIDDEN from NOT_FOUND. Row-level
+ * security hides other areas' rows from the serving role, so this asks the schema's
+ * `existing_keys` function, which runs as the owner and answers for registered key columns only.
+ */
+export function existingKeys<T extends ObjectLiteral>(db: DataSource | EntityManager, entity: EntityTarget<T>, column: string, uuidKeys = false) {
   return async (keys: string[]): Promise<string[]> => {
-    const rows: { key: string }[] = await dataSource
-      .getRepository(entity)
-      .createQueryBuilder('x')
-      .select(`x.${column}`, 'key')
-      .where(`x.${column} = ANY(:keys)`, { keys: uuidKeys ? keys.filter(isUuid) : keys })
-      .getRawMany();
+    const { schema, tableName } = (db instanceof DataSource ? db : db.connection).getMetadata(entity);
+    const rows: { key: string }[] = await db.query(`SELECT k AS key FROM "${schema}".existing_keys($1, $2, $3) k`, [
+      tableName, column, uuidKeys ? keys.filter(isUuid).map((k) => k.toLowerCase()) : keys,
+    ]);
     return rows.map((r) => r.key);
   };
 }

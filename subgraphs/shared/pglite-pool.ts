@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { PGlite, Results } from '@electric-sql/pglite';
+import { currentSettings, SET_SETTINGS_SQL } from './request-scope';
+import { APP_ROLE } from './row-level-security';
 
 /**
  * A `pg`-shaped pool over one PGlite instance, for TypeORM's postgres driver.
@@ -30,6 +32,23 @@ class Mutex {
 }
 
 const locks = new WeakMap<PGlite, Mutex>();
+/** The role and settings each instance's connection carries now (skips re-applying the same). */
+const applied = new WeakMap<PGlite, string>();
+
+/**
+ * Lent inside a request, the connection acts as the application role with the request's
+ * settings (row-level security applies); lent outside one (migrations, demo loads, the
+ * gateway's own tables), it acts as the owner with every setting cleared. Run directly on the
+ * instance, not through TypeORM, so statement counts stay those of the work itself.
+ */
+async function applyScope(db: PGlite, { inRequest, values }: ReturnType<typeof currentSettings>): Promise<void> {
+  const key = `${inRequest ? 'app' : 'owner'}|${values.join('|')}`;
+  if (applied.get(db) === key) return;
+  applied.delete(db);
+  await db.exec(inRequest ? `SET ROLE ${APP_ROLE}` : 'RESET ROLE');
+  await db.query(SET_SETTINGS_SQL, values);
+  applied.set(db, key);
+}
 
 function lockOf(db: PGlite): Mutex {
   let lock = locks.get(db);
@@ -77,8 +96,19 @@ export class PGlitePool extends EventEmitter {
   }
 
   connect(callback: ConnectCallback): void {
+    // the scope of the caller, taken now: the lock may be granted from another request's continuation
+    const scope = currentSettings();
     lockOf(this.db)
       .acquire()
+      .then(async (release) => {
+        try {
+          await applyScope(this.db, scope);
+        } catch (err) {
+          release();
+          throw err;
+        }
+        return release;
+      })
       .then(
         (release) => callback(null, this.client, release),
         (err: Error) => callback(err, null, () => undefined),
@@ -86,8 +116,10 @@ export class PGlitePool extends EventEmitter {
   }
 
   async query(sql: string, params?: unknown[]): Promise<PgResult> {
+    const scope = currentSettings();
     const release = await lockOf(this.db).acquire();
     try {
+      await applyScope(this.db, scope);
       return await this.client.query(sql, params);
     } finally {
       release();

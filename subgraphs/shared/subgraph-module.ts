@@ -5,8 +5,11 @@ import type { RegistrySnapshot } from './registry-snapshot';
 import type { RunningSubgraph } from './subgraph-server';
 
 export interface OpenDatabase {
+  /** The owner's connection: migrations, demo loads, test seeds (row-level security does not apply). */
   dataSource: DataSource;
   statements: StatementCounter;
+  /** Where it lives; serving opens the application role's connection from it. */
+  engine: Engine;
 }
 
 export interface ServeOptions {

@@ -5,8 +5,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { changeSourcePlugin } from './change-history';
 import { baseContext, identityFromHeaders, type BaseContext } from './context';
-import type { StatementCounter } from './data-source';
+import type { Engine, StatementCounter } from './data-source';
 import { loadConfig, type OperationLimits } from './config';
 import { maskError } from './errors';
 import { serveMetrics } from './metrics';
@@ -14,11 +15,15 @@ import { operationLimits } from './operation-limits';
 import { jsonErrors, listen, type Listening } from './http';
 import { fullReadsPlugin } from './read-audit';
 import type { IdentityVerifier } from './keys';
+import { enterRequestScope, requestScopeOf, runInRequestScope } from './request-scope';
+import { openServingDataSource } from './serving-connection';
 
 export interface SubgraphOptions<TContext extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
+  /** The owner's data source; the subgraph serves through the application role's (row-level security). */
   dataSource: DataSource;
+  engine: Engine;
   statements: StatementCounter;
   gatewayPublicKey: IdentityVerifier;
   /** Operation limits (defaults from the configuration). */
@@ -34,6 +39,8 @@ export interface SubgraphOptions<TContext extends BaseContext> {
 export interface RunningSubgraph extends Listening {
   name: string;
   statements: StatementCounter;
+  /** The data source requests run through (as the application role). */
+  serving: DataSource;
 }
 
 /** Builds and starts one subgraph: `POST /graphql` (gateway-signed identity required) and `GET /health`. */
@@ -45,24 +52,28 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), ...limits.plugins],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), ...limits.plugins],
   });
   await apollo.start();
+  const serving = await openServingDataSource(options.dataSource, options.engine, options.statements);
 
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', async (_req, res) => {
     try {
-      await options.dataSource.query('SELECT 1');
+      await serving.query('SELECT 1');
       res.json({ status: 'ok', service: options.name });
     } catch {
       res.status(503).json({ status: 'unavailable', service: options.name });
     }
   });
   serveMetrics(app, options.name, options.statements);
+  // each request runs in its own scope: every connection it is lent carries its jurisdiction
+  app.use((_req, _res, next) => runInRequestScope(undefined, next));
   const contextOf = async (req: Request) => {
     const identity = await identityFromHeaders(req.headers, options.gatewayPublicKey);
-    return options.extendContext(baseContext(identity, options.dataSource));
+    enterRequestScope(requestScopeOf(identity));
+    return options.extendContext(baseContext(identity, serving));
   };
   options.routes?.(app, contextOf);
   app.use(
@@ -76,9 +87,11 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     ...listening,
     name: options.name,
     statements: options.statements,
+    serving,
     close: async () => {
       await listening.close();
       await apollo.stop().catch(() => undefined);
+      if (serving !== options.dataSource && serving.isInitialized) await serving.destroy();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { withChangeHistoryPaused } from '../../shared/change-history';
 import { bulkInsertColumns } from '../../shared/bulk-insert-columns';
 import type { RegistrySnapshot } from '../../shared/registry-snapshot';
 import { generateEmploymentDemo, type EmploymentDemo } from './generator';
@@ -16,9 +17,9 @@ const TABLES: (keyof EmploymentDemo)[] = ['employer', 'labour_status', 'placemen
 /** Generates the employment demo on the registry and loads it in one transaction, then ANALYZE. */
 export async function loadEmploymentDemo(dataSource: DataSource, registry: RegistrySnapshot, options: { scale: number }): Promise<void> {
   const demo = generateEmploymentDemo(registry, { scale: options.scale });
-  await dataSource.transaction(async (manager) => {
+  await dataSource.transaction((manager) => withChangeHistoryPaused(manager, async () => {
     for (const table of TABLES) await bulkInsertColumns(manager, table, demo[table]);
-  });
+  }));
   const schema = (dataSource.driver.options as { schema?: string }).schema;
   for (const table of TABLES) await dataSource.query(`ANALYZE "${schema}"."${table}"`);
 }

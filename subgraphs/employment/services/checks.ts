@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { forbidden, Problems } from '../../shared/errors';
+import { existsElsewhere } from '../../shared/loaders';
 import { isUuid, normalizeAreaCode, isAreaCodeShape } from '../../shared/validation';
 import type { EmploymentContext } from '../employment.context';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
@@ -43,6 +44,8 @@ export function requireInScope(ctx: EmploymentContext, areaCode: string, zh = '�
 export async function personRecord(manager: EntityManager, ctx: EmploymentContext, personId: string, field: string): Promise<LabourStatusRecord> {
   const record = await manager.getRepository(LabourStatusRecord).findOneBy({ personId });
   if (!record) {
+    // hidden by the jurisdiction (and row-level security): FORBIDDEN when it exists elsewhere
+    if (await existsElsewhere(manager, LabourStatusRecord, 'person_id', personId)) throw forbidden();
     const problems = new Problems();
     problems.add(field, '该人员尚无劳动力状态记录，请先登记劳动力状态核查', 'This person has no labour-status record yet: record a labour-status check first');
     problems.throwIfAny();

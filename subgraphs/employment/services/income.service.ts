@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, Problems } from '../../shared/errors';
+import { conflict, forbidden, Problems } from '../../shared/errors';
+import { existsElsewhere } from '../../shared/loaders';
 import { inTransaction } from '../../shared/transaction';
 import { checkDate } from '../../shared/validation';
 import type { EmploymentContext } from '../employment.context';
@@ -31,6 +32,8 @@ export async function recordIncomeSurvey(ctx: EmploymentContext, input: RecordIn
     const known =
       (await manager.getRepository(HouseholdIncomeSurvey).findOne({ where: { householdId }, order: { year: 'DESC' } })) ??
       (await manager.getRepository(LabourStatusRecord).findOneBy({ householdId }));
+    if (!known && (await existsElsewhere(manager, HouseholdIncomeSurvey, 'household_id', householdId))) throw forbidden();
+    if (!known && (await existsElsewhere(manager, LabourStatusRecord, 'household_id', householdId))) throw forbidden();
     const refs = new Problems();
     if (!known && !given) refs.add('input.areaCode', '首次登记该户须填写现居住地居民小组代码', 'areaCode is required for a household not yet known here');
     if (known && given && known.areaCode !== given) refs.add('input.areaCode', `与该户已登记的居住地（${known.areaCode}）不符`, `areaCode differs from the household's (${known.areaCode})`);

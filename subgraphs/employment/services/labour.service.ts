@@ -1,5 +1,6 @@
 import { stableUuid } from '../../shared/random';
-import { Problems } from '../../shared/errors';
+import { forbidden, Problems } from '../../shared/errors';
+import { existsElsewhere } from '../../shared/loaders';
 import { inTransaction } from '../../shared/transaction';
 import { checkDate, checkText } from '../../shared/validation';
 import type { EmploymentContext } from '../employment.context';
@@ -30,6 +31,7 @@ export async function recordLabourStatusCheck(ctx: EmploymentContext, input: Rec
   return inTransaction(ctx, async (manager) => {
     const repo = manager.getRepository(LabourStatusRecord);
     const existing = await repo.findOneBy({ personId });
+    if (!existing && (await existsElsewhere(manager, LabourStatusRecord, 'person_id', personId))) throw forbidden();
     const late = new Problems();
     if (existing) {
       requireInScope(ctx, existing.areaCode);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, forbidden, Problems } from '../../shared/errors';
+import { existsElsewhere } from '../../shared/loaders';
 import { inTransaction } from '../../shared/transaction';
 import { checkDate, checkText } from '../../shared/validation';
 import type { EmploymentContext } from '../employment.context';
@@ -57,6 +58,7 @@ export async function startPlacement(ctx: EmploymentContext, input: StartPlaceme
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`placement:${personId}`]);
     if (employerId) {
       const employer = await manager.getRepository(Employer).findOneBy({ id: employerId });
+      if (!employer && (await existsElsewhere(manager, Employer, 'id', employerId))) throw forbidden('用工主体超出您的管辖范围', 'The employer is outside your jurisdiction');
       const refs = new Problems();
       if (!employer) refs.add('input.employerId', '用工主体不存在', 'employerId is not a known employer');
       else if (kinds && !kinds.includes(employer.kind)) refs.add('input.employerId', '用工主体类型与就业方式不符', `The employer is a ${employer.kind}, not what ${input.type} takes`);
@@ -105,6 +107,7 @@ export async function endPlacement(ctx: EmploymentContext, input: EndPlacementIn
 
   return inTransaction(ctx, async (manager) => {
     const placement = await manager.getRepository(EmploymentPlacement).findOneBy({ id });
+    if (!placement && (await existsElsewhere(manager, EmploymentPlacement, 'id', id))) throw forbidden();
     if (!placement) {
       const missing = new Problems();
       missing.add('input.placementId', '就业安置记录不存在', 'placementId is not a known placement');

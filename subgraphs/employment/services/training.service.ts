@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { conflict, Problems } from '../../shared/errors';
+import { conflict, forbidden, Problems } from '../../shared/errors';
+import { existsElsewhere } from '../../shared/loaders';
 import { applyAreaFilter } from '../../shared/scope';
 import { inTransaction } from '../../shared/transaction';
 import { checkText, isIsoDate } from '../../shared/validation';
@@ -114,6 +115,7 @@ export async function recordTrainingCompletion(ctx: EmploymentContext, input: Re
 
   return inTransaction(ctx, async (manager) => {
     const enrolment = await manager.getRepository(JobTrainingEnrolment).findOneBy({ id });
+    if (!enrolment && (await existsElsewhere(manager, JobTrainingEnrolment, 'id', id))) throw forbidden();
     if (!enrolment) {
       const missing = new Problems();
       missing.add('input.enrolmentId', '学员记录不存在', 'enrolmentId is not a known enrolment');

@@ -1,5 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { DataSource } from 'typeorm';
+import { withChangeHistoryPaused } from '../../shared/change-history';
 import { bulkInsert } from '../../shared/bulk-insert';
 import { withKeysDeferred } from '../../shared/bulk-load';
 import type { DemoData } from './rows';
@@ -18,7 +19,7 @@ export async function loadDemoData(dataSource: DataSource, data: DemoData, optio
   bar?.start(total, 0);
   const tick = (n: number) => bar?.increment(n);
   try {
-    await dataSource.transaction((manager) =>
+    await dataSource.transaction((manager) => withChangeHistoryPaused(manager, () =>
       withKeysDeferred(manager, ['admin_area', 'power_station', 'household', 'person'], async () => {
         const areas = [...data.areas].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
         await bulkInsert(manager, 'admin_area', areas as unknown as Record<string, unknown>[], tick);
@@ -26,7 +27,7 @@ export async function loadDemoData(dataSource: DataSource, data: DemoData, optio
         await bulkInsert(manager, 'household', data.households as unknown as Record<string, unknown>[], tick);
         await bulkInsert(manager, 'person', data.persons as unknown as Record<string, unknown>[], tick);
       }),
-    );
+    ));
   } finally {
     bar?.stop();
   }

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Problems } from '../../shared/errors';
+import { existingKeys } from '../../shared/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
 import type { Scope } from '../../shared/scope';
 import { parseCells, rowProblems } from '../../shared/sheet-cells';
 import type { SheetFormat } from '../../shared/sheet-format';
+import { AdminArea } from '../entities/admin-area.entity';
+import { Household } from '../entities/household.entity';
 import { AreaLevel, HouseholdStatus, type HousingMode, type RelocationMode } from '../household.enums';
 import type { HouseholdRow } from '../demo/rows';
 import { checkHousehold } from '../services/household.validation';
@@ -87,6 +90,9 @@ export function householdsImport(scope: Scope): SheetImport<ValidHousehold> {
                 registered_on, relocated_on, support_cohort, support_start, support_end
            FROM unnest($1::text[]) AS k(no) JOIN "${schema}".household h ON h.registry_no = (k.no COLLATE "C")`, [rows.map((r) => r.valid.registryNo)]);
       const byNo = new Map(existing.map((h) => [h.registry_no, h]));
+      // areas and households of other counties are hidden (row-level security): which of the rest exist there
+      const hiddenAreas = new Set(await existingKeys(manager, AdminArea, 'code')(codes.filter((c) => !areaOf.has(c))));
+      const hiddenNos = new Set(await existingKeys(manager, Household, 'registry_no')(rows.map((r) => r.valid.registryNo).filter((no) => !byNo.has(no))));
 
       const problems: RowProblem[] = [];
       const inserts: Record<string, unknown>[] = [];
@@ -97,10 +103,13 @@ export function householdsImport(scope: Scope): SheetImport<ValidHousehold> {
         const problem = (key: string, value: string, zh: string, en: string) => problems.push({ row, column: column(key), value, zh, en });
         const area = areaOf.get(h.areaCode);
         const before = byNo.get(h.registryNo);
-        if (!area || area.level !== AreaLevel.GROUP) problem('areaCode', h.areaCode, `现居住地居民小组 ${h.areaCode} 不存在`, `areaCode ${h.areaCode} is not a known resident group`);
+        if (hiddenAreas.has(h.areaCode)) problem('areaCode', h.areaCode, `现居住地 ${h.areaCode} 不在您的管辖范围内，不能导入`, `areaCode ${h.areaCode} is outside your jurisdiction: you cannot import it`);
+        else if (!area || area.level !== AreaLevel.GROUP) problem('areaCode', h.areaCode, `现居住地居民小组 ${h.areaCode} 不存在`, `areaCode ${h.areaCode} is not a known resident group`);
         else if (!scope.covers(h.areaCode)) problem('areaCode', h.areaCode, `现居住地 ${h.areaCode} 不在您的管辖范围内，不能导入`, `areaCode ${h.areaCode} is outside your jurisdiction: you cannot import it`);
-        if (!areaOf.has(h.originalAreaCode)) problem('originalAreaCode', h.originalAreaCode, `原居住地区划 ${h.originalAreaCode} 不存在`, `originalAreaCode ${h.originalAreaCode} is not a known area`);
-        if (before && !scope.covers(before.area_code)) {
+        if (!areaOf.has(h.originalAreaCode) && !hiddenAreas.has(h.originalAreaCode)) problem('originalAreaCode', h.originalAreaCode, `原居住地区划 ${h.originalAreaCode} 不存在`, `originalAreaCode ${h.originalAreaCode} is not a known area`);
+        if (hiddenNos.has(h.registryNo)) {
+          problem('registryNo', h.registryNo, `登记编号 ${h.registryNo} 已由其他县（区、市）登记，不在您的管辖范围内`, `Registry number ${h.registryNo} is registered in another county, outside your jurisdiction`);
+        } else if (before && !scope.covers(before.area_code)) {
           problem('registryNo', h.registryNo, `登记编号 ${h.registryNo} 已由 ${before.county_code} 登记，不在您的管辖范围内`, `Registry number ${h.registryNo} is registered in county ${before.county_code}, outside your jurisdiction`);
         }
         if (problems.length && problems[problems.length - 1].row === row) continue;

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { bulkUpdateColumns } from '../../shared/bulk-insert-columns';
 import { Problems } from '../../shared/errors';
+import { existingKeys } from '../../shared/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
 import type { Scope } from '../../shared/scope';
 import { parseCells, rowProblems } from '../../shared/sheet-cells';
 import type { SheetFormat } from '../../shared/sheet-format';
 import { today } from '../../shared/validation';
+import { Household } from '../entities/household.entity';
 import { HouseholdStatus, PersonStatus, Relation, type ProductionMode, type Sex } from '../household.enums';
 import type { MemberInput } from '../inputs/registration.input';
 import { checkMember } from '../services/member.validation';
@@ -111,12 +113,20 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
            FROM unnest($1::text[]) AS k(no) JOIN "${schema}".household h ON h.registry_no = (k.no COLLATE "C")`,
         [[...new Set(rows.map((r) => r.valid.registryNo))]]);
       const householdOf = new Map(households.map((h) => [h.registry_no, h]));
+      // households of other counties are hidden (row-level security): which of the rest exist there
+      const hiddenNos = new Set(await existingKeys(manager, Household, 'registry_no')([...new Set(rows.map((r) => r.valid.registryNo))].filter((no) => !householdOf.has(no))));
       const existing: (Record<keyof typeof COLUMNS, unknown> & { id: string; id_number: string; household_id: string; registry_no: string; county_code: string })[] = await manager.query(
         `SELECT p.id, p.id_number, p.household_id, h.registry_no, h.county_code, ${Object.keys(COLUMNS).map((c) => `p.${c}`).join(', ')}
            FROM unnest($1::text[]) AS k(id_number)
            JOIN "${schema}".person p ON p.id_number = (k.id_number COLLATE "C") AND p.status = $2
            JOIN "${schema}".household h ON h.id = p.household_id`, [rows.map((r) => r.valid.idNumber), PersonStatus.ACTIVE]);
       const personOf = new Map(existing.map((p) => [p.id_number, p]));
+      // persons outside the caller's jurisdiction are not visible (row-level security): ask which of the rest are registered, and where
+      const unseen = rows.map((r) => r.valid.idNumber).filter((n) => !personOf.has(n));
+      const elsewhere: { id_number: string; county_code: string }[] = unseen.length
+        ? await manager.query(`SELECT id_number, county_code FROM "${schema}".registered_id_numbers($1::text[], NULL)`, [unseen])
+        : [];
+      const countyElsewhere = new Map(elsewhere.map((p) => [p.id_number, p.county_code]));
 
       const problems: RowProblem[] = [];
       const inserts: Record<string, unknown>[] = [];
@@ -128,10 +138,14 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
         const problem = (key: keyof ValidPerson, zh: string, en: string) => problems.push({ row, column: header(key), value: String(p[key] ?? ''), zh, en });
         const household = householdOf.get(p.registryNo);
         const before = personOf.get(p.idNumber);
-        if (!household) problem('registryNo', `登记编号 ${p.registryNo} 的移民户不存在：请先导入移民户表`, `No household has registry number ${p.registryNo}: import the households sheet first`);
+        if (hiddenNos.has(p.registryNo)) problem('registryNo', `移民户 ${p.registryNo} 属于其他县（区、市），不在您的管辖范围内，不能导入`, `Household ${p.registryNo} belongs to another county, outside your jurisdiction: you cannot import it`);
+        else if (!household) problem('registryNo', `登记编号 ${p.registryNo} 的移民户不存在：请先导入移民户表`, `No household has registry number ${p.registryNo}: import the households sheet first`);
         else if (!scope.covers(household.area_code)) problem('registryNo', `移民户 ${p.registryNo} 属于 ${household.county_code}，不在您的管辖范围内，不能导入`, `Household ${p.registryNo} belongs to county ${household.county_code}, outside your jurisdiction: you cannot import it`);
         else if (household.status === HouseholdStatus.CANCELLED) problem('registryNo', `移民户 ${p.registryNo} 已注销`, `Household ${p.registryNo} is cancelled`);
-        if (before && before.registry_no !== p.registryNo) {
+        if (countyElsewhere.has(p.idNumber)) {
+          problem('idNumber', `该身份证号已登记在 ${countyElsewhere.get(p.idNumber)} 的移民户中（不在您的管辖范围内）：同一人不能登记两次`,
+            `This ID number is already registered in a household of county ${countyElsewhere.get(p.idNumber)} (outside your jurisdiction): a person is registered once`);
+        } else if (before && before.registry_no !== p.registryNo) {
           problem('idNumber', `该身份证号已登记在移民户 ${before.registry_no}（${before.county_code}），本表第 ${row} 行又登记在 ${p.registryNo}：同一人不能登记两次`,
             `This ID number is already registered in household ${before.registry_no} (county ${before.county_code}); row ${row} registers it in ${p.registryNo}: a person is registered once`);
         } else if (household && before && before.relation === Relation.HEAD && p.relation !== Relation.HEAD) {

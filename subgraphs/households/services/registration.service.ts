@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { conflict, forbidden, notFound, Problems } from '../../shared/errors';
+import { existingKeys, existsElsewhere } from '../../shared/loaders';
 import { inTransaction } from '../../shared/transaction';
 import { checkDate, checkText, requireId, today } from '../../shared/validation';
 import { AdminArea } from '../entities/admin-area.entity';
@@ -19,14 +20,11 @@ import {
 /** ID numbers already registered to an active person anywhere in the prefecture → CONFLICT. */
 async function assertIdNumbersFree(manager: EntityManager, numbers: { field: string; idNumber: string }[], exceptPersonId?: string) {
   if (!numbers.length) return;
-  const qb = manager
-    .getRepository(Person)
-    .createQueryBuilder('p')
-    .select(['p.idNumber', 'p.countyCode'])
-    .where('p.id_number = ANY(:numbers)', { numbers: numbers.map((n) => n.idNumber) })
-    .andWhere('p.status = :active', { active: PersonStatus.ACTIVE });
-  if (exceptPersonId) qb.andWhere('p.id <> :except', { except: exceptPersonId });
-  const taken = await qb.getOne();
+  // outside the caller's jurisdiction too (row-level security hides those rows): the schema's function looks
+  const [taken]: { idNumber: string; countyCode: string }[] = await manager.query(
+    `SELECT id_number AS "idNumber", county_code AS "countyCode" FROM "${manager.connection.getMetadata(Person).schema}".registered_id_numbers($1, $2) LIMIT 1`,
+    [numbers.map((n) => n.idNumber), exceptPersonId ?? null],
+  );
   if (taken) {
     const { field } = numbers.find((n) => n.idNumber === taken.idNumber)!;
     throw conflict(field, `该身份证号已在 ${taken.countyCode} 登记，不能重复登记`, `This ID number is already registered (county ${taken.countyCode})`);
@@ -73,9 +71,11 @@ export async function registerHousehold(ctx: HouseholdsContext, input: RegisterH
       const area = areas.find((a) => a.code === areaCode);
       const refs = new Problems();
       if (!area || area.level !== AreaLevel.GROUP) refs.add('input.areaCode', '现居住地居民小组不存在', 'areaCode is not a known resident group');
-      if (!areas.some((a) => a.code === originalAreaCode)) refs.add('input.originalAreaCode', '原居住地区划不存在', 'originalAreaCode is not a known area');
+      // the original area may lie outside the jurisdiction (moved from another county): its code is looked up there too
+      const original = areas.some((a) => a.code === originalAreaCode) || (await existingKeys(manager, AdminArea, 'code')([originalAreaCode])).length > 0;
+      if (!original) refs.add('input.originalAreaCode', '原居住地区划不存在', 'originalAreaCode is not a known area');
       refs.throwIfAny();
-      if (await manager.getRepository(Household).exists({ where: { registryNo } })) {
+      if ((await existingKeys(manager, Household, 'registry_no')([registryNo])).length) {
         throw conflict('input.registryNo', '该登记编号已存在', 'This registry number already exists');
       }
       await assertIdNumbersFree(manager, members.map((m, i) => ({ field: `input.members[${i}].idNumber`, idNumber: m!.idNumber })));
@@ -116,8 +116,7 @@ async function loadForChange<T extends Person | Household>(
   const alias = kind === 'person' ? 'p' : 'h';
   const found = await qb.setQueryRunner(manager.queryRunner!).andWhere(`${alias}.id = :id`, { id }).setLock('pessimistic_write').getOne();
   if (found) return found as T;
-  const exists = await manager.getRepository(kind === 'person' ? Person : Household).exists({ where: { id } });
-  if (exists) throw forbidden();
+  if (await existsElsewhere(manager, kind === 'person' ? Person : Household, 'id', id)) throw forbidden();
   throw kind === 'person' ? notFound('该人员', 'Person', field) : notFound('该移民户', 'Household', field);
 }
 

@@ -1,5 +1,6 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { DataSource } from 'typeorm';
+import { withChangeHistoryPaused } from '../../shared/change-history';
 import { bulkInsert } from '../../shared/bulk-insert';
 import { withKeysDeferred } from '../../shared/bulk-load';
 import type { RegistrySnapshot } from '../../shared/registry-snapshot';
@@ -33,13 +34,13 @@ export async function loadLandHousingData(dataSource: DataSource, data: LandHous
     : undefined;
   bar?.start(total, 0);
   try {
-    await dataSource.transaction((manager) =>
+    await dataSource.transaction((manager) => withChangeHistoryPaused(manager, () =>
       withKeysDeferred(manager, TABLES.map(([, table]) => table), async () => {
         for (const [key, table] of TABLES) {
           await bulkInsert(manager, table, data[key] as unknown as Record<string, unknown>[], (n) => bar?.increment(n));
         }
       }),
-    );
+    ));
   } finally {
     bar?.stop();
   }

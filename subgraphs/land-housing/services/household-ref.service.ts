@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { forbidden, Problems } from '../../shared/errors';
+import { existsElsewhere } from '../../shared/loaders';
 import { HouseholdRef } from '../entities/household-ref.entity';
 import type { LandHousingContext } from '../land-housing.context';
 import { checkCode, checkId } from './checks';
@@ -37,6 +38,7 @@ export async function householdForRecord(
     .getOne();
   // the jurisdiction first: a household outside it gets FORBIDDEN and nothing about its record
   if (known && !ctx.scope.covers(known.areaCode)) throw forbidden();
+  if (!known && (await existsElsewhere(manager, HouseholdRef, 'id', householdId))) throw forbidden();
   const problems = new Problems();
   if (known && givenArea && givenArea !== known.areaCode) {
     problems.add(`${path}.householdAreaCode`, `与该户已登记的现居住地（${known.areaCode}）不符`, `does not match the household’s recorded area ${known.areaCode}`);

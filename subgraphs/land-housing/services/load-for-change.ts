@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { forbidden, notFound } from '../../shared/errors';
+import { existsElsewhere } from '../../shared/loaders';
 
 /**
  * A row inside the caller's jurisdiction, locked for the rest of the transaction:
@@ -16,6 +17,7 @@ export async function loadForChange<T extends ObjectLiteral>(
 ): Promise<T> {
   const found = await scopedQuery.setQueryRunner(manager.queryRunner!).andWhere(`${alias}.id = :id`, { id }).setLock('pessimistic_write').getOne();
   if (found) return found;
-  if (await manager.getRepository(entity).exists({ where: { id } as never })) throw forbidden();
+  // hidden by the jurisdiction (and row-level security): FORBIDDEN when it exists elsewhere
+  if (await existsElsewhere(manager, entity, 'id', id)) throw forbidden();
   throw notFound(what[0], what[1], field);
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { withChangeHistoryPaused } from '../../shared/change-history';
 import { bulkInsertColumns } from '../../shared/bulk-insert-columns';
 import type { RegistrySnapshot } from '../../shared/registry-snapshot';
 import { generatePartyBuildingDemo } from './generator';
@@ -14,9 +15,9 @@ export async function hasPartyBuildingData(dataSource: DataSource): Promise<bool
 /** Generates the demo on the registry and loads it in one transaction: all of it or none. */
 export async function loadPartyBuildingDemo(dataSource: DataSource, registry: RegistrySnapshot, options: { scale: number }): Promise<void> {
   const demo = generatePartyBuildingDemo(registry, { scale: options.scale });
-  await dataSource.transaction(async (manager) => {
+  await dataSource.transaction((manager) => withChangeHistoryPaused(manager, async () => {
     for (const [table, key] of TABLES) await bulkInsertColumns(manager, table, demo[key] as unknown as Record<string, unknown>[]);
-  });
+  }));
   const schema = (dataSource.driver.options as { schema?: string }).schema;
   for (const [table] of TABLES) await dataSource.query(`ANALYZE "${schema}"."${table}"`);
 }

@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { badInput, forbidden, notFound, Problems } from '../../shared/errors';
+import { existsElsewhere } from '../../shared/loaders';
 import { isIsoDate, isUuid } from '../../shared/validation';
 import type { PartyBuildingContext } from '../party-building.context';
 
@@ -13,17 +14,18 @@ export async function loadForChange<T extends ObjectLiteral & { areaCode: string
   const qb = manager.getRepository(entity).createQueryBuilder('x').where(`x.${column} = :id`, { id });
   if (lock) qb.setLock('pessimistic_write');
   const row = await qb.getOne();
-  if (!row) throw notFound(what[0], what[1], field);
+  if (!row) throw (await existsElsewhere(manager, entity, column, id)) ? forbidden() : notFound(what[0], what[1], field);
   if (!ctx.scope.covers(row.areaCode)) throw forbidden();
   return row;
 }
+
 
 /** Like `loadForChange`, but a missing record is a bad input (e.g. a household not yet in a unit). */
 export async function requireForChange<T extends ObjectLiteral & { areaCode: string }>(
   manager: EntityManager, ctx: PartyBuildingContext, entity: EntityTarget<T>, column: string, id: string, field: string, zh: string, en: string,
 ): Promise<T> {
   const row = await manager.getRepository(entity).createQueryBuilder('x').where(`x.${column} = :id`, { id }).getOne();
-  if (!row) throw badInput([{ field, zh, en }]);
+  if (!row) throw (await existsElsewhere(manager, entity, column, id)) ? forbidden() : badInput([{ field, zh, en }]);
   if (!ctx.scope.covers(row.areaCode)) throw forbidden();
   return row;
 }

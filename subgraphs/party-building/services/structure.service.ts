@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, forbidden, Problems } from '../../shared/errors';
+import { existingKeys } from '../../shared/loaders';
 import { areaPrefix } from '../../shared/scope';
 import { inTransaction } from '../../shared/transaction';
 import { checkText, normalizeAreaCode, today } from '../../shared/validation';
@@ -115,7 +116,11 @@ export async function assignHouseholds(ctx: PartyBuildingContext, input: AssignH
     const unit = await loadForChange(manager, ctx, GridUnit, 'id', input.unitId, 'input.unitId', ['网格单元', 'Grid unit']);
     const current = await manager.getRepository(HouseholdUnit).createQueryBuilder('x').where('x.household_id = ANY(:ids)', { ids }).getMany();
     // a household already in a unit outside the caller's jurisdiction is not theirs to move
-    if (current.some((h) => !ctx.scope.covers(h.areaCode))) throw forbidden('有移民户已划入您管辖范围以外的网格', 'A household belongs to a unit outside your jurisdiction');
+    const hidden = ids.filter((id) => !current.some((h) => h.householdId === id));
+    const elsewhere = hidden.length ? await existingKeys(manager, HouseholdUnit, 'household_id', true)(hidden) : [];
+    if (elsewhere.length || current.some((h) => !ctx.scope.covers(h.areaCode))) {
+      throw forbidden('有移民户已划入您管辖范围以外的网格', 'A household belongs to a unit outside your jurisdiction');
+    }
     const at = today();
     await manager
       .createQueryBuilder()

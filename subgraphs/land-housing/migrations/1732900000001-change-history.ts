@@ -1,0 +1,4 @@
+import { changeHistoryMigration } from '../../shared/change-history';
+
+/** Every land & housing table: every change kept in `change_log`, with who, when, the source and the old and new values. */
+export const LandHousingChangeHistory1732900000001 = changeHistoryMigration('LandHousingChangeHistory1732900000001', ['household_ref', 'land_parcel', 'original_house', 'resettlement_site', 'building', 'building_unit', 'flat', 'allocation'].map((table) => ({ table })));

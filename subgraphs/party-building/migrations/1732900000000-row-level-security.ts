@@ -1,0 +1,20 @@
+import { inScope, isAncestor, rowLevelSecurityMigration } from '../../shared/row-level-security';
+
+const TABLES = [
+  'party_organisation', 'grid', 'grid_unit', 'household_unit', 'cadre', 'cadre_pairing', 'cadre_visit', 'party_activity', 'governance_case', 'case_transition',
+];
+
+/**
+ * The serving role and its policies: every table by area; party organisations also from the
+ * areas above the jurisdiction (a new branch names its parent committee), written inside it only.
+ */
+export const PartyBuildingRowLevelSecurity1732900000000 = rowLevelSecurityMigration('PartyBuildingRowLevelSecurity1732900000000', {
+  tables: TABLES,
+  secured: TABLES.map((table) =>
+    table === 'party_organisation' ? { table, using: `${inScope('area_code')} OR ${isAncestor('area_code')}`, check: inScope('area_code') } : { table },
+  ),
+  probes: [
+    ...TABLES.filter((t) => t !== 'household_unit').map((table) => ({ table, column: 'id', type: 'uuid' as const })),
+    { table: 'household_unit', column: 'household_id', type: 'uuid' },
+  ],
+});

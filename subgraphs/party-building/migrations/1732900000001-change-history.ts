@@ -1,0 +1,7 @@
+import { changeHistoryMigration } from '../../shared/change-history';
+
+/** Every party-building table: every change kept in `change_log`, with who, when, the source and the old and new values. */
+export const PartyBuildingChangeHistory1732900000001 = changeHistoryMigration('PartyBuildingChangeHistory1732900000001', [
+  ...['party_organisation', 'grid', 'grid_unit', 'cadre', 'cadre_pairing', 'cadre_visit', 'party_activity', 'governance_case', 'case_transition'].map((table) => ({ table })),
+  { table: 'household_unit', key: 'household_id' },
+]);

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_IDENTITIES } from '../gateway/demo-identities';
+import { generateEmploymentDemo, type EmploymentDemo } from '../subgraphs/employment/demo/generator';
+import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
+import type { DemoData } from '../subgraphs/households/demo/rows';
+import { HouseholdRef } from '../subgraphs/land-housing/entities/household-ref.entity';
+import { generatePartyBuildingDemo } from '../subgraphs/party-building/demo/generator';
+import type { PartyBuildingDemo } from '../subgraphs/party-building/demo/rows';
+import { withChangeSource, requestScopeOf, runInRequestScope } from '../subgraphs/shared/request-scope';
+import { testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { startPlatform } from './platform';
+
+const { qiaojia, suijiang, analyst } = DEMO_IDENTITIES;
+const SCALE = 0.01;
+const CHANGES = 'changes { at actorSubject actorRole operation source changes { field old new } }';
+
+describe.each(testEngines())('change history (%s)', (engine) => {
+  let env: TestEnvironment;
+  let data: DemoData;
+  let employment: EmploymentDemo;
+  let party: PartyBuildingDemo;
+  const log = (name: string) => `"${env.subgraphs[name].dataSource.driver.schema}".change_log`;
+  const logCount = async (name: string) => Number((await env.subgraphs[name].dataSource.query(`SELECT count(*) AS n FROM ${log(name)}`))[0].n);
+  const asCaller = <T>(identity: typeof qiaojia, work: () => Promise<T>) => runInRequestScope(requestScopeOf(identity), work);
+
+  beforeAll(async () => {
+    ({ env, data } = await startPlatform(engine, SCALE));
+    employment = generateEmploymentDemo(data, { scale: SCALE });
+    party = generatePartyBuildingDemo(data, { scale: SCALE });
+  });
+  afterAll(() => env?.close());
+
+  it('the demo load records no changes', async () => {
+    for (const name of Object.keys(env.subgraphs)) expect(await logCount(name)).toBe(0);
+  });
+
+  it('households: an update keeps who, when, the source and the changed field only; analysts see phones masked', async () => {
+    const person = data.persons.find((p) => p.county_code === DEMO_AREAS.qiaojia && p.phone)!;
+    const started = Date.now();
+    const res = await env.query(qiaojia, `mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { id ${CHANGES} } }`, {
+      input: { id: person.id, phone: '13900001111' },
+    });
+    expect(res.errors).toBeUndefined();
+    const [record, ...rest] = res.data.updatePerson.changes;
+    expect(rest).toEqual([]);
+    expect(record).toEqual({
+      at: expect.any(String), actorSubject: qiaojia.subject, actorRole: 'COUNTY_OFFICER', operation: 'UPDATE', source: 'mutation updatePerson',
+      changes: [{ field: 'phone', old: person.phone, new: '13900001111' }],
+    });
+    expect(Date.parse(record.at)).toBeGreaterThanOrEqual(started - 5000);
+    const seen = await env.query(analyst, `query ($id: ID!) { person(id: $id) { ${CHANGES} } }`, { id: person.id });
+    expect(seen.data.person.changes[0].changes).toEqual([{ field: 'phone', old: `${person.phone!.slice(0, 3)}****${person.phone!.slice(-4)}`, new: '139****1111' }]);
+  });
+
+  it('land-housing: a new parcel is one INSERT with its values', async () => {
+    const household = data.households.find((h) => h.area_code.startsWith(DEMO_AREAS.wenbi))!;
+    const res = await env.query(qiaojia, `mutation ($input: RecordLandParcelInput!) { recordLandParcel(input: $input) { id ${CHANGES} } }`, {
+      input: { stationId: household.station_id, villageCode: household.original_area_code, householdId: household.id, landUse: 'ORCHARD', areaMu: 1.25, surveyedOn: '2018-05-02' },
+    });
+    expect(res.errors).toBeUndefined();
+    const { id, changes } = res.data.recordLandParcel;
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ actorSubject: qiaojia.subject, operation: 'INSERT', source: 'mutation recordLandParcel' });
+    expect(changes[0].changes).toEqual(expect.arrayContaining([
+      { field: 'id', old: null, new: id },
+      { field: 'landUse', old: null, new: 'ORCHARD' },
+      { field: 'areaMu', old: null, new: '1.25' },
+      { field: 'householdId', old: null, new: household.id },
+    ]));
+  });
+
+  it('employment: a labour-status check is one UPDATE of exactly the fields that changed', async () => {
+    const placed = new Set(employment.placement.filter((p) => !p.end_date).map((p) => p.person_id));
+    const seeker = employment.labour_status.find((r) => r.county_code === DEMO_AREAS.qiaojia && !placed.has(r.person_id) && r.status === 'UNEMPLOYED_SEEKING')!;
+    const res = await env.query(qiaojia, `mutation ($input: RecordLabourStatusInput!) { recordLabourStatusCheck(input: $input) { ${CHANGES} } }`, {
+      input: { personId: seeker.person_id, status: 'STUDENT', verifiedOn: '2025-06-01' },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.recordLabourStatusCheck.changes).toEqual([{
+      at: expect.any(String), actorSubject: qiaojia.subject, actorRole: 'COUNTY_OFFICER', operation: 'UPDATE', source: 'mutation recordLabourStatusCheck',
+      changes: [
+        ...(seeker.note ? [{ field: 'note', old: seeker.note, new: null }] : []),
+        { field: 'status', old: 'UNEMPLOYED_SEEKING', new: 'STUDENT' },
+        { field: 'verifiedOn', old: seeker.verified_on, new: '2025-06-01' },
+      ],
+    }]);
+  });
+
+  it('party-building: a case opened then assigned has an INSERT and an UPDATE, newest first', async () => {
+    const inWenbi = <T extends { area_code: string }>(rows: T[]) => rows.filter((r) => r.area_code.startsWith(DEMO_AREAS.wenbi));
+    const household = inWenbi(party.householdUnits)[3];
+    const cadres = inWenbi(party.cadres);
+    const opened = await env.query(qiaojia, 'mutation ($input: OpenCaseInput!) { openGovernanceCase(input: $input) { id } }', {
+      input: { category: 'DISPUTE_MEDIATION', title: '邻里噪音纠纷', householdId: household.household_id, firstResponsibleId: cadres[0].id },
+    });
+    expect(opened.errors).toBeUndefined();
+    const moved = await env.query(qiaojia, `mutation ($input: MoveCaseInput!) { moveGovernanceCase(input: $input) { ${CHANGES} } }`, {
+      input: { caseId: opened.data.openGovernanceCase.id, to: 'ASSIGNED', assigneeId: cadres[1].id },
+    });
+    expect(moved.errors).toBeUndefined();
+    const [update, insert, ...rest] = moved.data.moveGovernanceCase.changes;
+    expect(rest).toEqual([]);
+    expect(update).toMatchObject({ operation: 'UPDATE', source: 'mutation moveGovernanceCase', actorSubject: qiaojia.subject });
+    expect(update.changes).toEqual([{ field: 'assigneeId', old: null, new: cadres[1].id }, { field: 'status', old: 'OPEN', new: 'ASSIGNED' }]);
+    expect(insert).toMatchObject({ operation: 'INSERT', source: 'mutation openGovernanceCase' });
+  });
+
+  it('a failed mutation leaves no change; a rolled-back transaction neither', async () => {
+    const before = await logCount('households');
+    const [a, b] = data.persons.filter((p) => p.county_code === DEMO_AREAS.qiaojia);
+    const res = await env.query(qiaojia, 'mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }', { input: { id: a.id, idNumber: b.id_number } });
+    expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(await logCount('households')).toBe(before);
+    const landBefore = await logCount('land-housing');
+    const serving = env.subgraphs['land-housing'].serving;
+    const table = `"${serving.getMetadata(HouseholdRef).schema}".household_ref`;
+    const rolledBack = asCaller(qiaojia, () =>
+      serving.transaction(async (m) => {
+        await m.query(`INSERT INTO ${table} (id, area_code, county_code) VALUES ($1, $2, $3)`, [randomUUID(), `${DEMO_AREAS.wenbi}001`, DEMO_AREAS.qiaojia]);
+        throw new Error('undo');
+      }),
+    );
+    await expect(rolledBack).rejects.toThrow('undo');
+    expect(await logCount('land-housing')).toBe(landBefore);
+  });
+
+  it('work under an explicit source is recorded with it', async () => {
+    const serving = env.subgraphs['land-housing'].serving;
+    const table = `"${serving.getMetadata(HouseholdRef).schema}".household_ref`;
+    const id = randomUUID();
+    await asCaller(qiaojia, () => withChangeSource('import 7', () => serving.query(`INSERT INTO ${table} (id, area_code, county_code) VALUES ($1, $2, $3)`, [id, `${DEMO_AREAS.wenbi}001`, DEMO_AREAS.qiaojia])));
+    const rows = await env.subgraphs['land-housing'].dataSource.query(`SELECT source, actor_subject, operation FROM ${log('land-housing')} WHERE record_id = $1`, [id]);
+    expect(rows).toEqual([{ source: 'import 7', actor_subject: qiaojia.subject, operation: 'INSERT' }]);
+  });
+
+  it('the serving role can read the log inside its jurisdiction only, and never alter it', async () => {
+    const serving = env.subgraphs.households.serving;
+    const sql = `SELECT count(*) AS n FROM ${log('households')}`;
+    expect(await logCount('households')).toBeGreaterThan(0);
+    expect(Number((await asCaller(qiaojia, () => serving.query(sql)))[0].n)).toBe(await logCount('households'));
+    expect(Number((await asCaller(suijiang, () => serving.query(sql)))[0].n)).toBe(0);
+    for (const statement of [`UPDATE ${log('households')} SET source = 'forged'`, `DELETE FROM ${log('households')}`,
+      `INSERT INTO ${log('households')} (table_name, record_id, operation, changes) VALUES ('person', 'x', 'DELETE', '[]')`]) {
+      await expect(asCaller(qiaojia, () => serving.query(statement))).rejects.toThrow(/permission denied/);
+    }
+  });
+
+  it('batched: statements for changes on 10 and on 100 persons are the same', async () => {
+    const statements = async (first: number) => {
+      const before = env.statements('households');
+      const res = await env.query(qiaojia, `query ($first: Int!) { persons(first: $first) { nodes { id changes(first: 5) { operation } } } }`, { first });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.persons.nodes).toHaveLength(first);
+      return env.statements('households') - before;
+    };
+    expect(await statements(10)).toBe(await statements(100));
+  });
+});
