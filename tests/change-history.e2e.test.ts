@@ -50,6 +50,11 @@ describe.each(testEngines())('change history (%s)', (engine) => {
     expect(Date.parse(record.at)).toBeGreaterThanOrEqual(started - 5000);
     const seen = await env.query(analyst, `query ($id: ID!) { person(id: $id) { ${CHANGES} } }`, { id: person.id });
     expect(seen.data.person.changes[0].changes).toEqual([{ field: 'phone', old: `${person.phone!.slice(0, 3)}****${person.phone!.slice(-4)}`, new: '139****1111' }]);
+    expect(seen.extensions?.fullReads).toBeUndefined();
+    // an officer's full phone numbers in the history are full reads, reported for the read audit
+    const direct = await env.querySubgraphAs('households', qiaojia, `query ($id: ID!) { person(id: $id) { ${CHANGES} } }`, { id: person.id });
+    expect(direct.data.person.changes[0].changes).toEqual([{ field: 'phone', old: person.phone, new: '13900001111' }]);
+    expect(direct.extensions?.fullReads).toEqual([{ type: 'Person', id: person.id, areaCode: person.area_code, fields: ['phone'] }]);
   });
 
   it('land-housing: a new parcel is one INSERT with its values', async () => {

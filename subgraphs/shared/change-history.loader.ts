@@ -1,17 +1,20 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { BaseContext } from './context';
 import type { ChangeRecord, FieldChange } from './change-record.type';
-import { maskIdNumber, maskPhone } from './id-number';
-import { seesSensitiveFields, type Identity } from './identity';
+import { SensitiveCategory } from './purposes';
 import { queryNamed } from './raw-sql';
-import type { Scope } from './scope';
+import { reveal } from './sensitive';
 
-/** Columns masked in change values for callers who do not see them in full. */
-const SENSITIVE: Record<string, (value: string) => string> = { id_number: maskIdNumber, phone: maskPhone, contact_phone: maskPhone };
+/** A person's sensitive columns, shown in change values through the masking policy like the fields themselves. */
+const SENSITIVE: Record<string, typeof SensitiveCategory.ID_NUMBER | typeof SensitiveCategory.PHONE> = {
+  id_number: SensitiveCategory.ID_NUMBER,
+  phone: SensitiveCategory.PHONE,
+};
 
 interface Row {
   table_name: string;
   record_id: string;
+  area_code: string | null;
   at: Date | string;
   actor_subject: string | null;
   actor_role: string | null;
@@ -28,19 +31,21 @@ export const changeKey = (table: string, first: number, id: string) => `${table}
 /**
  * Per-request loader of records' latest changes, newest first: one statement per table and
  * page size in a batch, scoped to the jurisdiction (row-level security applies too). Field names
- * come back as the GraphQL fields (entity properties); sensitive values are masked for callers
- * who do not see them in full.
+ * come back as the GraphQL fields (entity properties); ID numbers and phones go through the
+ * masking policy (`reveal`): masked for callers who do not see them in full, and a full value is
+ * noted for the read audit like any other.
  */
-export function createChangeLoader(dataSource: DataSource, identity: Identity, scope: Scope): DataLoader<string, ChangeRecord[]> {
+export function createChangeLoader(ctx: Omit<BaseContext, 'changes'>): DataLoader<string, ChangeRecord[]> {
+  const { dataSource, scope } = ctx;
   const schema = (dataSource.driver.options as { schema?: string }).schema;
-  const full = seesSensitiveFields(identity);
-  const fieldName = (table: string, column: string) =>
-    dataSource.entityMetadatas.find((m) => m.tableName === table)?.findColumnWithDatabaseName(column)?.propertyName ?? column;
+  const metadataOf = (table: string) => dataSource.entityMetadatas.find((m) => m.tableName === table);
+  const fieldName = (table: string, column: string) => metadataOf(table)?.findColumnWithDatabaseName(column)?.propertyName ?? column;
   const toRecord = (row: Row): ChangeRecord => {
     const changes: Exclude<Row['changes'], string> = typeof row.changes === 'string' ? JSON.parse(row.changes) : row.changes;
+    const record = { type: metadataOf(row.table_name)?.targetName ?? row.table_name, id: row.record_id, areaCode: row.area_code ?? '' };
     const shown = (column: string, value: unknown): string | null => {
       const t = text(value);
-      return t !== null && !full && SENSITIVE[column] ? SENSITIVE[column](t) : t;
+      return t !== null && SENSITIVE[column] ? reveal(ctx as BaseContext, SENSITIVE[column], record, fieldName(row.table_name, column), t) : t;
     };
     return {
       at: new Date(row.at).toISOString(),
@@ -73,7 +78,9 @@ export function createChangeLoader(dataSource: DataSource, identity: Identity, s
       );
       for (const row of rows) {
         const key = changeKey(table, first, row.record_id);
-        found.set(key, [...(found.get(key) ?? []), toRecord(row)]);
+        const list = found.get(key) ?? [];
+        list.push(toRecord(row));
+        found.set(key, list);
       }
     }
     return keys.map((key) => found.get(key) ?? []);

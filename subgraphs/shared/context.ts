@@ -38,6 +38,6 @@ export async function identityFromHeaders(
 }
 
 export function baseContext(identity: Identity, dataSource: DataSource): BaseContext {
-  const scope = Scope.of(identity);
-  return { identity, scope, dataSource, audit: new ReadAudit(), changes: createChangeLoader(dataSource, identity, scope) };
+  const base = { identity, scope: Scope.of(identity), dataSource, audit: new ReadAudit() };
+  return { ...base, changes: createChangeLoader(base) };
 }
