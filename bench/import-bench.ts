@@ -34,7 +34,7 @@ async function importPhase(schema: string, sheet: string, file: string) {
   const lines: string[] = [];
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
-  const code = await registryCommand('import', ['--sheet', sheet, '--file', file, '--commit', ...AS], { dataSource: db.dataSource, print: (l) => lines.push(l) });
+  const code = await registryCommand('import', ['--sheet', sheet, '--file', file, '--commit', ...AS], { dataSource: () => db.dataSource, print: (l) => lines.push(l) });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
@@ -66,7 +66,7 @@ async function main() {
          WHERE left_behind_child AND birth_date <= current_date - interval '16 years' RETURNING 1) SELECT count(*)::int AS n FROM cleared`);
     console.log(`cleared ${stale.n} left-behind-child flags of persons now 16 or older`);
     for (const sheet of ['households', 'persons'] as const) {
-      await registryCommand('export', ['--sheet', sheet, '--out', files[sheet], ...AS], { dataSource: db.dataSource, print: console.log });
+      await registryCommand('export', ['--sheet', sheet, '--out', files[sheet], ...AS], { dataSource: () => db.dataSource, print: console.log });
     }
     // empty the registry: the import puts it back
     await db.dataSource.transaction(async (m) => {

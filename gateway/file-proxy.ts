@@ -3,14 +3,12 @@ import type { Express, Request, Response } from 'express';
 import { badInput } from '../subgraphs/shared/errors';
 import { fileRoute } from '../subgraphs/shared/file-routes';
 import { IDENTITY_HEADER } from '../subgraphs/shared/identity';
+import { SHEET_OWNERS, sheetNamed } from '../subgraphs/shared/imports/registry-sheets';
 import { createGatewayContext, type GatewayKeys } from './context';
 
-/** Which subgraph owns each registry sheet (its import, export, template and reports). Add a sheet here. */
-export const SHEET_OWNERS: Record<string, string> = { households: 'households', persons: 'households' };
-
 function ownerUrl(subgraphUrls: Record<string, string>, sheet: string): string {
-  const owner = SHEET_OWNERS[sheet.toLowerCase()];
-  const url = owner && subgraphUrls[owner];
+  const known = sheetNamed(sheet);
+  const url = known && subgraphUrls[SHEET_OWNERS[known].owner];
   if (!url) throw badInput([{ field: 'sheet', zh: `没有名为 ${sheet} 的表`, en: `There is no sheet named ${sheet}` }]);
   return url.replace(/\/graphql$/, '');
 }

@@ -338,7 +338,7 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
     const viaMutation = (await upload(qiaojia, 'PERSONS', 'persons.csv', fs.readFileSync(file))).run;
     const printed: string[] = [];
     const code = await registryCommand('import', ['--sheet', 'persons', '--file', file, '--role', 'COUNTY_OFFICER', '--jurisdiction', DEMO_AREAS.qiaojia],
-      { dataSource: env.subgraphs.households.dataSource, print: (line) => printed.push(line) });
+      { dataSource: () => env.subgraphs.households.dataSource, print: (line) => printed.push(line) });
     expect(code).toBe(1);
     const id = /^import (\S+): REJECTED/.exec(printed[0])![1];
     const viaCommand = (await env.query(qiaojia, `query ($id: ID!) { importRun(id: $id) { status rowsRead inserted updated unchanged rejected problemCount } }`, { id })).data.importRun;
@@ -351,7 +351,7 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
 
     fs.writeFileSync(file, csvText(PERSONS_SHEET, [{ ...members[0], 联系电话: '13700000000' }]));
     expect(await registryCommand('import', ['--sheet', 'persons', '--file', file, '--commit', '--role', 'COUNTY_OFFICER', '--jurisdiction', DEMO_AREAS.qiaojia],
-      { dataSource: env.subgraphs.households.dataSource, print: () => undefined })).toBe(0);
+      { dataSource: () => env.subgraphs.households.dataSource, print: () => undefined })).toBe(0);
     const [phone] = await env.subgraphs.households.dataSource.query(`SELECT phone FROM "${schema}".person WHERE id_number = $1`, [members[0].身份证号]);
     expect(phone).toEqual({ phone: '13700000000' });
     void no;

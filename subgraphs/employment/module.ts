@@ -10,5 +10,6 @@ export const employmentModule: SubgraphModule = {
   buildSchema: buildEmploymentSchema,
   openDatabase: openEmploymentDatabase,
   serve: serveEmployment,
+  sheets: {},
   demo: { hasData: hasEmploymentData, load: loadEmploymentDemo },
 };

@@ -10,5 +10,6 @@ export const landHousingModule: SubgraphModule = {
   buildSchema: buildLandHousingSchema,
   openDatabase: openLandHousingDatabase,
   serve: serveLandHousing,
+  sheets: {},
   demo: { hasData: hasLandHousingData, load: loadLandHousingDemo },
 };

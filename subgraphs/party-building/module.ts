@@ -10,6 +10,7 @@ export const partyBuildingModule: SubgraphModule = {
   buildSchema: buildPartyBuildingSchema,
   openDatabase: openPartyBuildingDatabase,
   serve: servePartyBuilding,
+  sheets: {},
   demo: {
     hasData: hasPartyBuildingData,
     load: loadPartyBuildingDemo,
