@@ -20,6 +20,8 @@ export interface SheetColumn {
   choices?: Record<string, string>;
   /** One line for the documentation and the template's header comment (Chinese · English). */
   note: string;
+  /** Written by exports (ids other sheets refer to); an import accepts the column and does not read it. */
+  exportOnly?: boolean;
 }
 
 export interface SheetFormat {

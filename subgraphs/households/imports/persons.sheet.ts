@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EXPORTED_HOUSEHOLD_ID, EXPORTED_PERSON_ID } from '../../shared/imports/reference-columns';
 import { bulkUpdateColumns } from '../../shared/bulk-insert-columns';
 import { Problems } from '../../shared/errors';
 import { existingKeys } from '../../shared/loaders';
@@ -33,6 +34,8 @@ export const PERSONS_SHEET: SheetFormat = {
     { key: 'leftBehindChild', header: '留守儿童', kind: 'flag', note: FLAG_NOTE },
     { key: 'disabled', header: '残疾人', kind: 'flag', note: FLAG_NOTE },
     { key: 'minimumLivingAllowance', header: '低保', aliases: ['低保对象'], kind: 'flag', note: FLAG_NOTE },
+    EXPORTED_HOUSEHOLD_ID,
+    EXPORTED_PERSON_ID,
   ],
 };
 

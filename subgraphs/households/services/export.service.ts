@@ -12,7 +12,7 @@ export async function* exportHouseholds(ctx: BaseContext, area?: string): AsyncG
   let after = '';
   for (;;) {
     const rows: Record<string, unknown>[] = await ctx.dataSource.query(
-      `SELECT h.registry_no AS "registryNo", h.station_id AS "stationId", h.original_area_code AS "originalAreaCode",
+      `SELECT h.registry_no AS "registryNo", h.id AS "householdId", h.station_id AS "stationId", h.original_area_code AS "originalAreaCode",
               h.area_code AS "areaCode", h.relocation_mode AS "relocationMode", h.housing_mode AS "housingMode",
               h.registered_on AS "registeredOn", h.relocated_on AS "relocatedOn"
          FROM "${schema}".household h WHERE h.registry_no > $1 AND ${sql} ORDER BY h.registry_no LIMIT ${EXPORT_PAGE}`, [after, ...values]);
@@ -32,7 +32,7 @@ export async function* exportPersons(ctx: BaseContext, area?: string): AsyncGene
   let after = ['', ''];
   for (;;) {
     const rows: Record<string, unknown>[] = await ctx.dataSource.query(
-      `SELECT h.registry_no AS "registryNo", p.name, p.id_number AS "idNumber", p.sex, p.birth_date AS "birthDate", p.ethnicity,
+      `SELECT h.registry_no AS "registryNo", h.id AS "householdId", p.id AS "personId", p.name, p.id_number AS "idNumber", p.sex, p.birth_date AS "birthDate", p.ethnicity,
               p.relation, p.phone, p.production_mode AS "productionMode", p.left_behind_elderly AS "leftBehindElderly",
               p.left_behind_child AS "leftBehindChild", p.disabled, p.minimum_living_allowance AS "minimumLivingAllowance"
          FROM "${schema}".person p JOIN "${schema}".household h ON h.id = p.household_id
