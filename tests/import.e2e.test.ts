@@ -302,6 +302,11 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
     }
     const masked = (await download(analyst, `/exports/persons.csv`)).body.toString('utf8').split('\r\n')[1].split(',');
     expect(masked[2]).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    // the ids other subgraphs' sheets name households and persons by
+    const [header, first] = (await download(qiaojia, `/exports/persons.csv?area=${DEMO_AREAS.qiaojia}`)).body.toString('utf8').replace(/^\ufeff/, '').split('\r\n').map((l) => l.split(','));
+    expect(header.slice(-2)).toEqual(['户标识', '人员标识']);
+    const [ids] = await env.subgraphs.households.dataSource.query(`SELECT household_id, id FROM "${schema}".person WHERE id_number = $1`, [first[2]]);
+    expect(first.slice(-2)).toEqual([ids.household_id, ids.id]);
     const outside = await download(qiaojia, `/exports/persons.csv?area=${DEMO_AREAS.suijiang}`);
     expect(outside.status).toBe(403);
     expect((await download(null, '/exports/persons.csv')).status).toBe(401);
