@@ -307,6 +307,17 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
     expect(header.slice(-2)).toEqual(['户标识', '人员标识']);
     const [ids] = await env.subgraphs.households.dataSource.query(`SELECT household_id, id FROM "${schema}".person WHERE id_number = $1`, [first[2]]);
     expect(first.slice(-2)).toEqual([ids.household_id, ids.id]);
+    // a file with full ID numbers and phones is written to the read audit before it leaves; a masked one is not
+    const audited = async () => (await env.clients.query(`SELECT role, record_type, record_id, area_code, fields FROM "${env.clients.options.schema}".read_audit WHERE record_type LIKE 'export:%' ORDER BY id`))
+      .map((r: { fields: string[] | string }) => ({ ...r, fields: typeof r.fields === 'string' ? r.fields.replace(/[{}]/g, '').split(',') : r.fields }));
+    const seen = (await audited()).length;
+    expect((await download(qiaojia, `/exports/households.csv?area=${DEMO_AREAS.qiaojia}`)).status).toBe(200);
+    expect((await download(analyst, `/exports/persons.csv`)).status).toBe(200);
+    expect((await audited()).length).toBe(seen);
+    expect((await download(qiaojia, `/exports/persons.xlsx`)).status).toBe(200);
+    expect((await audited()).slice(seen)).toEqual([
+      { role: 'COUNTY_OFFICER', record_type: 'export:persons', record_id: DEMO_AREAS.qiaojia, area_code: DEMO_AREAS.qiaojia, fields: ['idNumber', 'phone'] },
+    ]);
     const outside = await download(qiaojia, `/exports/persons.csv?area=${DEMO_AREAS.suijiang}`);
     expect(outside.status).toBe(403);
     expect((await download(null, '/exports/persons.csv')).status).toBe(401);

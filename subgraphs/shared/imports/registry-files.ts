@@ -4,9 +4,14 @@ import { badInput } from '../errors';
 import { attachment, fileRoute } from '../file-routes';
 import { PROBLEM_REPORT } from '../import-report';
 import type { SheetKind } from '../sheet-reader';
+import { seesInFull } from '../sensitive';
 import { CONTENT_TYPES, writeSheet } from '../sheet-writer';
 import { allImportProblems } from './import-query.service';
 import { sheetDefinition, sheetNamed, type SubgraphSheets } from './registry-sheets';
+
+/** Response headers of an export holding sensitive columns in full: which, and the areas exported. */
+export const FULL_READ_FIELDS_HEADER = 'x-full-read-fields';
+export const FULL_READ_AREAS_HEADER = 'x-full-read-areas';
 
 function kindOf(value: string): SheetKind {
   if (value === 'csv' || value === 'xlsx') return value;
@@ -39,6 +44,12 @@ export function registryFileRoutes(sheets: SubgraphSheets) {
       const area = typeof req.query.area === 'string' && req.query.area ? req.query.area : undefined;
       const rows = definition.rows(ctx, area);
       const first = await rows.next(); // scope and filter errors answer before the download starts
+      // the gateway writes the read audit from these before it passes the file on (fail-closed)
+      const full = definition.format.columns.filter((c) => c.sensitive && seesInFull(ctx.identity, c.sensitive)).map((c) => c.key);
+      if (full.length) {
+        res.setHeader(FULL_READ_FIELDS_HEADER, full.join(','));
+        res.setHeader(FULL_READ_AREAS_HEADER, (area ? [area] : ctx.identity.jurisdiction).join(','));
+      }
       attachment(res, `${definition.format.name}${area ? `-${area}` : ''}.${kind}`, CONTENT_TYPES[kind]);
       await writeSheet(definition.format, kind, res, (async function* () {
         if (!first.done) yield first.value;
