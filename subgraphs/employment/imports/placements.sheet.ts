@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SensitiveCategory } from '../../shared/purposes';
 import { bulkUpdateColumns } from '../../shared/bulk-insert-columns';
 import { Problems } from '../../shared/errors';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
@@ -28,7 +29,7 @@ export const PLACEMENTS_SHEET: SheetFormat = {
     { key: 'startDate', header: '开始日期', aliases: ['上岗日期'], kind: 'date', required: true, note: 'YYYY-MM-DD；同一人同一开始日期只有一条 · First day; one placement per person and start date' },
     { key: 'endDate', header: '结束日期', aliases: ['离岗日期'], kind: 'date', note: '仍在岗留空 · Last day; empty while it lasts' },
     { key: 'reason', header: '离岗原因', kind: 'text', note: '已离岗者填写，至多 200 字 · Why it ended' },
-    { key: 'monthlyWage', header: '月工资', aliases: ['月收入', '月工资（元）'], kind: 'text', note: '元，0–100000 的整数 · Monthly wage or income, whole yuan' },
+    { key: 'monthlyWage', header: '月工资', aliases: ['月收入', '月工资（元）'], kind: 'text', sensitive: SensitiveCategory.INCOME, note: '元，0–100000 的整数 · Monthly wage or income, whole yuan' },
   ],
 };
 
