@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import JSZip from 'jszip';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { loadSupergraph } from '../gateway/supergraph';
@@ -15,6 +18,7 @@ import { loadConfig } from '../subgraphs/shared/config';
 import type { SheetFormat } from '../subgraphs/shared/sheet-format';
 import { createTestEnvironment, testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
 import { csvText, xlsxFile, type SheetRowText } from './import-files';
+import { registryCommand } from '../scripts/registry-files';
 import { underTest } from './platform';
 
 const { qiaojia, suijiang, prefecture, analyst, wenbi } = DEMO_IDENTITIES;
@@ -278,6 +282,26 @@ describe.each(testEngines())('party-building sheets import (%s)', (engine) => {
     expect(graph.data.cadres.nodes[0].phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
     expect((await download(qiaojia, `/exports/cadres.csv?area=${DEMO_AREAS.suijiang}`)).status).toBe(403);
     expect((await download(null, '/exports/pairings.csv')).status).toBe(401);
+  });
+
+  it('the command imports and exports the same sheets against the subgraph’s database', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-import-'));
+    try {
+      const file = path.join(dir, 'cadres.csv');
+      const cadrePhone = phone();
+      fs.writeFileSync(file, csv('CADRES', [cadreRow(cadrePhone)]));
+      const as = ['--role', 'COUNTY_OFFICER', '--jurisdiction', DEMO_AREAS.qiaojia];
+      const printed: string[] = [];
+      expect(await registryCommand('import', ['--sheet', 'cadres', '--file', file, '--commit', ...as], { dataSource: db, print: (l) => printed.push(l) })).toBe(0);
+      expect(printed[0]).toMatch(/^import \S+: COMMITTED/);
+      const [row] = await db().query(`SELECT name FROM "${schema}".cadre WHERE phone = $1`, [cadrePhone]);
+      expect(row).toEqual({ name: '王建国' });
+      const out = path.join(dir, 'out.csv');
+      expect(await registryCommand('export', ['--sheet', 'cadres', '--out', out, ...as], { dataSource: db, print: () => undefined })).toBe(0);
+      expect(fs.readFileSync(out, 'utf8')).toContain(`${cadrePhone},王建国,巧家县水务局,是,${grid.area_code},${grid.number}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses roles that may not import, and sheets of another subgraph', async () => {
