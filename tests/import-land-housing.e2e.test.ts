@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import JSZip from 'jszip';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { loadSupergraph } from '../gateway/supergraph';
@@ -14,6 +17,7 @@ import type { LandHousingData } from '../subgraphs/land-housing/demo/rows';
 import { landHousingModule } from '../subgraphs/land-housing/module';
 import { loadConfig } from '../subgraphs/shared/config';
 import { createTestEnvironment, testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { registryCommand } from '../scripts/registry-files';
 import { underTest } from './platform';
 import { csvText, xlsxFile, type SheetRowText } from './import-files';
 
@@ -247,6 +251,32 @@ describe.each(testEngines())('land & housing sheets import (%s)', (engine) => {
     const flatNo = lines[0].split(',').indexOf('房号');
     expect(lines.slice(1).every((l) => l.split(',')[flatNo] === '****')).toBe(true);
     expect((await download(qiaojia, `/exports/land-parcels.csv?area=${DEMO_AREAS.suijiang}`)).status).toBe(403);
+  });
+
+  it('the survey mutations take the sheets’ numbers (or make one from the id), and refuse a number taken', async () => {
+    const RECORD = `mutation ($input: RecordLandParcelInput!) { recordLandParcel(input: $input) { id parcelNo } }`;
+    const input = { stationId: 'BAIHETAN', villageCode: village, landUse: 'FOREST', areaMu: 3.5, surveyedOn: '2018-05-02' };
+    const numbered = await env.query(qiaojia, RECORD, { input: { ...input, parcelNo: 'M-1' } });
+    expect(numbered.data.recordLandParcel.parcelNo).toBe('M-1');
+    const taken = await env.query(qiaojia, RECORD, { input: { ...input, parcelNo: 'M-1' } });
+    expect(taken.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.parcelNo' });
+    const unnumbered = (await env.query(qiaojia, RECORD, { input })).data.recordLandParcel;
+    expect(unnumbered.parcelNo).toBe(unnumbered.id.slice(0, 8).toUpperCase());
+    // the file names both by their numbers
+    const rows = [collective({ 地块编号: 'M-1', '面积（亩）': '3.5' }), collective({ 地块编号: unnumbered.parcelNo, '面积（亩）': '3.5' })];
+    expect((await upload(qiaojia, 'LAND_PARCELS', 'p.csv', csv('LAND_PARCELS', rows), false)).run).toMatchObject({ status: 'VALIDATED', unchanged: 2 });
+  });
+
+  it('the import command takes the same path to the same answer', async () => {
+    const file = path.join(os.tmpdir(), `parcels-${engine}-${process.pid}.csv`);
+    fs.writeFileSync(file, csv('LAND_PARCELS', [parcel({ 现居住地区划代码: '' }), collective({ 土地用途: '宅基地' })]));
+    const printed: string[] = [];
+    const code = await registryCommand('import', ['--sheet', 'land-parcels', '--file', file, '--role', 'COUNTY_OFFICER', '--jurisdiction', DEMO_AREAS.qiaojia],
+      { dataSource: () => env.subgraphs['land-housing'].dataSource, print: (line) => printed.push(line) });
+    fs.rmSync(file);
+    expect(code).toBe(1);
+    const id = /^import (\S+): REJECTED/.exec(printed[0])![1];
+    expect(await problemsOf(id)).toEqual([expect.objectContaining({ row: 3, column: '土地用途', messageZh: '宅基地须登记到农户' })]);
   });
 
   it('refuses roles that may not import, and sheets of another subgraph', async () => {
