@@ -214,6 +214,7 @@ describe.each(testEngines())('land & housing sheets import (%s)', (engine) => {
       ['allocation: a swap for guaranteed housing', 'ALLOCATIONS', () => [basicNow(), allocation(flats.guaranteed, { '置换面积（平方米）': '10', 交房日期: '2021-06-01', 入住状态: '已入住' })], '置换面积（平方米）', /保障住房不进行面积置换/],
       ['allocation: basic housing without a swap', 'ALLOCATIONS', () => [basicNow(), allocation(flats.small)], '置换面积（平方米）', /基本住房须以原房屋面积置换/],
       ['allocation: a swap beyond the floor area not yet swapped', 'ALLOCATIONS', () => [basicNow(), allocation(flats.small, { '置换面积（平方米）': '70' })], '置换面积（平方米）', /置换面积超过该户尚未置换的实调面积（60 平方米）/],
+      ['allocation: two rows of the file whose swaps together exceed the floor area', 'ALLOCATIONS', () => [allocation(flats.small, { '置换面积（平方米）': '60' }), allocation(flats.standard, { '置换面积（平方米）': '70' })], '置换面积（平方米）', /置换面积超过该户尚未置换的实调面积（0 平方米）/],
       ['allocation: a flat larger than the swap by more than the site allows', 'ALLOCATIONS', () => [basicNow(), allocation(flats.large, { '置换面积（平方米）': '50' })], '置换面积（平方米）', /超出置换面积 100 平方米，超过该安置点允许的 20 平方米/],
       ['allocation: a household of another county', 'ALLOCATIONS', () => [basicNow(), allocation(flats.standard, { 户标识: suijiangHousehold })], '户标识', /该户属 530626，不能分配 530622 的安置房/, prefecture],
       ['allocation: a handover before the allocation', 'ALLOCATIONS', () => [basicNow(), allocation(flats.small, { '置换面积（平方米）': '60', 交房日期: '2021-02-01' })], '交房日期', /交房日期不能早于分配日期（2021-03-01）/],

@@ -81,8 +81,9 @@ const COMPARED = ['settlement', 'allocated_on', 'handed_over_on', 'occupied_on',
  */
 export function allocationsImport(scope: Scope): SheetImport<ValidAllocation> {
   const households = householdsOfFile(ALLOCATIONS_SHEET, scope);
-  /** Swaps of the file's accepted rows so far, by flat: they replace the database's for those flats. */
-  const swapsOfFile = new Map<string, { householdId: string; hundredths: number }>();
+  /** Swaps of the file's accepted rows so far (by household, then flat): they replace the database's for those flats. */
+  const swapsOfFile = new Map<string, Map<string, number>>();
+  const flatsOfFile = new Set<string>();
   return {
     format: ALLOCATIONS_SHEET,
     tables: ['household_ref', 'flat', 'allocation', 'original_house'],
@@ -149,10 +150,12 @@ export function allocationsImport(scope: Scope): SheetImport<ValidAllocation> {
       const surveyedOf = new Map(surveyed.map((s) => [s.household_id, cents(Number(s.total))]));
       const swaps: { household_id: string; flat_id: string; swapped_area: string }[] = await manager.query(
         `SELECT household_id, flat_id, swapped_area::text AS swapped_area FROM "${schema}".allocation WHERE household_id = ANY($1::uuid[]) AND swapped_area IS NOT NULL`, [householdIds]);
+      const swapsOf = new Map<string, { flat_id: string; swapped_area: string }[]>();
+      for (const s of swaps) swapsOf.set(s.household_id, [...(swapsOf.get(s.household_id) ?? []), s]);
       const unswapped = (householdId: string, flatId: string) => {
         let left = surveyedOf.get(householdId) ?? 0;
-        for (const s of swaps) if (s.household_id === householdId && s.flat_id !== flatId && !swapsOfFile.has(s.flat_id)) left -= cents(Number(s.swapped_area));
-        for (const [flat, s] of swapsOfFile) if (s.householdId === householdId && flat !== flatId) left -= s.hundredths;
+        for (const s of swapsOf.get(householdId) ?? []) if (s.flat_id !== flatId && !flatsOfFile.has(s.flat_id)) left -= cents(Number(s.swapped_area));
+        for (const [flat, hundredths] of swapsOfFile.get(householdId) ?? []) if (flat !== flatId) left -= hundredths;
         return left;
       };
 
@@ -187,7 +190,9 @@ export function allocationsImport(scope: Scope): SheetImport<ValidAllocation> {
           for (const f of fields.all) problem(f.field.slice('row.'.length) as keyof ValidAllocation, f.zh, f.en);
           continue;
         }
-        swapsOfFile.set(a.flatId, { householdId: a.householdId, hundredths: a.swappedArea === null ? 0 : cents(a.swappedArea) });
+        flatsOfFile.add(a.flatId);
+        if (!swapsOfFile.has(a.householdId)) swapsOfFile.set(a.householdId, new Map());
+        swapsOfFile.get(a.householdId)!.set(a.flatId, a.swappedArea === null ? 0 : cents(a.swappedArea));
         const allocatedArea = old ? Number(old.allocated_area) : Number(flat!.floor_area);
         const wanted = {
           swapped_area: a.swappedArea, settlement: settlementOf(allocatedArea, a.swappedArea), allocated_on: a.allocatedOn,
