@@ -248,9 +248,18 @@ describe.each(testEngines())('land & housing sheets import (%s)', (engine) => {
         if (kind === 'csv') expect((await download(qiaojia, `/exports/${sheet}.csv?area=${DEMO_AREAS.qiaojia}`)).body.equals(exported.body)).toBe(true);
       }
     }
+    // flat numbers (exact addresses): masked for an analyst; an officer's full file is written to the read audit first
+    const audited = async () => (await env.clients.query(`SELECT role, record_type, record_id, fields FROM "${(env.clients.options as { schema?: string }).schema}".read_audit WHERE record_type LIKE 'export:%' ORDER BY id`))
+      .map((r: { fields: string[] | string }) => ({ ...r, fields: typeof r.fields === 'string' ? r.fields.replace(/[{}]/g, '').split(',') : r.fields }));
+    const seen = (await audited()).length;
     const lines = (await download(analyst, '/exports/allocations.csv')).body.toString('utf8').trim().split('\r\n');
     const flatNo = lines[0].split(',').indexOf('房号');
     expect(lines.slice(1).every((l) => l.split(',')[flatNo] === '****')).toBe(true);
+    expect((await download(qiaojia, '/exports/land-parcels.csv')).status).toBe(200);
+    expect((await audited()).length).toBe(seen);
+    const full = (await download(qiaojia, `/exports/allocations.csv?area=${DEMO_AREAS.qiaojia}`)).body.toString('utf8').trim().split('\r\n');
+    expect(full[1].split(',')[flatNo]).toMatch(/^\d{4}$/);
+    expect((await audited()).slice(seen)).toEqual([{ role: 'COUNTY_OFFICER', record_type: 'export:allocations', record_id: DEMO_AREAS.qiaojia, fields: ['flatNo'] }]);
     expect((await download(qiaojia, `/exports/land-parcels.csv?area=${DEMO_AREAS.suijiang}`)).status).toBe(403);
   });
 

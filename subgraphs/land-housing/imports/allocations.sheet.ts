@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Problems } from '../../shared/errors';
+import { SensitiveCategory } from '../../shared/purposes';
 import { existingKeys } from '../../shared/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
 import type { Scope } from '../../shared/scope';
@@ -31,7 +32,7 @@ export const ALLOCATIONS_SHEET: SheetFormat = {
     { key: 'siteName', header: '安置点', kind: 'text', exportOnly: true, note: EXPORT_ONLY },
     { key: 'buildingNo', header: '幢号', kind: 'text', exportOnly: true, note: EXPORT_ONLY },
     { key: 'unitNo', header: '单元号', kind: 'text', exportOnly: true, note: EXPORT_ONLY },
-    { key: 'flatNo', header: '房号', kind: 'text', exportOnly: true, note: EXPORT_ONLY },
+    { key: 'flatNo', header: '房号', kind: 'text', exportOnly: true, sensitive: SensitiveCategory.EXACT_ADDRESS, note: `${EXPORT_ONLY}；门牌信息，按权限遮蔽 · masked unless your role sees exact addresses` },
     { key: 'flatArea', header: '建筑面积（平方米）', kind: 'text', exportOnly: true, note: EXPORT_ONLY },
   ],
 };
