@@ -61,7 +61,11 @@ export interface SheetImport<Valid> {
   keyColumn: string;
   /** Tables the plan reads: their statistics are kept fresh while the import writes. */
   tables: string[];
-  /** Checks a chunk against the database (references, jurisdiction, duplicates elsewhere) and plans its writes. */
+  /**
+   * Checks a chunk against the database (references, jurisdiction, duplicates elsewhere) and plans
+   * its writes. Chunks are planned and written in file order, one at a time, each seeing the
+   * writes of those before it; during a commit, `checkRow` of later rows runs meanwhile.
+   */
   plan(manager: EntityManager, rows: { row: number; valid: Valid }[]): Promise<ChunkPlan>;
 }
 
@@ -130,52 +134,76 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
     await options.onProblems(problems);
   };
 
-  /** One pass over the file; with `write`, each chunk is applied as soon as it is planned, and the first problem stops it. */
+  /**
+   * One pass over the file; with `write`, each chunk is applied as soon as it is planned, and the
+   * first problem stops it. While a chunk is planned and written (the database's work), the next
+   * rows are read and checked (Node's work): one chunk at a time in the database, in file order.
+   */
   async function pass(manager: EntityManager, write: boolean): Promise<void> {
     const sheet = options.sheet();
     const firstRowOf = new Map<string, number>();
     let chunk: { row: number; valid: Valid }[] = [];
-    const flush = async () => {
-      if (!chunk.length) return;
+    let writing: Promise<void> | undefined;
+    const flush = async (rows: { row: number; valid: Valid }[]) => {
+      if (!rows.length) return;
       await analyzeGrownTables(manager, sheet.tables);
-      const plan = await sheet.plan(manager, chunk);
+      const plan = await sheet.plan(manager, rows);
       if (write && plan.problems.length) throw new FoundProblem();
       await report(plan.problems);
-      counts.rowsValidated += chunk.length;
+      counts.rowsValidated += rows.length;
       counts.inserted += plan.inserted;
       counts.updated += plan.updated;
       counts.unchanged += plan.unchanged;
       if (write) {
         await plan.write(manager);
-        counts.rowsWritten += chunk.length;
+        counts.rowsWritten += rows.length;
       }
-      chunk = [];
       await options.onProgress(write ? 'WRITING' : 'VALIDATING', counts);
     };
-    for await (const row of readSheet(sheet.format, options.source)) {
-      counts.rowsRead++;
-      const { problems, valid } = sheet.checkRow(row);
-      if (valid !== undefined) {
-        const key = sheet.key(valid);
-        const first = firstRowOf.get(key);
-        if (first !== undefined) {
-          problems.push({
-            row: row.row,
-            column: sheet.keyColumn,
-            value: row.cells[sheet.keyColumn] ?? key,
-            zh: `与第 ${first} 行重复（${key}）：同一文件中每条记录只能出现一次`,
-            en: `Same as row ${first} (${key}): each record may appear only once in a file`,
-          });
-        } else firstRowOf.set(key, row.row);
+    /** The chunk in the database now, if any, finished (or its failure raised). */
+    const settle = async () => {
+      const pending = writing;
+      writing = undefined;
+      await pending;
+    };
+    try {
+      for await (const row of readSheet(sheet.format, options.source)) {
+        counts.rowsRead++;
+        const { problems, valid } = sheet.checkRow(row);
+        if (valid !== undefined) {
+          const key = sheet.key(valid);
+          const first = firstRowOf.get(key);
+          if (first !== undefined) {
+            problems.push({
+              row: row.row,
+              column: sheet.keyColumn,
+              value: row.cells[sheet.keyColumn] ?? key,
+              zh: `与第 ${first} 行重复（${key}）：同一文件中每条记录只能出现一次`,
+              en: `Same as row ${first} (${key}): each record may appear only once in a file`,
+            });
+          } else firstRowOf.set(key, row.row);
+        }
+        if (problems.length) {
+          if (write) throw new FoundProblem();
+          await report(problems);
+          counts.rowsValidated++;
+        } else chunk.push({ row: row.row, valid: valid as Valid });
+        if (chunk.length >= chunkSize) {
+          await settle();
+          const rows = chunk;
+          chunk = [];
+          if (write) {
+            writing = flush(rows);
+            writing.catch(() => undefined); // raised by `settle`
+          } else await flush(rows);
+        }
       }
-      if (problems.length) {
-        if (write) throw new FoundProblem();
-        await report(problems);
-        counts.rowsValidated++;
-      } else chunk.push({ row: row.row, valid: valid as Valid });
-      if (chunk.length >= chunkSize) await flush();
+      await settle();
+      await flush(chunk);
+    } finally {
+      // never leave the transaction with a chunk still in the database
+      await writing?.catch(() => undefined);
     }
-    await flush();
   }
 
   if (options.commit) {
