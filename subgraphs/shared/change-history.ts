@@ -52,12 +52,14 @@ $fn$`;
 /**
  * The change records of one statement's rows, written by one `INSERT … SELECT` from `rows`
  * (giving `old_row` and `new_row` as jsonb, either may be null): the same record per row as
- * `RECORD_CHANGE` wrote, an update that changed nothing leaving none.
+ * `RECORD_CHANGE` wrote, an update that changed nothing leaving none. `OFFSET 0` keeps `rows` a
+ * subquery of its own, so each row becomes jsonb once: inlined, `to_jsonb` of the whole row ran
+ * again for every key the diff looks up (five times slower).
  */
 const insertChanges = (rows: string) => `INSERT INTO {s}.change_log (table_name, record_id, operation, area_code, county_code, actor_subject, actor_role, source, changes)
     SELECT TG_TABLE_NAME, r.cur ->> TG_ARGV[0], TG_OP, r.cur ->> 'area_code', r.cur ->> 'county_code',
            ${ACTOR}, d.diff
-      FROM (SELECT x.old_row, x.new_row, coalesce(x.new_row, x.old_row) AS cur FROM (${rows}) x) r
+      FROM (SELECT x.old_row, x.new_row, coalesce(x.new_row, x.old_row) AS cur FROM (${rows} OFFSET 0) x) r
      CROSS JOIN LATERAL (${DIFF('r.old_row', 'r.new_row', 'r.cur')}) AS d(diff)
      WHERE TG_OP <> 'UPDATE' OR d.diff <> '[]'::jsonb`;
 
