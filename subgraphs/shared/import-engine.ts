@@ -108,9 +108,14 @@ const CHUNK = 5_000;
 class FoundProblem extends Error {}
 
 /**
- * Marks every write of the import's transaction with its source, for the change history.
- * This is the one place an import says where its writes come from.
+ * Marks every write of the import's transaction with its source, for the change history: the
+ * request's connections carry it already (`withChangeSource`), but an owner's connection on
+ * PostgreSQL (the command) carries no settings, so the transaction sets it itself (until it ends).
  */
+async function tagWriteSource(manager: EntityManager, source: string): Promise<void> {
+  await manager.query(`SELECT set_config('zrg.source', $1, true)`, [source]);
+}
+
 function newCounts(): ImportCounts {
   return { rowsRead: 0, rowsValidated: 0, rowsWritten: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: 0 };
 }
@@ -209,7 +214,10 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
   if (options.commit) {
     try {
       // the change history records every row this transaction writes under the import's name
-      await withChangeSource(options.writeSource, () => options.dataSource.transaction((manager) => pass(manager, true)));
+      await withChangeSource(options.writeSource, () => options.dataSource.transaction(async (manager) => {
+        await tagWriteSource(manager, options.writeSource);
+        await pass(manager, true);
+      }));
       await options.onProgress('COMMITTED', counts);
       return { ...counts, status: 'COMMITTED' };
     } catch (error) {
