@@ -69,7 +69,7 @@ async function importPhase(schema: string, sheet: string, file: string) {
   const lines: string[] = [];
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
-  const command = () => registryCommand('import', ['--sheet', sheet, '--file', file, '--commit', ...AS], { dataSource, print: (l) => lines.push(l) });
+  const command = () => registryCommand('import', ['--sheet', sheet, '--file', file, '--commit', ...AS], { dataSource: () => dataSource, print: (l) => lines.push(l) });
   const code = asApp ? await runInRequestScope(requestScopeOf(identity), command) : await command();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const used = process.cpuUsage(cpu);
@@ -112,7 +112,7 @@ async function main() {
          WHERE left_behind_child AND birth_date <= current_date - interval '16 years' RETURNING 1) SELECT count(*)::int AS n FROM cleared`);
     console.log(`cleared ${stale.n} left-behind-child flags of persons now 16 or older`);
     for (const sheet of ['households', 'persons'] as const) {
-      await registryCommand('export', ['--sheet', sheet, '--out', files[sheet], ...AS], { dataSource: db.dataSource, print: console.log });
+      await registryCommand('export', ['--sheet', sheet, '--out', files[sheet], ...AS], { dataSource: () => db.dataSource, print: console.log });
     }
     // empty the registry: the import puts it back (TRUNCATE: deleting 160,000 persons row by row
     // would check the deferred head key of each against every household at commit)

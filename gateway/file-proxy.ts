@@ -1,23 +1,33 @@
 import { Readable } from 'node:stream';
 import type { Express, Request, Response } from 'express';
-import { badInput } from '../subgraphs/shared/errors';
+import type { DataSource } from 'typeorm';
+import { badInput, ErrorCode } from '../subgraphs/shared/errors';
 import { fileRoute } from '../subgraphs/shared/file-routes';
 import { IDENTITY_HEADER } from '../subgraphs/shared/identity';
+import { FULL_READ_AREAS_HEADER, FULL_READ_FIELDS_HEADER } from '../subgraphs/shared/imports/registry-files';
+import { SHEET_OWNERS, sheetNamed } from '../subgraphs/shared/imports/registry-sheets';
+import type { Identity } from '../subgraphs/shared/identity';
+import { writeFullReads } from './audit/read-audit.store';
 import { createGatewayContext, type GatewayKeys } from './context';
 
-/** Which subgraph owns each registry sheet (its import, export, template and reports). Add a sheet here. */
-export const SHEET_OWNERS: Record<string, string> = { households: 'households', persons: 'households' };
-
 function ownerUrl(subgraphUrls: Record<string, string>, sheet: string): string {
-  const owner = SHEET_OWNERS[sheet.toLowerCase()];
-  const url = owner && subgraphUrls[owner];
+  const known = sheetNamed(sheet);
+  const url = known && subgraphUrls[SHEET_OWNERS[known].owner];
   if (!url) throw badInput([{ field: 'sheet', zh: `没有名为 ${sheet} 的表`, en: `There is no sheet named ${sheet}` }]);
   return url.replace(/\/graphql$/, '');
 }
 
+/** Before the file leaves: what it must do with the upstream answer (the read audit of an export), false to withhold it. */
+type BeforeSend = (upstream: globalThis.Response) => Promise<boolean>;
+
 /** Passes a download through from the owning subgraph, with the caller's identity signed by the gateway. */
-async function pass(res: Response, url: string, headers: Record<string, string>): Promise<void> {
+async function pass(res: Response, url: string, headers: Record<string, string>, beforeSend?: BeforeSend): Promise<void> {
   const upstream = await fetch(url, { headers });
+  if (beforeSend && !(await beforeSend(upstream))) {
+    await upstream.body?.cancel();
+    res.status(500).json({ errors: [{ message: '服务器内部错误，请稍后再试 · Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+    return;
+  }
   res.status(upstream.status);
   for (const name of ['content-type', 'content-disposition']) {
     const value = upstream.headers.get(name);
@@ -36,10 +46,28 @@ async function pass(res: Response, url: string, headers: Record<string, string>)
  * - `GET /imports/<sheet>/runs/<id>/problems.<csv|xlsx>`: an import's error report.
  * The last two need `Authorization: Bearer <token>`, like `/graphql`.
  */
-export function serveRegistryFiles(app: Express, subgraphUrls: Record<string, string>, keys: GatewayKeys, ttlSeconds: number): void {
+export function serveRegistryFiles(app: Express, subgraphUrls: Record<string, string>, keys: GatewayKeys, ttlSeconds: number, audit?: DataSource): void {
   const signed = async (req: Request) => {
-    const { forwardedIdentity } = await createGatewayContext(req.headers.authorization, keys, ttlSeconds);
-    return { [IDENTITY_HEADER]: forwardedIdentity };
+    const { forwardedIdentity, identity } = await createGatewayContext(req.headers.authorization, keys, ttlSeconds);
+    return { headers: { [IDENTITY_HEADER]: forwardedIdentity }, identity };
+  };
+  /**
+   * An export holding sensitive columns in full (the subgraph says which, and for which areas) is
+   * written to the read audit before it leaves, one row per area: fail-closed, as for /graphql.
+   */
+  const auditExport = (req: Request, identity: Identity, sheet: string): BeforeSend => async (upstream) => {
+    const fields = upstream.headers.get(FULL_READ_FIELDS_HEADER);
+    if (!upstream.ok || !fields) return true;
+    const areas = (upstream.headers.get(FULL_READ_AREAS_HEADER) ?? '').split(',').filter(Boolean);
+    try {
+      if (!audit) throw new Error('no gateway database for the read audit');
+      await writeFullReads(audit, { identity, operationName: `GET /exports/${sheet}`, clientAddress: req.ip ?? null },
+        areas.map((area) => ({ type: `export:${sheet}`, id: area, areaCode: area, fields: fields.split(',') })));
+      return true;
+    } catch (error) {
+      console.error(`read audit not written, export withheld: ${error instanceof Error ? error.message : error}`);
+      return false;
+    }
   };
   const split = (file: string) => {
     const m = /^([a-z-]+)\.(csv|xlsx)$/i.exec(file);
@@ -52,12 +80,12 @@ export function serveRegistryFiles(app: Express, subgraphUrls: Record<string, st
   }));
   app.get('/exports/:file', fileRoute(async (req, res) => {
     const { sheet, kind } = split(String(req.params.file));
-    const headers = await signed(req);
+    const { headers, identity } = await signed(req);
     const area = typeof req.query.area === 'string' ? `?area=${encodeURIComponent(req.query.area)}` : '';
-    await pass(res, `${ownerUrl(subgraphUrls, sheet)}/files/exports/${sheet}.${kind}${area}`, headers);
+    await pass(res, `${ownerUrl(subgraphUrls, sheet)}/files/exports/${sheet}.${kind}${area}`, headers, auditExport(req, identity, sheet));
   }));
   app.get('/imports/:sheet/runs/:id/problems.:kind', fileRoute(async (req, res) => {
-    const headers = await signed(req);
+    const { headers } = await signed(req);
     const kind = String(req.params.kind).toLowerCase();
     await pass(res, `${ownerUrl(subgraphUrls, String(req.params.sheet))}/files/imports/${encodeURIComponent(String(req.params.id))}/problems.${kind}`, headers);
   }));

@@ -92,7 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   serveReadAudit(app, options.clients, options.keys.tokenPublic);
   let graphqlUrl = '';
   serveExport(app, () => graphqlUrl, () => apiSchema);
-  serveRegistryFiles(app, options.subgraphUrls, options.keys, options.identityTtlSeconds ?? 60);
+  serveRegistryFiles(app, options.subgraphUrls, options.keys, options.identityTtlSeconds ?? 60, options.clients);
   app.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),

@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import 'reflect-metadata';
-import { openHouseholdsDatabase } from '../subgraphs/households/server';
 import { loadConfig } from '../subgraphs/shared/config';
 import { openPGlite, type Engine } from '../subgraphs/shared/data-source';
 import { importKeys, resolveKeyMaterial } from '../subgraphs/shared/keys';
 import { SheetFileError } from '../subgraphs/shared/sheet-reader';
+import type { OpenDatabase } from '../subgraphs/shared/subgraph-module';
 import { registryCommand, UsageError, USAGE } from './registry-files';
+import { SUBGRAPH_MODULES } from './subgraphs';
 
-/** Opens the households database the platform uses (DATABASE_URL, else the embedded one in DATA_DIR) and runs the command. */
+/** Runs the command on the database the platform uses (DATABASE_URL, else the embedded one in DATA_DIR), opening the sheet's subgraph's. */
 export async function runRegistryCommand(command: 'import' | 'export'): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.length === 0) {
@@ -25,10 +26,14 @@ export async function runRegistryCommand(command: 'import' | 'export'): Promise<
   }
   const needsKey = argv.includes('--as');
   const keys = needsKey ? await importKeys(await resolveKeyMaterial(config, ['tokenPublicKey'])) : undefined;
-  const db = await openHouseholdsDatabase(engine);
+  let db: OpenDatabase | undefined;
+  const dataSource = async (owner: string) => {
+    db ??= await SUBGRAPH_MODULES.find((m) => m.name === owner)!.openDatabase(engine);
+    return db.dataSource;
+  };
   let code = 0;
   try {
-    code = await registryCommand(command, argv, { dataSource: db.dataSource, tokenPublic: keys?.tokenPublic, print: console.log, progress: process.stderr.isTTY });
+    code = await registryCommand(command, argv, { dataSource, tokenPublic: keys?.tokenPublic, print: console.log, progress: process.stderr.isTTY });
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`${error.message}\n${USAGE}`);
@@ -38,7 +43,7 @@ export async function runRegistryCommand(command: 'import' | 'export'): Promise<
       code = 2;
     } else throw error;
   } finally {
-    await db.dataSource.destroy();
+    await db?.dataSource.destroy();
     if (engine.kind === 'pglite') await engine.db.close();
   }
   process.exitCode = code;

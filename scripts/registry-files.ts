@@ -3,29 +3,32 @@ import { Transform } from 'node:stream';
 import { Presets, SingleBar } from 'cli-progress';
 import type { CryptoKey } from 'jose';
 import type { DataSource } from 'typeorm';
-import { ImportRunStatus } from '../subgraphs/households/imports/import.enums';
-import { sheetNamed, SHEETS } from '../subgraphs/households/imports/sheets';
-import { exportRows } from '../subgraphs/households/services/export.service';
-import { allImportProblems } from '../subgraphs/households/services/import-query.service';
-import { startImport } from '../subgraphs/households/services/import.service';
-import { baseContext, type BaseContext } from '../subgraphs/shared/context';
+import { baseContext } from '../subgraphs/shared/context';
 import { identityFromClaims, verifyUserToken, type Identity } from '../subgraphs/shared/identity';
 import { PROBLEM_REPORT } from '../subgraphs/shared/import-report';
+import { allImportProblems } from '../subgraphs/shared/imports/import-query.service';
+import { startImport } from '../subgraphs/shared/imports/import.service';
+import { ImportRunStatus, RegistrySheet, SHEET_OWNERS, sheetNamed, type SheetDefinition, type SubgraphSheets } from '../subgraphs/shared/imports/registry-sheets';
 import { sheetKind, type SheetSource } from '../subgraphs/shared/sheet-reader';
 import { writeSheet } from '../subgraphs/shared/sheet-writer';
+import { SUBGRAPH_MODULES } from './subgraphs';
+
+const SHEET_NAMES = Object.values(SHEET_OWNERS).map((s) => s.name).join('|');
 
 export const USAGE = `usage:
-  npm run import -- --sheet households|persons --file <file.csv|file.xlsx> [--commit] [--report <problems.csv|xlsx>]
+  npm run import -- --sheet <sheet> --file <file.csv|file.xlsx> [--commit] [--report <problems.csv|xlsx>]
                     (--as <token> | --role COUNTY_OFFICER --jurisdiction 530622)
-  npm run import -- --template households|persons --out <file.xlsx|file.csv>
-  npm run export -- --sheet households|persons --out <file.csv|file.xlsx> [--area <code>]
-                    (--as <token> | --role COUNTY_OFFICER --jurisdiction 530622)`;
+  npm run import -- --template <sheet> --out <file.xlsx|file.csv>
+  npm run export -- --sheet <sheet> --out <file.csv|file.xlsx> [--area <code>]
+                    (--as <token> | --role COUNTY_OFFICER --jurisdiction 530622)
+sheets: ${SHEET_NAMES}`;
 
 /** A usage mistake: the command prints it with the usage and exits 2. */
 export class UsageError extends Error {}
 
 export interface CommandDeps {
-  dataSource: DataSource;
+  /** The database of the subgraph that owns a sheet (by the subgraph's name). */
+  dataSource(owner: string): DataSource | Promise<DataSource>;
   /** Verifies `--as` tokens. */
   tokenPublic?: CryptoKey;
   print(line: string): void;
@@ -44,10 +47,14 @@ function required(argv: string[], name: string): string {
   return value;
 }
 
-function sheetOption(argv: string[], name = 'sheet') {
+/** The sheet a command names, its definition and the subgraph that owns it. */
+function sheetOption(argv: string[], name = 'sheet'): { sheet: RegistrySheet; owner: string; sheets: SubgraphSheets; definition: SheetDefinition } {
   const sheet = sheetNamed(required(argv, name));
-  if (!sheet) throw new UsageError(`--${name} must be one of ${Object.values(SHEETS).map((s) => s.format.name).join(', ')}`);
-  return sheet;
+  const owner = sheet && SHEET_OWNERS[sheet].owner;
+  const sheets = SUBGRAPH_MODULES.find((m) => m.name === owner)?.sheets;
+  const definition = sheet && sheets?.[sheet];
+  if (!definition) throw new UsageError(`--${name} must be one of ${SHEET_NAMES.replace(/\|/g, ', ')}`);
+  return { sheet: sheet!, owner: owner!, sheets: sheets!, definition };
 }
 
 /** The caller: a sign-in token (`--as`), or a role and jurisdiction given by whoever runs the command on the server. */
@@ -93,8 +100,8 @@ async function writeFile(path: string, write: (out: fs.WriteStream) => Promise<n
   return count;
 }
 
-async function importCommand(argv: string[], deps: CommandDeps, ctx: BaseContext): Promise<number> {
-  const sheet = sheetOption(argv);
+async function importCommand(argv: string[], deps: CommandDeps, identity: Identity): Promise<number> {
+  const { sheet, owner, sheets } = sheetOption(argv);
   const file = required(argv, 'file');
   sheetKind(file);
   if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
@@ -104,7 +111,8 @@ async function importCommand(argv: string[], deps: CommandDeps, ctx: BaseContext
   let phase = 'validating';
   let bytes = 0;
   bar?.start(100, 0, { phase, rows: 0 });
-  const { run, done } = await startImport(ctx, {
+  const ctx = baseContext(identity, await deps.dataSource(owner));
+  const { run, done } = await startImport(ctx, sheets, {
     sheet,
     source: fileSource(file, (read) => (bytes = read)),
     commit,
@@ -140,24 +148,25 @@ async function importCommand(argv: string[], deps: CommandDeps, ctx: BaseContext
 }
 
 /**
- * `npm run import` and `npm run export` on an open households database: the same services the
+ * `npm run import` and `npm run export` on the owning subgraph's database: the same services the
  * import mutation and the gateway's downloads use. Returns the exit code.
  */
 export async function registryCommand(command: 'import' | 'export', argv: string[], deps: CommandDeps): Promise<number> {
   const template = option(argv, 'template');
   if (command === 'import' && template) {
-    const sheet = sheetOption(argv, 'template');
+    const { format } = sheetOption(argv, 'template').definition;
     const out = required(argv, 'out');
-    await writeFile(out, (stream) => writeSheet(SHEETS[sheet].format, sheetKind(out), stream));
-    deps.print(`wrote the ${SHEETS[sheet].format.name} template to ${out}`);
+    await writeFile(out, (stream) => writeSheet(format, sheetKind(out), stream));
+    deps.print(`wrote the ${format.name} template to ${out}`);
     return 0;
   }
-  const ctx = baseContext(await identityOf(argv, deps), deps.dataSource);
-  if (command === 'import') return importCommand(argv, deps, ctx);
-  const sheet = sheetOption(argv);
+  const identity = await identityOf(argv, deps);
+  if (command === 'import') return importCommand(argv, deps, identity);
+  const { owner, definition } = sheetOption(argv);
+  const ctx = baseContext(identity, await deps.dataSource(owner));
   const out = required(argv, 'out');
   const started = Date.now();
-  const count = await writeFile(out, (stream) => writeSheet(SHEETS[sheet].format, sheetKind(out), stream, exportRows(ctx, sheet, option(argv, 'area'))));
-  deps.print(`wrote ${count} ${SHEETS[sheet].format.name} rows to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const count = await writeFile(out, (stream) => writeSheet(definition.format, sheetKind(out), stream, definition.rows(ctx, option(argv, 'area'))));
+  deps.print(`wrote ${count} ${definition.format.name} rows to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return 0;
 }

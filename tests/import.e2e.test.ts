@@ -334,6 +334,22 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
     }
     const masked = (await download(analyst, `/exports/persons.csv`)).body.toString('utf8').split('\r\n')[1].split(',');
     expect(masked[2]).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    // the ids other subgraphs' sheets name households and persons by
+    const [header, first] = (await download(qiaojia, `/exports/persons.csv?area=${DEMO_AREAS.qiaojia}`)).body.toString('utf8').replace(/^\ufeff/, '').split('\r\n').map((l) => l.split(','));
+    expect(header.slice(-2)).toEqual(['户标识', '人员标识']);
+    const [ids] = await env.subgraphs.households.dataSource.query(`SELECT household_id, id FROM "${schema}".person WHERE id_number = $1`, [first[2]]);
+    expect(first.slice(-2)).toEqual([ids.household_id, ids.id]);
+    // a file with full ID numbers and phones is written to the read audit before it leaves; a masked one is not
+    const audited = async () => (await env.clients.query(`SELECT role, record_type, record_id, area_code, fields FROM "${(env.clients.options as { schema?: string }).schema}".read_audit WHERE record_type LIKE 'export:%' ORDER BY id`))
+      .map((r: { fields: string[] | string }) => ({ ...r, fields: typeof r.fields === 'string' ? r.fields.replace(/[{}]/g, '').split(',') : r.fields }));
+    const seen = (await audited()).length;
+    expect((await download(qiaojia, `/exports/households.csv?area=${DEMO_AREAS.qiaojia}`)).status).toBe(200);
+    expect((await download(analyst, `/exports/persons.csv`)).status).toBe(200);
+    expect((await audited()).length).toBe(seen);
+    expect((await download(qiaojia, `/exports/persons.xlsx`)).status).toBe(200);
+    expect((await audited()).slice(seen)).toEqual([
+      { role: 'COUNTY_OFFICER', record_type: 'export:persons', record_id: DEMO_AREAS.qiaojia, area_code: DEMO_AREAS.qiaojia, fields: ['idNumber', 'phone'] },
+    ]);
     const outside = await download(qiaojia, `/exports/persons.csv?area=${DEMO_AREAS.suijiang}`);
     expect(outside.status).toBe(403);
     expect((await download(null, '/exports/persons.csv')).status).toBe(401);
@@ -370,7 +386,7 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
     const viaMutation = (await upload(qiaojia, 'PERSONS', 'persons.csv', fs.readFileSync(file))).run;
     const printed: string[] = [];
     const code = await registryCommand('import', ['--sheet', 'persons', '--file', file, '--role', 'COUNTY_OFFICER', '--jurisdiction', DEMO_AREAS.qiaojia],
-      { dataSource: env.subgraphs.households.dataSource, print: (line) => printed.push(line) });
+      { dataSource: () => env.subgraphs.households.dataSource, print: (line) => printed.push(line) });
     expect(code).toBe(1);
     const id = /^import (\S+): REJECTED/.exec(printed[0])![1];
     const viaCommand = (await env.query(qiaojia, `query ($id: ID!) { importRun(id: $id) { status rowsRead inserted updated unchanged rejected problemCount } }`, { id })).data.importRun;
@@ -383,7 +399,7 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
 
     fs.writeFileSync(file, csvText(PERSONS_SHEET, [{ ...members[0], 联系电话: '13700000000' }]));
     expect(await registryCommand('import', ['--sheet', 'persons', '--file', file, '--commit', '--role', 'COUNTY_OFFICER', '--jurisdiction', DEMO_AREAS.qiaojia],
-      { dataSource: env.subgraphs.households.dataSource, print: () => undefined })).toBe(0);
+      { dataSource: () => env.subgraphs.households.dataSource, print: () => undefined })).toBe(0);
     const [phone] = await env.subgraphs.households.dataSource.query(`SELECT phone FROM "${schema}".person WHERE id_number = $1`, [members[0].身份证号]);
     expect(phone).toEqual({ phone: '13700000000' });
     void no;

@@ -1,6 +1,8 @@
 import { authChecker } from '../shared/auth-checker';
 import { changeHistoryResolver } from '../shared/change-history.resolver';
 import { buildFederatedSchema } from '../shared/federated-schema';
+import { importResolvers } from '../shared/imports/import.resolver';
+import { EMPLOYMENT_SHEETS } from './imports/sheets';
 import { HouseholdIncomeSurvey } from './entities/income-survey.entity';
 import { LabourStatusRecord } from './entities/labour-status.entity';
 import { EmploymentPlacement } from './entities/placement.entity';
@@ -41,6 +43,7 @@ export function buildEmploymentSchema() {
       changeHistoryResolver(EmploymentPlacement, 'placement'),
       changeHistoryResolver(JobTrainingEnrolment, 'training_enrolment'),
       changeHistoryResolver(HouseholdIncomeSurvey, 'income_survey'),
+      ...importResolvers('employment', EMPLOYMENT_SHEETS),
     ],
     orphanedTypes: [Person, Household, AdminArea],
     referenceResolvers: employmentReferences,

@@ -1,6 +1,7 @@
 import type { SubgraphModule } from '../shared/subgraph-module';
 import { hasEmploymentData, loadEmploymentDemo } from './demo/load';
 import { buildEmploymentSchema } from './employment.schema';
+import { EMPLOYMENT_SHEETS } from './imports/sheets';
 import { EMPLOYMENT, openEmploymentDatabase, serveEmployment } from './server';
 
 /** The employment subgraph as composition, `npm start` and the tests see it. */
@@ -10,5 +11,6 @@ export const employmentModule: SubgraphModule = {
   buildSchema: buildEmploymentSchema,
   openDatabase: openEmploymentDatabase,
   serve: serveEmployment,
+  sheets: EMPLOYMENT_SHEETS,
   demo: { hasData: hasEmploymentData, load: loadEmploymentDemo },
 };

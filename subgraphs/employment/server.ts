@@ -14,10 +14,16 @@ import { EmploymentSchema1732250000000 } from './migrations/1732250000000-employ
 import { EmploymentRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
 import { EmploymentChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
 import { EmploymentChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
+import { EmploymentImportSheets1764440000000 } from './migrations/1764440000000-import-sheets';
+import { ImportProblem } from '../shared/imports/import-problem.entity';
+import { ImportRun } from '../shared/imports/import-run.entity';
+import { IMPORT_BODY_LIMIT } from '../shared/imports/import.resolver';
+import { registryFileRoutes } from '../shared/imports/registry-files';
+import { EMPLOYMENT_SHEETS } from './imports/sheets';
 
 export const EMPLOYMENT = 'employment';
-export const employmentEntities = [LabourStatusRecord, Employer, EmploymentPlacement, JobTrainingCourse, JobTrainingSession, JobTrainingEnrolment, HouseholdIncomeSurvey];
-export const employmentMigrations = [EmploymentSchema1732250000000, EmploymentRowLevelSecurity1732900000000, EmploymentChangeHistory1732900000001, EmploymentChangeHistoryPerStatement1764420000001];
+export const employmentEntities = [LabourStatusRecord, Employer, EmploymentPlacement, JobTrainingCourse, JobTrainingSession, JobTrainingEnrolment, HouseholdIncomeSurvey, ImportRun, ImportProblem];
+export const employmentMigrations = [EmploymentSchema1732250000000, EmploymentRowLevelSecurity1732900000000, EmploymentChangeHistory1732900000001, EmploymentChangeHistoryPerStatement1764420000001, EmploymentImportSheets1764440000000];
 
 export function openEmploymentDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
   return openDataSource({ name: EMPLOYMENT, engine, entities: employmentEntities, migrations: employmentMigrations, ...options });
@@ -36,6 +42,8 @@ export async function serveEmployment(db: OpenDatabase, options: ServeOptions): 
       statements: db.statements,
       gatewayPublicKey: options.gatewayPublicKey,
       extendContext: (base) => ({ ...base, config, loaders: createEmploymentLoaders(base, config) }),
+      bodyLimit: IMPORT_BODY_LIMIT,
+      routes: registryFileRoutes(EMPLOYMENT_SHEETS),
     },
     options.port ?? 0,
     options.host,

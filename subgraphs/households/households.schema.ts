@@ -1,14 +1,15 @@
 import { authChecker } from '../shared/auth-checker';
 import { changeHistoryResolver } from '../shared/change-history.resolver';
 import { buildFederatedSchema } from '../shared/federated-schema';
+import { importResolvers } from '../shared/imports/import.resolver';
 import { Household } from './entities/household.entity';
 import { Person } from './entities/person.entity';
 import type { HouseholdsContext } from './households.context';
 import { householdsReferences } from './households.references';
+import { HOUSEHOLDS_SHEETS } from './imports/sheets';
 import { AreaResolver } from './resolvers/area.resolver';
 import { HouseholdFieldsResolver } from './resolvers/household-fields.resolver';
 import { HouseholdResolver } from './resolvers/household.resolver';
-import { ImportResolver } from './resolvers/import.resolver';
 import { PersonFieldsResolver } from './resolvers/person-fields.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { RegistrationResolver } from './resolvers/registration.resolver';
@@ -27,7 +28,7 @@ export function buildHouseholdsSchema() {
       PersonFieldsResolver,
       RegistrationResolver,
       StatisticsResolver,
-      ImportResolver,
+      ...importResolvers('households', HOUSEHOLDS_SHEETS),
       changeHistoryResolver(Household, 'household'),
       changeHistoryResolver(Person, 'person'),
     ],

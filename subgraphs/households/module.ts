@@ -2,6 +2,7 @@ import type { SubgraphModule } from '../shared/subgraph-module';
 import { hasRegistryData, loadDemoData } from './demo/load';
 import type { DemoData } from './demo/rows';
 import { buildHouseholdsSchema } from './households.schema';
+import { HOUSEHOLDS_SHEETS } from './imports/sheets';
 import { HOUSEHOLDS, openHouseholdsDatabase, serveHouseholds } from './server';
 
 /** The households subgraph as composition, `npm start` and the tests see it. */
@@ -11,6 +12,7 @@ export const householdsModule: SubgraphModule = {
   buildSchema: buildHouseholdsSchema,
   openDatabase: openHouseholdsDatabase,
   serve: serveHouseholds,
+  sheets: HOUSEHOLDS_SHEETS,
   demo: {
     hasData: hasRegistryData,
     load(dataSource, registry, options) {

@@ -1,16 +1,18 @@
 import { openDataSource, type Engine } from '../shared/data-source';
 import type { OpenDatabase, ServeOptions } from '../shared/subgraph-module';
 import { startSubgraph, type RunningSubgraph } from '../shared/subgraph-server';
+import { ImportProblem } from '../shared/imports/import-problem.entity';
+import { ImportRun } from '../shared/imports/import-run.entity';
+import { IMPORT_BODY_LIMIT } from '../shared/imports/import.resolver';
+import { registryFileRoutes } from '../shared/imports/registry-files';
 import { AdminArea } from './entities/admin-area.entity';
 import { Household } from './entities/household.entity';
 import { Person } from './entities/person.entity';
-import { ImportProblem } from './entities/import-problem.entity';
-import { ImportRun } from './entities/import-run.entity';
 import { PowerStation } from './entities/power-station.entity';
-import { householdsFiles } from './households.files';
 import type { HouseholdsContext } from './households.context';
 import { createHouseholdLoaders } from './households.loaders';
 import { buildHouseholdsSchema } from './households.schema';
+import { HOUSEHOLDS_SHEETS } from './imports/sheets';
 import { HouseholdsSchema1732240000000 } from './migrations/1732240000000-households-schema';
 import { ImportRuns1764400000000 } from './migrations/1764400000000-import-runs';
 import { ImportRunsServing1764400000001 } from './migrations/1764400000001-import-runs-serving';
@@ -29,9 +31,6 @@ export const householdsMigrations = [
   HouseholdsChangeHistoryPerStatement1764420000001,
 ];
 
-/** An import mutation carries a file of up to 8 MB, base64-encoded (4/3 of it) inside JSON. */
-export const HOUSEHOLDS_BODY_LIMIT = '11mb';
-
 export function openHouseholdsDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
   return openDataSource({ name: HOUSEHOLDS, engine, entities: householdsEntities, migrations: householdsMigrations, ...options });
 }
@@ -48,8 +47,8 @@ export async function serveHouseholds(db: OpenDatabase, options: ServeOptions): 
       statements: db.statements,
       gatewayPublicKey: options.gatewayPublicKey,
       extendContext: (base) => ({ ...base, loaders: createHouseholdLoaders(base) }),
-      bodyLimit: HOUSEHOLDS_BODY_LIMIT,
-      routes: householdsFiles,
+      bodyLimit: IMPORT_BODY_LIMIT,
+      routes: registryFileRoutes(HOUSEHOLDS_SHEETS),
     },
     options.port ?? 0,
     options.host,

@@ -1,11 +1,13 @@
 import { authChecker } from '../shared/auth-checker';
 import { changeHistoryResolver } from '../shared/change-history.resolver';
 import { buildFederatedSchema } from '../shared/federated-schema';
+import { importResolvers } from '../shared/imports/import.resolver';
 import { Allocation } from './entities/allocation.entity';
 import { LandParcel } from './entities/land-parcel.entity';
 import { OriginalHouse } from './entities/original-house.entity';
 import { AdminAreaStub } from './entities/admin-area.stub';
 import { HouseholdStub } from './entities/household.stub';
+import { LAND_HOUSING_SHEETS } from './imports/sheets';
 import type { LandHousingContext } from './land-housing.context';
 import { landHousingReferences } from './land-housing.references';
 import { AllocationFieldsResolver } from './resolvers/allocation-fields.resolver';
@@ -48,6 +50,7 @@ export function buildLandHousingSchema() {
       changeHistoryResolver(Allocation, 'allocation'),
       changeHistoryResolver(LandParcel, 'land_parcel'),
       changeHistoryResolver(OriginalHouse, 'original_house'),
+      ...importResolvers('land-housing', LAND_HOUSING_SHEETS),
     ],
     orphanedTypes: [HouseholdStub, AdminAreaStub],
     referenceResolvers: landHousingReferences,

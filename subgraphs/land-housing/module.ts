@@ -1,5 +1,6 @@
 import type { SubgraphModule } from '../shared/subgraph-module';
 import { hasLandHousingData, loadLandHousingDemo } from './demo/load';
+import { LAND_HOUSING_SHEETS } from './imports/sheets';
 import { buildLandHousingSchema } from './land-housing.schema';
 import { LAND_HOUSING, openLandHousingDatabase, serveLandHousing } from './server';
 
@@ -10,5 +11,6 @@ export const landHousingModule: SubgraphModule = {
   buildSchema: buildLandHousingSchema,
   openDatabase: openLandHousingDatabase,
   serve: serveLandHousing,
+  sheets: LAND_HOUSING_SHEETS,
   demo: { hasData: hasLandHousingData, load: loadLandHousingDemo },
 };

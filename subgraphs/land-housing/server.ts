@@ -1,6 +1,10 @@
 import { openDataSource, type Engine } from '../shared/data-source';
 import type { OpenDatabase, ServeOptions } from '../shared/subgraph-module';
 import { startSubgraph, type RunningSubgraph } from '../shared/subgraph-server';
+import { ImportProblem } from '../shared/imports/import-problem.entity';
+import { ImportRun } from '../shared/imports/import-run.entity';
+import { IMPORT_BODY_LIMIT } from '../shared/imports/import.resolver';
+import { registryFileRoutes } from '../shared/imports/registry-files';
 import { Allocation } from './entities/allocation.entity';
 import { Building } from './entities/building.entity';
 import { BuildingUnit } from './entities/building-unit.entity';
@@ -12,14 +16,24 @@ import { ResettlementSite } from './entities/resettlement-site.entity';
 import type { LandHousingContext } from './land-housing.context';
 import { createLandHousingLoaders } from './land-housing.loaders';
 import { buildLandHousingSchema } from './land-housing.schema';
+import { LAND_HOUSING_SHEETS } from './imports/sheets';
 import { LandHousingSchema1732300000000 } from './migrations/1732300000000-land-housing-schema';
 import { LandHousingRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
 import { LandHousingChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
 import { LandHousingChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
+import { LandHousingImportRuns1764430000000 } from './migrations/1764430000000-import-runs';
+import { LandHousingSurveyNumbers1764430000001 } from './migrations/1764430000001-survey-numbers';
 
 export const LAND_HOUSING = 'land-housing';
-export const landHousingEntities = [HouseholdRef, LandParcel, OriginalHouse, ResettlementSite, Building, BuildingUnit, Flat, Allocation];
-export const landHousingMigrations = [LandHousingSchema1732300000000, LandHousingRowLevelSecurity1732900000000, LandHousingChangeHistory1732900000001, LandHousingChangeHistoryPerStatement1764420000001];
+export const landHousingEntities = [HouseholdRef, LandParcel, OriginalHouse, ResettlementSite, Building, BuildingUnit, Flat, Allocation, ImportRun, ImportProblem];
+export const landHousingMigrations = [
+  LandHousingSchema1732300000000,
+  LandHousingRowLevelSecurity1732900000000,
+  LandHousingChangeHistory1732900000001,
+  LandHousingChangeHistoryPerStatement1764420000001,
+  LandHousingImportRuns1764430000000,
+  LandHousingSurveyNumbers1764430000001,
+];
 
 export function openLandHousingDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
   return openDataSource({ name: LAND_HOUSING, engine, entities: landHousingEntities, migrations: landHousingMigrations, ...options });
@@ -37,6 +51,8 @@ export async function serveLandHousing(db: OpenDatabase, options: ServeOptions):
       statements: db.statements,
       gatewayPublicKey: options.gatewayPublicKey,
       extendContext: (base) => ({ ...base, loaders: createLandHousingLoaders(base) }),
+      bodyLimit: IMPORT_BODY_LIMIT,
+      routes: registryFileRoutes(LAND_HOUSING_SHEETS),
     },
     options.port ?? 0,
     options.host,

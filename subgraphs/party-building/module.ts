@@ -1,5 +1,6 @@
 import type { SubgraphModule } from '../shared/subgraph-module';
 import { hasPartyBuildingData, loadPartyBuildingDemo } from './demo/load';
+import { PARTY_BUILDING_SHEETS } from './imports/sheets';
 import { buildPartyBuildingSchema } from './party-building.schema';
 import { openPartyBuildingDatabase, PARTY_BUILDING, servePartyBuilding } from './server';
 
@@ -10,6 +11,7 @@ export const partyBuildingModule: SubgraphModule = {
   buildSchema: buildPartyBuildingSchema,
   openDatabase: openPartyBuildingDatabase,
   serve: servePartyBuilding,
+  sheets: PARTY_BUILDING_SHEETS,
   demo: {
     hasData: hasPartyBuildingData,
     load: loadPartyBuildingDemo,

@@ -1,10 +1,12 @@
 import { authChecker } from '../shared/auth-checker';
 import { changeHistoryResolver } from '../shared/change-history.resolver';
 import { buildFederatedSchema } from '../shared/federated-schema';
+import { importResolvers } from '../shared/imports/import.resolver';
 import { CadrePairing } from './entities/cadre-pairing.entity';
 import { GovernanceCase } from './entities/governance-case.entity';
 import { GridUnit } from './entities/grid-unit.entity';
 import { AdminArea, Household, Person } from './entities/stubs';
+import { PARTY_BUILDING_SHEETS } from './imports/sheets';
 import type { PartyBuildingContext } from './party-building.context';
 import { partyBuildingReferences } from './party-building.references';
 import { PartyActivityFieldsResolver } from './resolvers/activity-fields.resolver';
@@ -40,6 +42,7 @@ export function buildPartyBuildingSchema() {
       GovernanceCaseResolver, GovernanceCaseFieldsResolver, CaseTransitionFieldsResolver,
       HouseholdFieldsResolver, AreaFieldsResolver, GovernanceStatsResolver, StatisticsResolver,
       StructureMutationResolver, EngagementMutationResolver, CaseFlowMutationResolver,
+      ...importResolvers('party-building', PARTY_BUILDING_SHEETS),
       changeHistoryResolver(GovernanceCase, 'governance_case'), changeHistoryResolver(CadrePairing, 'cadre_pairing'), changeHistoryResolver(GridUnit, 'grid_unit'),
     ],
     orphanedTypes: [Household, Person, AdminArea],

@@ -1,6 +1,10 @@
 import { openDataSource, type Engine } from '../shared/data-source';
 import type { OpenDatabase, ServeOptions } from '../shared/subgraph-module';
 import { startSubgraph, type RunningSubgraph } from '../shared/subgraph-server';
+import { ImportProblem } from '../shared/imports/import-problem.entity';
+import { ImportRun } from '../shared/imports/import-run.entity';
+import { IMPORT_BODY_LIMIT } from '../shared/imports/import.resolver';
+import { registryFileRoutes } from '../shared/imports/registry-files';
 import { Cadre } from './entities/cadre.entity';
 import { CadrePairing } from './entities/cadre-pairing.entity';
 import { CadreVisit } from './entities/cadre-visit.entity';
@@ -11,17 +15,27 @@ import { GridUnit } from './entities/grid-unit.entity';
 import { HouseholdUnit } from './entities/household-unit.entity';
 import { PartyActivity } from './entities/party-activity.entity';
 import { PartyOrganisation } from './entities/party-organisation.entity';
+import { PARTY_BUILDING_SHEETS } from './imports/sheets';
 import { PartyBuildingSchema1732500000000 } from './migrations/1732500000000-party-building-schema';
 import { PartyBuildingRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
 import { PartyBuildingChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
 import { PartyBuildingChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
+import { PartyBuildingImportRuns1764450000000 } from './migrations/1764450000000-import-runs';
+import { CadrePhone1764450000001 } from './migrations/1764450000001-cadre-phone';
 import type { PartyBuildingContext } from './party-building.context';
 import { createPartyBuildingLoaders } from './party-building.loaders';
 import { buildPartyBuildingSchema } from './party-building.schema';
 
 export const PARTY_BUILDING = 'party-building';
-export const partyBuildingEntities = [PartyOrganisation, Grid, GridUnit, HouseholdUnit, Cadre, CadrePairing, CadreVisit, PartyActivity, GovernanceCase, CaseTransition];
-export const partyBuildingMigrations = [PartyBuildingSchema1732500000000, PartyBuildingRowLevelSecurity1732900000000, PartyBuildingChangeHistory1732900000001, PartyBuildingChangeHistoryPerStatement1764420000001];
+export const partyBuildingEntities = [PartyOrganisation, Grid, GridUnit, HouseholdUnit, Cadre, CadrePairing, CadreVisit, PartyActivity, GovernanceCase, CaseTransition, ImportRun, ImportProblem];
+export const partyBuildingMigrations = [
+  PartyBuildingSchema1732500000000,
+  PartyBuildingRowLevelSecurity1732900000000,
+  PartyBuildingChangeHistory1732900000001,
+  PartyBuildingChangeHistoryPerStatement1764420000001,
+  PartyBuildingImportRuns1764450000000,
+  CadrePhone1764450000001,
+];
 
 export function openPartyBuildingDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
   return openDataSource({ name: PARTY_BUILDING, engine, entities: partyBuildingEntities, migrations: partyBuildingMigrations, ...options });
@@ -39,6 +53,8 @@ export async function servePartyBuilding(db: OpenDatabase, options: ServeOptions
       statements: db.statements,
       gatewayPublicKey: options.gatewayPublicKey,
       extendContext: (base) => ({ ...base, loaders: createPartyBuildingLoaders(base) }),
+      bodyLimit: IMPORT_BODY_LIMIT,
+      routes: registryFileRoutes(PARTY_BUILDING_SHEETS),
     },
     options.port ?? 0,
     options.host,

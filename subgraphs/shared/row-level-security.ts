@@ -48,7 +48,7 @@ END $$`;
  * (SECURITY DEFINER) so that a record outside the jurisdiction still reads as FORBIDDEN rather
  * than NOT_FOUND; it answers for the listed columns only.
  */
-function keyProbeFunction(probes: KeyProbe[]): string {
+export function keyProbeFunction(probes: KeyProbe[]): string {
   const branches = probes
     .map((p) => `    WHEN '${p.table}.${p.column}' THEN RETURN QUERY SELECT x.${p.column}::text FROM {s}.${p.table} x WHERE x.${p.column} = ANY (keys::${p.type}[]);`)
     .join('\n');

@@ -15,6 +15,7 @@ export function parseCells(format: SheetFormat, row: SheetRow): { values: Record
   const problems: RowProblem[] = [];
   const problem = (column: string, value: string, zh: string, en: string) => problems.push({ row: row.row, column, value, zh, en });
   for (const c of format.columns) {
+    if (c.exportOnly) continue;
     const raw = (row.cells[c.key] ?? '').trim();
     if (!raw) {
       values[c.key] = c.kind === 'flag' ? false : null;

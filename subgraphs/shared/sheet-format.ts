@@ -5,6 +5,8 @@
  * the writer, the templates and the import engine work from the description alone.
  */
 
+import type { SensitiveCategory } from './purposes';
+
 export type ColumnKind = 'text' | 'code' | 'date' | 'choice' | 'flag';
 
 export interface SheetColumn {
@@ -20,6 +22,10 @@ export interface SheetColumn {
   choices?: Record<string, string>;
   /** One line for the documentation and the template's header comment (Chinese · English). */
   note: string;
+  /** Written by exports (ids other sheets refer to); an import accepts the column and does not read it. */
+  exportOnly?: boolean;
+  /** The category of sensitive information the column holds: exports mask it by the policy, and a full one is audited. */
+  sensitive?: SensitiveCategory;
 }
 
 export interface SheetFormat {

@@ -6,6 +6,9 @@ import { badInput } from './errors';
  */
 export const STATION_IDS = ['BAIHETAN', 'XILUODU', 'XIANGJIABA'];
 
+/** The stations as registry sheets name them (codes accepted too). */
+export const STATION_LABELS: Record<string, string> = { BAIHETAN: '白鹤滩', XILUODU: '溪洛渡', XIANGJIABA: '向家坝' };
+
 export function isStationId(value: string): boolean {
   return STATION_IDS.includes(value);
 }

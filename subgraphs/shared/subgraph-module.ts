@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Engine, StatementCounter } from './data-source';
+import type { SubgraphSheets } from './imports/registry-sheets';
 import type { IdentityVerifier } from './keys';
 import type { RegistrySnapshot } from './registry-snapshot';
 import type { RunningSubgraph } from './subgraph-server';
@@ -34,6 +35,8 @@ export interface SubgraphModule {
   openDatabase(engine: Engine, options?: { schema?: string; logSql?: boolean }): Promise<OpenDatabase>;
   /** Serves the subgraph over an open database. */
   serve(db: OpenDatabase, options: ServeOptions): Promise<RunningSubgraph>;
+  /** The registry sheets it imports and exports (`npm run import`, the import mutation, the gateway's downloads). */
+  sheets: SubgraphSheets;
   demo: {
     /** Whether the subgraph's tables already hold data (the demo is loaded once). */
     hasData(dataSource: DataSource): Promise<boolean>;

@@ -54,3 +54,10 @@ export function checkText(problems: Problems, field: string, value: string | nul
   if (required && !trimmed) problems.add(field, `${label}不能为空`, `${field} is required`);
   else if (trimmed.length > max) problems.add(field, `${label}不能超过 ${max} 个字`, `${field} must be at most ${max} characters`);
 }
+
+const MOBILE = /^1[3-9]\d{9}$/;
+
+/** Checks a mobile phone field (11 digits starting with 1), when given. */
+export function checkPhone(problems: Problems, field: string, value: string | null | undefined): void {
+  if (value && !MOBILE.test(value.trim())) problems.add(field, '手机号码须为 11 位数字，以 1 开头', 'phone must be 11 digits starting with 1');
+}

@@ -47,6 +47,11 @@ export class JobTrainingSession {
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
 
+  /** Assigned by the database (a sequence) when the session is created. */
+  @Field({ description: 'Session code, unique in the prefecture; the training sheet names the session by it · 班次编号' })
+  @Column({ type: 'varchar', length: 16, collation: 'C', insert: false, update: false })
+  code: string;
+
   @Field({ description: 'Area the session is held for · 举办区划代码' })
   @Column({ name: 'area_code', type: 'varchar', length: 15, collation: 'C' })
   areaCode: string;

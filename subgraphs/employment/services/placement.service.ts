@@ -2,25 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { conflict, forbidden, Problems } from '../../shared/errors';
 import { existsElsewhere } from '../../shared/loaders';
 import { inTransaction } from '../../shared/transaction';
-import { checkDate, checkText } from '../../shared/validation';
 import type { EmploymentContext } from '../employment.context';
-import { EmployerKind, LabourStatus, PlacementType, PROVINCES } from '../employment.enums';
+import { LabourStatus, PlacementType } from '../employment.enums';
 import { scopedShared } from '../employment.loaders';
 import { Employer } from '../entities/employer.entity';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 import { EmploymentPlacement } from '../entities/placement.entity';
 import type { EndPlacementInput, StartPlacementInput } from '../inputs/records.input';
-import { checkId, checkInt, personRecord, requireInScope } from './checks';
+import { checkId, personRecord, requireInScope } from './checks';
+import { checkEmployerKind, checkPlacementEnd, checkPlacementFields, OVERLAP, sameStart } from './placement.validation';
 
-/** Which employer kinds each placement type takes (labour export and self-employment need none). */
-const EMPLOYER_KINDS: Partial<Record<PlacementType, EmployerKind[]>> = {
-  [PlacementType.ASSISTANCE_WORKSHOP]: [EmployerKind.ASSISTANCE_WORKSHOP],
-  [PlacementType.LOCAL_ENTERPRISE]: [EmployerKind.ENTERPRISE, EmployerKind.COOPERATIVE],
-  [PlacementType.PUBLIC_WELFARE_POST]: [EmployerKind.PUBLIC_BODY],
-};
-
-const overlapConflict = () =>
-  conflict('input.startDate', '该人员在此期间已有全职就业记录，不能重叠登记', 'The person already holds a full-time placement overlapping this one');
+const overlapConflict = () => conflict('input.startDate', OVERLAP.zh, OVERLAP.en);
 
 /**
  * Starts a placement: validated first (type-specific fields, dates, wage, employer kind), then in
@@ -29,27 +21,8 @@ const overlapConflict = () =>
  */
 export async function startPlacement(ctx: EmploymentContext, input: StartPlacementInput): Promise<EmploymentPlacement> {
   const problems = new Problems();
-  const personId = checkId(problems, 'input.personId', input.personId);
-  const kinds = EMPLOYER_KINDS[input.type];
-  let employerId: string | null = null;
-  if (kinds && !input.employerId) problems.add('input.employerId', '此就业方式须填写用工主体', `employerId is required for ${input.type}`);
-  if (input.employerId) {
-    if (input.type === PlacementType.SELF_EMPLOYED) problems.add('input.employerId', '自主创业不填写用工主体', 'SELF_EMPLOYED takes no employerId');
-    else employerId = checkId(problems, 'input.employerId', input.employerId);
-  }
-  const province = input.destinationProvince?.trim() || null;
-  if (input.type === PlacementType.LABOUR_EXPORT) {
-    if (!province) problems.add('input.destinationProvince', '劳务输出须填写目的地省份', 'destinationProvince is required for LABOUR_EXPORT');
-    else if (!(PROVINCES as readonly string[]).includes(province)) problems.add('input.destinationProvince', '目的地省份不存在（如：浙江、广东）', 'destinationProvince is not a province (e.g. 浙江, 广东)');
-  } else if (province) problems.add('input.destinationProvince', '仅劳务输出填写目的地省份', 'destinationProvince is only for LABOUR_EXPORT');
-  if (input.type === PlacementType.SELF_EMPLOYED && !input.selfEmploymentKind) {
-    problems.add('input.selfEmploymentKind', '自主创业须填写创业类型', 'selfEmploymentKind is required for SELF_EMPLOYED');
-  }
-  if (input.type !== PlacementType.SELF_EMPLOYED && input.selfEmploymentKind) {
-    problems.add('input.selfEmploymentKind', '仅自主创业填写创业类型', 'selfEmploymentKind is only for SELF_EMPLOYED');
-  }
-  checkDate(problems, 'input.startDate', input.startDate, '开始日期');
-  checkInt(problems, 'input.monthlyWage', input.monthlyWage, 0, 100_000, '月工资');
+  const { personId, province } = checkPlacementFields(problems, 'input', input, { field: 'employerId', given: !!input.employerId });
+  const employerId = input.employerId && input.type !== PlacementType.SELF_EMPLOYED ? checkId(problems, 'input.employerId', input.employerId) : null;
   problems.throwIfAny();
 
   return inTransaction(ctx, async (manager) => {
@@ -61,7 +34,7 @@ export async function startPlacement(ctx: EmploymentContext, input: StartPlaceme
       if (!employer && (await existsElsewhere(manager, Employer, 'id', employerId))) throw forbidden('用工主体超出您的管辖范围', 'The employer is outside your jurisdiction');
       const refs = new Problems();
       if (!employer) refs.add('input.employerId', '用工主体不存在', 'employerId is not a known employer');
-      else if (kinds && !kinds.includes(employer.kind)) refs.add('input.employerId', '用工主体类型与就业方式不符', `The employer is a ${employer.kind}, not what ${input.type} takes`);
+      else checkEmployerKind(refs, 'input.employerId', input.type, employer.kind);
       refs.throwIfAny();
       const visible = await scopedShared(manager, Employer, ctx.scope, 'x').andWhere('x.id = :id', { id: employerId }).getExists();
       if (!visible) throw forbidden('用工主体超出您的管辖范围', 'The employer is outside your jurisdiction');
@@ -74,6 +47,11 @@ export async function startPlacement(ctx: EmploymentContext, input: StartPlaceme
         .andWhere('(x.end_date IS NULL OR x.end_date >= :start)', { start: input.startDate })
         .getExists();
       if (overlapping) throw overlapConflict();
+    }
+    // a person's placements are known by their start dates (the placements sheet's key)
+    if (await manager.getRepository(EmploymentPlacement).existsBy({ personId, startDate: input.startDate })) {
+      const same = sameStart(input.startDate);
+      throw conflict('input.startDate', same.zh, same.en);
     }
     const row: Partial<EmploymentPlacement> = {
       id: randomUUID(),
@@ -101,8 +79,7 @@ export async function startPlacement(ctx: EmploymentContext, input: StartPlaceme
 export async function endPlacement(ctx: EmploymentContext, input: EndPlacementInput): Promise<EmploymentPlacement> {
   const problems = new Problems();
   const id = checkId(problems, 'input.placementId', input.placementId);
-  checkDate(problems, 'input.endDate', input.endDate, '结束日期');
-  checkText(problems, 'input.reason', input.reason, '离岗原因', 200, false);
+  checkPlacementEnd(problems, 'input', input);
   problems.throwIfAny();
 
   return inTransaction(ctx, async (manager) => {
@@ -115,11 +92,9 @@ export async function endPlacement(ctx: EmploymentContext, input: EndPlacementIn
     }
     requireInScope(ctx, placement!.areaCode);
     if (placement!.endDate) throw conflict('input.placementId', `该就业记录已于 ${placement!.endDate} 结束`, `The placement already ended on ${placement!.endDate}`);
-    if (input.endDate < placement!.startDate) {
-      const late = new Problems();
-      late.add('input.endDate', `结束日期不能早于开始日期（${placement!.startDate}）`, `endDate cannot be before startDate (${placement!.startDate})`);
-      late.throwIfAny();
-    }
+    const late = new Problems();
+    checkPlacementEnd(late, 'input', input, placement!.startDate);
+    late.throwIfAny();
     await manager.update(EmploymentPlacement, { id }, { endDate: input.endDate, endReason: input.reason?.trim() || null });
     return manager.findOneByOrFail(EmploymentPlacement, { id });
   });

@@ -5,6 +5,7 @@ import { existsElsewhere } from '../../shared/loaders';
 import { applyAreaFilter } from '../../shared/scope';
 import { inTransaction } from '../../shared/transaction';
 import { checkText, isIsoDate } from '../../shared/validation';
+import { ALREADY_FINISHED, checkCompletedInTime, checkCompletion, checkEnrolledInTime, checkEnrolment, checkPlanDate, sessionFull } from './training.validation';
 import type { EmploymentContext } from '../employment.context';
 import { EnrolmentStatus, TrainingCourseKind } from '../employment.enums';
 import { scoped, scopedShared } from '../employment.loaders';
@@ -29,11 +30,6 @@ export class TrainingTotals {
 
   @Field(() => Int, { description: 'Certificates issued · 取得证书人次' })
   certificates: number;
-}
-
-/** A date that may lie in the future (sessions are planned ahead), but must be a real date. */
-function checkPlanDate(problems: Problems, field: string, value: string, label: string): void {
-  if (!isIsoDate(value)) problems.add(field, `${label}须为有效日期（YYYY-MM-DD）`, `${field} must be a valid date (YYYY-MM-DD)`);
 }
 
 export async function createTrainingCourse(ctx: EmploymentContext, input: CreateTrainingCourseInput): Promise<JobTrainingCourse> {
@@ -73,8 +69,7 @@ export async function createTrainingCourse(ctx: EmploymentContext, input: Create
 export async function enrolTrainee(ctx: EmploymentContext, input: EnrolTraineeInput): Promise<JobTrainingEnrolment> {
   const problems = new Problems();
   const sessionId = checkId(problems, 'input.sessionId', input.sessionId);
-  const personId = checkId(problems, 'input.personId', input.personId);
-  checkPlanDate(problems, 'input.enrolledOn', input.enrolledOn, '报名日期');
+  const personId = checkEnrolment(problems, 'input', input);
   problems.throwIfAny();
   const alreadyIn = () => conflict('input.personId', '该人员已报名此班次', 'The person is already enrolled in this session');
 
@@ -87,12 +82,15 @@ export async function enrolTrainee(ctx: EmploymentContext, input: EnrolTraineeIn
       refs.throwIfAny();
     }
     const refs = new Problems();
-    if (input.enrolledOn > session!.endsOn) refs.add('input.enrolledOn', `报名日期不能晚于结业日期（${session!.endsOn}）`, `enrolledOn cannot be after the session ends (${session!.endsOn})`);
+    checkEnrolledInTime(refs, 'input.enrolledOn', input.enrolledOn, session!);
     refs.throwIfAny();
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`session:${sessionId}`]);
     const enrolled = await manager.getRepository(JobTrainingEnrolment).countBy({ sessionId });
     if (await manager.getRepository(JobTrainingEnrolment).existsBy({ sessionId, personId })) throw alreadyIn();
-    if (enrolled >= session!.capacity) throw conflict('input.sessionId', `该班次已满（${session!.capacity} 人）`, `The session is full (${session!.capacity} places)`);
+    if (enrolled >= session!.capacity) {
+      const full = sessionFull(session!.capacity);
+      throw conflict('input.sessionId', full.zh, full.en);
+    }
     const course = await manager.findOneByOrFail(JobTrainingCourse, { id: session!.courseId });
     const row = {
       id: randomUUID(), sessionId, courseId: course.id, courseKind: course.kind, personId, householdId: person.householdId,
@@ -108,9 +106,7 @@ export async function enrolTrainee(ctx: EmploymentContext, input: EnrolTraineeIn
 export async function recordTrainingCompletion(ctx: EmploymentContext, input: RecordTrainingCompletionInput): Promise<JobTrainingEnrolment> {
   const problems = new Problems();
   const id = checkId(problems, 'input.enrolmentId', input.enrolmentId);
-  checkPlanDate(problems, 'input.on', input.on, '日期');
-  checkText(problems, 'input.certificateNo', input.certificateNo, '证书编号', 32, false);
-  if (!input.completed && input.certificateNo) problems.add('input.certificateNo', '中途退出者不发证书', 'A trainee who dropped out gets no certificate');
+  checkCompletion(problems, 'input', input);
   problems.throwIfAny();
 
   return inTransaction(ctx, async (manager) => {
@@ -122,13 +118,11 @@ export async function recordTrainingCompletion(ctx: EmploymentContext, input: Re
       missing.throwIfAny();
     }
     requireInScope(ctx, enrolment!.areaCode);
-    if (enrolment!.status !== EnrolmentStatus.ENROLLED) throw conflict('input.enrolmentId', '该学员已登记结业或退出', 'The enrolment is already completed or dropped');
+    if (enrolment!.status !== EnrolmentStatus.ENROLLED) throw conflict('input.enrolmentId', ALREADY_FINISHED.zh, ALREADY_FINISHED.en);
     const session = await manager.findOneByOrFail(JobTrainingSession, { id: enrolment!.sessionId });
-    if (input.on < session.startsOn) {
-      const late = new Problems();
-      late.add('input.on', `日期不能早于开班日期（${session.startsOn}）`, `on cannot be before the session starts (${session.startsOn})`);
-      late.throwIfAny();
-    }
+    const late = new Problems();
+    checkCompletedInTime(late, 'input.on', input.on, session);
+    late.throwIfAny();
     await manager.update(JobTrainingEnrolment, { id }, {
       status: input.completed ? EnrolmentStatus.COMPLETED : EnrolmentStatus.DROPPED,
       completedOn: input.completed ? input.on : null,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EXPORTED_HOUSEHOLD_ID } from '../../shared/imports/reference-columns';
 import { Problems } from '../../shared/errors';
 import { byKey } from '../../shared/bulk-insert-columns';
 import { existingKeys } from '../../shared/loaders';
@@ -27,6 +28,7 @@ export const HOUSEHOLDS_SHEET: SheetFormat = {
     { key: 'housingMode', header: '住房建设方式', kind: 'choice', required: true, choices: LABELS.housing, note: '统建、基础统建+主体帮建或自建 · Housing construction mode' },
     { key: 'registeredOn', header: '登记日期', kind: 'date', required: true, note: 'YYYY-MM-DD · Date registered' },
     { key: 'relocatedOn', header: '搬迁完成日期', kind: 'date', note: '未搬迁留空 · Date the move was completed; empty if not yet' },
+    EXPORTED_HOUSEHOLD_ID,
   ],
 };
 

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { EXPORTED_HOUSEHOLD_ID, EXPORTED_PERSON_ID } from '../../shared/imports/reference-columns';
 import { bulkUpdateColumns } from '../../shared/bulk-insert-columns';
 import { Problems } from '../../shared/errors';
 import { byKey } from '../../shared/bulk-insert-columns';
 import { existingKeys } from '../../shared/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
+import { SensitiveCategory } from '../../shared/purposes';
 import type { Scope } from '../../shared/scope';
 import { parseCells, rowProblems } from '../../shared/sheet-cells';
 import type { SheetFormat } from '../../shared/sheet-format';
@@ -23,17 +25,19 @@ export const PERSONS_SHEET: SheetFormat = {
   columns: [
     { ...REGISTRY_NO, note: '所属移民户的登记编号（须已登记）· Registry number of the person’s household (already registered)' },
     { key: 'name', header: '姓名', kind: 'text', required: true, note: '姓名 · Name' },
-    { key: 'idNumber', header: '身份证号', aliases: ['身份证号码', '公民身份号码'], kind: 'text', required: true, note: '18 位（末位可为 X），该列须设为文本 · 18 characters, the column formatted as text' },
+    { key: 'idNumber', header: '身份证号', aliases: ['身份证号码', '公民身份号码'], kind: 'text', required: true, sensitive: SensitiveCategory.ID_NUMBER, note: '18 位（末位可为 X），该列须设为文本 · 18 characters, the column formatted as text' },
     { key: 'sex', header: '性别', kind: 'choice', choices: LABELS.sex, note: '可留空，由身份证号推出；填写则须一致 · Optional; must agree with the ID number' },
     { key: 'birthDate', header: '出生日期', kind: 'date', note: '可留空，由身份证号推出；填写则须一致 · Optional; must agree with the ID number' },
     { key: 'ethnicity', header: '民族', kind: 'text', required: true, note: '如“汉族”“彝族” · Ethnic group' },
     { key: 'relation', header: '与户主关系', aliases: ['关系'], kind: 'choice', required: true, choices: LABELS.relation, note: '每户一名“户主” · Relation to the head; one 户主 per household' },
-    { key: 'phone', header: '联系电话', aliases: ['手机号码', '电话'], kind: 'text', note: '11 位手机号码 · Mobile phone' },
+    { key: 'phone', header: '联系电话', aliases: ['手机号码', '电话'], kind: 'text', sensitive: SensitiveCategory.PHONE, note: '11 位手机号码 · Mobile phone' },
     { key: 'productionMode', header: '生产安置方式', kind: 'choice', required: true, choices: LABELS.production, note: '如“逐年补偿” · Production resettlement mode' },
     { key: 'leftBehindElderly', header: '留守老人', kind: 'flag', note: FLAG_NOTE },
     { key: 'leftBehindChild', header: '留守儿童', kind: 'flag', note: FLAG_NOTE },
     { key: 'disabled', header: '残疾人', kind: 'flag', note: FLAG_NOTE },
     { key: 'minimumLivingAllowance', header: '低保', aliases: ['低保对象'], kind: 'flag', note: FLAG_NOTE },
+    EXPORTED_HOUSEHOLD_ID,
+    EXPORTED_PERSON_ID,
   ],
 };
 

@@ -1,10 +1,10 @@
-import { STATION_IDS } from '../../shared/stations';
+import { STATION_IDS, STATION_LABELS } from '../../shared/stations';
 import type { SheetColumn } from '../../shared/sheet-format';
 import { HousingMode, ProductionMode, Relation, RelocationMode, Sex } from '../household.enums';
 
 /** Chinese labels of the enums, as county clerks write them (the sheets show these; codes are accepted too). */
 export const LABELS = {
-  station: { BAIHETAN: '白鹤滩', XILUODU: '溪洛渡', XIANGJIABA: '向家坝' } as Record<string, string>,
+  station: STATION_LABELS,
   relocation: {
     [RelocationMode.URBANISATION]: '城镇化安置',
     [RelocationMode.CENTRALISED]: '集中安置',

@@ -1,20 +1,16 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { GRANT_IMPORT_TABLES, REVOKE_IMPORT_TABLES } from '../../shared/imports/import-runs.migration';
 import { runStatements } from '../../shared/migration-helpers';
-import { APP_ROLE } from '../../shared/row-level-security';
 
-/**
- * The serving role may record and read import runs and their problems. Which runs a caller sees
- * is decided in the query (the run's areas against the jurisdiction); these tables hold no
- * registry rows, only counts and the problems' messages.
- */
+/** The serving role may record and read import runs and their problems. */
 export class ImportRunsServing1764400000001 implements MigrationInterface {
   name = 'ImportRunsServing1764400000001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await runStatements(queryRunner, [`GRANT SELECT, INSERT, UPDATE ON {s}.import_run, {s}.import_problem TO ${APP_ROLE}`]);
+    await runStatements(queryRunner, GRANT_IMPORT_TABLES);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await runStatements(queryRunner, [`REVOKE ALL ON {s}.import_run, {s}.import_problem FROM ${APP_ROLE}`]);
+    await runStatements(queryRunner, REVOKE_IMPORT_TABLES);
   }
 }

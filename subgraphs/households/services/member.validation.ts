@@ -1,6 +1,6 @@
 import { parseIdNumber, type IdNumberProblem } from '../../shared/id-number';
 import type { Problems } from '../../shared/errors';
-import { checkText } from '../../shared/validation';
+import { checkPhone, checkText } from '../../shared/validation';
 import { isEthnicity } from '../ethnicity';
 import { Relation, Sex } from '../household.enums';
 import type { MemberInput } from '../inputs/registration.input';
@@ -15,8 +15,6 @@ const ID_PROBLEMS: Record<IdNumberProblem, [string, string]> = {
   ],
   LOST_CHECK_X: ['身份证号只有 17 位，末位 X 可能被删掉了', 'The ID number has 17 digits: its trailing X was probably lost'],
 };
-
-const PHONE = /^1[3-9]\d{9}$/;
 
 /** Whole years between a birth date and today. */
 export function ageOn(birthDate: string, on: string): number {
@@ -38,10 +36,6 @@ export function checkIdNumber(problems: Problems, field: string, value: string) 
 
 export function checkEthnicity(problems: Problems, field: string, value: string): void {
   if (!isEthnicity(value.trim())) problems.add(field, '民族须为 56 个民族之一，如“汉族”“彝族”', 'ethnicity must be one of the 56 ethnic groups, e.g. 汉族, 彝族');
-}
-
-export function checkPhone(problems: Problems, field: string, value: string | null | undefined): void {
-  if (value && !PHONE.test(value.trim())) problems.add(field, '手机号码须为 11 位数字，以 1 开头', 'phone must be 11 digits starting with 1');
 }
 
 export function checkFlagsAgainstAge(problems: Problems, path: string, flags: { leftBehindElderly?: boolean | null; leftBehindChild?: boolean | null }, age: number): void {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { conflict, forbidden, notFound, Problems } from '../../shared/errors';
 import { existingKeys, existsElsewhere } from '../../shared/loaders';
 import { inTransaction } from '../../shared/transaction';
-import { checkDate, checkText, requireId, today } from '../../shared/validation';
+import { checkDate, checkPhone, checkText, requireId, today } from '../../shared/validation';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
@@ -14,7 +14,7 @@ import { scopedHouseholds, scopedPersons } from '../households.loaders';
 import type { AddMemberInput, RegisterHouseholdInput, RemoveMemberInput, UpdatePersonInput } from '../inputs/registration.input';
 import { checkHousehold } from './household.validation';
 import {
-  ageOn, checkEthnicity, checkFlagsAgainstAge, checkIdNumber, checkMember, checkMemberSet, checkPhone, type ValidMember,
+  ageOn, checkEthnicity, checkFlagsAgainstAge, checkIdNumber, checkMember, checkMemberSet, type ValidMember,
 } from './member.validation';
 
 /** ID numbers already registered to an active person anywhere in the prefecture → CONFLICT. */

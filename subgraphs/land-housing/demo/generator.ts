@@ -80,7 +80,7 @@ function landDrafts(random: Random, facts: HouseholdFacts[]): Draft<LandParcelRo
     const add = (landUse: LandUse, weight: number) => drafts.push({
       row: {
         id: stableUuid('parcel', h.id, String(n++)), station_id: h.station_id, owner_kind: LandOwnerKind.HOUSEHOLD, household_id: h.id,
-        area_code: h.area_code, county_code: h.county_code, village_code: h.original_area_code, land_use: landUse, surveyed_on: f.surveyedOn,
+        area_code: h.area_code, county_code: h.county_code, village_code: h.original_area_code, parcel_no: '', land_use: landUse, surveyed_on: f.surveyedOn,
       },
       weight,
     });
@@ -106,7 +106,7 @@ function collectiveDrafts(random: Random, facts: HouseholdFacts[], scale: number
       drafts.push({
         row: {
           id: stableUuid('parcel', village, 'collective', String(i)), station_id: first.station_id, owner_kind: LandOwnerKind.COLLECTIVE, household_id: null,
-          area_code: village, county_code: village.slice(0, 6), village_code: village,
+          area_code: village, county_code: village.slice(0, 6), village_code: village, parcel_no: '',
           land_use: random.weighted([[LandUse.FOREST, 60], [LandUse.OTHER, 25], [LandUse.CULTIVATED, 15]] as const),
           surveyed_on: addDays(first.registered_on, -random.int(200, 400)),
         },
@@ -126,6 +126,16 @@ function settle<T>(drafts: Draft<T>[], total: number, column: 'area_mu' | 'floor
   });
 }
 
+/** Parcel numbers (地块编号): 0001, 0002 … inside each village, in survey order. */
+function numberParcels(parcels: LandParcelRow[]): void {
+  const last = new Map<string, number>();
+  for (const p of parcels) {
+    const n = (last.get(p.village_code) ?? 0) + 1;
+    last.set(p.village_code, n);
+    p.parcel_no = String(n).padStart(4, '0');
+  }
+}
+
 // ── original houses ──────────────────────────────────────────────────────────
 
 const STRUCTURES_BY_ERA: Record<'older' | 'recent', readonly (readonly [HouseStructure, number])[]> = {
@@ -143,7 +153,7 @@ function houseDrafts(random: Random, facts: HouseholdFacts[]): Draft<OriginalHou
     const add = (structure: HouseStructure, weight: number) => drafts.push({
       row: {
         id: stableUuid('house', h.id, String(n++)), household_id: h.id, area_code: h.area_code, county_code: h.county_code,
-        village_code: h.original_area_code, structure, surveyed_on: f.surveyedOn,
+        village_code: h.original_area_code, house_no: String(n), structure, surveyed_on: f.surveyedOn,
       },
       weight,
     });
@@ -333,6 +343,7 @@ export function generateLandHousingData(registry: RegistrySnapshot, options: { s
     ...settle<LandParcelRow>(landDrafts(landRandom, facts), landTotal - collectiveTotal, 'area_mu'),
     ...settle<LandParcelRow>(collectiveDrafts(landRandom, facts, options.scale), collectiveTotal, 'area_mu'),
   ];
+  numberParcels(parcels);
 
   const houses = settle<OriginalHouseRow>(houseDrafts(random.fork('houses'), facts), Math.round(figures.prefecture.originalFloorArea * 100), 'floor_area');
   const byHousehold = new Map(facts.map((f) => [f.h.id, f]));

@@ -17,6 +17,7 @@ export interface LandParcelRow {
   area_code: string; // household's resident group, or the village (collective land)
   county_code: string;
   village_code: string; // where the parcel lay
+  parcel_no: string; // inside the village
   land_use: LandUse;
   area_mu: string;
   surveyed_on: string;
@@ -28,6 +29,7 @@ export interface OriginalHouseRow {
   area_code: string;
   county_code: string;
   village_code: string;
+  house_no: string; // inside the household
   structure: HouseStructure;
   floor_area: string;
   surveyed_on: string;

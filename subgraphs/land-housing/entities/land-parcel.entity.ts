@@ -34,6 +34,10 @@ export class LandParcel {
   @Column({ name: 'village_code', type: 'varchar', length: 12, collation: 'C' })
   villageCode: string;
 
+  @Field({ description: 'Parcel number inside its village, as the survey numbered it (the key of the land-parcels sheet with the village) · 地块编号（村内唯一）' })
+  @Column({ name: 'parcel_no', type: 'varchar', length: 32, collation: 'C' })
+  parcelNo: string;
+
   @Field(() => LandUse, { description: 'Land use · 土地用途' })
   @Column({ name: 'land_use', type: 'varchar', length: 16 })
   landUse: LandUse;

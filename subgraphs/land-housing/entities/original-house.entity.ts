@@ -26,6 +26,10 @@ export class OriginalHouse {
   @Column({ name: 'village_code', type: 'varchar', length: 12, collation: 'C' })
   villageCode: string;
 
+  @Field({ description: 'House number inside the household, as the survey numbered it (the key of the original-houses sheet with the household) · 房屋编号（户内唯一）' })
+  @Column({ name: 'house_no', type: 'varchar', length: 32, collation: 'C' })
+  houseNo: string;
+
   @Field(() => HouseStructure, { description: 'Structure · 房屋结构' })
   @Column({ type: 'varchar', length: 16 })
   structure: HouseStructure;

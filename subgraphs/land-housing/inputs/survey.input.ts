@@ -18,6 +18,9 @@ export class RecordLandParcelInput {
   @Field(() => String, { nullable: true, description: HOUSEHOLD_AREA })
   householdAreaCode?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Parcel number inside the village (1–32 characters), as the survey numbered it; made from the record’s id when omitted · 地块编号（村内唯一，可不填）' })
+  parcelNo?: string | null;
+
   @Field(() => LandUse, { description: 'Land use · 土地用途' })
   landUse: LandUse;
 
@@ -38,6 +41,9 @@ export class RecordOriginalHouseInput {
 
   @Field({ description: 'Village where the house stood (12 digits) · 房屋所在村代码' })
   villageCode: string;
+
+  @Field(() => String, { nullable: true, description: 'House number inside the household (1–32 characters), as the survey numbered it; made from the record’s id when omitted · 房屋编号（户内唯一，可不填）' })
+  houseNo?: string | null;
 
   @Field(() => HouseStructure, { description: 'Structure · 房屋结构' })
   structure: HouseStructure;

@@ -11,11 +11,12 @@ import { HouseholdRef } from '../entities/household-ref.entity';
 import { OriginalHouse } from '../entities/original-house.entity';
 import { ResettlementSite } from '../entities/resettlement-site.entity';
 import type { AllocateFlatInput, ChangeOccupancyInput, HandOverFlatInput } from '../inputs/allocation.input';
-import { FlatCategory, OccupancyStatus, SiteConstructionMode } from '../land-housing.enums';
+import { OccupancyStatus } from '../land-housing.enums';
 import type { LandHousingContext } from '../land-housing.context';
 import { scoped, scopedAllocations } from '../land-housing.loaders';
-import { checkAmount, checkId, checkRequiredDate } from './checks';
-import { checkHouseholdInput, householdForRecord } from './household-ref.service';
+import { checkAllocation, checkHandoverDate, checkSameCounty, checkSwap } from './allocation.validation';
+import { checkId, checkRequiredDate } from './checks';
+import { householdForRecord } from './household-ref.service';
 import { settlementOf } from './settlement';
 import { loadForChange } from './load-for-change';
 
@@ -31,37 +32,9 @@ async function unswappedHundredths(manager: EntityManager, householdId: string):
   return cents(Number(row.left));
 }
 
-/**
- * The site's rules for an area swap (房屋面积置换): only unified sites swap; basic housing is
- * allocated against a swap, guaranteed housing without one (standard flats either way); the swap
- * cannot exceed the household's surveyed floor area not yet swapped; and the flat may exceed the
- * swap by at most the site's `maxExtraArea`.
- */
-async function checkSwap(manager: EntityManager, problems: Problems, site: ResettlementSite, flat: Flat, household: HouseholdRef, isNew: boolean, swapped: number | null) {
-  const field = 'input.swappedArea';
-  const unified = site.constructionMode === SiteConstructionMode.UNIFIED;
-  let refused: [zh: string, en: string] | undefined;
-  if (swapped !== null && !unified) refused = ['该安置点非统建，不进行房屋面积置换', 'This site is not a unified (floor-area swap) site: omit swappedArea'];
-  else if (swapped !== null && flat.category === FlatCategory.GUARANTEED) refused = ['保障住房不进行面积置换', 'Guaranteed housing is allocated without a swap: omit swappedArea'];
-  else if (swapped === null && flat.category === FlatCategory.BASIC) refused = ['基本住房须以原房屋面积置换，请填写置换面积', 'Basic housing is allocated against a swap: give swappedArea'];
-  if (refused) problems.add(field, ...refused);
-  if (swapped === null || refused) return;
-  const left = isNew ? 0 : await unswappedHundredths(manager, household.id);
-  if (cents(swapped) > left) {
-    problems.add(field, `置换面积超过该户尚未置换的实调面积（${left / 100} 平方米）`, `swappedArea exceeds the household’s unswapped surveyed floor area (${left / 100} m²)`);
-  }
-  const extra = cents(flat.floorArea) - cents(swapped);
-  if (extra > cents(site.maxExtraArea ?? 0)) {
-    problems.add(field, `安置房面积超出置换面积 ${extra / 100} 平方米，超过该安置点允许的 ${site.maxExtraArea ?? 0} 平方米`, `The flat exceeds the swap by ${extra / 100} m², more than the site’s ${site.maxExtraArea ?? 0} m²`);
-  }
-}
-
 export async function allocateFlat(ctx: LandHousingContext, input: AllocateFlatInput): Promise<Allocation> {
   const problems = new Problems();
-  checkId(problems, 'input.flatId', input.flatId);
-  const householdArea = checkHouseholdInput(problems, 'input', input);
-  checkAmount(problems, 'input.swappedArea', input.swappedArea, '置换面积', '平方米', 0.01, 2_000);
-  checkRequiredDate(problems, 'input.allocatedOn', input.allocatedOn, '分配日期');
+  const householdArea = checkAllocation(problems, 'input', input);
   problems.throwIfAny();
   const swapped = input.swappedArea ?? null;
 
@@ -73,10 +46,8 @@ export async function allocateFlat(ctx: LandHousingContext, input: AllocateFlatI
       if (await manager.existsBy(Allocation, { flatId: flat.id })) throw taken();
       const site = await manager.findOneByOrFail(ResettlementSite, { id: flat.siteId });
       const later = new Problems();
-      if (site.countyCode !== ref.countyCode) {
-        later.add('input.householdId', `该户属 ${ref.countyCode}，不能分配 ${site.countyCode} 的安置房`, `The household belongs to county ${ref.countyCode}, the flat to ${site.countyCode}`);
-      }
-      await checkSwap(manager, later, site, flat, ref, isNew, swapped);
+      checkSameCounty(later, 'input.householdId', ref.countyCode, site.countyCode);
+      checkSwap(later, 'input.swappedArea', site, flat, swapped, isNew ? 0 : await unswappedHundredths(manager, ref.id));
       later.throwIfAny();
       if (isNew) await manager.insert(HouseholdRef, ref);
       const id = randomUUID();
@@ -104,7 +75,7 @@ export async function handOverFlat(ctx: LandHousingContext, input: HandOverFlatI
     const allocation = await loadAllocation(manager, ctx, input.allocationId);
     const later = new Problems();
     if (allocation.handedOverOn) later.add('input.allocationId', `该房已于 ${allocation.handedOverOn} 交房`, `The flat was handed over on ${allocation.handedOverOn}`);
-    else if (input.handedOverOn < allocation.allocatedOn) later.add('input.handedOverOn', `交房日期不能早于分配日期（${allocation.allocatedOn}）`, `handedOverOn cannot precede allocatedOn (${allocation.allocatedOn})`);
+    else checkHandoverDate(later, 'input.handedOverOn', input.handedOverOn, allocation.allocatedOn);
     later.throwIfAny();
     await manager.update(Allocation, { id: allocation.id }, {
       handedOverOn: input.handedOverOn,

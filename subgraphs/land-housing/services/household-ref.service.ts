@@ -19,6 +19,13 @@ export function checkHouseholdInput(problems: Problems, path: string, input: Hou
   return checkCode(problems, `${path}.householdAreaCode`, input.householdAreaCode, 15, '该户现居住地');
 }
 
+/** What is wrong with the area given for a household (its recorded area, or none for a household new here); undefined if nothing. */
+export function householdAreaProblem(recordedArea: string | undefined, givenArea: string | undefined | null): [zh: string, en: string] | undefined {
+  if (recordedArea && givenArea && givenArea !== recordedArea) return [`与该户已登记的现居住地（${recordedArea}）不符`, `does not match the household’s recorded area ${recordedArea}`];
+  if (!recordedArea && !givenArea) return ['该户尚无土地房屋记录，请填写其现居住地居民小组代码', 'The household is new to land & housing: give its resident-group code'];
+  return undefined;
+}
+
 /**
  * The household a record is for, locked for the rest of the transaction: the area this subgraph
  * has on record, or, for a household it has not heard of, the area the input gives (to be
@@ -40,12 +47,8 @@ export async function householdForRecord(
   if (known && !ctx.scope.covers(known.areaCode)) throw forbidden();
   if (!known && (await existsElsewhere(manager, HouseholdRef, 'id', householdId))) throw forbidden();
   const problems = new Problems();
-  if (known && givenArea && givenArea !== known.areaCode) {
-    problems.add(`${path}.householdAreaCode`, `与该户已登记的现居住地（${known.areaCode}）不符`, `does not match the household’s recorded area ${known.areaCode}`);
-  }
-  if (!known && !givenArea) {
-    problems.add(`${path}.householdAreaCode`, '该户尚无土地房屋记录，请填写其现居住地居民小组代码', 'The household is new to land & housing: give its resident-group code');
-  }
+  const areaProblem = householdAreaProblem(known?.areaCode, givenArea);
+  if (areaProblem) problems.add(`${path}.householdAreaCode`, ...areaProblem);
   problems.throwIfAny();
   const ref = known ?? Object.assign(new HouseholdRef(), { id: householdId, areaCode: givenArea!, countyCode: countyOf(givenArea!) });
   if (!ctx.scope.covers(ref.areaCode)) throw forbidden();

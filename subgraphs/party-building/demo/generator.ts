@@ -3,7 +3,7 @@ import type { RegistrySnapshot, SnapshotArea, SnapshotHousehold } from '../../sh
 import { DEFAULT_DEADLINE_DAYS, GovernanceCaseCategory, GovernanceCaseStatus, PartyActivityType, PartyOrganisationLevel } from '../party-building.enums';
 import { DEMO_REFERENCE_DATE, expectedPartyBuildingFigures, FIVE_YEARS_FROM, HALF_YEAR_FROM } from './figures';
 import { ACTIVITY_TOPICS, cadreName, CASE_TITLES, countyUnits, FOLLOW_UPS, VISIT_NOTES } from './names';
-import type { CaseRow, PartyBuildingDemo, TransitionRow } from './rows';
+import type { CadreRow, CaseRow, PartyBuildingDemo, TransitionRow } from './rows';
 
 /**
  * Deterministic party-building demo on the registry's households and areas: party organisations,
@@ -45,6 +45,20 @@ function findArea(areas: SnapshotArea[], level: string, name: string, countyName
   const found = areas.find((a) => a.level === level && a.name === name && (!county || a.county_code === county.code));
   if (!found) throw new Error(`the registry has no ${level} named ${name}`);
   return found;
+}
+
+/**
+ * The demo's cadre phones: `138` and eight digits, numbered in the order of county, area and id
+ * (the order in which the migration that added phones numbered the cadres already recorded).
+ */
+function numberCadrePhones(cadres: CadreRow[]): void {
+  const key = (c: CadreRow) => [c.county_code, c.area_code, c.id];
+  const ordered = [...cadres].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+    return 0;
+  });
+  ordered.forEach((c, i) => { c.phone = `138${String(i + 1).padStart(8, '0')}`; });
 }
 
 export function generatePartyBuildingDemo(registry: RegistrySnapshot, options: { scale?: number; seed?: number } = {}): PartyBuildingDemo {
@@ -139,7 +153,7 @@ export function generatePartyBuildingDemo(registry: RegistrySnapshot, options: {
           if (!unitsOfCounty.has(county)) unitsOfCounty.set(county, countyUnits(countyName, 40));
           workUnit = cadreRandom.pick(unitsOfCounty.get(county)!);
         }
-        out.cadres.push({ id, name: cadreName(cadreRandom), work_unit: workUnit, party_member: cadreRandom.chance(0.85), grid_id: gridId, area_code: code, county_code: county });
+        out.cadres.push({ id, name: cadreName(cadreRandom), phone: '', work_unit: workUnit, party_member: cadreRandom.chance(0.85), grid_id: gridId, area_code: code, county_code: county });
         cadreIds.push(id);
       }
       const inGrid: Placement[] = [];
@@ -164,7 +178,7 @@ export function generatePartyBuildingDemo(registry: RegistrySnapshot, options: {
 
   // Yongshan cadres not (yet) serving in a grid: the figure counts only those who are
   for (let c = 0; c < n(40); c++) {
-    out.cadres.push({ id: stableUuid('pb-cadre', yongshan.code, String(c + 1)), name: cadreName(cadreRandom), work_unit: yongshanUnits[c % yongshanUnits.length], party_member: cadreRandom.chance(0.85), grid_id: null, area_code: yongshan.code, county_code: yongshan.code });
+    out.cadres.push({ id: stableUuid('pb-cadre', yongshan.code, String(c + 1)), name: cadreName(cadreRandom), phone: '', work_unit: yongshanUnits[c % yongshanUnits.length], party_member: cadreRandom.chance(0.85), grid_id: null, area_code: yongshan.code, county_code: yongshan.code });
   }
 
   // pairings: each household with a cadre of its grid, round robin; visits in the last year
@@ -197,6 +211,7 @@ export function generatePartyBuildingDemo(registry: RegistrySnapshot, options: {
     wenbi: (placements.get(wenbi) ?? []).filter((p) => p.cadreIds.length),
     figures, n,
   });
+  numberCadrePhones(out.cadres);
   return out;
 }
 

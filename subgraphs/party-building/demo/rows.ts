@@ -9,7 +9,7 @@ export interface OrganisationRow extends Located { id: string; name: string; lev
 export interface GridRow extends Located { id: string; name: string; number: number; organisation_id: string }
 export interface UnitRow extends Located { id: string; grid_id: string; name: string; number: number; manager_person_id: string | null }
 export interface HouseholdUnitRow extends Located { household_id: string; unit_id: string; grid_id: string; assigned_on: string }
-export interface CadreRow extends Located { id: string; name: string; work_unit: string; party_member: boolean; grid_id: string | null }
+export interface CadreRow extends Located { id: string; name: string; phone: string; work_unit: string; party_member: boolean; grid_id: string | null }
 export interface PairingRow extends Located { id: string; cadre_id: string; household_id: string; started_on: string; ended_on: string | null }
 export interface VisitRow extends Located {
   id: string; cadre_id: string; household_id: string; visited_on: string; notes: string; follow_up: string | null; follow_up_due: string | null;

@@ -13,6 +13,10 @@ export class Cadre {
   @Column({ type: 'varchar', length: 32 })
   name: string;
 
+  /** Mobile phone, unique: the key the cadres and pairings sheets name a cadre by (shown through the masking policy). */
+  @Column({ type: 'varchar', length: 11, collation: 'C' })
+  phone: string;
+
   @Field({ description: 'Work unit, e.g. a county bureau · 工作单位' })
   @Column({ name: 'work_unit', type: 'varchar', length: 64 })
   workUnit: string;

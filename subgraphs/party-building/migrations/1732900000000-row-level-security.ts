@@ -1,7 +1,13 @@
-import { inScope, isAncestor, rowLevelSecurityMigration } from '../../shared/row-level-security';
+import { inScope, isAncestor, rowLevelSecurityMigration, type KeyProbe } from '../../shared/row-level-security';
 
 const TABLES = [
   'party_organisation', 'grid', 'grid_unit', 'household_unit', 'cadre', 'cadre_pairing', 'cadre_visit', 'party_activity', 'governance_case', 'case_transition',
+];
+
+/** The key columns the owner-run probe answers for (later migrations add to them). */
+export const PARTY_BUILDING_PROBES: KeyProbe[] = [
+  ...TABLES.filter((t) => t !== 'household_unit').map((table) => ({ table, column: 'id', type: 'uuid' as const })),
+  { table: 'household_unit', column: 'household_id', type: 'uuid' },
 ];
 
 /**
@@ -13,8 +19,5 @@ export const PartyBuildingRowLevelSecurity1732900000000 = rowLevelSecurityMigrat
   secured: TABLES.map((table) =>
     table === 'party_organisation' ? { table, using: `${inScope('area_code')} OR ${isAncestor('area_code')}`, check: inScope('area_code') } : { table },
   ),
-  probes: [
-    ...TABLES.filter((t) => t !== 'household_unit').map((table) => ({ table, column: 'id', type: 'uuid' as const })),
-    { table: 'household_unit', column: 'household_id', type: 'uuid' },
-  ],
+  probes: PARTY_BUILDING_PROBES,
 });

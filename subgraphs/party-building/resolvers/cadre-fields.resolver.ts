@@ -1,4 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { SensitiveCategory } from '../../shared/purposes';
+import { reveal } from '../../shared/sensitive';
 import { Cadre } from '../entities/cadre.entity';
 import { Grid } from '../entities/grid.entity';
 import { Household, householdRef } from '../entities/stubs';
@@ -6,6 +8,11 @@ import type { PartyBuildingContext } from '../party-building.context';
 
 @Resolver(() => Cadre)
 export class CadreFieldsResolver {
+  @FieldResolver(() => String, { description: 'Mobile phone, masked unless your role sees phones in full · 手机号码' })
+  phone(@Root() c: Cadre, @Ctx() ctx: PartyBuildingContext): string {
+    return reveal(ctx, SensitiveCategory.PHONE, { type: 'Cadre', id: c.id, areaCode: c.areaCode }, 'phone', c.phone)!;
+  }
+
   @FieldResolver(() => Grid, { nullable: true, description: 'Grid served, if any · 所在网格' })
   grid(@Root() c: Cadre, @Ctx() ctx: PartyBuildingContext) {
     return c.gridId ? ctx.loaders.grid.load(c.gridId) : null;

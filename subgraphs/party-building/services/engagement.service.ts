@@ -12,8 +12,8 @@ import type { PairCadreInput, RecordActivityInput, RecordVisitInput } from '../i
 import { ACTIVITY_LEVEL } from '../party-building.enums';
 import type { PartyBuildingContext } from '../party-building.context';
 import { checkAnyDate, checkId, checkRange, loadForChange, requireForChange } from './change.helpers';
+import { ALREADY_PAIRED, CADRE_OTHER_COUNTY, NOT_IN_UNIT } from './engagement.rules';
 
-const NOT_IN_UNIT: [string, string] = ['该户尚未划入网格单元，请先划入', 'The household is not in a grid unit yet; assign it first'];
 
 export async function pairCadre(ctx: PartyBuildingContext, input: PairCadreInput): Promise<CadrePairing> {
   const problems = new Problems();
@@ -21,13 +21,13 @@ export async function pairCadre(ctx: PartyBuildingContext, input: PairCadreInput
   checkId(problems, 'input.householdId', input.householdId);
   checkDate(problems, 'input.startedOn', input.startedOn, '结对日期');
   problems.throwIfAny();
-  const clash = () => conflict('input.householdId', '该干部已与该户结对', 'The cadre is already paired with this household');
+  const clash = () => conflict('input.householdId', ...ALREADY_PAIRED);
 
   return inTransaction(ctx, async (manager) => {
     const cadre = await loadForChange(manager, ctx, Cadre, 'id', input.cadreId.toLowerCase(), 'input.cadreId', ['干部', 'Cadre']);
     const household = await requireForChange(manager, ctx, HouseholdUnit, 'household_id', input.householdId.toLowerCase(), 'input.householdId', ...NOT_IN_UNIT);
     if (cadre.countyCode !== household.countyCode) {
-      throw badInput([{ field: 'input.cadreId', zh: '干部须与移民户在同一县（区、市）', en: 'The cadre must serve in the household’s county' }]);
+      throw badInput([{ field: 'input.cadreId', zh: CADRE_OTHER_COUNTY[0], en: CADRE_OTHER_COUNTY[1] }]);
     }
     const active = await manager.getRepository(CadrePairing).createQueryBuilder('x')
       .where('x.cadre_id = :c AND x.household_id = :h AND x.ended_on IS NULL', { c: cadre.id, h: household.householdId }).getExists();

@@ -12,6 +12,7 @@ import type { AssignHouseholdsInput, CreateGridInput, CreateGridUnitInput, Creat
 import { PARENT_LEVEL, PartyOrganisationLevel } from '../party-building.enums';
 import type { PartyBuildingContext } from '../party-building.context';
 import { checkId, checkRange, countyOf, loadForChange } from './change.helpers';
+import { IN_UNIT_OUTSIDE } from './engagement.rules';
 
 /** Area code lengths each level of organisation works at. */
 const LEVEL_AREAS: Record<PartyOrganisationLevel, { lengths: number[]; zh: string; en: string }> = {
@@ -119,7 +120,7 @@ export async function assignHouseholds(ctx: PartyBuildingContext, input: AssignH
     const hidden = ids.filter((id) => !current.some((h) => h.householdId === id));
     const elsewhere = hidden.length ? await existingKeys(manager, HouseholdUnit, 'household_id', true)(hidden) : [];
     if (elsewhere.length || current.some((h) => !ctx.scope.covers(h.areaCode))) {
-      throw forbidden('有移民户已划入您管辖范围以外的网格', 'A household belongs to a unit outside your jurisdiction');
+      throw forbidden(...IN_UNIT_OUTSIDE);
     }
     const at = today();
     await manager

@@ -1,8 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One problem an import found: the row, the column, the value as it was in the file, why. */
 @ObjectType({ description: 'A problem found in an imported file · 导入错误' })
+@Directive('@shareable')
 @Entity({ name: 'import_problem' })
 export class ImportProblem {
   @PrimaryColumn({ name: 'run_id', type: 'uuid' })

@@ -1,9 +1,9 @@
-import { forbidden, notFound } from '../../shared/errors';
-import { paginate, type Page, type PageArgs } from '../../shared/pagination';
-import { requireId } from '../../shared/validation';
-import type { BaseContext } from '../../shared/context';
-import { ImportProblem } from '../entities/import-problem.entity';
-import { ImportRun } from '../entities/import-run.entity';
+import type { BaseContext } from '../context';
+import { forbidden, notFound } from '../errors';
+import { paginate, type Page, type PageArgs } from '../pagination';
+import { requireId } from '../validation';
+import { ImportProblem } from './import-problem.entity';
+import { ImportRun } from './import-run.entity';
 import { liveRun } from './import.service';
 
 /** Runs the caller may read: every area of the starter's jurisdiction lies inside the caller's. */

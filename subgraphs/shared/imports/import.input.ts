@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { RegistrySheet } from '../imports/import.enums';
+import { RegistrySheet } from './registry-sheets';
 
 @InputType({ description: 'A registry file to import · 导入登记表文件' })
 export class ImportFileInput {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { bulkInsertColumns } from '../../shared/bulk-insert-columns';
-import type { BaseContext } from '../../shared/context';
-import { runSheetImport, type ImportCounts, type ImportStatus, type RowProblem } from '../../shared/import-engine';
-import type { SheetSource } from '../../shared/sheet-reader';
-import { ImportRun } from '../entities/import-run.entity';
-import { ImportRunStatus, type RegistrySheet } from '../imports/import.enums';
-import { SHEETS } from '../imports/sheets';
+import { bulkInsertColumns } from '../bulk-insert-columns';
+import type { BaseContext } from '../context';
+import { runSheetImport, type ImportCounts, type ImportStatus, type RowProblem } from '../import-engine';
+import type { SheetSource } from '../sheet-reader';
+import { ImportRun } from './import-run.entity';
+import { ImportRunStatus, sheetDefinition, type RegistrySheet, type SubgraphSheets } from './registry-sheets';
 
 /**
  * Runs of this process still going. Their progress is written to `import_run` as they go, except
@@ -34,12 +33,13 @@ export interface ImportRequest {
  * and, when asked and clean, writes the file. Returns the run as recorded at once, and `done`,
  * which settles with the finished run.
  */
-export async function startImport(ctx: BaseContext, request: ImportRequest): Promise<{ run: ImportRun; done: Promise<ImportRun> }> {
+export async function startImport(ctx: BaseContext, sheets: SubgraphSheets, request: ImportRequest): Promise<{ run: ImportRun; done: Promise<ImportRun> }> {
   const { dataSource } = ctx;
+  const definition = sheetDefinition(sheets, request.sheet);
   const runs = dataSource.getRepository(ImportRun);
   const run = runs.create({
     id: randomUUID(),
-    sheet: SHEETS[request.sheet].format.name,
+    sheet: definition.format.name,
     fileName: request.source.fileName.slice(0, 200),
     subject: ctx.identity.subject.slice(0, 128),
     areaCodes: ctx.identity.jurisdiction,
@@ -68,7 +68,7 @@ export async function startImport(ctx: BaseContext, request: ImportRequest): Pro
       const outcome = await runSheetImport({
         dataSource,
         source: request.source,
-        sheet: () => SHEETS[request.sheet].importer(ctx.scope),
+        sheet: () => definition.importer(ctx.scope),
         commit: request.commit,
         writeSource: `import ${run.id}`,
         async onProblems(problems: RowProblem[]) {

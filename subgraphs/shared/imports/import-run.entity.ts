@@ -1,16 +1,20 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ImportRunStatus } from '../imports/import.enums';
+import { ImportRunStatus } from './registry-sheets';
 
-/** One import of a registry file: what was asked, how far it got, what it did. Problems are in `import_problem`. */
+/**
+ * One import of a registry file: what was asked, how far it got, what it did. Problems are in
+ * `import_problem`. Every subgraph that imports sheets keeps its own runs in its own schema.
+ */
 @ObjectType({ description: 'An import of a registry file: progress, outcome and error report · 登记表导入记录' })
+@Directive('@shareable')
 @Entity({ name: 'import_run' })
 export class ImportRun {
   @Field(() => ID, { description: 'Import id · 导入编号' })
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
-  @Field({ description: 'Sheet imported: households or persons · 导入的表' })
+  @Field({ description: 'Sheet imported, by its file name (households, persons, land-parcels …) · 导入的表' })
   @Column({ type: 'varchar', length: 32 })
   sheet: string;
 
