@@ -4,13 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import { householdsModule } from '../subgraphs/households/module';
+import { identityFromClaims } from '../subgraphs/shared/identity';
+import { requestScopeOf, runInRequestScope } from '../subgraphs/shared/request-scope';
+import { openServingDataSource } from '../subgraphs/shared/serving-connection';
 import { registryCommand } from '../scripts/registry-files';
 
 /**
- * `npm run import-bench -- [--scale 1] [--kind csv|xlsx] [--database-url postgres://…]`: the
+ * `npm run import-bench -- [--scale 1] [--kind csv|xlsx] [--database-url postgres://…]
+ * [--as app] [--change-history off] [--timings 1]`: the
  * demo registry (160,000 persons at scale 1) loaded into a throwaway PostgreSQL schema, exported
  * to files with `npm run export`'s code, the registry emptied, then both files imported with
  * `npm run import`'s code (households, then persons, then persons again: the no-op), each import
@@ -28,24 +33,65 @@ async function openSchema(schema: string) {
   return householdsModule.openDatabase({ kind: 'postgres', url: DATABASE_URL }, { schema });
 }
 
-/** Child process: one import, timed; prints one JSON line. */
+/** `--timings`: the time each kind of statement took, as the client waited for it (first 90 characters of its SQL). */
+function timeStatements(): () => string[] {
+  const spent = new Map<string, { n: number; ms: number }>();
+  const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  pg.Client.prototype.query = function timed(this: pg.Client, ...a: unknown[]) {
+    const result = query.apply(this, a);
+    if (!(result instanceof Promise) || typeof a[0] !== 'string') return result;
+    const key = a[0].replace(/\s+/g, ' ').replace(/"import_bench_\d+"\./g, '').slice(0, 90);
+    const started = process.hrtime.bigint();
+    const done = () => {
+      const s = spent.get(key) ?? { n: 0, ms: 0 };
+      s.n++;
+      s.ms += Number(process.hrtime.bigint() - started) / 1e6;
+      spent.set(key, s);
+    };
+    result.then(done, done);
+    return result;
+  } as typeof pg.Client.prototype.query;
+  return () => [...spent].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8).map(([k, s]) => `${(s.ms / 1000).toFixed(2).padStart(7)} s ${String(s.n).padStart(4)}× ${k}`);
+}
+
+/**
+ * Child process: one import, timed; prints one JSON line. With `--as app` it runs as the
+ * serving role inside a request scope (row-level security applies, as for the import mutation);
+ * by default as the owner, as `npm run import` does.
+ */
 async function importPhase(schema: string, sheet: string, file: string) {
+  const timings = args.get('timings') ? timeStatements() : undefined;
   const db = await openSchema(schema);
+  const asApp = args.get('as') === 'app';
+  const dataSource = asApp ? await openServingDataSource(db.dataSource, db.engine, db.statements) : db.dataSource;
+  const identity = identityFromClaims({ sub: 'bench', role: prefecture.role, jur: prefecture.jurisdiction });
+  if (typeof identity === 'string') throw new Error(identity);
   const lines: string[] = [];
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
-  const code = await registryCommand('import', ['--sheet', sheet, '--file', file, '--commit', ...AS], { dataSource: () => db.dataSource, print: (l) => lines.push(l) });
+  const command = () => registryCommand('import', ['--sheet', sheet, '--file', file, '--commit', ...AS], { dataSource: () => dataSource, print: (l) => lines.push(l) });
+  const code = asApp ? await runInRequestScope(requestScopeOf(identity), command) : await command();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
+  if (dataSource !== db.dataSource) await dataSource.destroy();
   await db.dataSource.destroy();
   const rows = Number(/rows (\d+)/.exec(lines[1] ?? '')?.[1] ?? 0);
-  console.log(JSON.stringify({ code, seconds, cpuSeconds, rows, peakRssMb: process.resourceUsage().maxRSS / 1024, summary: lines.slice(0, 6) }));
+  console.log(JSON.stringify({ code, seconds, cpuSeconds, rows, peakRssMb: process.resourceUsage().maxRSS / 1024, summary: lines.slice(0, 6), timings: timings?.() }));
+}
+
+/** Turns the change-history triggers of the registry's tables off or on. */
+async function setChangeHistory(dataSource: DataSource, schema: string, action: 'DISABLE' | 'ENABLE') {
+  const triggers: { name: string; table: string }[] = await dataSource.query(
+    `SELECT t.tgname AS name, c.relname AS "table" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE c.relnamespace = $1::regnamespace AND t.tgname LIKE 'change_history%'`, [schema]);
+  for (const t of triggers) await dataSource.query(`ALTER TABLE "${schema}"."${t.table}" ${action} TRIGGER "${t.name}"`);
 }
 
 function runChild(schema: string, sheet: string, file: string) {
-  const out = execFileSync(process.execPath, [__filename, '--phase', 'import', '--schema', schema, '--sheet', sheet, '--file', file, '--database-url', DATABASE_URL], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop()!) as { code: number; seconds: number; cpuSeconds: number; rows: number; peakRssMb: number; summary: string[] };
+  const passed = ['as', 'timings'].flatMap((name) => (args.has(name) ? [`--${name}`, args.get(name)!] : []));
+  const out = execFileSync(process.execPath, [__filename, '--phase', 'import', '--schema', schema, '--sheet', sheet, '--file', file, '--database-url', DATABASE_URL, ...passed], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as { code: number; seconds: number; cpuSeconds: number; rows: number; peakRssMb: number; summary: string[]; timings?: string[] };
 }
 
 async function main() {
@@ -68,13 +114,13 @@ async function main() {
     for (const sheet of ['households', 'persons'] as const) {
       await registryCommand('export', ['--sheet', sheet, '--out', files[sheet], ...AS], { dataSource: () => db.dataSource, print: console.log });
     }
-    // empty the registry: the import puts it back
-    await db.dataSource.transaction(async (m) => {
-      await m.query(`UPDATE "${schema}".household SET head_id = NULL`);
-      await m.query(`DELETE FROM "${schema}".person`);
-      await m.query(`DELETE FROM "${schema}".household`);
-    });
+    // empty the registry: the import puts it back (TRUNCATE: deleting 160,000 persons row by row
+    // would check the deferred head key of each against every household at commit)
+    await db.dataSource.query(`TRUNCATE "${schema}".person, "${schema}".household, "${schema}".change_log`);
     await db.dataSource.query(`ANALYZE "${schema}".household; ANALYZE "${schema}".person`);
+    // `--change-history off`: the imports without the change-history triggers (to measure what they cost)
+    const historyOff = args.get('change-history') === 'off';
+    if (historyOff) await setChangeHistory(db.dataSource, schema, 'DISABLE');
     const results = [
       ['households (new)', runChild(schema, 'households', files.households)],
       ['persons (new)', runChild(schema, 'persons', files.persons)],
@@ -83,7 +129,11 @@ async function main() {
     for (const [label, r] of results) {
       console.log(`${label.padEnd(24)} ${String(r.rows).padStart(7)} rows in ${r.seconds.toFixed(2)} s = ${Math.round(r.rows / r.seconds).toLocaleString('en')} rows/s (Node CPU ${r.cpuSeconds.toFixed(2)} s), peak RSS ${r.peakRssMb.toFixed(0)} MB  (${r.summary[0]})`);
       if (r.code !== 0) console.log(`  ${r.summary.join('\n  ')}`);
+      if (r.timings) console.log(`  ${r.timings.join('\n  ')}`);
     }
+    if (historyOff) await setChangeHistory(db.dataSource, schema, 'ENABLE');
+    const conditions = [`change history ${historyOff ? 'off' : 'on'}`, `as ${args.get('as') === 'app' ? 'the serving role (row-level security on)' : 'the owner (row-level security bypassed)'}`];
+    console.log(conditions.join(', '));
     console.log(`load average while measuring: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
     const [count] = await db.dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".person`);
     console.log(`persons in the registry after the import: ${count.n} (of ${data.persons.length})`);

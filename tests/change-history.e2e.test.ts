@@ -138,6 +138,31 @@ describe.each(testEngines())('change history (%s)', (engine) => {
     expect(rows).toEqual([{ source: 'import 7', actor_subject: qiaojia.subject, operation: 'INSERT' }]);
   });
 
+  it('one statement over many rows records every row: a multi-row insert, an update changing some of them, a delete', async () => {
+    const serving = env.subgraphs['land-housing'].serving;
+    const table = `"${serving.getMetadata(HouseholdRef).schema}".household_ref`;
+    const ids = [randomUUID(), randomUUID(), randomUUID()].sort();
+    const [group, other] = [`${DEMO_AREAS.wenbi}001`, `${DEMO_AREAS.wenbi}002`];
+    await asCaller(qiaojia, () => withChangeSource('import 8', () => serving.transaction(async (m) => {
+      await m.query(`INSERT INTO ${table} (id, area_code, county_code) SELECT unnest($1::uuid[]), $2, $3`, [ids, group, DEMO_AREAS.qiaojia]);
+      await m.query(`UPDATE ${table} SET area_code = CASE WHEN id = $2 THEN $3 ELSE area_code END WHERE id = ANY($1)`, [ids, ids[1], other]);
+      await m.query(`DELETE FROM ${table} WHERE id = ANY($1)`, [[ids[0], ids[1]]]);
+    })));
+    const rows: { record_id: string; operation: string; source: string; actor_subject: string; area_code: string; changes: unknown }[] = await env.subgraphs['land-housing'].dataSource.query(
+      `SELECT record_id, operation, source, actor_subject, area_code, changes FROM ${log('land-housing')} WHERE record_id = ANY($1) ORDER BY id`, [ids]);
+    const inserted = (id: string) => [{ field: 'area_code', old: null, new: group }, { field: 'county_code', old: null, new: DEMO_AREAS.qiaojia }, { field: 'id', old: null, new: id }];
+    const who = { source: 'import 8', actor_subject: qiaojia.subject };
+    const byOperation = (operation: string) => rows.filter((r) => r.operation === operation).sort((a, b) => a.record_id.localeCompare(b.record_id));
+    expect(rows.map((r) => r.operation)).toEqual(['INSERT', 'INSERT', 'INSERT', 'UPDATE', 'DELETE', 'DELETE']);
+    expect(byOperation('INSERT')).toEqual(ids.map((id) => ({ record_id: id, operation: 'INSERT', ...who, area_code: group, changes: inserted(id) })));
+    // the rows the update left as they were have no record
+    expect(byOperation('UPDATE')).toEqual([{ record_id: ids[1], operation: 'UPDATE', ...who, area_code: other, changes: [{ field: 'area_code', old: group, new: other }] }]);
+    expect(byOperation('DELETE')).toEqual([
+      { record_id: ids[0], operation: 'DELETE', ...who, area_code: group, changes: inserted(ids[0]).map((c) => ({ ...c, old: c.new, new: null })) },
+      { record_id: ids[1], operation: 'DELETE', ...who, area_code: other, changes: [{ field: 'area_code', old: other, new: null }, { field: 'county_code', old: DEMO_AREAS.qiaojia, new: null }, { field: 'id', old: ids[1], new: null }] },
+    ]);
+  });
+
   it('the serving role can read the log inside its jurisdiction only, and never alter it', async () => {
     const serving = env.subgraphs.households.serving;
     const sql = `SELECT count(*) AS n FROM ${log('households')}`;

@@ -12,6 +12,11 @@ import { householdsModule } from '../subgraphs/households/module';
 import { loadConfig } from '../subgraphs/shared/config';
 import { createTestEnvironment, testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
 import { registryCommand } from '../scripts/registry-files';
+import { householdsImport } from '../subgraphs/households/imports/households.sheet';
+import { personsImport } from '../subgraphs/households/imports/persons.sheet';
+import { runSheetImport, type SheetImport } from '../subgraphs/shared/import-engine';
+import { Scope } from '../subgraphs/shared/scope';
+import { bufferSource } from '../subgraphs/shared/sheet-reader';
 import { underTest } from './platform';
 import {
   csvText, freshId, householdRow, HOUSEHOLDS_SHEET, idEndingInX, memberRows, PERSONS_SHEET, xlsxFile, type SheetRowText,
@@ -128,6 +133,33 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
     const res = await env.query(qiaojia, `{ persons(filter: { search: "张小明" }, first: 200) { nodes { household { registryNo head { name } } leftBehindChild } } }`);
     const child = res.data.persons.nodes.find((p: { household: { registryNo: string } }) => p.household.registryNo === no);
     expect(child).toEqual({ household: { registryNo: no, head: { name: '张国华' } }, leftBehindChild: true });
+  });
+
+  it('a commit of many chunks writes them in order, each row with its change; a problem in a later chunk undoes the earlier ones', async () => {
+    const dataSource = env.subgraphs.households.dataSource;
+    const scope = Scope.of(qiaojia);
+    const commit = (sheet: () => SheetImport<unknown>, text: string, writeSource: string) => runSheetImport({
+      dataSource, source: bufferSource('chunks.csv', Buffer.from(text)), sheet, commit: true, writeSource, chunkSize: 2,
+      onProblems: async () => undefined, onProgress: async () => undefined,
+    });
+    const nos = [registryNo(), registryNo(), registryNo()];
+    const households = await commit(() => householdsImport(scope), csvText(HOUSEHOLDS_SHEET, nos.map((no) => householdRow(no, group, village))), 'import chunks-1');
+    expect(households).toMatchObject({ status: 'COMMITTED', inserted: 3, rowsWritten: 3 });
+    const members = nos.flatMap((no) => memberRows(no)); // 9 rows: chunks of 2, 2, 2, 2, 1
+    const before = await fingerprint();
+    // a household that does not exist, found when the last chunk is planned; and a repeated ID number, found while reading
+    for (const bad of [{ ...members[8], 登记编号: registryNo() }, { ...members[8], 身份证号: members[0].身份证号 }]) {
+      const rejected = await commit(() => personsImport(scope), csvText(PERSONS_SHEET, [...members.slice(0, 8), bad]), 'import chunks-2');
+      expect(rejected).toMatchObject({ status: 'REJECTED', rejected: 1, rowsWritten: 0 });
+      expect(await fingerprint()).toBe(before);
+    }
+    expect(await commit(() => personsImport(scope), csvText(PERSONS_SHEET, members), 'import chunks-3')).toMatchObject({ status: 'COMMITTED', inserted: 9, rowsWritten: 9 });
+    const logged: { operation: string; n: string }[] = await dataSource.query(
+      `SELECT operation, count(*) AS n FROM "${schema}".change_log WHERE source = 'import chunks-3' AND table_name = 'person' GROUP BY operation`);
+    expect(logged.map((l) => [l.operation, Number(l.n)])).toEqual([['INSERT', 9]]);
+    const heads: { registry_no: string; name: string }[] = await dataSource.query(
+      `SELECT h.registry_no, p.name FROM "${schema}".household h JOIN "${schema}".person p ON p.id = h.head_id WHERE h.registry_no = ANY($1) ORDER BY 1`, [nos]);
+    expect(heads).toEqual(nos.map((no) => ({ registry_no: no, name: '张国华' })));
   });
 
   it('a corrected file updates exactly the rows that changed', async () => {

@@ -19,6 +19,15 @@ export async function columnTypes(manager: EntityManager, table: string, columns
 }
 
 /**
+ * The one row of `from` matching `where` (a unique key), as the body of a `CROSS JOIN LATERAL`
+ * from the chunk's keys: `SELECT … FROM unnest($1) AS k(key) CROSS JOIN LATERAL (byKey(…)) x`.
+ * The `LIMIT 1` keeps the planner from flattening it into a join, which for a chunk of thousands of
+ * keys it would run as a hash join over the whole table, each chunk again (the import's lookups
+ * growing with the registry); this way each key is one probe of the key's index.
+ */
+export const byKey = (columns: string, from: string, where: string) => `SELECT ${columns} FROM ${from} WHERE ${where} LIMIT 1`;
+
+/**
  * Inserts plain rows (keys = column names) as `INSERT … SELECT * FROM unnest($1::type[], …)`:
  * one array parameter per column instead of one parameter per value. On PGlite this is several
  * times faster than multi-row VALUES (far fewer parameters to bind); on PostgreSQL it is as fast.

@@ -46,16 +46,17 @@ export async function withKeysDeferred<T>(manager: EntityManager, tables: string
 }
 
 /**
- * Refreshes the planner's statistics of the tables that have grown by more than a fifth (by
- * pages) since they were last analysed: a bulk write into a table the planner believes empty
- * would otherwise have its next lookups planned as scans of a tiny table. Inside a transaction
- * ANALYZE counts the transaction's own new rows.
+ * Refreshes the planner's statistics of the tables that have doubled (by pages) since they were
+ * last analysed: a bulk write into a table the planner believes empty would otherwise have its
+ * next statements planned as scans of a tiny table. Doubling keeps it to a few times per import
+ * (each costs a sample of the table). Inside a transaction ANALYZE counts the transaction's own
+ * new rows.
  */
 export async function analyzeGrownTables(manager: EntityManager, tables: string[]): Promise<void> {
   const schema = (manager.connection.driver.options as { schema?: string }).schema ?? 'public';
   const grown: { name: string }[] = await manager.query(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = $1 AND c.relname = ANY($2) AND pg_relation_size(c.oid) / current_setting('block_size')::int > c.relpages * 1.2 + 8`,
+      WHERE n.nspname = $1 AND c.relname = ANY($2) AND pg_relation_size(c.oid) / current_setting('block_size')::int > c.relpages * 2 + 8`,
     [schema, tables],
   );
   for (const { name } of grown) await manager.query(`ANALYZE "${schema}"."${name.replace(/"/g, '""')}"`);

@@ -61,7 +61,11 @@ export interface SheetImport<Valid> {
   keyColumn: string;
   /** Tables the plan reads: their statistics are kept fresh while the import writes. */
   tables: string[];
-  /** Checks a chunk against the database (references, jurisdiction, duplicates elsewhere) and plans its writes. */
+  /**
+   * Checks a chunk against the database (references, jurisdiction, duplicates elsewhere) and plans
+   * its writes. Chunks are planned and written in file order, one at a time, each seeing the
+   * writes of those before it; during a commit, `checkRow` of later rows runs meanwhile.
+   */
   plan(manager: EntityManager, rows: { row: number; valid: Valid }[]): Promise<ChunkPlan>;
 }
 
@@ -104,9 +108,14 @@ const CHUNK = 5_000;
 class FoundProblem extends Error {}
 
 /**
- * Marks every write of the import's transaction with its source, for the change history.
- * This is the one place an import says where its writes come from.
+ * Marks every write of the import's transaction with its source, for the change history: the
+ * request's connections carry it already (`withChangeSource`), but an owner's connection on
+ * PostgreSQL (the command) carries no settings, so the transaction sets it itself (until it ends).
  */
+async function tagWriteSource(manager: EntityManager, source: string): Promise<void> {
+  await manager.query(`SELECT set_config('zrg.source', $1, true)`, [source]);
+}
+
 function newCounts(): ImportCounts {
   return { rowsRead: 0, rowsValidated: 0, rowsWritten: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: 0 };
 }
@@ -130,58 +139,85 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
     await options.onProblems(problems);
   };
 
-  /** One pass over the file; with `write`, each chunk is applied as soon as it is planned, and the first problem stops it. */
+  /**
+   * One pass over the file; with `write`, each chunk is applied as soon as it is planned, and the
+   * first problem stops it. While a chunk is planned and written (the database's work), the next
+   * rows are read and checked (Node's work): one chunk at a time in the database, in file order.
+   */
   async function pass(manager: EntityManager, write: boolean): Promise<void> {
     const sheet = options.sheet();
     const firstRowOf = new Map<string, number>();
     let chunk: { row: number; valid: Valid }[] = [];
-    const flush = async () => {
-      if (!chunk.length) return;
+    let writing: Promise<void> | undefined;
+    const flush = async (rows: { row: number; valid: Valid }[]) => {
+      if (!rows.length) return;
       await analyzeGrownTables(manager, sheet.tables);
-      const plan = await sheet.plan(manager, chunk);
+      const plan = await sheet.plan(manager, rows);
       if (write && plan.problems.length) throw new FoundProblem();
       await report(plan.problems);
-      counts.rowsValidated += chunk.length;
+      counts.rowsValidated += rows.length;
       counts.inserted += plan.inserted;
       counts.updated += plan.updated;
       counts.unchanged += plan.unchanged;
       if (write) {
         await plan.write(manager);
-        counts.rowsWritten += chunk.length;
+        counts.rowsWritten += rows.length;
       }
-      chunk = [];
       await options.onProgress(write ? 'WRITING' : 'VALIDATING', counts);
     };
-    for await (const row of readSheet(sheet.format, options.source)) {
-      counts.rowsRead++;
-      const { problems, valid } = sheet.checkRow(row);
-      if (valid !== undefined) {
-        const key = sheet.key(valid);
-        const first = firstRowOf.get(key);
-        if (first !== undefined) {
-          problems.push({
-            row: row.row,
-            column: sheet.keyColumn,
-            value: row.cells[sheet.keyColumn] ?? key,
-            zh: `与第 ${first} 行重复（${key}）：同一文件中每条记录只能出现一次`,
-            en: `Same as row ${first} (${key}): each record may appear only once in a file`,
-          });
-        } else firstRowOf.set(key, row.row);
+    /** The chunk in the database now, if any, finished (or its failure raised). */
+    const settle = async () => {
+      const pending = writing;
+      writing = undefined;
+      await pending;
+    };
+    try {
+      for await (const row of readSheet(sheet.format, options.source)) {
+        counts.rowsRead++;
+        const { problems, valid } = sheet.checkRow(row);
+        if (valid !== undefined) {
+          const key = sheet.key(valid);
+          const first = firstRowOf.get(key);
+          if (first !== undefined) {
+            problems.push({
+              row: row.row,
+              column: sheet.keyColumn,
+              value: row.cells[sheet.keyColumn] ?? key,
+              zh: `与第 ${first} 行重复（${key}）：同一文件中每条记录只能出现一次`,
+              en: `Same as row ${first} (${key}): each record may appear only once in a file`,
+            });
+          } else firstRowOf.set(key, row.row);
+        }
+        if (problems.length) {
+          if (write) throw new FoundProblem();
+          await report(problems);
+          counts.rowsValidated++;
+        } else chunk.push({ row: row.row, valid: valid as Valid });
+        if (chunk.length >= chunkSize) {
+          await settle();
+          const rows = chunk;
+          chunk = [];
+          if (write) {
+            writing = flush(rows);
+            writing.catch(() => undefined); // raised by `settle`
+          } else await flush(rows);
+        }
       }
-      if (problems.length) {
-        if (write) throw new FoundProblem();
-        await report(problems);
-        counts.rowsValidated++;
-      } else chunk.push({ row: row.row, valid: valid as Valid });
-      if (chunk.length >= chunkSize) await flush();
+      await settle();
+      await flush(chunk);
+    } finally {
+      // never leave the transaction with a chunk still in the database
+      await writing?.catch(() => undefined);
     }
-    await flush();
   }
 
   if (options.commit) {
     try {
       // the change history records every row this transaction writes under the import's name
-      await withChangeSource(options.writeSource, () => options.dataSource.transaction((manager) => pass(manager, true)));
+      await withChangeSource(options.writeSource, () => options.dataSource.transaction(async (manager) => {
+        await tagWriteSource(manager, options.writeSource);
+        await pass(manager, true);
+      }));
       await options.onProgress('COMMITTED', counts);
       return { ...counts, status: 'COMMITTED' };
     } catch (error) {

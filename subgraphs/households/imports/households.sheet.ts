@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EXPORTED_HOUSEHOLD_ID } from '../../shared/imports/reference-columns';
 import { Problems } from '../../shared/errors';
+import { byKey } from '../../shared/bulk-insert-columns';
 import { existingKeys } from '../../shared/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
 import type { Scope } from '../../shared/scope';
@@ -88,9 +89,10 @@ export function householdsImport(scope: Scope): SheetImport<ValidHousehold> {
         `SELECT a.code, a.level, a.county_code FROM unnest($1::text[]) AS k(code) JOIN "${schema}".admin_area a ON a.code = (k.code COLLATE "C")`, [codes]);
       const areaOf = new Map(areas.map((a) => [a.code, a]));
       const existing: ExistingHousehold[] = await manager.query(
-        `SELECT id, registry_no, station_id, original_area_code, area_code, county_code, relocation_mode, housing_mode, status,
-                registered_on, relocated_on, support_cohort, support_start, support_end
-           FROM unnest($1::text[]) AS k(no) JOIN "${schema}".household h ON h.registry_no = (k.no COLLATE "C")`, [rows.map((r) => r.valid.registryNo)]);
+        `SELECT h.* FROM unnest($1::text[]) AS k(no) CROSS JOIN LATERAL (${byKey(
+          `id, registry_no, station_id, original_area_code, area_code, county_code, relocation_mode, housing_mode, status,
+           registered_on, relocated_on, support_cohort, support_start, support_end`,
+          `"${schema}".household h`, 'h.registry_no = (k.no COLLATE "C")')}) h`, [rows.map((r) => r.valid.registryNo)]);
       const byNo = new Map(existing.map((h) => [h.registry_no, h]));
       // areas and households of other counties are hidden (row-level security): which of the rest exist there
       const hiddenAreas = new Set(await existingKeys(manager, AdminArea, 'code')(codes.filter((c) => !areaOf.has(c))));

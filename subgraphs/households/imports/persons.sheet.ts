@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EXPORTED_HOUSEHOLD_ID, EXPORTED_PERSON_ID } from '../../shared/imports/reference-columns';
 import { bulkUpdateColumns } from '../../shared/bulk-insert-columns';
 import { Problems } from '../../shared/errors';
+import { byKey } from '../../shared/bulk-insert-columns';
 import { existingKeys } from '../../shared/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
 import { SensitiveCategory } from '../../shared/purposes';
@@ -113,17 +114,16 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
     async plan(manager, rows): Promise<ChunkPlan> {
       const schema = (manager.connection.driver.options as { schema?: string }).schema;
       const households: { id: string; registry_no: string; area_code: string; county_code: string; status: string; head_id: string | null }[] = await manager.query(
-        `SELECT h.id, h.registry_no, h.area_code, h.county_code, h.status, h.head_id
-           FROM unnest($1::text[]) AS k(no) JOIN "${schema}".household h ON h.registry_no = (k.no COLLATE "C")`,
+        `SELECT h.* FROM unnest($1::text[]) AS k(no) CROSS JOIN LATERAL (${byKey('h.id, h.registry_no, h.area_code, h.county_code, h.status, h.head_id', `"${schema}".household h`, 'h.registry_no = (k.no COLLATE "C")')}) h`,
         [[...new Set(rows.map((r) => r.valid.registryNo))]]);
       const householdOf = new Map(households.map((h) => [h.registry_no, h]));
       // households of other counties are hidden (row-level security): which of the rest exist there
       const hiddenNos = new Set(await existingKeys(manager, Household, 'registry_no')([...new Set(rows.map((r) => r.valid.registryNo))].filter((no) => !householdOf.has(no))));
       const existing: (Record<keyof typeof COLUMNS, unknown> & { id: string; id_number: string; household_id: string; registry_no: string; county_code: string })[] = await manager.query(
-        `SELECT p.id, p.id_number, p.household_id, h.registry_no, h.county_code, ${Object.keys(COLUMNS).map((c) => `p.${c}`).join(', ')}
-           FROM unnest($1::text[]) AS k(id_number)
-           JOIN "${schema}".person p ON p.id_number = (k.id_number COLLATE "C") AND p.status = $2
-           JOIN "${schema}".household h ON h.id = p.household_id`, [rows.map((r) => r.valid.idNumber), PersonStatus.ACTIVE]);
+        `SELECT p.* FROM unnest($1::text[]) AS k(id_number) CROSS JOIN LATERAL (${byKey(
+          `p.id, p.id_number, p.household_id, h.registry_no, h.county_code, ${Object.keys(COLUMNS).map((c) => `p.${c}`).join(', ')}`,
+          `"${schema}".person p JOIN "${schema}".household h ON h.id = p.household_id`,
+          'p.id_number = (k.id_number COLLATE "C") AND p.status = $2')}) p`, [rows.map((r) => r.valid.idNumber), PersonStatus.ACTIVE]);
       const personOf = new Map(existing.map((p) => [p.id_number, p]));
       // persons outside the caller's jurisdiction are not visible (row-level security): ask which of the rest are registered, and where
       const unseen = rows.map((r) => r.valid.idNumber).filter((n) => !personOf.has(n));

@@ -1,4 +1,7 @@
-import { changeHistoryMigration } from '../../shared/change-history';
+import { changeHistoryMigration, type TrackedTable } from '../../shared/change-history';
+
+/** The tables whose changes are kept. */
+export const HOUSEHOLDS_TRACKED: TrackedTable[] = [{ table: 'household' }, { table: 'person' }];
 
 /** Households and persons: every change kept in `change_log`, with who, when, the source and the old and new values. */
-export const HouseholdsChangeHistory1732900000001 = changeHistoryMigration('HouseholdsChangeHistory1732900000001', [{ table: 'household' }, { table: 'person' }]);
+export const HouseholdsChangeHistory1732900000001 = changeHistoryMigration('HouseholdsChangeHistory1732900000001', HOUSEHOLDS_TRACKED);
