@@ -16,6 +16,7 @@ import { ImportRuns1764400000000 } from './migrations/1764400000000-import-runs'
 import { ImportRunsServing1764400000001 } from './migrations/1764400000001-import-runs-serving';
 import { HouseholdsRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
 import { HouseholdsChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
+import { HouseholdsDataVersion1764410000001 } from './migrations/1764410000001-data-version';
 
 export const HOUSEHOLDS = 'households';
 export const householdsEntities = [AdminArea, PowerStation, Household, Person, ImportRun, ImportProblem];
@@ -25,6 +26,7 @@ export const householdsMigrations = [
   HouseholdsChangeHistory1732900000001,
   ImportRuns1764400000000,
   ImportRunsServing1764400000001,
+  HouseholdsDataVersion1764410000001,
 ];
 
 /** An import mutation carries a file of up to 8 MB, base64-encoded (4/3 of it) inside JSON. */

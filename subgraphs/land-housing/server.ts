@@ -15,10 +15,11 @@ import { buildLandHousingSchema } from './land-housing.schema';
 import { LandHousingSchema1732300000000 } from './migrations/1732300000000-land-housing-schema';
 import { LandHousingRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
 import { LandHousingChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
+import { LandHousingDataVersion1764410000002 } from './migrations/1764410000002-data-version';
 
 export const LAND_HOUSING = 'land-housing';
 export const landHousingEntities = [HouseholdRef, LandParcel, OriginalHouse, ResettlementSite, Building, BuildingUnit, Flat, Allocation];
-export const landHousingMigrations = [LandHousingSchema1732300000000, LandHousingRowLevelSecurity1732900000000, LandHousingChangeHistory1732900000001];
+export const landHousingMigrations = [LandHousingSchema1732300000000, LandHousingRowLevelSecurity1732900000000, LandHousingChangeHistory1732900000001, LandHousingDataVersion1764410000002];
 
 export function openLandHousingDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
   return openDataSource({ name: LAND_HOUSING, engine, entities: landHousingEntities, migrations: landHousingMigrations, ...options });

@@ -14,13 +14,14 @@ import { PartyOrganisation } from './entities/party-organisation.entity';
 import { PartyBuildingSchema1732500000000 } from './migrations/1732500000000-party-building-schema';
 import { PartyBuildingRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
 import { PartyBuildingChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
+import { PartyBuildingDataVersion1764410000004 } from './migrations/1764410000004-data-version';
 import type { PartyBuildingContext } from './party-building.context';
 import { createPartyBuildingLoaders } from './party-building.loaders';
 import { buildPartyBuildingSchema } from './party-building.schema';
 
 export const PARTY_BUILDING = 'party-building';
 export const partyBuildingEntities = [PartyOrganisation, Grid, GridUnit, HouseholdUnit, Cadre, CadrePairing, CadreVisit, PartyActivity, GovernanceCase, CaseTransition];
-export const partyBuildingMigrations = [PartyBuildingSchema1732500000000, PartyBuildingRowLevelSecurity1732900000000, PartyBuildingChangeHistory1732900000001];
+export const partyBuildingMigrations = [PartyBuildingSchema1732500000000, PartyBuildingRowLevelSecurity1732900000000, PartyBuildingChangeHistory1732900000001, PartyBuildingDataVersion1764410000004];
 
 export function openPartyBuildingDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
   return openDataSource({ name: PARTY_BUILDING, engine, entities: partyBuildingEntities, migrations: partyBuildingMigrations, ...options });
