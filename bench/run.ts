@@ -67,14 +67,12 @@ async function prepareData(): Promise<Samples> {
   const ids = await client.query(`SELECT id_number FROM households.person TABLESAMPLE SYSTEM (5) REPEATABLE (1) LIMIT 1000`);
   const group = await client.query(`SELECT code FROM households.admin_area WHERE parent_code = $1 ORDER BY code LIMIT 1`, [DEMO_AREAS.wenbi]);
   const village = await client.query(`SELECT original_area_code FROM households.household WHERE county_code = $1 LIMIT 1`, [DEMO_AREAS.qiaojia]);
-  const counties = await client.query(`SELECT code FROM households.admin_area WHERE level = 'COUNTY' ORDER BY code`);
   await client.end();
   return {
     idNumbers: ids.rows.map((r) => r.id_number),
     wenbi: DEMO_AREAS.wenbi,
     wenbiGroup: group.rows[0].code,
     village: village.rows[0].original_area_code,
-    counties: counties.rows.map((r) => r.code),
   };
 }
 

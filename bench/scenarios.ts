@@ -16,7 +16,6 @@ export interface Samples {
   wenbi: string;
   wenbiGroup: string;
   village: string;
-  counties: string[];
 }
 
 /** Persons looked up in turn (each one's subgraph requests are recorded for the direct runs). */
@@ -50,16 +49,15 @@ export function scenarios(samples: Samples): Scenario[] {
     },
     {
       name: 'aggregate',
-      description: 'a county\'s totals (households, persons, urbanised) and a community\'s indicators from every subgraph',
-      variants: samples.counties.length,
-      body: (i) => ({
-        query: `query Aggregate($county: String!, $community: String!) { households(filter: { areaCode: $county }) { totalCount }
-          persons(filter: { areaCode: $county }) { totalCount }
-          urban: persons(filter: { areaCode: $county, relocationMode: URBANISATION }) { totalCount }
-          area(code: $community) { inventory { floodedLandMu originalFloorArea flats }
+      description: 'prefecture statistics by county × relocation mode, and one community\'s indicators from every subgraph',
+      variants: 1,
+      body: () => ({
+        query: `query Aggregate($community: String!) {
+          householdStatistics(groupBy: [COUNTY, RELOCATION_MODE]) { rows { county { name } relocationMode households persons suppressed } total { households persons } }
+          area(code: $community) { name inventory { floodedLandMu originalFloorArea flats }
             employmentIndicators(year: 2023) { employmentRate meanPerCapitaNetIncome }
             governanceStats { overdueCases casesByStatus { status count } } } }`,
-        variables: { county: samples.counties[i % samples.counties.length], community: samples.wenbi },
+        variables: { community: samples.wenbi },
       }),
     },
     {
