@@ -38,17 +38,14 @@ function personSpec(dataSource: DataSource): StatisticsSpec<PersonDimension> {
   };
 }
 
-/**
- * Households not cancelled, with their active members counted: members are counted per household
- * (an index probe each), so each household is one row and no `count(DISTINCT …)` sorts every member.
- */
+/** Households not cancelled, with their active members counted. */
 function householdSpec(dataSource: DataSource): StatisticsSpec<HouseholdDimension> {
   return {
     from: `FROM ${tableOf(dataSource, Household)} h
-      LEFT JOIN LATERAL (SELECT count(*) AS n FROM ${tableOf(dataSource, Person)} x WHERE x.household_id = h.id AND x.status = '${PersonStatus.ACTIVE}') p ON TRUE`,
+      LEFT JOIN ${tableOf(dataSource, Person)} p ON p.household_id = h.id AND p.status = '${PersonStatus.ACTIVE}'`,
     areaColumn: 'h.area_code',
     dimensions: { ...householdDimensions, HOUSING_MODE: { sql: 'h.housing_mode', field: 'housingMode' } },
-    measures: { households: 'count(*)', persons: 'sum(p.n)' },
+    measures: { households: 'count(DISTINCT h.id)', persons: 'count(p.id)' },
     contributors: 'persons',
   };
 }
