@@ -20,9 +20,9 @@ export interface Service {
   process: ChildProcess;
 }
 
-/** Starts `node script` with `env` and waits until `healthUrl` answers 200. */
-export async function startService(name: string, script: string, env: Record<string, string>, url: string): Promise<Service> {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+/** Starts `node script ...args` with `env` (in `cwd`) and waits until its `/health` answers 200. */
+export async function startService(name: string, script: string, env: Record<string, string>, url: string, options: { args?: string[]; cwd?: string } = {}): Promise<Service> {
+  const child = spawn(process.execPath, [script, ...(options.args ?? [])], { env: { ...process.env, ...env }, cwd: options.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const health = url.replace(/graphql$/, 'health');

@@ -12,7 +12,9 @@ import { projectRoot } from '../subgraphs/shared/config';
 import { IDENTITY_HEADER, signForwardedIdentity, signUserToken } from '../subgraphs/shared/identity';
 import { generateKeyMaterial, importKeys } from '../subgraphs/shared/keys';
 import { measureLimit, type Limit } from './limit';
+import { ensurePeer, PEER_FOLDER } from './peer';
 import { freePort, memoryOf, sqlStatements, startService, type Service } from './processes';
+import type { SubgraphFetch } from './recording-proxy';
 import { scenarios, type Samples, type Scenario } from './scenarios';
 
 /**
@@ -22,13 +24,18 @@ import { scenarios, type Samples, type Scenario } from './scenarios';
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
 const DATABASE_URL = args.get('database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench';
-const DURATION = Number(args.get('duration') ?? 10);
-const WARMUP = Number(args.get('warmup') ?? 3);
+const DURATION = Number(args.get('duration') ?? 8);
+const WARMUP = Number(args.get('warmup') ?? 2);
+/** Seconds per subgraph request when the subgraphs are queried directly (each one its own run). */
+const DIRECT_DURATION = Number(args.get('direct-duration') ?? 4);
+const PEER = args.get('peer') !== 'none';
 const CONNECTIONS = (args.get('connections') ?? '1,8').split(',').map(Number);
 const ONLY = args.get('scenarios')?.split(',');
 const SCALE = Number(args.get('scale') ?? 1);
-/** Read scenarios whose database time is measured on its own (the limit). */
+/** Scenarios whose end-to-end p50 is compared with the database's own time (the limit). */
 const LIMITED = ['deep', 'lookup'];
+/** Scenarios that change data: not replayed in-process; their direct run is the scenario itself sent to `direct`. */
+const WRITES = ['write'];
 
 async function ensureDatabase(url: string) {
   const target = new URL(url);
@@ -60,18 +67,24 @@ async function prepareData(): Promise<Samples> {
   const ids = await client.query(`SELECT id_number FROM households.person TABLESAMPLE SYSTEM (5) REPEATABLE (1) LIMIT 1000`);
   const group = await client.query(`SELECT code FROM households.admin_area WHERE parent_code = $1 ORDER BY code LIMIT 1`, [DEMO_AREAS.wenbi]);
   const village = await client.query(`SELECT original_area_code FROM households.household WHERE county_code = $1 LIMIT 1`, [DEMO_AREAS.qiaojia]);
-  const counties = await client.query(`SELECT code FROM households.admin_area WHERE level = 'COUNTY' ORDER BY code`);
   await client.end();
   return {
     idNumbers: ids.rows.map((r) => r.id_number),
     wenbi: DEMO_AREAS.wenbi,
     wenbiGroup: group.rows[0].code,
     village: village.rows[0].original_area_code,
-    counties: counties.rows.map((r) => r.code),
   };
 }
 
-async function startPlatform(): Promise<{ gateway: Service; subgraphs: Service[]; token: string; forwarded: string }> {
+interface Platform {
+  gateway: Service;
+  peer?: Service;
+  subgraphs: Service[];
+  token: string;
+  forwarded: string;
+}
+
+async function startPlatform(peerBin: string | undefined): Promise<Platform> {
   const material = await generateKeyMaterial();
   const keys = await importKeys(material);
   const dist = path.join(projectRoot(), 'dist');
@@ -94,11 +107,25 @@ async function startPlatform(): Promise<{ gateway: Service; subgraphs: Service[]
   };
   for (const s of subgraphs) gatewayEnv[`SUBGRAPH_URL_${s.name.toUpperCase().replace(/-/g, '_')}`] = s.url;
   const gateway = await startService('gateway', path.join(dist, 'gateway', 'index.js'), gatewayEnv, `http://127.0.0.1:${port}/graphql`);
+  let peer: Service | undefined;
+  if (peerBin) {
+    const peerPort = await freePort();
+    const peerEnv = { ...gatewayEnv, BENCH_DIST: dist, SUPERGRAPH_FILE: path.join(projectRoot(), 'schema', 'supergraph.graphql') };
+    try {
+      peer = await startService('hive', peerBin, peerEnv, `http://127.0.0.1:${peerPort}/graphql`, {
+        args: ['supergraph', peerEnv.SUPERGRAPH_FILE, '--host', '127.0.0.1', '--port', String(peerPort)],
+        cwd: PEER_FOLDER(),
+      });
+    } catch (error) {
+      console.log(`Hive Gateway did not start, the peer column is left out: ${error instanceof Error ? error.message : error}`);
+    }
+  }
   return {
     gateway,
+    peer,
     subgraphs,
     token: await signUserToken(DEMO_IDENTITIES.prefecture, keys.tokenPrivate!, 3600),
-    // what the gateway would forward: lets a scenario be sent to a subgraph directly
+    // what the gateway would forward: lets a subgraph be queried directly
     forwarded: await signForwardedIdentity(DEMO_IDENTITIES.prefecture, keys.gatewayPrivate!, 3600, keys.gatewayKid),
   };
 }
@@ -110,6 +137,8 @@ function percentile(sorted: number[], p: number): number {
 
 interface Result {
   scenario: string;
+  /** `ours`, `hive`, or `direct` (one subgraph request of the scenario, sent straight to the subgraph). */
+  via: string;
   connections: number;
   requests: number;
   rps: number;
@@ -119,9 +148,25 @@ interface Result {
   errors: number;
   sqlPerRequest: number;
   peakRssMiB: Record<string, number>;
-  /** For read scenarios: PostgreSQL's own time for the same statements, and p50 divided by it. */
+  /** Direct runs: which subgraph request of the scenario. */
+  subgraph?: string;
+  /** For read scenarios: PostgreSQL's own time for the same statements (owner, and serving role under the caller's scope), and p50 divided by the first. */
   databaseMs?: number;
+  databaseScopedMs?: number;
   p50OverDatabase?: number;
+}
+
+/** Per scenario and concurrency: our gateway, Hive Gateway, and the subgraphs queried directly, side by side. */
+interface Comparison {
+  scenario: string;
+  connections: number;
+  ours: Pick<Result, 'p50' | 'p95' | 'rps'>;
+  hive?: Pick<Result, 'p50' | 'p95' | 'rps'>;
+  /** The scenario's subgraph requests one after another: p50 and p95 summed, throughput of the sequence. */
+  direct?: Pick<Result, 'p50' | 'p95' | 'rps'> & { requests: number };
+  oursOverDirectP50?: number;
+  hiveOverDirectP50?: number;
+  oursOverHiveRps?: number;
 }
 
 /** Request counter across all runs, so that every write registers new registry and ID numbers. */
@@ -129,11 +174,14 @@ let sent = 0;
 
 interface Target {
   label: string;
+  via: string;
   url: string;
   headers: Record<string, string>;
+  body: (i: number) => string;
+  subgraph?: string;
 }
 
-async function drive(scenario: Scenario, connections: number, seconds: number, target: Target, record: boolean) {
+async function drive(connections: number, seconds: number, target: Target, record: boolean) {
   const latencies: number[] = [];
   let graphQLErrors = 0;
   const result = await autocannon({
@@ -142,7 +190,7 @@ async function drive(scenario: Scenario, connections: number, seconds: number, t
     connections,
     duration: seconds,
     headers: { 'content-type': 'application/json', ...target.headers },
-    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(scenario.body(sent++)) }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: target.body(sent++) }) }],
     setupClient: (client) => {
       client.on('response', (_status: number, _bytes: number, time: number) => latencies.push(time));
       client.on('body', (body: Buffer) => {
@@ -155,68 +203,154 @@ async function drive(scenario: Scenario, connections: number, seconds: number, t
   return { result, latencies, errors: graphQLErrors + result.non2xx + result.errors };
 }
 
+async function measure(target: Target, connections: number, seconds: number, warmup: number, services: Service[], subgraphs: Service[], scenario: string): Promise<Result> {
+  if (warmup > 0) await drive(connections, warmup, target, false);
+  const peak: Record<string, number> = Object.fromEntries(services.map((s) => [s.name, 0]));
+  const sampler = setInterval(() => {
+    for (const s of services) peak[s.name] = Math.max(peak[s.name], memoryOf(s.process.pid!).rssMiB);
+  }, 200);
+  const before = await sqlStatements(subgraphs);
+  const run = (await drive(connections, seconds, target, true))!;
+  const statements = (await sqlStatements(subgraphs)) - before;
+  clearInterval(sampler);
+  const requests = run.result.requests.total;
+  const row: Result = {
+    scenario,
+    via: target.via,
+    connections,
+    requests,
+    rps: requests / seconds,
+    p50: percentile(run.latencies, 50),
+    p95: percentile(run.latencies, 95),
+    p99: percentile(run.latencies, 99),
+    errors: run.errors,
+    // the metrics calls themselves run no SQL; warm-up requests are outside the window
+    sqlPerRequest: requests ? statements / requests : NaN,
+    peakRssMiB: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round(v)])),
+    ...(target.subgraph ? { subgraph: target.subgraph } : {}),
+  };
+  console.log(
+    `${target.label.padEnd(28)} c=${String(connections).padEnd(3)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${row.p50.toFixed(1)} ms  p95 ${row.p95.toFixed(1)} ms  p99 ${row.p99.toFixed(1)} ms  ` +
+      `SQL/req ${row.sqlPerRequest.toFixed(2)}  errors ${row.errors}  peak RSS ${Object.entries(row.peakRssMiB).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ')} MiB`,
+  );
+  return row;
+}
+
+/**
+ * The scenario's subgraph requests, each sent straight to its subgraph with the identity the
+ * gateway would forward: per variant of the request, what the gateway sent (a subgraph's k-th
+ * request is matched across variants, since requests of one plan stage arrive in any order); a
+ * write goes to its subgraph as it is.
+ */
+function directTargets(scenario: Scenario, recorded: SubgraphFetch[][] | undefined, subgraphs: Service[], forwarded: string, body: (i: number) => string): Target[] {
+  const target = (label: string, subgraph: string, send: (i: number) => string): Target => ({
+    label, via: 'direct', subgraph, url: subgraphs.find((s) => s.name === subgraph)!.url, headers: { [IDENTITY_HEADER]: forwarded }, body: send,
+  });
+  if (!recorded) return scenario.direct ? [target(`${scenario.name} → ${scenario.direct}`, scenario.direct, body)] : [];
+  const keyed = recorded.map((fetches) => {
+    const seen = new Map<string, number>();
+    return new Map(fetches.map((f) => {
+      const k = (seen.get(f.subgraph) ?? 0) + 1;
+      seen.set(f.subgraph, k);
+      return [`${f.subgraph} #${k}`, f] as const;
+    }));
+  });
+  const keys = [...keyed[0].keys()];
+  return keys.map((key) => target(`${scenario.name} → ${keys.length > 1 ? key : key.replace(/ #1$/, '')}`, keyed[0].get(key)!.subgraph, (i) => (keyed[i % keyed.length].get(key) ?? keyed[0].get(key)!).body));
+}
+
+/** The answer's data, for comparing our gateway's with the peer's. */
+async function answer(url: string, headers: Record<string, string>, body: string): Promise<string> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return JSON.stringify(await res.json());
+}
+
+const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+function printComparisons(comparisons: Comparison[]) {
+  console.log('\nside by side (p50 / p95 ms, req/s; direct = the scenario\'s subgraph requests sent straight to the subgraphs, one after another)');
+  console.log('scenario   c  | ours                  | Hive Gateway          | direct                   | ours/direct p50 | Hive/direct p50 | ours/Hive req/s');
+  for (const c of comparisons) {
+    const cell = (r?: Pick<Result, 'p50' | 'p95' | 'rps'>) => (r ? `${fixed(r.p50)} / ${fixed(r.p95)}, ${fixed(r.rps)}`.padEnd(21) : '–'.padEnd(21));
+    console.log(
+      `${c.scenario.padEnd(10)} ${String(c.connections).padEnd(2)} | ${cell(c.ours)} | ${cell(c.hive)} | ${(c.direct ? `${cell(c.direct).trimEnd()} (${c.direct.requests})` : '–').padEnd(24)} | ` +
+        `${(c.oursOverDirectP50 ? `${fixed(c.oursOverDirectP50, 2)}×` : '–').padEnd(15)} | ${(c.hiveOverDirectP50 ? `${fixed(c.hiveOverDirectP50, 2)}×` : '–').padEnd(15)} | ${c.oursOverHiveRps ? `${fixed(c.oursOverHiveRps, 2)}×` : '–'}`,
+    );
+  }
+}
+
 async function main() {
   const started = Date.now();
   const samples = await prepareData();
   console.log(`data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const chosen = scenarios(samples).filter((s) => !ONLY || ONLY.includes(s.name));
   const limits = new Map<string, Limit>();
-  for (const scenario of scenarios(samples).filter((s) => LIMITED.includes(s.name) && (!ONLY || ONLY.includes(s.name)))) {
+  for (const scenario of chosen.filter((s) => !WRITES.includes(s.name))) {
     const limit = await measureLimit(DATABASE_URL, scenario);
     limits.set(scenario.name, limit);
-    console.log(`limit ${scenario.name}: PostgreSQL alone runs its ${limit.statements} statements in ${limit.databaseMs.toFixed(1)} ms (median)`);
+    console.log(
+      `limit ${scenario.name}: PostgreSQL alone runs its ${limit.statements} statements in ${limit.databaseMs.toFixed(1)} ms as the owner, ` +
+        `${limit.databaseScopedMs.toFixed(1)} ms under row-level security (medians); the gateway sends ${limit.fetches[0].length} subgraph requests`,
+    );
   }
-  const { gateway, subgraphs, token, forwarded } = await startPlatform();
-  const services = [gateway, ...subgraphs];
+  const peerBin = PEER ? ensurePeer() : undefined;
+  const { gateway, peer, subgraphs, token, forwarded } = await startPlatform(peerBin);
+  const services = [gateway, ...(peer ? [peer] : []), ...subgraphs];
   const results: Result[] = [];
+  const comparisons: Comparison[] = [];
   try {
-    for (const scenario of scenarios(samples).filter((s) => !ONLY || ONLY.includes(s.name))) {
-      const targets: Target[] = [{ label: scenario.name, url: gateway.url, headers: { authorization: `Bearer ${token}` } }];
-      const direct = subgraphs.find((s) => s.name === scenario.direct);
-      if (direct) targets.push({ label: `${scenario.name}@${direct.name}`, url: direct.url, headers: { [IDENTITY_HEADER]: forwarded } });
-      for (const [target, connections] of targets.flatMap((t) => CONNECTIONS.map((c) => [t, c] as const))) {
-        await drive(scenario, connections, WARMUP, target, false);
-        const peak: Record<string, number> = Object.fromEntries(services.map((s) => [s.name, 0]));
-        const sampler = setInterval(() => {
-          for (const s of services) peak[s.name] = Math.max(peak[s.name], memoryOf(s.process.pid!).rssMiB);
-        }, 200);
-        const before = await sqlStatements(subgraphs);
-        const run = (await drive(scenario, connections, DURATION, target, true))!;
-        const statements = (await sqlStatements(subgraphs)) - before;
-        clearInterval(sampler);
-        const requests = run.result.requests.total;
-        const row: Result = {
-          scenario: target.label,
-          connections,
-          requests,
-          rps: requests / DURATION,
-          p50: percentile(run.latencies, 50),
-          p95: percentile(run.latencies, 95),
-          p99: percentile(run.latencies, 99),
-          errors: run.errors,
-          // the metrics calls themselves run no SQL; warm-up requests are outside the window
-          sqlPerRequest: requests ? statements / requests : NaN,
-          peakRssMiB: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round(v)])),
-        };
-        const limit = target.url === gateway.url ? limits.get(scenario.name) : undefined;
-        if (limit) Object.assign(row, { databaseMs: limit.databaseMs, p50OverDatabase: row.p50 / limit.databaseMs });
+    for (const scenario of chosen) {
+      const body = (i: number) => JSON.stringify(scenario.body(i));
+      const bearer = { authorization: `Bearer ${token}` };
+      const ours: Target = { label: `${scenario.name} (ours)`, via: 'ours', url: gateway.url, headers: bearer, body };
+      const hive: Target | undefined = peer && { label: `${scenario.name} (Hive)`, via: 'hive', url: peer.url, headers: bearer, body };
+      const direct = directTargets(scenario, limits.get(scenario.name)?.fetches, subgraphs, forwarded, body);
+      if (hive && !WRITES.includes(scenario.name)) {
+        const [a, b] = [await answer(ours.url, ours.headers, body(0)), await answer(hive.url, hive.headers, body(0))];
+        console.log(`${scenario.name}: Hive Gateway's answer is ${a === b ? 'the same as ours' : `NOT the same as ours:\n  ours ${a.slice(0, 300)}\n  Hive ${b.slice(0, 300)}`}`);
+      }
+      for (const connections of CONNECTIONS) {
+        const row = await measure(ours, connections, DURATION, WARMUP, services, subgraphs, scenario.name);
+        const limit = LIMITED.includes(scenario.name) ? limits.get(scenario.name) : undefined;
+        if (limit) Object.assign(row, { databaseMs: limit.databaseMs, databaseScopedMs: limit.databaseScopedMs, p50OverDatabase: row.p50 / limit.databaseMs });
+        if (limit) console.log(`${''.padEnd(28)} p50 / database time: ${row.p50OverDatabase!.toFixed(1)}×`);
         results.push(row);
-        console.log(
-          `${target.label.padEnd(18)} c=${String(connections).padEnd(3)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${row.p50.toFixed(1)} ms  p95 ${row.p95.toFixed(1)} ms  p99 ${row.p99.toFixed(1)} ms  ` +
-            `SQL/req ${row.sqlPerRequest.toFixed(2)}  errors ${row.errors}${row.p50OverDatabase ? `  p50/db ${row.p50OverDatabase.toFixed(1)}×` : ''}  peak RSS ${Object.entries(row.peakRssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB`,
-        );
+        const comparison: Comparison = { scenario: scenario.name, connections, ours: row };
+        if (hive) {
+          const other = await measure(hive, connections, DURATION, WARMUP, services, subgraphs, scenario.name);
+          results.push(other);
+          comparison.hive = other;
+          comparison.oursOverHiveRps = row.rps / other.rps;
+        }
+        if (direct.length) {
+          const parts: Result[] = [];
+          for (const target of direct) parts.push(await measure(target, connections, DIRECT_DURATION, 1, services, subgraphs, scenario.name));
+          results.push(...parts);
+          comparison.direct = {
+            p50: parts.reduce((sum, p) => sum + p.p50, 0),
+            p95: parts.reduce((sum, p) => sum + p.p95, 0),
+            rps: 1 / parts.reduce((sum, p) => sum + 1 / p.rps, 0),
+            requests: parts.length,
+          };
+          comparison.oursOverDirectP50 = row.p50 / comparison.direct.p50;
+          if (comparison.hive) comparison.hiveOverDirectP50 = comparison.hive.p50 / comparison.direct.p50;
+        }
+        comparisons.push(comparison);
       }
     }
   } finally {
     for (const s of services) s.process.kill();
   }
+  printComparisons(comparisons);
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
   const out = path.join(projectRoot(), 'bench', 'results');
   fs.mkdirSync(out, { recursive: true });
   const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  const report = { date: new Date().toISOString(), machine, scale: SCALE, durationSeconds: DURATION, results };
+  const limitsOut = Object.fromEntries([...limits].map(([name, l]) => [name, { statements: l.statements, databaseMs: l.databaseMs, databaseScopedMs: l.databaseScopedMs, subgraphRequests: l.fetches[0].length }]));
+  const report = { date: new Date().toISOString(), machine, scale: SCALE, durationSeconds: DURATION, directDurationSeconds: DIRECT_DURATION, peer: peer ? 'hive' : null, limits: limitsOut, comparisons, results };
   fs.writeFileSync(file, JSON.stringify(report, null, 2));
   fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify(report, null, 2));
-  console.log(`results written to ${path.relative(projectRoot(), file)}`);
+  console.log(`results written to ${path.relative(projectRoot(), file)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
 }
 
 main().catch((error) => {

@@ -4,8 +4,10 @@ import { makeIdNumber } from '../subgraphs/shared/id-number';
 export interface Scenario {
   name: string;
   description: string;
-  /** A subgraph that can answer the scenario alone: it is also driven directly, to show the gateway's share. */
+  /** A subgraph that answers the scenario alone (a write is sent to it directly as it is; reads are replayed from what the gateway sent). */
   direct?: string;
+  /** How many different bodies it cycles through (request i sends variant i % variants). */
+  variants: number;
   body(i: number): { query: string; variables?: Record<string, unknown> };
 }
 
@@ -14,14 +16,17 @@ export interface Samples {
   wenbi: string;
   wenbiGroup: string;
   village: string;
-  counties: string[];
 }
+
+/** Persons looked up in turn (each one's subgraph requests are recorded for the direct runs). */
+const LOOKUP_VARIANTS = 100;
 
 export function scenarios(samples: Samples): Scenario[] {
   return [
     {
       name: 'deep',
       description: '50 households of one community: members, allocated flat, labour status and placement, grid unit and paired cadres (all four subgraphs)',
+      variants: 1,
       body: () => ({
         query: `query Deep($area: String!) { households(first: 50, filter: { areaCode: $area }) { nodes {
           registryNo relocationMode head { name phone }
@@ -35,28 +40,31 @@ export function scenarios(samples: Samples): Scenario[] {
       name: 'lookup',
       description: 'one person by ID number with the household and its members',
       direct: 'households',
+      variants: Math.min(LOOKUP_VARIANTS, samples.idNumbers.length),
       body: (i) => ({
         query: `query Lookup($id: String!) { persons(first: 1, filter: { search: $id }) { nodes {
           name idNumber household { registryNo head { name } members { name relation } } } } }`,
-        variables: { id: samples.idNumbers[i % samples.idNumbers.length] },
+        variables: { id: samples.idNumbers[i % Math.min(LOOKUP_VARIANTS, samples.idNumbers.length)] },
       }),
     },
     {
       name: 'aggregate',
-      description: 'a county\'s totals (households, persons, urbanised) and a community\'s indicators from every subgraph',
-      body: (i) => ({
-        query: `query Aggregate($county: String!, $community: String!) { households(filter: { areaCode: $county }) { totalCount }
-          persons(filter: { areaCode: $county }) { totalCount }
-          urban: persons(filter: { areaCode: $county, relocationMode: URBANISATION }) { totalCount }
-          area(code: $community) { inventory { floodedLandMu originalFloorArea flats }
+      description: 'prefecture statistics by county × relocation mode, and one community\'s indicators from every subgraph',
+      variants: 1,
+      body: () => ({
+        query: `query Aggregate($community: String!) {
+          householdStatistics(groupBy: [COUNTY, RELOCATION_MODE]) { rows { county { name } relocationMode households persons suppressed } total { households persons } }
+          area(code: $community) { name inventory { floodedLandMu originalFloorArea flats }
             employmentIndicators(year: 2023) { employmentRate meanPerCapitaNetIncome }
             governanceStats { overdueCases casesByStatus { status count } } } }`,
-        variables: { county: samples.counties[i % samples.counties.length], community: samples.wenbi },
+        variables: { community: samples.wenbi },
       }),
     },
     {
       name: 'write',
       description: 'register a household with three members',
+      direct: 'households',
+      variants: Infinity,
       body: (i) => {
         const day = new Date(Date.UTC(2025, 0, 1) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
         const seq = Math.floor(i / 300) * 3;

@@ -79,7 +79,8 @@ describe.each(testEngines())('SQL statements per request do not grow with page s
     const counties = await statementsFor(q, { level: 'COUNTY' }, prefecture, 'land-housing');
     const communities = await statementsFor(q, { level: 'COMMUNITY' }, prefecture, 'land-housing');
     expect(communities).toBe(counties);
-    expect(counties).toBeLessThanOrEqual(2);
+    // the data version (data-version.ts), the inventories, the sites
+    expect(counties).toBeLessThanOrEqual(3);
     console.log(`[${engine}] areas(level: COUNTY|COMMUNITY){inventory, resettlementSites}: ${counties} | ${communities} land-housing statements`);
   });
 

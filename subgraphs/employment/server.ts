@@ -13,6 +13,7 @@ import { JobTrainingCourse, JobTrainingEnrolment, JobTrainingSession } from './e
 import { EmploymentSchema1732250000000 } from './migrations/1732250000000-employment-schema';
 import { EmploymentRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
 import { EmploymentChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
+import { EmploymentDataVersion1764410000003 } from './migrations/1764410000003-data-version';
 import { EmploymentChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
 import { EmploymentImportSheets1764440000000 } from './migrations/1764440000000-import-sheets';
 import { ImportProblem } from '../shared/imports/import-problem.entity';
@@ -23,7 +24,7 @@ import { EMPLOYMENT_SHEETS } from './imports/sheets';
 
 export const EMPLOYMENT = 'employment';
 export const employmentEntities = [LabourStatusRecord, Employer, EmploymentPlacement, JobTrainingCourse, JobTrainingSession, JobTrainingEnrolment, HouseholdIncomeSurvey, ImportRun, ImportProblem];
-export const employmentMigrations = [EmploymentSchema1732250000000, EmploymentRowLevelSecurity1732900000000, EmploymentChangeHistory1732900000001, EmploymentChangeHistoryPerStatement1764420000001, EmploymentImportSheets1764440000000];
+export const employmentMigrations = [EmploymentSchema1732250000000, EmploymentRowLevelSecurity1732900000000, EmploymentChangeHistory1732900000001, EmploymentDataVersion1764410000003, EmploymentChangeHistoryPerStatement1764420000001, EmploymentImportSheets1764440000000];
 
 export function openEmploymentDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
   return openDataSource({ name: EMPLOYMENT, engine, entities: employmentEntities, migrations: employmentMigrations, ...options });

@@ -18,6 +18,7 @@ import { ImportRuns1764400000000 } from './migrations/1764400000000-import-runs'
 import { ImportRunsServing1764400000001 } from './migrations/1764400000001-import-runs-serving';
 import { HouseholdsRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
 import { HouseholdsChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
+import { HouseholdsDataVersion1764410000001 } from './migrations/1764410000001-data-version';
 import { HouseholdsChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
 
 export const HOUSEHOLDS = 'households';
@@ -28,6 +29,7 @@ export const householdsMigrations = [
   HouseholdsChangeHistory1732900000001,
   ImportRuns1764400000000,
   ImportRunsServing1764400000001,
+  HouseholdsDataVersion1764410000001,
   HouseholdsChangeHistoryPerStatement1764420000001,
 ];
 

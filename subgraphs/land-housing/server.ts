@@ -20,6 +20,7 @@ import { LAND_HOUSING_SHEETS } from './imports/sheets';
 import { LandHousingSchema1732300000000 } from './migrations/1732300000000-land-housing-schema';
 import { LandHousingRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
 import { LandHousingChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
+import { LandHousingDataVersion1764410000002 } from './migrations/1764410000002-data-version';
 import { LandHousingChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
 import { LandHousingImportRuns1764430000000 } from './migrations/1764430000000-import-runs';
 import { LandHousingSurveyNumbers1764430000001 } from './migrations/1764430000001-survey-numbers';
@@ -30,6 +31,7 @@ export const landHousingMigrations = [
   LandHousingSchema1732300000000,
   LandHousingRowLevelSecurity1732900000000,
   LandHousingChangeHistory1732900000001,
+  LandHousingDataVersion1764410000002,
   LandHousingChangeHistoryPerStatement1764420000001,
   LandHousingImportRuns1764430000000,
   LandHousingSurveyNumbers1764430000001,

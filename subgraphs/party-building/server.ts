@@ -19,6 +19,7 @@ import { PARTY_BUILDING_SHEETS } from './imports/sheets';
 import { PartyBuildingSchema1732500000000 } from './migrations/1732500000000-party-building-schema';
 import { PartyBuildingRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
 import { PartyBuildingChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
+import { PartyBuildingDataVersion1764410000004 } from './migrations/1764410000004-data-version';
 import { PartyBuildingChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
 import { PartyBuildingImportRuns1764450000000 } from './migrations/1764450000000-import-runs';
 import { CadrePhone1764450000001 } from './migrations/1764450000001-cadre-phone';
@@ -32,6 +33,7 @@ export const partyBuildingMigrations = [
   PartyBuildingSchema1732500000000,
   PartyBuildingRowLevelSecurity1732900000000,
   PartyBuildingChangeHistory1732900000001,
+  PartyBuildingDataVersion1764410000004,
   PartyBuildingChangeHistoryPerStatement1764420000001,
   PartyBuildingImportRuns1764450000000,
   CadrePhone1764450000001,

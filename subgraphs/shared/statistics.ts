@@ -2,7 +2,7 @@ import type { BaseContext } from './context';
 import { loadConfig } from './config';
 import { badInput } from './errors';
 import { seesSensitiveFields } from './identity';
-import { queryNamed } from './raw-sql';
+import { cachedQueryNamed } from './data-version';
 import { areaPrefix, checkAreaFilter, prefixCondition } from './scope';
 import { suppressSmallCells } from './suppression';
 
@@ -10,7 +10,8 @@ import { suppressSmallCells } from './suppression';
  * Statistics tables every subgraph offers the same way: the caller picks dimensions, the
  * subgraph's spec says how each maps to SQL, and ONE statement groups the rows
  * (`GROUP BY GROUPING SETS ((dimensions…), ())`: the cells and the total together), scoped to
- * the caller's jurisdiction. No row is loaded into Node. Callers who do not see registry data
+ * the caller's jurisdiction. No row is loaded into Node; the cells are kept until the data
+ * change (`data-version.ts`). Callers who do not see registry data
  * in full (analysts, auditors, partners) get small cells suppressed (`suppression.ts`).
  */
 
@@ -144,7 +145,7 @@ export async function runStatistics<D extends string>(
   ORDER BY ${dimSql.length ? dimSql.map((_, i) => i + 1).join(', ') : '1'}
   LIMIT ${MAX_CELLS + 2}`;
   const params = Object.assign({}, ...conditions.map((c) => c.params));
-  const raw = await queryNamed<Record<string, unknown>>(ctx.dataSource, sql, params);
+  const raw = await cachedQueryNamed<Record<string, unknown>>(ctx.dataSource, sql, params);
   if (raw.length > MAX_CELLS + 1) {
     throw badInput([{ field: 'groupBy', zh: `结果超过 ${MAX_CELLS} 格，请减少维度或缩小范围`, en: `More than ${MAX_CELLS} cells: use fewer dimensions or a narrower filter` }]);
   }

@@ -1,6 +1,6 @@
 import { inScope, isAncestor, rowLevelSecurityMigration } from '../../shared/row-level-security';
 
-const TABLES = ['labour_status', 'employer', 'placement', 'training_course', 'training_session', 'training_enrolment', 'income_survey'];
+export const TABLES = ['labour_status', 'employer', 'placement', 'training_course', 'training_session', 'training_enrolment', 'income_survey'];
 /** Employers, courses and sessions serve their area and everything below it. */
 const SHARED = new Set(['employer', 'training_course', 'training_session']);
 

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { forbidden } from '../../shared/errors';
+import { cachedQuery } from '../../shared/data-version';
 import { areaPrefix, type Scope } from '../../shared/scope';
 import type { EmploymentConfig } from '../employment.config';
 import { LabourStatus, PlacementType } from '../employment.enums';
@@ -139,7 +140,7 @@ export async function computeIndicators(dataSource: DataSource, scope: Scope, co
         maxAge: max,
       },
     );
-    for (const row of await dataSource.query(query, parameters)) rows.set(row.key, row);
+    for (const row of await cachedQuery<Record<string, unknown>>(dataSource, query, parameters)) rows.set(String(row.key), row);
   }
   return parsed.map((k) => {
     if (!k.visible) return forbidden();

@@ -1,6 +1,6 @@
 import { inScope, rowLevelSecurityMigration } from '../../shared/row-level-security';
 
-const TABLES = ['household_ref', 'land_parcel', 'original_house', 'resettlement_site', 'building', 'building_unit', 'flat', 'allocation'];
+export const TABLES = ['household_ref', 'land_parcel', 'original_house', 'resettlement_site', 'building', 'building_unit', 'flat', 'allocation'];
 
 /** The serving role and its policies: every table by area; an allocation by its household's area or its flat's. */
 export const LandHousingRowLevelSecurity1732900000000 = rowLevelSecurityMigration('LandHousingRowLevelSecurity1732900000000', {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { cents } from '../../shared/decimal';
 import { queryNamed, tableOf } from '../../shared/raw-sql';
+import { cachedQueryNamed } from '../../shared/data-version';
 import { areaPrefix, type Scope } from '../../shared/scope';
 import { AreaInventory } from '../entities/area-inventory.type';
 import { Allocation } from '../entities/allocation.entity';
@@ -56,7 +57,7 @@ export async function inventories(dataSource: DataSource, scope: Scope, codes: r
   const inScope = (alias: string) => scope.condition(`${alias}.area_code`, `inv_${alias}`);
   const [p, o, f, s, b, u] = ['p', 'o', 'f', 's', 'b', 'u'].map(inScope);
   const under = (alias: string) => `${alias}.area_code >= k.lo AND ${alias}.area_code < k.hi`;
-  const rows = await queryNamed<InventoryRow>(
+  const rows = await cachedQueryNamed<InventoryRow>(
     dataSource,
     `WITH k AS (SELECT code, lo, lo || '~' AS hi FROM unnest(CAST(:codes AS text[]), CAST(:prefixes AS text[])) AS k(code, lo))
      SELECT k.code, 'LAND' AS kind, p.land_use AS key, p.owner_kind AS owner, count(*)::int AS n, sum(p.area_mu)::text AS amount

@@ -1,6 +1,6 @@
 import { inScope, isAncestor, rowLevelSecurityMigration, type KeyProbe } from '../../shared/row-level-security';
 
-const TABLES = [
+export const TABLES = [
   'party_organisation', 'grid', 'grid_unit', 'household_unit', 'cadre', 'cadre_pairing', 'cadre_visit', 'party_activity', 'governance_case', 'case_transition',
 ];
 
