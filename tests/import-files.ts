@@ -59,3 +59,25 @@ export function memberRows(registryNo: string): SheetRowText[] {
 }
 
 export { HOUSEHOLDS_SHEET, PERSONS_SHEET };
+
+/** A reported problem as the API returns it. */
+export interface ReportedProblem {
+  row: number;
+  column: string | null;
+  value: string | null;
+  messageZh: string;
+  messageEn: string;
+}
+
+/**
+ * The report of a file with one bad row holds exactly one problem: that row (when given), that
+ * column, the value as it was in the file (text or pattern), the Chinese message, an English one.
+ */
+export function expectOnlyProblem(problems: ReportedProblem[], expected: { row?: number; column: string; value?: string | RegExp; message: RegExp }): void {
+  expect(problems).toHaveLength(1);
+  const [problem] = problems;
+  expect(problem).toMatchObject({ ...(expected.row === undefined ? {} : { row: expected.row }), column: expected.column });
+  if (expected.value !== undefined) expect(problem.value).toEqual(typeof expected.value === 'string' ? expected.value : expect.stringMatching(expected.value));
+  expect(problem.messageZh).toMatch(expected.message);
+  expect(problem.messageEn).toMatch(/[a-z]/);
+}
