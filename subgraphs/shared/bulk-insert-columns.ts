@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import { schemaName } from './data-source';
 
 /** Rows per statement: each column travels as one array parameter, so the limit is memory, not parameters. */
 const ROWS_PER_STATEMENT = 25_000;
 
 /** The table's schema-qualified name and its columns' SQL types, read from the catalogue; throws on an unknown column. */
 export async function columnTypes(manager: EntityManager, table: string, columns: string[]): Promise<{ target: string; typeOf: Map<string, string> }> {
-  const schema = (manager.connection.driver.options as { schema?: string }).schema ?? 'public';
+  const schema = schemaName(manager.connection);
   const types: { name: string; type: string }[] = await manager.query(
     `SELECT a.attname AS name, format_type(a.atttypid, NULL) AS type
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace

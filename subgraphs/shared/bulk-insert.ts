@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { schemaName } from './data-source';
 
 /** PostgreSQL allows 65,535 parameters per statement. */
 const MAX_PARAMETERS = 60_000;
@@ -14,7 +15,7 @@ export async function bulkInsert(
   onBatch?: (inserted: number) => void,
 ): Promise<void> {
   if (!rows.length) return;
-  const schema = (manager.connection.driver.options as { schema?: string }).schema;
+  const schema = schemaName(manager.connection);
   const columns = Object.keys(rows[0]);
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const target = `${schema ? `"${schema}".` : ''}"${table}"`;

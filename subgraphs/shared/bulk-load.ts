@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { schemaName } from './data-source';
 
 interface Deferred {
   table: string;
@@ -14,7 +15,7 @@ interface Deferred {
  * nothing is loaded. Keys that tables outside `tables` refer to stay in place.
  */
 export async function withKeysDeferred<T>(manager: EntityManager, tables: string[], load: () => Promise<T>): Promise<T> {
-  const schema = (manager.connection.driver.options as { schema?: string }).schema ?? 'public';
+  const schema = schemaName(manager.connection);
   const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
   const constraints: (Deferred & { type: string })[] = await manager.query(
     `SELECT t.relname AS "table", c.conname AS name, c.contype AS type, pg_get_constraintdef(c.oid) AS definition
@@ -53,7 +54,7 @@ export async function withKeysDeferred<T>(manager: EntityManager, tables: string
  * new rows.
  */
 export async function analyzeGrownTables(manager: EntityManager, tables: string[]): Promise<void> {
-  const schema = (manager.connection.driver.options as { schema?: string }).schema ?? 'public';
+  const schema = schemaName(manager.connection);
   const grown: { name: string }[] = await manager.query(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND c.relname = ANY($2) AND pg_relation_size(c.oid) / current_setting('block_size')::int > c.relpages * 2 + 8`,

@@ -4,6 +4,7 @@ import type { ChangeRecord, FieldChange } from './change-record.type';
 import { SensitiveCategory } from './purposes';
 import { queryNamed } from './raw-sql';
 import { reveal } from './sensitive';
+import { schemaName } from './data-source';
 
 /** A person's sensitive columns, shown in change values through the masking policy like the fields themselves. */
 const SENSITIVE: Record<string, typeof SensitiveCategory.ID_NUMBER | typeof SensitiveCategory.PHONE> = {
@@ -37,7 +38,7 @@ export const changeKey = (table: string, first: number, id: string) => `${table}
  */
 export function createChangeLoader(ctx: Omit<BaseContext, 'changes'>): DataLoader<string, ChangeRecord[]> {
   const { dataSource, scope } = ctx;
-  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  const schema = schemaName(dataSource);
   const metadataOf = (table: string) => dataSource.entityMetadatas.find((m) => m.tableName === table);
   const fieldName = (table: string, column: string) => metadataOf(table)?.findColumnWithDatabaseName(column)?.propertyName ?? column;
   const toRecord = (row: Row): ChangeRecord => {

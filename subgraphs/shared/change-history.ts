@@ -4,6 +4,7 @@ import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { runStatements } from './migration-helpers';
 import { setChangeSource } from './request-scope';
 import { APP_ROLE, inScope } from './row-level-security';
+import { schemaName } from './data-source';
 
 /**
  * Change history: every insert, update and delete of a registry row is written by a trigger to
@@ -184,7 +185,7 @@ export function changeHistoryPerStatementMigration(name: string, tables: Tracked
  * the caller's transaction, and turns them back on after: a load is not a change anyone made.
  */
 export async function withChangeHistoryPaused<T>(manager: EntityManager, load: () => Promise<T>): Promise<T> {
-  const schema = (manager.connection.driver.options as { schema?: string }).schema ?? 'public';
+  const schema = schemaName(manager.connection);
   const triggers: { name: string; table: string }[] = await manager.query(
     `SELECT t.tgname AS name, c.relname AS "table" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND (t.tgname = $2 OR t.tgname LIKE $2 || '\\_%')`,

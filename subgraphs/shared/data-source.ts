@@ -90,3 +90,8 @@ export async function openDataSource(options: DataSourceOptions): Promise<{ data
   await dataSource.runMigrations({ transaction: 'each' });
   return { dataSource, statements, engine: options.engine };
 }
+
+/** The schema a data source keeps its tables in (each subgraph has its own; `public` when none is set). */
+export function schemaName(dataSource: DataSource): string {
+  return (dataSource.driver.options as { schema?: string }).schema ?? 'public';
+}

@@ -2,6 +2,7 @@ import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { runStatements } from './migration-helpers';
 import { currentSettings } from './request-scope';
 import { APP_ROLE } from './row-level-security';
+import { schemaName } from './data-source';
 
 /**
  * The data version of a subgraph's schema, and the aggregates kept while it stands.
@@ -80,7 +81,7 @@ const caches = new WeakMap<DataSource, Map<string, Entry>>();
 
 /** Runs `query` (an aggregate over the schema's registry tables), or serves its rows from an earlier run at the same data version. */
 export async function cachedQuery<T = Record<string, unknown>>(dataSource: DataSource, query: string, parameters: unknown[]): Promise<T[]> {
-  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  const schema = schemaName(dataSource);
   const [{ version, today }] = await dataSource.query(`SELECT version::text AS version, current_date::text AS today FROM "${schema}".data_version`);
   // the settings row-level security reads: jurisdiction, areas above it, role
   const [scope, ancestors, , role] = currentSettings().values;

@@ -3,10 +3,11 @@ import { withChangeHistoryPaused } from '../../shared/change-history';
 import { bulkInsertColumns } from '../../shared/bulk-insert-columns';
 import type { RegistrySnapshot } from '../../shared/registry-snapshot';
 import { generateEmploymentDemo, type EmploymentDemo } from './generator';
+import { schemaName } from '../../shared/data-source';
 
 /** Whether the employment tables already hold data (the demo is loaded once, on first start). */
 export async function hasEmploymentData(dataSource: DataSource): Promise<boolean> {
-  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  const schema = schemaName(dataSource);
   const [row] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM "${schema}".labour_status) AS present`);
   return row.present === true;
 }
@@ -20,6 +21,6 @@ export async function loadEmploymentDemo(dataSource: DataSource, registry: Regis
   await dataSource.transaction((manager) => withChangeHistoryPaused(manager, async () => {
     for (const table of TABLES) await bulkInsertColumns(manager, table, demo[table]);
   }));
-  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  const schema = schemaName(dataSource);
   for (const table of TABLES) await dataSource.query(`ANALYZE "${schema}"."${table}"`);
 }

@@ -11,7 +11,8 @@ import { loadEmploymentConfig } from '../employment.config';
 import type { LabourStatus } from '../employment.enums';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 import { checkFirstCheck, checkLabourCheck, checkLaterCheck } from '../services/labour.validation';
-import { headerOf, LABELS, schemaOfManager } from './sheet-columns';
+import { headerOf, LABELS } from './sheet-columns';
+import { schemaName } from '../../shared/data-source';
 
 const FIRST = '首次核查必填';
 
@@ -88,7 +89,7 @@ export function labourStatusImport(scope: Scope): SheetImport<ValidLabourStatus>
     async plan(manager, rows): Promise<ChunkPlan> {
       const existing: ExistingRecord[] = await manager.query(
         `SELECT id, person_id, household_id, area_code, county_code, birth_date, status, verified_on, note
-           FROM "${schemaOfManager(manager)}".labour_status WHERE person_id = ANY($1::uuid[])`, [rows.map((r) => r.valid.personId)]);
+           FROM "${schemaName(manager.connection)}".labour_status WHERE person_id = ANY($1::uuid[])`, [rows.map((r) => r.valid.personId)]);
       const recordOf = new Map(existing.map((r) => [r.person_id, r]));
       // records of other counties are hidden (row-level security): which of the rest exist there
       const hidden = new Set(await existingKeys(manager, LabourStatusRecord, 'person_id', true)(rows.map((r) => r.valid.personId).filter((id) => !recordOf.has(id))));

@@ -13,7 +13,8 @@ import { LabourStatus, PlacementType, type SelfEmploymentKind } from '../employm
 import { scopedShared } from '../employment.loaders';
 import { Employer } from '../entities/employer.entity';
 import { checkEmployerKind, checkPlacementEnd, checkPlacementFields, OVERLAP, overlaps } from '../services/placement.validation';
-import { headerOf, LABELS, personProblem, personRecords, schemaOfManager } from './sheet-columns';
+import { headerOf, LABELS, personProblem, personRecords } from './sheet-columns';
+import { schemaName } from '../../shared/data-source';
 
 /** The placements sheet (就业安置表): one row per placement, known by the person and the first day. */
 export const PLACEMENTS_SHEET: SheetFormat = {
@@ -122,7 +123,7 @@ export function placementsImport(scope: Scope): SheetImport<ValidPlacement> {
       for (const e of employers) employersNamed.set(e.name, [...(employersNamed.get(e.name) ?? []), e]);
       const existing: ExistingPlacement[] = await manager.query(
         `SELECT id, person_id, type, employer_id, destination_province, self_employment_kind, full_time, start_date, end_date, monthly_wage, end_reason
-           FROM "${schemaOfManager(manager)}".placement WHERE person_id = ANY($1::uuid[])`, [[...new Set(rows.map((r) => r.valid.personId))]]);
+           FROM "${schemaName(manager.connection)}".placement WHERE person_id = ANY($1::uuid[])`, [[...new Set(rows.map((r) => r.valid.personId))]]);
       const placementsOf = new Map<string, ExistingPlacement[]>();
       for (const p of existing) placementsOf.set(p.person_id, [...(placementsOf.get(p.person_id) ?? []), p]);
 

@@ -4,6 +4,7 @@ import type { Scope } from '../../shared/scope';
 import type { SheetFormat } from '../../shared/sheet-format';
 import { EnrolmentStatus, LabourStatus, PlacementType, SelfEmploymentKind } from '../employment.enums';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
+import { schemaName } from '../../shared/data-source';
 
 /** Chinese labels of the enums, as county clerks write them (the sheets show these; codes are accepted too). */
 export const LABELS = {
@@ -54,7 +55,7 @@ export interface PersonRecord {
  * household and area from it), and which of the others exist outside the jurisdiction.
  */
 export async function personRecords(manager: EntityManager, personIds: string[]): Promise<{ recordOf: Map<string, PersonRecord>; hidden: Set<string> }> {
-  const schema = schemaOfManager(manager);
+  const schema = schemaName(manager.connection);
   const ids = [...new Set(personIds)];
   const rows: PersonRecord[] = await manager.query(
     `SELECT id, person_id, household_id, area_code, county_code, verified_on FROM "${schema}".labour_status WHERE person_id = ANY($1::uuid[])`, [ids]);
@@ -77,4 +78,3 @@ export function personProblem(scope: Scope, personId: string, records: { recordO
 }
 
 /** The schema of the manager's data source. */
-export const schemaOfManager = (manager: EntityManager) => (manager.connection.driver.options as { schema?: string }).schema;

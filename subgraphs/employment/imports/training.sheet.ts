@@ -12,7 +12,8 @@ import { JobTrainingCourse, JobTrainingSession } from '../entities/training.enti
 import {
   ALREADY_FINISHED, checkCompletedInTime, checkCompletion, checkEnrolledInTime, checkEnrolment, checkPlanDate, sessionFull,
 } from '../services/training.validation';
-import { headerOf, LABELS, personProblem, personRecords, schemaOfManager } from './sheet-columns';
+import { headerOf, LABELS, personProblem, personRecords } from './sheet-columns';
+import { schemaName } from '../../shared/data-source';
 
 /** The training sheet (技能培训表): one row per person and session. */
 export const TRAINING_SHEET: SheetFormat = {
@@ -119,7 +120,7 @@ export function trainingImport(scope: Scope): SheetImport<ValidEnrolment> {
       const byCode = new Map(sessions.map((s) => [s.code, s]));
       const enrolments: ExistingEnrolment[] = await manager.query(
         `SELECT id, session_id, person_id, status, enrolled_on, completed_on, certificate_no
-           FROM "${schemaOfManager(manager)}".training_enrolment WHERE session_id = ANY($1::uuid[])`, [sessions.map((s) => s.id)]);
+           FROM "${schemaName(manager.connection)}".training_enrolment WHERE session_id = ANY($1::uuid[])`, [sessions.map((s) => s.id)]);
       const enrolmentOf = new Map(enrolments.map((e) => [`${e.session_id} ${e.person_id}`, e]));
       const membersOf = new Map<string, Set<string>>();
       for (const e of enrolments) membersOf.set(e.session_id, (membersOf.get(e.session_id) ?? new Set()).add(e.person_id));

@@ -1,7 +1,8 @@
 import type { BaseContext } from '../../shared/context';
-import { EXPORT_PAGE, exportCondition, schemaOf } from '../../shared/imports/export-query';
+import { EXPORT_PAGE, exportCondition } from '../../shared/imports/export-query';
 import { SensitiveCategory } from '../../shared/purposes';
 import { seesInFull } from '../../shared/sensitive';
+import { schemaName } from '../../shared/data-source';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -13,7 +14,7 @@ async function* pages(
   ctx: BaseContext, column: string, area: string | undefined, start: string[],
   select: (schema: string, condition: string) => string, keyOf: (row: Record<string, unknown>) => string[],
 ): AsyncGenerator<Record<string, unknown>> {
-  const schema = schemaOf(ctx);
+  const schema = schemaName(ctx.dataSource);
   const { sql, values } = exportCondition(ctx, column, area, start.length + 1);
   let after = start;
   for (;;) {

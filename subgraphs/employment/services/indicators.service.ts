@@ -5,6 +5,7 @@ import { cachedQuery } from '../../shared/data-version';
 import { areaPrefix, type Scope } from '../../shared/scope';
 import type { EmploymentConfig } from '../employment.config';
 import { LabourStatus, PlacementType } from '../employment.enums';
+import { schemaName } from '../../shared/data-source';
 
 @ObjectType({ description: 'Employment indicators of an area and everything below it, for one year, inside your jurisdiction · 就业与收入指标' })
 export class EmploymentIndicators {
@@ -81,7 +82,7 @@ export async function computeIndicators(dataSource: DataSource, scope: Scope, co
   const asked = parsed.filter((k) => k.visible);
   const rows = new Map<string, Record<string, unknown>>();
   if (asked.length) {
-    const schema = `"${(dataSource.driver.options as { schema?: string }).schema}"`;
+    const schema = `"${schemaName(dataSource)}"`;
     const { min, max } = config.workingAge;
     const { clause, params } = scope.condition('x.area_code', 'jur');
     // the outer bounds of all keys' ranges, as constants: lets the planner range-scan the area_code index

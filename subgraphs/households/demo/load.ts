@@ -4,10 +4,11 @@ import { withChangeHistoryPaused } from '../../shared/change-history';
 import { bulkInsert } from '../../shared/bulk-insert';
 import { withKeysDeferred } from '../../shared/bulk-load';
 import type { DemoData } from './rows';
+import { schemaName } from '../../shared/data-source';
 
 /** Whether the registry already holds persons (the demo is loaded once, on first start). */
 export async function hasRegistryData(dataSource: DataSource): Promise<boolean> {
-  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  const schema = schemaName(dataSource);
   const [row] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM "${schema}".person) AS present`);
   return row.present === true;
 }

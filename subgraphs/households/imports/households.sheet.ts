@@ -14,6 +14,7 @@ import type { HouseholdRow } from '../demo/rows';
 import { checkHousehold } from '../services/household.validation';
 import { supportPeriod } from '../support-period';
 import { LABELS, REGISTRY_NO } from './sheet-columns';
+import { schemaName } from '../../shared/data-source';
 
 /** The households sheet (移民户表): one row per household. */
 export const HOUSEHOLDS_SHEET: SheetFormat = {
@@ -83,7 +84,7 @@ export function householdsImport(scope: Scope): SheetImport<ValidHousehold> {
     },
 
     async plan(manager, rows): Promise<ChunkPlan> {
-      const schema = (manager.connection.driver.options as { schema?: string }).schema;
+      const schema = schemaName(manager.connection);
       const codes = [...new Set(rows.flatMap((r) => [r.valid.areaCode, r.valid.originalAreaCode]))];
       const areas: { code: string; level: string; county_code: string | null }[] = await manager.query(
         `SELECT a.code, a.level, a.county_code FROM unnest($1::text[]) AS k(code) JOIN "${schema}".admin_area a ON a.code = (k.code COLLATE "C")`, [codes]);

@@ -15,6 +15,7 @@ import { HouseholdStatus, PersonStatus, Relation, type ProductionMode, type Sex 
 import type { MemberInput } from '../inputs/registration.input';
 import { checkMember } from '../services/member.validation';
 import { LABELS, REGISTRY_NO } from './sheet-columns';
+import { schemaName } from '../../shared/data-source';
 
 const FLAG_NOTE = '是/否 · yes/no';
 
@@ -112,7 +113,7 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
     },
 
     async plan(manager, rows): Promise<ChunkPlan> {
-      const schema = (manager.connection.driver.options as { schema?: string }).schema;
+      const schema = schemaName(manager.connection);
       const households: { id: string; registry_no: string; area_code: string; county_code: string; status: string; head_id: string | null }[] = await manager.query(
         `SELECT h.* FROM unnest($1::text[]) AS k(no) CROSS JOIN LATERAL (${byKey('h.id, h.registry_no, h.area_code, h.county_code, h.status, h.head_id', `"${schema}".household h`, 'h.registry_no = (k.no COLLATE "C")')}) h`,
         [[...new Set(rows.map((r) => r.valid.registryNo))]]);

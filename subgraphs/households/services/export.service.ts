@@ -1,13 +1,14 @@
 import type { BaseContext } from '../../shared/context';
 import { maskIdNumber, maskPhone } from '../../shared/id-number';
-import { EXPORT_PAGE, exportCondition, schemaOf } from '../../shared/imports/export-query';
+import { EXPORT_PAGE, exportCondition } from '../../shared/imports/export-query';
 import { SensitiveCategory } from '../../shared/purposes';
 import { seesInFull } from '../../shared/sensitive';
 import { PersonStatus } from '../household.enums';
+import { schemaName } from '../../shared/data-source';
 
 /** The households sheet's rows inside the caller's jurisdiction (narrowed to `area`), by registry number. */
 export async function* exportHouseholds(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
-  const schema = schemaOf(ctx);
+  const schema = schemaName(ctx.dataSource);
   const { sql, values } = exportCondition(ctx, 'h.area_code', area, 2);
   let after = '';
   for (;;) {
@@ -24,7 +25,7 @@ export async function* exportHouseholds(ctx: BaseContext, area?: string): AsyncG
 
 /** The persons sheet's rows inside the caller's jurisdiction (narrowed to `area`); ID numbers and phones masked by the policy. */
 export async function* exportPersons(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
-  const schema = schemaOf(ctx);
+  const schema = schemaName(ctx.dataSource);
   const { sql, values } = exportCondition(ctx, 'p.area_code', area, 4);
   // the masking policy, as for the fields in the graph: a partner sees what its purposes need
   const fullId = seesInFull(ctx.identity, SensitiveCategory.ID_NUMBER);

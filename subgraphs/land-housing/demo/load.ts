@@ -6,10 +6,11 @@ import { withKeysDeferred } from '../../shared/bulk-load';
 import type { RegistrySnapshot } from '../../shared/registry-snapshot';
 import { generateLandHousingData } from './generator';
 import type { LandHousingData } from './rows';
+import { schemaName } from '../../shared/data-source';
 
 /** Whether the land-housing tables already hold data (the demo is loaded once, on first start). */
 export async function hasLandHousingData(dataSource: DataSource): Promise<boolean> {
-  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  const schema = schemaName(dataSource);
   const [row] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM "${schema}".household_ref) AS present`);
   return row.present === true;
 }

@@ -14,6 +14,7 @@ import { OccupancyStatus, type FlatCategory, type SiteConstructionMode } from '.
 import { checkAllocation, checkHandoverDate, checkSameCounty, checkSwap } from '../services/allocation.validation';
 import { settlementOf } from '../services/settlement';
 import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount, withNewHouseholds } from './sheet-columns';
+import { schemaName } from '../../shared/data-source';
 
 const EXPORT_ONLY = '仅导出，导入时不读取 · Export only; not read on import';
 
@@ -130,7 +131,7 @@ export function allocationsImport(scope: Scope): SheetImport<ValidAllocation> {
     },
 
     async plan(manager: EntityManager, rows): Promise<ChunkPlan> {
-      const schema = (manager.connection.driver.options as { schema?: string }).schema;
+      const schema = schemaName(manager.connection);
       const flatIds = rows.map((r) => r.valid.flatId);
       const flats: FlatOfRow[] = await manager.query(
         `SELECT f.id, f.area_code, f.floor_area::text AS floor_area, f.category, s.county_code AS site_county, s.construction_mode, s.max_extra_area::text AS max_extra_area

@@ -10,6 +10,7 @@ import { LandOwnerKind, type LandUse } from '../land-housing.enums';
 import { countyOf } from '../services/codes';
 import { checkParcel, villageInCounty } from '../services/survey.validation';
 import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount, withNewHouseholds } from './sheet-columns';
+import { schemaName } from '../../shared/data-source';
 
 /** The land-parcels sheet (淹没土地表): one row per flooded parcel of a household or of a village collective. */
 export const LAND_PARCELS_SHEET: SheetFormat = {
@@ -92,7 +93,7 @@ export function landParcelsImport(scope: Scope): SheetImport<ValidParcel> {
     },
 
     async plan(manager: EntityManager, rows): Promise<ChunkPlan> {
-      const schema = (manager.connection.driver.options as { schema?: string }).schema;
+      const schema = schemaName(manager.connection);
       const owned = rows.filter((r) => r.valid.householdId);
       const { householdOf, problems: householdProblems, inserts: newHouseholds } = await households.plan(manager, owned.map(({ row, valid }) => ({ row, householdId: valid.householdId!, householdAreaCode: valid.householdAreaCode })));
       const existing: ExistingParcel[] = await manager.query(

@@ -8,6 +8,7 @@ import type { SheetFormat } from '../../shared/sheet-format';
 import type { HouseStructure } from '../land-housing.enums';
 import { checkHouse, villageInCounty } from '../services/survey.validation';
 import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount, withNewHouseholds } from './sheet-columns';
+import { schemaName } from '../../shared/data-source';
 
 /** The original-houses sheet (原房屋表): one row per surveyed house of a household. */
 export const ORIGINAL_HOUSES_SHEET: SheetFormat = {
@@ -79,7 +80,7 @@ export function originalHousesImport(scope: Scope): SheetImport<ValidHouse> {
     },
 
     async plan(manager: EntityManager, rows): Promise<ChunkPlan> {
-      const schema = (manager.connection.driver.options as { schema?: string }).schema;
+      const schema = schemaName(manager.connection);
       const { householdOf, problems: householdProblems, inserts: newHouseholds } = await households.plan(manager, rows.map(({ row, valid }) => ({ row, householdId: valid.householdId, householdAreaCode: valid.householdAreaCode })));
       const existing: ExistingHouse[] = await manager.query(
         `SELECT h.id, h.household_id, h.house_no, h.village_code, h.structure, h.floor_area::text AS floor_area, h.surveyed_on

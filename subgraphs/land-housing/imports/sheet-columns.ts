@@ -11,6 +11,7 @@ import { HouseholdRef } from '../entities/household-ref.entity';
 import { HouseStructure, LandUse, OccupancyStatus } from '../land-housing.enums';
 import { countyOf } from '../services/codes';
 import { householdAreaProblem } from '../services/household-ref.service';
+import { schemaName } from '../../shared/data-source';
 
 /** Chinese labels of the enums, as county clerks write them (the sheets show these; codes are accepted too). */
 export const LABELS = {
@@ -77,7 +78,7 @@ export function householdsOfFile(format: SheetFormat, scope: Scope) {
   return {
     /** Each claim's household (by row), the problems, and the households to insert before the chunk's rows. */
     async plan(manager: EntityManager, claims: { row: number; householdId: string; householdAreaCode: string | null }[]) {
-      const schema = (manager.connection.driver.options as { schema?: string }).schema;
+      const schema = schemaName(manager.connection);
       const ids = [...new Set(claims.map((c) => c.householdId).filter((id) => !fromFile.has(id)))];
       const rows: { id: string; area_code: string; county_code: string }[] = ids.length
         ? await manager.query(`SELECT r.id, r.area_code, r.county_code FROM unnest($1::uuid[]) AS k(id) JOIN "${schema}".household_ref r ON r.id = k.id`, [ids])

@@ -1,7 +1,8 @@
 import type { BaseContext } from '../../shared/context';
-import { EXPORT_PAGE, exportCondition, schemaOf } from '../../shared/imports/export-query';
+import { EXPORT_PAGE, exportCondition } from '../../shared/imports/export-query';
 import { SensitiveCategory } from '../../shared/purposes';
 import { seesInFull } from '../../shared/sensitive';
+import { schemaName } from '../../shared/data-source';
 
 const NO_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -29,7 +30,7 @@ async function* keysetPages(
 
 /** The land-parcels sheet's rows, by village and parcel number. */
 export function exportLandParcels(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
-  const schema = schemaOf(ctx);
+  const schema = schemaName(ctx.dataSource);
   return keysetPages(ctx, area, 'p.area_code', ['', ''], (r) => [r.villageCode as string, r.parcelNo as string], (scope) =>
     `SELECT p.village_code AS "villageCode", p.parcel_no AS "parcelNo", p.station_id AS "stationId", p.household_id AS "householdId",
             CASE WHEN p.household_id IS NOT NULL THEN p.area_code END AS "householdAreaCode", p.land_use AS "landUse",
@@ -40,7 +41,7 @@ export function exportLandParcels(ctx: BaseContext, area?: string): AsyncGenerat
 
 /** The original-houses sheet's rows, by household and house number. */
 export function exportOriginalHouses(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
-  const schema = schemaOf(ctx);
+  const schema = schemaName(ctx.dataSource);
   return keysetPages(ctx, area, 'h.area_code', [NO_UUID, ''], (r) => [r.householdId as string, r.houseNo as string], (scope) =>
     `SELECT h.household_id AS "householdId", h.area_code AS "householdAreaCode", h.house_no AS "houseNo", h.village_code AS "villageCode",
             h.structure, h.floor_area::text AS "floorArea", h.surveyed_on AS "surveyedOn"
@@ -50,7 +51,7 @@ export function exportOriginalHouses(ctx: BaseContext, area?: string): AsyncGene
 
 /** The allocations sheet's rows, by flat; the flat's number (part of an exact address) masked by the policy. */
 export async function* exportAllocations(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
-  const schema = schemaOf(ctx);
+  const schema = schemaName(ctx.dataSource);
   const fullAddress = seesInFull(ctx.identity, SensitiveCategory.EXACT_ADDRESS);
   const rows = keysetPages(ctx, area, 'a.area_code', [NO_UUID], (r) => [r.flatId as string], (scope) =>
     `SELECT a.flat_id AS "flatId", a.household_id AS "householdId", a.area_code AS "householdAreaCode", a.swapped_area::text AS "swappedArea",

@@ -4,10 +4,11 @@ import { bulkInsertColumns } from '../../shared/bulk-insert-columns';
 import type { RegistrySnapshot } from '../../shared/registry-snapshot';
 import { generatePartyBuildingDemo } from './generator';
 import { TABLES } from './rows';
+import { schemaName } from '../../shared/data-source';
 
 /** Whether the party-building tables already hold data (the demo is loaded once). */
 export async function hasPartyBuildingData(dataSource: DataSource): Promise<boolean> {
-  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  const schema = schemaName(dataSource);
   const [row] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM "${schema}".grid) AS present`);
   return row.present === true;
 }
@@ -18,6 +19,6 @@ export async function loadPartyBuildingDemo(dataSource: DataSource, registry: Re
   await dataSource.transaction((manager) => withChangeHistoryPaused(manager, async () => {
     for (const [table, key] of TABLES) await bulkInsertColumns(manager, table, demo[key] as unknown as Record<string, unknown>[]);
   }));
-  const schema = (dataSource.driver.options as { schema?: string }).schema;
+  const schema = schemaName(dataSource);
   for (const [table] of TABLES) await dataSource.query(`ANALYZE "${schema}"."${table}"`);
 }

@@ -10,6 +10,7 @@ import { Cadre } from '../entities/cadre.entity';
 import { checkCadre, type ValidCadreFields } from '../services/cadre.validation';
 import { countyOf } from '../services/change.helpers';
 import { GRID_NUMBER, headerOf } from './sheet-columns';
+import { schemaName } from '../../shared/data-source';
 
 /** The cadres sheet (干部表): one row per cadre, keyed by the cadre's mobile phone. */
 export const CADRES_SHEET: SheetFormat = {
@@ -49,7 +50,7 @@ export function cadresImport(scope: Scope): SheetImport<ValidCadreFields> {
     },
 
     async plan(manager, rows): Promise<ChunkPlan> {
-      const schema = (manager.connection.driver.options as { schema?: string }).schema;
+      const schema = schemaName(manager.connection);
       const wanted = rows.filter((r) => r.valid.gridNumber !== null);
       const grids: { id: string; area_code: string; number: number }[] = wanted.length
         ? await manager.query(

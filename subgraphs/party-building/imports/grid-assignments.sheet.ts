@@ -11,6 +11,7 @@ import { HouseholdUnit } from '../entities/household-unit.entity';
 import { checkId, checkRange } from '../services/change.helpers';
 import { IN_UNIT_OUTSIDE } from '../services/engagement.rules';
 import { COMMUNITY_CODE, GRID_NUMBER, headerOf } from './sheet-columns';
+import { schemaName } from '../../shared/data-source';
 
 /** The grid assignments sheet (网格划分表): one row per household, naming the grid unit it belongs to. */
 export const GRID_ASSIGNMENTS_SHEET: SheetFormat = {
@@ -76,7 +77,7 @@ export function gridAssignmentsImport(scope: Scope): SheetImport<ValidAssignment
     },
 
     async plan(manager, rows): Promise<ChunkPlan> {
-      const schema = (manager.connection.driver.options as { schema?: string }).schema;
+      const schema = schemaName(manager.connection);
       const units: { id: string; grid_id: string; area_code: string; county_code: string; community: string; grid_number: number; number: number }[] = await manager.query(
         `SELECT DISTINCT u.id, u.grid_id, u.area_code, u.county_code, g.area_code AS community, g.number AS grid_number, u.number
            FROM unnest($1::text[], $2::int[], $3::int[]) AS k(area, grid, unit)

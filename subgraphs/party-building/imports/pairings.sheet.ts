@@ -13,6 +13,7 @@ import { HouseholdUnit } from '../entities/household-unit.entity';
 import { checkId } from '../services/change.helpers';
 import { ALREADY_PAIRED, CADRE_OTHER_COUNTY, IN_UNIT_OUTSIDE, NOT_IN_UNIT } from '../services/engagement.rules';
 import { headerOf } from './sheet-columns';
+import { schemaName } from '../../shared/data-source';
 
 /** The pairings sheet (结对帮扶表): one row per pairing of a cadre (by phone) with a household (by id). */
 export const PAIRINGS_SHEET: SheetFormat = {
@@ -70,7 +71,7 @@ export function pairingsImport(scope: Scope): SheetImport<ValidPairing> {
     },
 
     async plan(manager, rows): Promise<ChunkPlan> {
-      const schema = (manager.connection.driver.options as { schema?: string }).schema;
+      const schema = schemaName(manager.connection);
       const phones = [...new Set(rows.map((r) => r.valid.cadrePhone))];
       const ids = [...new Set(rows.map((r) => r.valid.householdId))];
       const cadres: { id: string; phone: string; area_code: string; county_code: string }[] = await manager.query(

@@ -1,8 +1,9 @@
 import type { BaseContext } from '../../shared/context';
 import { maskPhone } from '../../shared/id-number';
-import { EXPORT_PAGE, exportCondition, schemaOf } from '../../shared/imports/export-query';
+import { EXPORT_PAGE, exportCondition } from '../../shared/imports/export-query';
 import { SensitiveCategory } from '../../shared/purposes';
 import { seesInFull } from '../../shared/sensitive';
+import { schemaName } from '../../shared/data-source';
 
 /**
  * Rows of one sheet a page at a time, in the order of `key` (one column, unique): `select` is
@@ -27,7 +28,7 @@ function phoneShown(ctx: BaseContext): (phone: string) => string {
 
 /** The grid assignments sheet's rows inside the caller's jurisdiction (narrowed to `area`), by household. */
 export function exportGridAssignments(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
-  const schema = schemaOf(ctx);
+  const schema = schemaName(ctx.dataSource);
   return pages(ctx, area, {
     select: `SELECT x.household_id::text AS "householdId", g.area_code AS "communityCode", g.number::text AS "gridNumber", u.number::text AS "unitNumber",
                     CASE WHEN length(x.area_code) = 15 THEN x.area_code END AS "householdAreaCode", x.assigned_on AS "assignedOn"
@@ -38,7 +39,7 @@ export function exportGridAssignments(ctx: BaseContext, area?: string): AsyncGen
 
 /** The cadres sheet's rows inside the caller's jurisdiction (narrowed to `area`), by phone; phones masked by the policy. */
 export async function* exportCadres(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
-  const schema = schemaOf(ctx);
+  const schema = schemaName(ctx.dataSource);
   const shown = phoneShown(ctx);
   const rows = pages(ctx, area, {
     select: `SELECT c.phone, c.name, c.work_unit AS "workUnit", c.party_member AS "partyMember", c.area_code AS "areaCode", g.number::text AS "gridNumber"
@@ -50,7 +51,7 @@ export async function* exportCadres(ctx: BaseContext, area?: string): AsyncGener
 
 /** The pairings sheet's rows inside the caller's jurisdiction (narrowed to `area`), by pairing id; the cadre's phone masked by the policy. */
 export async function* exportPairings(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
-  const schema = schemaOf(ctx);
+  const schema = schemaName(ctx.dataSource);
   const shown = phoneShown(ctx);
   const rows = pages(ctx, area, {
     select: `SELECT p.id::text AS id, c.phone AS "cadrePhone", c.name AS "cadreName", p.household_id::text AS "householdId", p.started_on AS "startedOn", p.ended_on AS "endedOn"

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { areaPrefix, type Scope } from '../../shared/scope';
 import { today } from '../../shared/validation';
 import { OPEN_STATUSES } from '../party-building.enums';
+import { schemaName } from '../../shared/data-source';
 
 /**
  * Aggregates contributed to `AdminArea`, computed in SQL (GROUP BY / count) for a whole batch of
@@ -55,7 +56,7 @@ function grouped<V>(run: (keys: readonly string[]) => Promise<{ key: string; lab
 }
 
 export function createStatsLoaders(dataSource: DataSource, scope: Scope) {
-  const schema = `"${(dataSource.driver.options as { schema?: string }).schema}"`;
+  const schema = `"${schemaName(dataSource)}"`;
   const run = (sql: string, params: Params) => dataSource.query(sql, params.values);
 
   const countBy = (table: string, label: string, dateColumn: string, extra = '') =>

@@ -20,8 +20,3 @@ export function exportCondition(ctx: BaseContext, column: string, area: string |
   });
   return { sql, values };
 }
-
-/** The schema a subgraph's tables live in (its data source's). */
-export function schemaOf(ctx: BaseContext): string {
-  return (ctx.dataSource.driver.options as { schema?: string }).schema!;
-}
