@@ -10,6 +10,7 @@ import { maskError } from '../subgraphs/shared/errors';
 import { serveMetrics } from '../subgraphs/shared/metrics';
 import { operationLimits } from '../subgraphs/shared/operation-limits';
 import { jsonErrors, listen, type Listening } from '../subgraphs/shared/http';
+import { noPhoneHome } from '../subgraphs/shared/no-phone-home';
 import { readAuditPlugin } from './audit/read-audit.plugin';
 import { serveReadAudit } from './audit/read-audit.routes';
 import { createGatewayContext, type GatewayContext, type GatewayKeys } from './context';
@@ -59,6 +60,7 @@ async function subgraphHealth(urls: Record<string, string>): Promise<Record<stri
 
 /** The gateway: the static supergraph, bearer-token authentication, masked errors, `/health`. */
 export async function startGateway(options: GatewayOptions): Promise<Listening> {
+  const offline = noPhoneHome();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: options.subgraphUrls[name] ?? url }),
@@ -75,7 +77,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     introspection: true,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), ...limits.plugins],
+    plugins: [...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), ...limits.plugins],
   });
   await apollo.start();
 

@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { noPhoneHome } from './no-phone-home';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -52,7 +53,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), ...limits.plugins],
+    plugins: [...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), ...limits.plugins],
   });
   await apollo.start();
   const serving = await openServingDataSource(options.dataSource, options.engine, options.statements);
