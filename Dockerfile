@@ -5,6 +5,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY gateway gateway
+COPY platform platform
 COPY subgraphs subgraphs
 COPY scripts scripts
 RUN npm run build && npm prune --omit=dev

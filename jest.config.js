@@ -16,7 +16,7 @@ module.exports = {
     '/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
-  testMatch: ['<rootDir>/subgraphs/**/*.test.ts', '<rootDir>/gateway/**/*.test.ts', '<rootDir>/tests/**/*.test.ts'],
+  testMatch: ['<rootDir>/platform/**/*.test.ts', '<rootDir>/subgraphs/**/*.test.ts', '<rootDir>/gateway/**/*.test.ts', '<rootDir>/tests/**/*.test.ts'],
   setupFiles: ['reflect-metadata'],
   testTimeout: 120000,
   maxWorkers: 2,

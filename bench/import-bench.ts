@@ -8,9 +8,9 @@ import type { DataSource } from 'typeorm';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import { householdsModule } from '../subgraphs/households/module';
-import { identityFromClaims } from '../subgraphs/shared/identity';
-import { requestScopeOf, runInRequestScope } from '../subgraphs/shared/request-scope';
-import { openServingDataSource } from '../subgraphs/shared/serving-connection';
+import { identityFromClaims } from '../platform/security/identity';
+import { requestScopeOf, runInRequestScope } from '../platform/security/request-scope';
+import { openServingDataSource } from '../platform/db/serving-connection';
 import { registryCommand } from '../scripts/registry-files';
 
 /**

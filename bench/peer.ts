@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../subgraphs/shared/config';
+import { projectRoot } from '../platform/config';
 
 /**
  * Hive Gateway, the peer the benchmark runs beside our gateway. It lives in `bench/hive/` with its

@@ -1,4 +1,4 @@
-import { makeIdNumber } from '../subgraphs/shared/id-number';
+import { makeIdNumber } from '../platform/domain/id-number';
 
 /** What a scenario sends: a GraphQL body per request (varied where the scenario needs it). */
 export interface Scenario {

@@ -8,11 +8,11 @@ import { startGateway } from '../gateway/server';
 import { loadSupergraph } from '../gateway/supergraph';
 import { loadDemo } from '../scripts/demo';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
-import { loadConfig, projectRoot } from '../subgraphs/shared/config';
-import { openPGlite, type Engine } from '../subgraphs/shared/data-source';
-import { signUserToken } from '../subgraphs/shared/identity';
-import { generateKeyMaterial, importKeys } from '../subgraphs/shared/keys';
-import type { OpenDatabase } from '../subgraphs/shared/subgraph-module';
+import { loadConfig, projectRoot } from '../platform/config';
+import { openPGlite, type Engine } from '../platform/db/data-source';
+import { signUserToken } from '../platform/security/identity';
+import { generateKeyMaterial, importKeys } from '../platform/security/keys';
+import type { OpenDatabase } from '../platform/server/subgraph-module';
 
 /**
  * `npm run bench:statistics`: times the prefecture-wide statistics queries through the gateway

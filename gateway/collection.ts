@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../subgraphs/shared/config';
+import { projectRoot } from '../platform/config';
 
 /** The analysts' query collection: one `.graphql` file per example, shown in GraphiQL and run by the tests. */
 export const COLLECTION_DIR = path.join(projectRoot(), 'gateway', 'queries');

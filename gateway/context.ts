@@ -1,7 +1,7 @@
 import type { CryptoKey } from 'jose';
-import { unauthenticated } from '../subgraphs/shared/errors';
-import { Role, signForwardedIdentity, verifyUserToken, type Identity } from '../subgraphs/shared/identity';
-import { ReadAudit } from '../subgraphs/shared/read-audit';
+import { unauthenticated } from '../platform/graphql/errors';
+import { Role, signForwardedIdentity, verifyUserToken, type Identity } from '../platform/security/identity';
+import { ReadAudit } from '../platform/security/read-audit';
 
 export interface GatewayContext {
   identity: Identity;

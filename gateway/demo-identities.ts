@@ -1,6 +1,6 @@
 import type { CryptoKey } from 'jose';
 import { DEMO_AREAS, PREFECTURE_CODE } from '../subgraphs/households/demo/geography';
-import { Role, signUserToken, type Identity } from '../subgraphs/shared/identity';
+import { Role, signUserToken, type Identity } from '../platform/security/identity';
 
 /** One demo caller per role, for the start-up banner, the README examples and the tests. */
 export const DEMO_IDENTITIES: Record<string, Identity> = {

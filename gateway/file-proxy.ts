@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
 import type { Express, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { badInput, ErrorCode } from '../subgraphs/shared/errors';
-import { fileRoute } from '../subgraphs/shared/file-routes';
-import { IDENTITY_HEADER } from '../subgraphs/shared/identity';
-import { FULL_READ_AREAS_HEADER, FULL_READ_FIELDS_HEADER } from '../subgraphs/shared/imports/registry-files';
-import { SHEET_OWNERS, sheetNamed } from '../subgraphs/shared/imports/registry-sheets';
-import type { Identity } from '../subgraphs/shared/identity';
+import { badInput, ErrorCode } from '../platform/graphql/errors';
+import { fileRoute } from '../platform/server/file-routes';
+import { IDENTITY_HEADER } from '../platform/security/identity';
+import { FULL_READ_AREAS_HEADER, FULL_READ_FIELDS_HEADER } from '../platform/imports/registry-files';
+import { SHEET_OWNERS, sheetNamed } from '../platform/imports/registry-sheets';
+import type { Identity } from '../platform/security/identity';
 import { writeFullReads } from './audit/read-audit.store';
 import { createGatewayContext, type GatewayKeys } from './context';
 

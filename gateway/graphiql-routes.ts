@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
-import { projectRoot } from '../subgraphs/shared/config';
+import { projectRoot } from '../platform/config';
 import { readCollection } from './collection';
 
 /** Where `npm run build` puts the GraphiQL bundle. */

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { IDENTITY_HEADER } from '../subgraphs/shared/identity';
-import { FULL_READS_EXTENSION, parseFullReads } from '../subgraphs/shared/read-audit';
+import { IDENTITY_HEADER } from '../platform/security/identity';
+import { FULL_READS_EXTENSION, parseFullReads } from '../platform/security/read-audit';
 import type { GatewayContext } from './context';
 
 type Received = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import 'reflect-metadata';
-import { loadConfig } from '../subgraphs/shared/config';
-import { openPGlite, type Engine } from '../subgraphs/shared/data-source';
-import { importKeys, resolveKeyMaterial } from '../subgraphs/shared/keys';
+import { loadConfig } from '../platform/config';
+import { openPGlite, type Engine } from '../platform/db/data-source';
+import { importKeys, resolveKeyMaterial } from '../platform/security/keys';
 import { openGatewayDatabase } from './clients/client-store';
 import { startGateway } from './server';
 import { loadSupergraph } from './supergraph';

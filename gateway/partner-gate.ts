@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
-import type { Identity } from '../subgraphs/shared/identity';
+import type { Identity } from '../platform/security/identity';
 import { authenticateKey, registeredDocument } from './clients/client-store';
 import { refuse } from './refuse';
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Config } from '../subgraphs/shared/config';
+import type { Config } from '../platform/config';
 
 /** The subgraphs a composed supergraph names, with the URLs composition recorded. */
 export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {

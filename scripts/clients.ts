@@ -3,8 +3,8 @@ import path from 'node:path';
 import 'reflect-metadata';
 import { loadSupergraph } from '../gateway/supergraph';
 import { allowOperations, apiSchemaOf, issueClient, listClients, openGatewayDatabase, revokeClient } from '../gateway/clients/client-store';
-import { loadConfig } from '../subgraphs/shared/config';
-import { openPGlite, type Engine } from '../subgraphs/shared/data-source';
+import { loadConfig } from '../platform/config';
+import { openPGlite, type Engine } from '../platform/db/data-source';
 
 const USAGE = `usage (PostgreSQL from DATABASE_URL; else the embedded database of npm start — stop the platform first):
   npm run clients -- issue  --name 昭通市民政局 --jurisdiction 530600[,…] [--purposes public-security|civil-affairs|human-resources|audit[,…]] [--expires 2027-12-31] [--rate 600]

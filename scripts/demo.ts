@@ -1,5 +1,5 @@
 import { generateDemoData } from '../subgraphs/households/demo/generator';
-import type { OpenDatabase, SubgraphModule } from '../subgraphs/shared/subgraph-module';
+import type { OpenDatabase, SubgraphModule } from '../platform/server/subgraph-module';
 
 /**
  * Loads the demo into every subgraph whose tables are empty. The registry (households and

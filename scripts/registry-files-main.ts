@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import 'reflect-metadata';
-import { loadConfig } from '../subgraphs/shared/config';
-import { openPGlite, type Engine } from '../subgraphs/shared/data-source';
-import { importKeys, resolveKeyMaterial } from '../subgraphs/shared/keys';
-import { SheetFileError } from '../subgraphs/shared/sheet-reader';
-import type { OpenDatabase } from '../subgraphs/shared/subgraph-module';
+import { loadConfig } from '../platform/config';
+import { openPGlite, type Engine } from '../platform/db/data-source';
+import { importKeys, resolveKeyMaterial } from '../platform/security/keys';
+import { SheetFileError } from '../platform/imports/sheet-reader';
+import type { OpenDatabase } from '../platform/server/subgraph-module';
 import { registryCommand, UsageError, USAGE } from './registry-files';
 import { SUBGRAPH_MODULES } from './subgraphs';
 

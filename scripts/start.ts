@@ -5,11 +5,11 @@ import { demoTokens } from '../gateway/demo-identities';
 import { openGatewayDatabase } from '../gateway/clients/client-store';
 import { startGateway } from '../gateway/server';
 import { loadSupergraph } from '../gateway/supergraph';
-import { loadConfig } from '../subgraphs/shared/config';
-import { openPGlite, type Engine } from '../subgraphs/shared/data-source';
-import { importKeys, resolveKeyMaterial } from '../subgraphs/shared/keys';
-import type { RunningSubgraph } from '../subgraphs/shared/subgraph-server';
-import type { OpenDatabase } from '../subgraphs/shared/subgraph-module';
+import { loadConfig } from '../platform/config';
+import { openPGlite, type Engine } from '../platform/db/data-source';
+import { importKeys, resolveKeyMaterial } from '../platform/security/keys';
+import type { RunningSubgraph } from '../platform/server/subgraph-server';
+import type { OpenDatabase } from '../platform/server/subgraph-module';
 import { loadDemo } from './demo';
 import { SUBGRAPH_MODULES } from './subgraphs';
 

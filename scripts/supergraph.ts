@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { projectRoot } from '../subgraphs/shared/config';
+import { projectRoot } from '../platform/config';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 export const SCHEMA_DIR = path.join(projectRoot(), 'schema');

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig } from '../subgraphs/shared/config';
-import { identityFromClaims, signUserToken } from '../subgraphs/shared/identity';
-import { generateKeyMaterial, importKeys, resolveKeyMaterial } from '../subgraphs/shared/keys';
+import { loadConfig } from '../platform/config';
+import { identityFromClaims, signUserToken } from '../platform/security/identity';
+import { generateKeyMaterial, importKeys, resolveKeyMaterial } from '../platform/security/keys';
 
 const USAGE = `usage:
   npm run token -- --role COUNTY_OFFICER --jurisdiction 530622 [--subject name] [--hours 12]

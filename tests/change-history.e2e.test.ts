@@ -6,8 +6,8 @@ import type { DemoData } from '../subgraphs/households/demo/rows';
 import { HouseholdRef } from '../subgraphs/land-housing/entities/household-ref.entity';
 import { generatePartyBuildingDemo } from '../subgraphs/party-building/demo/generator';
 import type { PartyBuildingDemo } from '../subgraphs/party-building/demo/rows';
-import { withChangeSource, requestScopeOf, runInRequestScope } from '../subgraphs/shared/request-scope';
-import { testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { withChangeSource, requestScopeOf, runInRequestScope } from '../platform/security/request-scope';
+import { testEngines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { qiaojia, suijiang, analyst } = DEMO_IDENTITIES;

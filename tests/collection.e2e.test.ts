@@ -1,7 +1,7 @@
 import { readCollection } from '../gateway/collection';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
-import type { Listening } from '../subgraphs/shared/http';
-import type { TestEnvironment } from '../subgraphs/shared/test-environment';
+import type { Listening } from '../platform/server/http';
+import type { TestEnvironment } from './environment';
 import { startGraphiQLGateway, startPlatform } from './platform';
 
 const collection = readCollection();

@@ -6,10 +6,10 @@ import { generateDemoData } from '../subgraphs/households/demo/generator';
 import { loadDemoData } from '../subgraphs/households/demo/load';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { householdsModule } from '../subgraphs/households/module';
-import { loadConfig } from '../subgraphs/shared/config';
-import { makeIdNumber } from '../subgraphs/shared/id-number';
-import type { Identity } from '../subgraphs/shared/identity';
-import { createTestEnvironment, TEST_DATABASE_URL, testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { loadConfig } from '../platform/config';
+import { makeIdNumber } from '../platform/domain/id-number';
+import type { Identity } from '../platform/security/identity';
+import { createTestEnvironment, TEST_DATABASE_URL, testEngines, type TestEnvironment } from './environment';
 
 const { prefecture, qiaojia, analyst } = DEMO_IDENTITIES;
 

@@ -2,7 +2,7 @@ import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { generateEmploymentDemo, type EmploymentDemo } from '../subgraphs/employment/demo/generator';
-import { testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { testEngines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { prefecture, qiaojia, suijiang, wenbi } = DEMO_IDENTITIES;

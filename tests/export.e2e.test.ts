@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
-import type { Identity } from '../subgraphs/shared/identity';
-import { testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import type { Identity } from '../platform/security/identity';
+import { testEngines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { analyst, qiaojia, suijiang } = DEMO_IDENTITIES;

@@ -1,4 +1,4 @@
-import { testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { testEngines, type TestEnvironment } from './environment';
 import { FIGURE_CHECKS } from './figures';
 import { startPlatform } from './platform';
 

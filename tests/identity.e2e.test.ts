@@ -1,9 +1,9 @@
 import { SignJWT } from 'jose';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
-import { IDENTITY_HEADER, signForwardedIdentity, signUserToken } from '../subgraphs/shared/identity';
-import { generateKeyMaterial, importKeys } from '../subgraphs/shared/keys';
-import type { TestEnvironment } from '../subgraphs/shared/test-environment';
+import { IDENTITY_HEADER, signForwardedIdentity, signUserToken } from '../platform/security/identity';
+import { generateKeyMaterial, importKeys } from '../platform/security/keys';
+import type { TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const QUERY = '{ households(first: 1) { totalCount } }';

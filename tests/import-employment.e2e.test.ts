@@ -9,9 +9,9 @@ import { employmentModule } from '../subgraphs/employment/module';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import type { DemoData } from '../subgraphs/households/demo/rows';
-import { loadConfig } from '../subgraphs/shared/config';
-import type { SheetFormat } from '../subgraphs/shared/sheet-format';
-import { createTestEnvironment, testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { loadConfig } from '../platform/config';
+import type { SheetFormat } from '../platform/imports/sheet-format';
+import { createTestEnvironment, testEngines, type TestEnvironment } from './environment';
 import { csvText, expectOnlyProblem, xlsxFile, type SheetRowText } from './import-files';
 import { underTest } from './platform';
 

@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { HOUSEHOLDS_SHEET } from '../subgraphs/households/imports/households.sheet';
 import { PERSONS_SHEET } from '../subgraphs/households/imports/persons.sheet';
-import { makeIdNumber } from '../subgraphs/shared/id-number';
-import type { SheetFormat } from '../subgraphs/shared/sheet-format';
-import { writeSheet } from '../subgraphs/shared/sheet-writer';
+import { makeIdNumber } from '../platform/domain/id-number';
+import type { SheetFormat } from '../platform/imports/sheet-format';
+import { writeSheet } from '../platform/imports/sheet-writer';
 
 /** Registry files the import tests build: rows by Chinese header, as a clerk fills the template. */
 

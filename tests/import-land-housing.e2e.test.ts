@@ -15,8 +15,8 @@ import { ORIGINAL_HOUSES_SHEET } from '../subgraphs/land-housing/imports/origina
 import { generateLandHousingData } from '../subgraphs/land-housing/demo/generator';
 import type { LandHousingData } from '../subgraphs/land-housing/demo/rows';
 import { landHousingModule } from '../subgraphs/land-housing/module';
-import { loadConfig } from '../subgraphs/shared/config';
-import { createTestEnvironment, testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { loadConfig } from '../platform/config';
+import { createTestEnvironment, testEngines, type TestEnvironment } from './environment';
 import { registryCommand } from '../scripts/registry-files';
 import { underTest } from './platform';
 import { csvText, expectOnlyProblem, xlsxFile, type SheetRowText } from './import-files';

@@ -14,9 +14,9 @@ import { PAIRINGS_SHEET } from '../subgraphs/party-building/imports/pairings.she
 import { generatePartyBuildingDemo } from '../subgraphs/party-building/demo/generator';
 import type { PartyBuildingDemo } from '../subgraphs/party-building/demo/rows';
 import { partyBuildingModule } from '../subgraphs/party-building/module';
-import { loadConfig } from '../subgraphs/shared/config';
-import type { SheetFormat } from '../subgraphs/shared/sheet-format';
-import { createTestEnvironment, testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { loadConfig } from '../platform/config';
+import type { SheetFormat } from '../platform/imports/sheet-format';
+import { createTestEnvironment, testEngines, type TestEnvironment } from './environment';
 import { csvText, expectOnlyProblem, xlsxFile, type SheetRowText } from './import-files';
 import { registryCommand } from '../scripts/registry-files';
 import { underTest } from './platform';

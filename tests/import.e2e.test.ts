@@ -9,14 +9,14 @@ import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { householdsModule } from '../subgraphs/households/module';
-import { loadConfig } from '../subgraphs/shared/config';
-import { createTestEnvironment, testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { loadConfig } from '../platform/config';
+import { createTestEnvironment, testEngines, type TestEnvironment } from './environment';
 import { registryCommand } from '../scripts/registry-files';
 import { householdsImport } from '../subgraphs/households/imports/households.sheet';
 import { personsImport } from '../subgraphs/households/imports/persons.sheet';
-import { runSheetImport, type SheetImport } from '../subgraphs/shared/import-engine';
-import { Scope } from '../subgraphs/shared/scope';
-import { bufferSource } from '../subgraphs/shared/sheet-reader';
+import { runSheetImport, type SheetImport } from '../platform/imports/import-engine';
+import { Scope } from '../platform/security/scope';
+import { bufferSource } from '../platform/imports/sheet-reader';
 import { underTest } from './platform';
 import {
   csvText, expectOnlyProblem, freshId, householdRow, HOUSEHOLDS_SHEET, idEndingInX, memberRows, PERSONS_SHEET, xlsxFile, type SheetRowText,

@@ -4,10 +4,10 @@ import { buildSchema, getNamedType, isObjectType } from 'graphql';
 import { allowOperations, apiSchemaOf, issueClient } from '../gateway/clients/client-store';
 import { loadSupergraph } from '../gateway/supergraph';
 import { DEMO_AREAS, PREFECTURE_CODE } from '../subgraphs/households/demo/geography';
-import { loadConfig } from '../subgraphs/shared/config';
-import { Role, type Identity } from '../subgraphs/shared/identity';
-import { Scope } from '../subgraphs/shared/scope';
-import { testEngines, type GraphQLResponse, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { loadConfig } from '../platform/config';
+import { Role, type Identity } from '../platform/security/identity';
+import { Scope } from '../platform/security/scope';
+import { testEngines, type GraphQLResponse, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 /**

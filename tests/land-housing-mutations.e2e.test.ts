@@ -4,8 +4,8 @@ import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { generateLandHousingData } from '../subgraphs/land-housing/demo/generator';
 import type { LandHousingData } from '../subgraphs/land-housing/demo/rows';
-import { makeIdNumber } from '../subgraphs/shared/id-number';
-import { testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { makeIdNumber } from '../platform/domain/id-number';
+import { testEngines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const SCALE = 0.005;

@@ -3,7 +3,7 @@ import { DEMO_AREAS, PREFECTURE_CODE } from '../subgraphs/households/demo/geogra
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { generateLandHousingData } from '../subgraphs/land-housing/demo/generator';
 import type { LandHousingData } from '../subgraphs/land-housing/demo/rows';
-import { testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { testEngines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const SCALE = 0.02;

@@ -1,6 +1,6 @@
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
-import { DEFAULT_LIMITS } from '../subgraphs/shared/config';
-import type { GraphQLResponse, TestEnvironment } from '../subgraphs/shared/test-environment';
+import { DEFAULT_LIMITS } from '../platform/config';
+import type { GraphQLResponse, TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { prefecture } = DEMO_IDENTITIES;

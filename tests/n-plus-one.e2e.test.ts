@@ -1,6 +1,6 @@
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import type { DemoData } from '../subgraphs/households/demo/rows';
-import { testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { testEngines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { prefecture } = DEMO_IDENTITIES;

@@ -1,8 +1,8 @@
 import { allowOperations, apiSchemaOf, issueClient, revokeClient, sha256 } from '../gateway/clients/client-store';
 import { loadSupergraph } from '../gateway/supergraph';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
-import { loadConfig } from '../subgraphs/shared/config';
-import type { GraphQLResponse, TestEnvironment } from '../subgraphs/shared/test-environment';
+import { loadConfig } from '../platform/config';
+import type { GraphQLResponse, TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const REGISTERED = `query CountyPersons($county: String!) { persons(first: 5, filter: { areaCode: $county }) { totalCount nodes { name idNumber phone countyCode } } }`;

@@ -3,7 +3,7 @@ import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { generatePartyBuildingDemo } from '../subgraphs/party-building/demo/generator';
 import type { PartyBuildingDemo } from '../subgraphs/party-building/demo/rows';
-import { testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { testEngines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { prefecture, qiaojia, suijiang, analyst } = DEMO_IDENTITIES;

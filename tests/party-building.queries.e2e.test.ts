@@ -4,7 +4,7 @@ import type { DemoData } from '../subgraphs/households/demo/rows';
 import { expectedPartyBuildingFigures } from '../subgraphs/party-building/demo/figures';
 import { generatePartyBuildingDemo } from '../subgraphs/party-building/demo/generator';
 import type { PartyBuildingDemo } from '../subgraphs/party-building/demo/rows';
-import { testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { testEngines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { prefecture, qiaojia, suijiang, wenbi } = DEMO_IDENTITIES;

@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildGraphiQL } from '../gateway/graphiql/build';
 import { startGateway } from '../gateway/server';
-import type { Listening } from '../subgraphs/shared/http';
+import type { Listening } from '../platform/server/http';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import type { DemoData } from '../subgraphs/households/demo/rows';
-import { loadConfig } from '../subgraphs/shared/config';
-import type { SubgraphModule } from '../subgraphs/shared/subgraph-module';
-import { createTestEnvironment, type EngineKind, type SubgraphUnderTest, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { loadConfig } from '../platform/config';
+import type { SubgraphModule } from '../platform/server/subgraph-module';
+import { createTestEnvironment, type EngineKind, type SubgraphUnderTest, type TestEnvironment } from './environment';
 import { loadSupergraph } from '../gateway/supergraph';
 
 /** A subgraph seeded with the demo at `scale`. */

@@ -6,10 +6,10 @@ import { startGateway } from '../gateway/server';
 import { loadSupergraph } from '../gateway/supergraph';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
-import { loadConfig } from '../subgraphs/shared/config';
-import { maskIdNumber, maskPhone } from '../subgraphs/shared/id-number';
-import { Role, type Identity } from '../subgraphs/shared/identity';
-import { testEngines, type GraphQLResponse, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { loadConfig } from '../platform/config';
+import { maskIdNumber, maskPhone } from '../platform/domain/id-number';
+import { Role, type Identity } from '../platform/security/identity';
+import { testEngines, type GraphQLResponse, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { prefecture, qiaojia, suijiang, wenbi, analyst, auditor } = DEMO_IDENTITIES;

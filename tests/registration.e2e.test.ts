@@ -1,8 +1,8 @@
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
-import { makeIdNumber } from '../subgraphs/shared/id-number';
-import { testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { makeIdNumber } from '../platform/domain/id-number';
+import { testEngines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { qiaojia, analyst } = DEMO_IDENTITIES;

@@ -13,10 +13,10 @@ import { LandParcel } from '../subgraphs/land-housing/entities/land-parcel.entit
 import { GovernanceCase } from '../subgraphs/party-building/entities/governance-case.entity';
 import { HouseholdUnit } from '../subgraphs/party-building/entities/household-unit.entity';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
-import { tableOf } from '../subgraphs/shared/raw-sql';
-import { requestScopeOf, runInRequestScope } from '../subgraphs/shared/request-scope';
-import { appUrlOf } from '../subgraphs/shared/serving-connection';
-import { TEST_DATABASE_URL, testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { tableOf } from '../platform/db/raw-sql';
+import { requestScopeOf, runInRequestScope } from '../platform/security/request-scope';
+import { appUrlOf } from '../platform/db/serving-connection';
+import { TEST_DATABASE_URL, testEngines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { qiaojia, suijiang, wenbi, prefecture } = DEMO_IDENTITIES;

@@ -2,13 +2,13 @@ import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { readCollection } from '../gateway/collection';
 import { DEMO_AREAS, PREFECTURE_CODE } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
-import { makeIdNumber } from '../subgraphs/shared/id-number';
-import { Role, type Identity } from '../subgraphs/shared/identity';
-import { testEngines, type TestEnvironment } from '../subgraphs/shared/test-environment';
+import { makeIdNumber } from '../platform/domain/id-number';
+import { Role, type Identity } from '../platform/security/identity';
+import { testEngines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 import { allowOperations, apiSchemaOf, issueClient } from '../gateway/clients/client-store';
 import { loadSupergraph } from '../gateway/supergraph';
-import { loadConfig } from '../subgraphs/shared/config';
+import { loadConfig } from '../platform/config';
 
 const { prefecture, analyst, qiaojia, wenbi } = DEMO_IDENTITIES;
 const auditor: Identity = { subject: 'test-auditor', role: Role.AUDITOR, jurisdiction: [PREFECTURE_CODE] };

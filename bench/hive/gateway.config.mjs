@@ -7,8 +7,8 @@ import { defineConfig } from '@graphql-hive/gateway';
 
 const require = createRequire(import.meta.url);
 const dist = process.env.BENCH_DIST;
-const { IDENTITY_HEADER, signForwardedIdentity, verifyUserToken } = require(path.join(dist, 'subgraphs/shared/identity.js'));
-const { importKeys } = require(path.join(dist, 'subgraphs/shared/keys.js'));
+const { IDENTITY_HEADER, signForwardedIdentity, verifyUserToken } = require(path.join(dist, 'platform/security/identity.js'));
+const { importKeys } = require(path.join(dist, 'platform/security/keys.js'));
 
 const keys = await importKeys({
   tokenPublicKey: JSON.parse(process.env.TOKEN_PUBLIC_KEY),

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DataSource } from 'typeorm';
-import { ErrorCode } from '../../subgraphs/shared/errors';
+import { ErrorCode } from '../../platform/graphql/errors';
 import type { GatewayContext } from '../context';
 import { writeFullReads } from './read-audit.store';
 

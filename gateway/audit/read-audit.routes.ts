@@ -1,8 +1,8 @@
 import type { Express, Request, Response } from 'express';
 import type { CryptoKey } from 'jose';
 import type { DataSource } from 'typeorm';
-import { Role, verifyUserToken } from '../../subgraphs/shared/identity';
-import { Scope } from '../../subgraphs/shared/scope';
+import { Role, verifyUserToken } from '../../platform/security/identity';
+import { Scope } from '../../platform/security/scope';
 import { refuse } from '../refuse';
 import { findFullReads, type ReadAuditFilter } from './read-audit.store';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Identity } from '../../subgraphs/shared/identity';
-import type { FullRead } from '../../subgraphs/shared/read-audit';
-import { prefixCondition, Scope } from '../../subgraphs/shared/scope';
+import type { Identity } from '../../platform/security/identity';
+import type { FullRead } from '../../platform/security/read-audit';
+import { prefixCondition, Scope } from '../../platform/security/scope';
 import { ReadAuditRow } from './read-audit.entity';
 
 /** Who read, and in which request. */

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { buildASTSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { openDataSource, type Engine } from '../../subgraphs/shared/data-source';
-import { identityFromClaims, Role, type Identity } from '../../subgraphs/shared/identity';
-import { isPurpose, PURPOSES } from '../../subgraphs/shared/purposes';
+import { openDataSource, type Engine } from '../../platform/db/data-source';
+import { identityFromClaims, Role, type Identity } from '../../platform/security/identity';
+import { isPurpose, PURPOSES } from '../../platform/security/purposes';
 import { ReadAuditRow } from '../audit/read-audit.entity';
 import { ApiClient } from './api-client.entity';
 import { ClientOperation } from './client-operation.entity';

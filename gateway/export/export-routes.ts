@@ -1,6 +1,6 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { ErrorCode } from '../../subgraphs/shared/errors';
+import { ErrorCode } from '../../platform/graphql/errors';
 import { firstList } from './export-table';
 import { toCsv, toXlsx } from './export-writers';
 

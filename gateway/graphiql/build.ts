@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { projectRoot } from '../../subgraphs/shared/config';
+import { projectRoot } from '../../platform/config';
 
 const source = path.join(projectRoot(), 'gateway', 'graphiql');
 

@@ -1,4 +1,4 @@
-import type { BaseContext } from '../shared/context';
+import type { BaseContext } from '../../platform/graphql/context';
 import type { EmploymentConfig } from './employment.config';
 import type { EmploymentLoaders } from './employment.loaders';
 

@@ -1,4 +1,4 @@
-import { registerEnum } from '../shared/enums';
+import { registerEnum } from '../../platform/graphql/enums';
 
 /** A working-age person's labour status (劳动力状态): in the labour force or not, and why. */
 export enum LabourStatus {

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { BaseContext } from '../shared/context';
-import { forbidden } from '../shared/errors';
-import { existingKeys, forbiddenIfExists, groupLoader, rowLoader } from '../shared/loaders';
-import type { Scope } from '../shared/scope';
-import { isUuid } from '../shared/validation';
+import type { BaseContext } from '../../platform/graphql/context';
+import { forbidden } from '../../platform/graphql/errors';
+import { existingKeys, forbiddenIfExists, groupLoader, rowLoader } from '../../platform/graphql/loaders';
+import type { Scope } from '../../platform/security/scope';
+import { isUuid } from '../../platform/graphql/validation';
 import type { EmploymentConfig } from './employment.config';
 import { Employer } from './entities/employer.entity';
 import { HouseholdIncomeSurvey } from './entities/income-survey.entity';

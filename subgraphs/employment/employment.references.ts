@@ -1,4 +1,4 @@
-import { areaReference } from '../shared/references';
+import { areaReference } from '../../platform/graphql/references';
 import type { EmploymentContext } from './employment.context';
 
 const ref = <K extends keyof EmploymentContext['loaders']>(loader: K) => ({

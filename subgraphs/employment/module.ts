@@ -1,4 +1,4 @@
-import type { SubgraphModule } from '../shared/subgraph-module';
+import type { SubgraphModule } from '../../platform/server/subgraph-module';
 import { hasEmploymentData, loadEmploymentDemo } from './demo/load';
 import { buildEmploymentSchema } from './employment.schema';
 import { EMPLOYMENT_SHEETS } from './imports/sheets';

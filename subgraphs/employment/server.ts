@@ -1,6 +1,6 @@
-import { openDataSource, type Engine } from '../shared/data-source';
-import type { OpenDatabase, ServeOptions } from '../shared/subgraph-module';
-import { startSubgraph, type RunningSubgraph } from '../shared/subgraph-server';
+import { openDataSource, type Engine } from '../../platform/db/data-source';
+import type { OpenDatabase, ServeOptions } from '../../platform/server/subgraph-module';
+import { startSubgraph, type RunningSubgraph } from '../../platform/server/subgraph-server';
 import { loadEmploymentConfig } from './employment.config';
 import type { EmploymentContext } from './employment.context';
 import { createEmploymentLoaders } from './employment.loaders';
@@ -16,10 +16,10 @@ import { EmploymentChangeHistory1732900000001 } from './migrations/1732900000001
 import { EmploymentDataVersion1764410000003 } from './migrations/1764410000003-data-version';
 import { EmploymentChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
 import { EmploymentImportSheets1764440000000 } from './migrations/1764440000000-import-sheets';
-import { ImportProblem } from '../shared/imports/import-problem.entity';
-import { ImportRun } from '../shared/imports/import-run.entity';
-import { IMPORT_BODY_LIMIT } from '../shared/imports/import.resolver';
-import { registryFileRoutes } from '../shared/imports/registry-files';
+import { ImportProblem } from '../../platform/imports/import-problem.entity';
+import { ImportRun } from '../../platform/imports/import-run.entity';
+import { IMPORT_BODY_LIMIT } from '../../platform/imports/import.resolver';
+import { registryFileRoutes } from '../../platform/imports/registry-files';
 import { EMPLOYMENT_SHEETS } from './imports/sheets';
 
 export const EMPLOYMENT = 'employment';

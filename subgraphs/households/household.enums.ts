@@ -1,4 +1,4 @@
-import { registerEnum } from '../shared/enums';
+import { registerEnum } from '../../platform/graphql/enums';
 
 /** Levels of the administrative hierarchy. */
 export enum AreaLevel {

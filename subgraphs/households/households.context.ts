@@ -1,4 +1,4 @@
-import type { BaseContext } from '../shared/context';
+import type { BaseContext } from '../../platform/graphql/context';
 import type { HouseholdLoaders } from './households.loaders';
 
 /** The households subgraph's request context: identity, scope, data source, per-request loaders. */

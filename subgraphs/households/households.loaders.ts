@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import type { BaseContext } from '../shared/context';
-import { forbidden } from '../shared/errors';
-import { existingKeys, forbiddenIfExists, groupLoader, rowLoader } from '../shared/loaders';
-import { isUuid } from '../shared/validation';
-import type { Scope } from '../shared/scope';
+import type { BaseContext } from '../../platform/graphql/context';
+import { forbidden } from '../../platform/graphql/errors';
+import { existingKeys, forbiddenIfExists, groupLoader, rowLoader } from '../../platform/graphql/loaders';
+import { isUuid } from '../../platform/graphql/validation';
+import type { Scope } from '../../platform/security/scope';
 import { AdminArea } from './entities/admin-area.entity';
 import { Household } from './entities/household.entity';
 import { Person } from './entities/person.entity';

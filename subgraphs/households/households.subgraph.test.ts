@@ -1,8 +1,8 @@
 import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
 import { loadSupergraph } from '../../gateway/supergraph';
-import { loadConfig } from '../shared/config';
-import { Role, type Identity } from '../shared/identity';
-import { createTestEnvironment, type TestEnvironment } from '../shared/test-environment';
+import { loadConfig } from '../../platform/config';
+import { Role, type Identity } from '../../platform/security/identity';
+import { createTestEnvironment, type TestEnvironment } from '../../tests/environment';
 import { DEMO_AREAS } from './demo/geography';
 import { generateDemoData } from './demo/generator';
 import { loadDemoData } from './demo/load';

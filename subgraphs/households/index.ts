@@ -1,4 +1,4 @@
-import { runSubgraph } from '../shared/run-subgraph';
+import { runSubgraph } from '../../platform/server/run-subgraph';
 import { householdsModule } from './module';
 
 runSubgraph(householdsModule);

@@ -1,4 +1,4 @@
-import type { SubgraphModule } from '../shared/subgraph-module';
+import type { SubgraphModule } from '../../platform/server/subgraph-module';
 import { hasRegistryData, loadDemoData } from './demo/load';
 import type { DemoData } from './demo/rows';
 import { buildHouseholdsSchema } from './households.schema';

@@ -1,4 +1,4 @@
-import { registerEnum } from '../shared/enums';
+import { registerEnum } from '../../platform/graphql/enums';
 
 /** Land use of a flooded parcel (土地用途). */
 export enum LandUse {

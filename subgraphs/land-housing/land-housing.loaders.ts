@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { BaseContext } from '../shared/context';
-import { forbidden } from '../shared/errors';
-import { existingKeys, forbiddenIfExists, groupLoader, rowLoader } from '../shared/loaders';
-import { areaPrefix, prefixCondition, type Scope } from '../shared/scope';
-import { isUuid } from '../shared/validation';
+import type { BaseContext } from '../../platform/graphql/context';
+import { forbidden } from '../../platform/graphql/errors';
+import { existingKeys, forbiddenIfExists, groupLoader, rowLoader } from '../../platform/graphql/loaders';
+import { areaPrefix, prefixCondition, type Scope } from '../../platform/security/scope';
+import { isUuid } from '../../platform/graphql/validation';
 import { Allocation } from './entities/allocation.entity';
 import { Building } from './entities/building.entity';
 import { BuildingUnit } from './entities/building-unit.entity';

@@ -1,4 +1,4 @@
-import { areaReference } from '../shared/references';
+import { areaReference } from '../../platform/graphql/references';
 import { areaRef } from './entities/admin-area.stub';
 import { householdRef } from './entities/household.stub';
 import type { LandHousingContext } from './land-housing.context';

@@ -1,8 +1,8 @@
 import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
 import { loadSupergraph } from '../../gateway/supergraph';
 import { generateDemoData } from '../households/demo/generator';
-import { loadConfig } from '../shared/config';
-import { createTestEnvironment, type TestEnvironment } from '../shared/test-environment';
+import { loadConfig } from '../../platform/config';
+import { createTestEnvironment, type TestEnvironment } from '../../tests/environment';
 import { expectedLandHousingFigures } from './demo/figures';
 import { generateLandHousingData } from './demo/generator';
 import { loadLandHousingData } from './demo/load';

@@ -1,4 +1,4 @@
-import type { SubgraphModule } from '../shared/subgraph-module';
+import type { SubgraphModule } from '../../platform/server/subgraph-module';
 import { hasLandHousingData, loadLandHousingDemo } from './demo/load';
 import { LAND_HOUSING_SHEETS } from './imports/sheets';
 import { buildLandHousingSchema } from './land-housing.schema';

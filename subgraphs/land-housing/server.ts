@@ -1,10 +1,10 @@
-import { openDataSource, type Engine } from '../shared/data-source';
-import type { OpenDatabase, ServeOptions } from '../shared/subgraph-module';
-import { startSubgraph, type RunningSubgraph } from '../shared/subgraph-server';
-import { ImportProblem } from '../shared/imports/import-problem.entity';
-import { ImportRun } from '../shared/imports/import-run.entity';
-import { IMPORT_BODY_LIMIT } from '../shared/imports/import.resolver';
-import { registryFileRoutes } from '../shared/imports/registry-files';
+import { openDataSource, type Engine } from '../../platform/db/data-source';
+import type { OpenDatabase, ServeOptions } from '../../platform/server/subgraph-module';
+import { startSubgraph, type RunningSubgraph } from '../../platform/server/subgraph-server';
+import { ImportProblem } from '../../platform/imports/import-problem.entity';
+import { ImportRun } from '../../platform/imports/import-run.entity';
+import { IMPORT_BODY_LIMIT } from '../../platform/imports/import.resolver';
+import { registryFileRoutes } from '../../platform/imports/registry-files';
 import { Allocation } from './entities/allocation.entity';
 import { Building } from './entities/building.entity';
 import { BuildingUnit } from './entities/building-unit.entity';

@@ -1,4 +1,4 @@
-import type { SubgraphModule } from '../shared/subgraph-module';
+import type { SubgraphModule } from '../../platform/server/subgraph-module';
 import { hasPartyBuildingData, loadPartyBuildingDemo } from './demo/load';
 import { PARTY_BUILDING_SHEETS } from './imports/sheets';
 import { buildPartyBuildingSchema } from './party-building.schema';

@@ -1,4 +1,4 @@
-import { registerEnum } from '../shared/enums';
+import { registerEnum } from '../../platform/graphql/enums';
 
 /** The four levels of party organisation (党组 > 党支部 > 党小组 > 红网格). */
 export enum PartyOrganisationLevel {

@@ -1,4 +1,4 @@
-import { areaReference } from '../shared/references';
+import { areaReference } from '../../platform/graphql/references';
 import type { PartyBuildingContext } from './party-building.context';
 
 /**

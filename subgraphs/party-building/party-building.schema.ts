@@ -1,7 +1,7 @@
-import { authChecker } from '../shared/auth-checker';
-import { changeHistoryResolver } from '../shared/change-history.resolver';
-import { buildFederatedSchema } from '../shared/federated-schema';
-import { importResolvers } from '../shared/imports/import.resolver';
+import { authChecker } from '../../platform/security/auth-checker';
+import { changeHistoryResolver } from '../../platform/history/change-history.resolver';
+import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
+import { importResolvers } from '../../platform/imports/import.resolver';
 import { CadrePairing } from './entities/cadre-pairing.entity';
 import { GovernanceCase } from './entities/governance-case.entity';
 import { GridUnit } from './entities/grid-unit.entity';

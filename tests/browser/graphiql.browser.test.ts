@@ -4,9 +4,9 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { readCollection } from '../../gateway/collection';
 import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
-import { projectRoot } from '../../subgraphs/shared/config';
-import type { Listening } from '../../subgraphs/shared/http';
-import type { TestEnvironment } from '../../subgraphs/shared/test-environment';
+import { projectRoot } from '../../platform/config';
+import type { Listening } from '../../platform/server/http';
+import type { TestEnvironment } from '../environment';
 import { startGraphiQLGateway, startPlatform } from '../platform';
 
 /** Where screenshots are kept (ignored by git). */

@@ -1,4 +1,4 @@
-import type { TestEnvironment } from '../../subgraphs/shared/test-environment';
+import type { TestEnvironment } from '../environment';
 import { employmentFigures } from './employment.figures';
 import { householdFigures } from './households.figures';
 import { landHousingFigures } from './land-housing.figures';

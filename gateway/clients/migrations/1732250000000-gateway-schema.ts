@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { runStatements } from '../../../subgraphs/shared/migration-helpers';
+import { runStatements } from '../../../platform/db/migration-helpers';
 
 export class GatewaySchema1732250000000 implements MigrationInterface {
   name = 'GatewaySchema1732250000000';

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { runStatements } from '../../../subgraphs/shared/migration-helpers';
+import { runStatements } from '../../../platform/db/migration-helpers';
 
 /**
  * The read audit: one row per record whose sensitive fields a request read in full. Append-only:

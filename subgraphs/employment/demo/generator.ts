@@ -1,5 +1,5 @@
-import { Random, stableUuid } from '../../shared/random';
-import type { RegistrySnapshot, SnapshotPerson } from '../../shared/registry-snapshot';
+import { Random, stableUuid } from '../../../platform/demo/random';
+import type { RegistrySnapshot, SnapshotPerson } from '../../../platform/demo/registry-snapshot';
 import {
   EmployerKind, EnrolmentStatus, LabourStatus, PlacementType, SelfEmploymentKind, TrainingCourseKind,
 } from '../employment.enums';

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { withChangeHistoryPaused } from '../../shared/change-history';
-import { bulkInsertColumns } from '../../shared/bulk-insert-columns';
-import type { RegistrySnapshot } from '../../shared/registry-snapshot';
+import { withChangeHistoryPaused } from '../../../platform/history/change-history';
+import { bulkInsertColumns } from '../../../platform/db/bulk-insert-columns';
+import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
 import { generateEmploymentDemo, type EmploymentDemo } from './generator';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** Whether the employment tables already hold data (the demo is loaded once, on first start). */
 export async function hasEmploymentData(dataSource: DataSource): Promise<boolean> {

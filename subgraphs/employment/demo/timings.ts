@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { generateDemoData } from '../../households/demo/generator';
 import { householdsModule } from '../../households/module';
-import { openPGlite, type Engine } from '../../shared/data-source';
-import { Scope } from '../../shared/scope';
+import { openPGlite, type Engine } from '../../../platform/db/data-source';
+import { Scope } from '../../../platform/security/scope';
 import { loadEmploymentConfig } from '../employment.config';
 import { computeIndicators, indicatorKey } from '../services/indicators.service';
 import { employmentModule } from '../module';

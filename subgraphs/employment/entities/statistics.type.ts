@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
-import { registerEnum } from '../../shared/enums';
-import { AgeBand, StatisticsCellBase, StatisticsTableType } from '../../shared/statistics.types';
+import { registerEnum } from '../../../platform/graphql/enums';
+import { AgeBand, StatisticsCellBase, StatisticsTableType } from '../../../platform/statistics/statistics.types';
 import { LabourStatus } from '../employment.enums';
 import { AdminArea } from './registry.stubs';
 

@@ -1,18 +1,18 @@
-import { Problems } from '../../shared/errors';
-import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
-import { HOUSEHOLD_AREA, HOUSEHOLD_ID, PERSON_ID } from '../../shared/imports/reference-columns';
-import { existingKeys } from '../../shared/loaders';
-import { stableUuid } from '../../shared/random';
-import type { Scope } from '../../shared/scope';
-import { parseCells, rowProblems } from '../../shared/sheet-cells';
-import type { SheetFormat } from '../../shared/sheet-format';
-import type { SheetRow } from '../../shared/sheet-reader';
+import { Problems } from '../../../platform/graphql/errors';
+import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
+import { HOUSEHOLD_AREA, HOUSEHOLD_ID, PERSON_ID } from '../../../platform/imports/reference-columns';
+import { existingKeys } from '../../../platform/graphql/loaders';
+import { stableUuid } from '../../../platform/demo/random';
+import type { Scope } from '../../../platform/security/scope';
+import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
+import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { loadEmploymentConfig } from '../employment.config';
 import type { LabourStatus } from '../employment.enums';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 import { checkFirstCheck, checkLabourCheck, checkLaterCheck } from '../services/labour.validation';
 import { headerOf, LABELS } from './sheet-columns';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 const FIRST = '首次核查必填';
 

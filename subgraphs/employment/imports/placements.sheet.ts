@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { SensitiveCategory } from '../../shared/purposes';
-import { bulkUpdateColumns } from '../../shared/bulk-insert-columns';
-import { Problems } from '../../shared/errors';
-import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
-import { PERSON_ID } from '../../shared/imports/reference-columns';
-import type { Scope } from '../../shared/scope';
-import { parseCells, rowProblems } from '../../shared/sheet-cells';
-import type { SheetFormat } from '../../shared/sheet-format';
-import type { SheetRow } from '../../shared/sheet-reader';
-import { checkText } from '../../shared/validation';
+import { SensitiveCategory } from '../../../platform/security/purposes';
+import { bulkUpdateColumns } from '../../../platform/db/bulk-insert-columns';
+import { Problems } from '../../../platform/graphql/errors';
+import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
+import { PERSON_ID } from '../../../platform/imports/reference-columns';
+import type { Scope } from '../../../platform/security/scope';
+import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
+import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import type { SheetRow } from '../../../platform/imports/sheet-reader';
+import { checkText } from '../../../platform/graphql/validation';
 import { LabourStatus, PlacementType, type SelfEmploymentKind } from '../employment.enums';
 import { scopedShared } from '../employment.loaders';
 import { Employer } from '../entities/employer.entity';
 import { checkEmployerKind, checkPlacementEnd, checkPlacementFields, OVERLAP, overlaps } from '../services/placement.validation';
 import { headerOf, LABELS, personProblem, personRecords } from './sheet-columns';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** The placements sheet (就业安置表): one row per placement, known by the person and the first day. */
 export const PLACEMENTS_SHEET: SheetFormat = {

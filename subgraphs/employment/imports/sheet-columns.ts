@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { existingKeys } from '../../shared/loaders';
-import type { Scope } from '../../shared/scope';
-import type { SheetFormat } from '../../shared/sheet-format';
+import { existingKeys } from '../../../platform/graphql/loaders';
+import type { Scope } from '../../../platform/security/scope';
+import type { SheetFormat } from '../../../platform/imports/sheet-format';
 import { EnrolmentStatus, LabourStatus, PlacementType, SelfEmploymentKind } from '../employment.enums';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** Chinese labels of the enums, as county clerks write them (the sheets show these; codes are accepted too). */
 export const LABELS = {

@@ -1,6 +1,6 @@
-import type { SheetImport } from '../../shared/import-engine';
-import { RegistrySheet, type SubgraphSheets } from '../../shared/imports/registry-sheets';
-import type { Scope } from '../../shared/scope';
+import type { SheetImport } from '../../../platform/imports/import-engine';
+import { RegistrySheet, type SubgraphSheets } from '../../../platform/imports/registry-sheets';
+import type { Scope } from '../../../platform/security/scope';
 import { exportLabourStatus, exportPlacements, exportTraining } from '../services/export.service';
 import { labourStatusImport, LABOUR_STATUS_SHEET } from './labour-status.sheet';
 import { placementsImport, PLACEMENTS_SHEET } from './placements.sheet';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Problems } from '../../shared/errors';
-import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
-import { PERSON_ID } from '../../shared/imports/reference-columns';
-import type { Scope } from '../../shared/scope';
-import { parseCells, rowProblems } from '../../shared/sheet-cells';
-import type { SheetFormat } from '../../shared/sheet-format';
-import type { SheetRow } from '../../shared/sheet-reader';
+import { Problems } from '../../../platform/graphql/errors';
+import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
+import { PERSON_ID } from '../../../platform/imports/reference-columns';
+import type { Scope } from '../../../platform/security/scope';
+import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
+import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { EnrolmentStatus } from '../employment.enums';
 import { scopedShared } from '../employment.loaders';
 import { JobTrainingCourse, JobTrainingSession } from '../entities/training.entity';
@@ -13,7 +13,7 @@ import {
   ALREADY_FINISHED, checkCompletedInTime, checkCompletion, checkEnrolledInTime, checkEnrolment, checkPlanDate, sessionFull,
 } from '../services/training.validation';
 import { headerOf, LABELS, personProblem, personRecords } from './sheet-columns';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** The training sheet (技能培训表): one row per person and session. */
 export const TRAINING_SHEET: SheetFormat = {

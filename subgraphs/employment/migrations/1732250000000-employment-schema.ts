@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { oneOf, runStatements } from '../../shared/migration-helpers';
+import { oneOf, runStatements } from '../../../platform/db/migration-helpers';
 import { EmployerKind, EnrolmentStatus, LabourStatus, PlacementType, SelfEmploymentKind, TrainingCourseKind } from '../employment.enums';
 
 /** Registry rows carry the county and area code of the person/household/area they belong to (scoping). */

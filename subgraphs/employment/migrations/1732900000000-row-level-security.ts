@@ -1,4 +1,4 @@
-import { inScope, isAncestor, rowLevelSecurityMigration } from '../../shared/row-level-security';
+import { inScope, isAncestor, rowLevelSecurityMigration } from '../../../platform/security/row-level-security';
 
 export const TABLES = ['labour_status', 'employer', 'placement', 'training_course', 'training_session', 'training_enrolment', 'income_survey'];
 /** Employers, courses and sessions serve their area and everything below it. */

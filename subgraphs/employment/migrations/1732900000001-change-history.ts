@@ -1,4 +1,4 @@
-import { changeHistoryMigration, type TrackedTable } from '../../shared/change-history';
+import { changeHistoryMigration, type TrackedTable } from '../../../platform/history/change-history';
 
 /** The tables whose changes are kept. */
 export const EMPLOYMENT_TRACKED: TrackedTable[] = ['labour_status', 'employer', 'placement', 'training_course', 'training_session', 'training_enrolment', 'income_survey'].map((table) => ({ table }));

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CREATE_IMPORT_TABLES, DROP_IMPORT_TABLES, GRANT_IMPORT_TABLES, REVOKE_IMPORT_TABLES } from '../../shared/imports/import-runs.migration';
-import { runStatements } from '../../shared/migration-helpers';
-import { APP_ROLE } from '../../shared/row-level-security';
+import { CREATE_IMPORT_TABLES, DROP_IMPORT_TABLES, GRANT_IMPORT_TABLES, REVOKE_IMPORT_TABLES } from '../../../platform/imports/import-runs.migration';
+import { runStatements } from '../../../platform/db/migration-helpers';
+import { APP_ROLE } from '../../../platform/security/row-level-security';
 
 /**
  * Imports of the employment sheets (runs and their problems), and the natural keys the sheets

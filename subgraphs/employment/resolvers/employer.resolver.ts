@@ -1,13 +1,13 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../shared/identity';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import { WRITER_ROLES } from '../../../platform/security/identity';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import type { EmploymentContext } from '../employment.context';
 import { Employer } from '../entities/employer.entity';
 import { EmployerFilter } from '../inputs/filters.input';
 import { CreateEmployerInput } from '../inputs/records.input';
 import { createEmployer } from '../services/employer.service';
 import { listEmployers } from '../services/list.service';
-import { requireId } from '../../shared/validation';
+import { requireId } from '../../../platform/graphql/validation';
 
 export const EmployerConnection = ConnectionType(Employer, 'Employer', 'A page of employers · 用工主体分页列表');
 

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { revealIncome } from '../../shared/sensitive';
-import { WRITER_ROLES } from '../../shared/identity';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import { revealIncome } from '../../../platform/security/sensitive';
+import { WRITER_ROLES } from '../../../platform/security/identity';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import type { EmploymentContext } from '../employment.context';
 import { HouseholdIncomeSurvey } from '../entities/income-survey.entity';
 import { Household } from '../entities/registry.stubs';
@@ -9,7 +9,7 @@ import { IncomeSurveyFilter } from '../inputs/filters.input';
 import { RecordIncomeSurveyInput } from '../inputs/records.input';
 import { recordIncomeSurvey } from '../services/income.service';
 import { listIncomeSurveys } from '../services/list.service';
-import { requireId } from '../../shared/validation';
+import { requireId } from '../../../platform/graphql/validation';
 
 export const IncomeSurveyConnection = ConnectionType(HouseholdIncomeSurvey, 'HouseholdIncomeSurvey', 'A page of income surveys · 收入调查分页列表');
 

@@ -1,13 +1,13 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../shared/identity';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import { WRITER_ROLES } from '../../../platform/security/identity';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import type { EmploymentContext } from '../employment.context';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 import { LabourStatusFilter } from '../inputs/filters.input';
 import { RecordLabourStatusInput } from '../inputs/records.input';
 import { recordLabourStatusCheck } from '../services/labour.service';
 import { listLabourStatuses } from '../services/list.service';
-import { requireId } from '../../shared/validation';
+import { requireId } from '../../../platform/graphql/validation';
 
 export const LabourStatusConnection = ConnectionType(LabourStatusRecord, 'LabourStatusRecord', 'A page of labour-status records · 劳动力状态分页列表');
 

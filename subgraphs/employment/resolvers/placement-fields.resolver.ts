@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { revealIncome } from '../../shared/sensitive';
-import { today } from '../../shared/validation';
+import { revealIncome } from '../../../platform/security/sensitive';
+import { today } from '../../../platform/graphql/validation';
 import type { EmploymentContext } from '../employment.context';
 import { Employer } from '../entities/employer.entity';
 import { EmploymentPlacement } from '../entities/placement.entity';

@@ -1,13 +1,13 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../shared/identity';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import { WRITER_ROLES } from '../../../platform/security/identity';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import type { EmploymentContext } from '../employment.context';
 import { EmploymentPlacement } from '../entities/placement.entity';
 import { PlacementFilter } from '../inputs/filters.input';
 import { EndPlacementInput, StartPlacementInput } from '../inputs/records.input';
 import { listPlacements } from '../services/list.service';
 import { endPlacement, startPlacement } from '../services/placement.service';
-import { requireId } from '../../shared/validation';
+import { requireId } from '../../../platform/graphql/validation';
 
 export const PlacementConnection = ConnectionType(EmploymentPlacement, 'EmploymentPlacement', 'A page of placements · 就业安置分页列表');
 

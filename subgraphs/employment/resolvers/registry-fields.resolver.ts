@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { today } from '../../shared/validation';
+import { today } from '../../../platform/graphql/validation';
 import type { EmploymentContext } from '../employment.context';
 import { HouseholdIncomeSurvey } from '../entities/income-survey.entity';
 import { LabourStatusRecord } from '../entities/labour-status.entity';

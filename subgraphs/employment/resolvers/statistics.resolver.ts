@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import type { StatisticsTable } from '../../shared/statistics';
+import type { StatisticsTable } from '../../../platform/statistics/statistics';
 import type { EmploymentContext } from '../employment.context';
 import { EmploymentDimension, EmploymentStatisticsFilter, IncomeStatistics, LabourStatistics } from '../entities/statistics.type';
 import { incomeStatistics, labourStatistics } from '../services/statistics.service';

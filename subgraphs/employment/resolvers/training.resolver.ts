@@ -1,13 +1,13 @@
 import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../shared/identity';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import { WRITER_ROLES } from '../../../platform/security/identity';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import type { EmploymentContext } from '../employment.context';
 import { JobTrainingCourse, JobTrainingEnrolment, JobTrainingSession } from '../entities/training.entity';
 import { TrainingCourseFilter, TrainingEnrolmentFilter } from '../inputs/filters.input';
 import { CreateTrainingCourseInput, EnrolTraineeInput, RecordTrainingCompletionInput } from '../inputs/records.input';
 import { listCourses, listEnrolments } from '../services/list.service';
 import { createTrainingCourse, enrolTrainee, recordTrainingCompletion, trainingStatistics, TrainingTotals } from '../services/training.service';
-import { requireId } from '../../shared/validation';
+import { requireId } from '../../../platform/graphql/validation';
 
 export const CourseConnection = ConnectionType(JobTrainingCourse, 'JobTrainingCourse', 'A page of training courses · 培训课程分页列表');
 export const EnrolmentConnection = ConnectionType(JobTrainingEnrolment, 'JobTrainingEnrolment', 'A page of training enrolments · 培训学员分页列表');

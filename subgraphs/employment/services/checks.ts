@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { forbidden, Problems } from '../../shared/errors';
-import { existsElsewhere } from '../../shared/loaders';
-import { isUuid, normalizeAreaCode, isAreaCodeShape } from '../../shared/validation';
+import { forbidden, Problems } from '../../../platform/graphql/errors';
+import { existsElsewhere } from '../../../platform/graphql/loaders';
+import { isUuid, normalizeAreaCode, isAreaCodeShape } from '../../../platform/graphql/validation';
 import type { EmploymentContext } from '../employment.context';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 

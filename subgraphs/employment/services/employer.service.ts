@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Problems } from '../../shared/errors';
-import { inTransaction } from '../../shared/transaction';
-import { checkText } from '../../shared/validation';
+import { Problems } from '../../../platform/graphql/errors';
+import { inTransaction } from '../../../platform/db/transaction';
+import { checkText } from '../../../platform/graphql/validation';
 import type { EmploymentContext } from '../employment.context';
 import { Employer } from '../entities/employer.entity';
 import type { CreateEmployerInput } from '../inputs/records.input';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, forbidden, Problems } from '../../shared/errors';
-import { existsElsewhere } from '../../shared/loaders';
-import { inTransaction } from '../../shared/transaction';
-import { checkDate } from '../../shared/validation';
+import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
+import { existsElsewhere } from '../../../platform/graphql/loaders';
+import { inTransaction } from '../../../platform/db/transaction';
+import { checkDate } from '../../../platform/graphql/validation';
 import type { EmploymentContext } from '../employment.context';
 import { HouseholdIncomeSurvey } from '../entities/income-survey.entity';
 import { LabourStatusRecord } from '../entities/labour-status.entity';

@@ -1,11 +1,11 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { forbidden } from '../../shared/errors';
-import { cachedQuery } from '../../shared/data-version';
-import { areaPrefix, type Scope } from '../../shared/scope';
+import { forbidden } from '../../../platform/graphql/errors';
+import { cachedQuery } from '../../../platform/db/data-version';
+import { areaPrefix, type Scope } from '../../../platform/security/scope';
 import type { EmploymentConfig } from '../employment.config';
 import { LabourStatus, PlacementType } from '../employment.enums';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 @ObjectType({ description: 'Employment indicators of an area and everything below it, for one year, inside your jurisdiction · 就业与收入指标' })
 export class EmploymentIndicators {

@@ -1,7 +1,7 @@
-import { stableUuid } from '../../shared/random';
-import { forbidden, Problems } from '../../shared/errors';
-import { existsElsewhere } from '../../shared/loaders';
-import { inTransaction } from '../../shared/transaction';
+import { stableUuid } from '../../../platform/demo/random';
+import { forbidden, Problems } from '../../../platform/graphql/errors';
+import { existsElsewhere } from '../../../platform/graphql/loaders';
+import { inTransaction } from '../../../platform/db/transaction';
 import type { EmploymentContext } from '../employment.context';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 import type { RecordLabourStatusInput } from '../inputs/records.input';

@@ -1,5 +1,5 @@
-import type { Problems } from '../../shared/errors';
-import { checkDate, checkText } from '../../shared/validation';
+import type { Problems } from '../../../platform/graphql/errors';
+import { checkDate, checkText } from '../../../platform/graphql/validation';
 import { checkGroupCode, checkId } from './checks';
 
 /** Whole years between a birth date and a day (both YYYY-MM-DD). */

@@ -1,7 +1,7 @@
-import { paginate, type Page, type PageArgs } from '../../shared/pagination';
-import { applyAreaFilter } from '../../shared/scope';
-import { badInput } from '../../shared/errors';
-import { isUuid, today } from '../../shared/validation';
+import { paginate, type Page, type PageArgs } from '../../../platform/graphql/pagination';
+import { applyAreaFilter } from '../../../platform/security/scope';
+import { badInput } from '../../../platform/graphql/errors';
+import { isUuid, today } from '../../../platform/graphql/validation';
 import type { EmploymentContext } from '../employment.context';
 import { scoped, scopedShared } from '../employment.loaders';
 import { Employer } from '../entities/employer.entity';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, forbidden, Problems } from '../../shared/errors';
-import { existsElsewhere } from '../../shared/loaders';
-import { inTransaction } from '../../shared/transaction';
+import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
+import { existsElsewhere } from '../../../platform/graphql/loaders';
+import { inTransaction } from '../../../platform/db/transaction';
 import type { EmploymentContext } from '../employment.context';
 import { LabourStatus, PlacementType } from '../employment.enums';
 import { scopedShared } from '../employment.loaders';

@@ -1,5 +1,5 @@
-import type { Problems } from '../../shared/errors';
-import { checkDate, checkText } from '../../shared/validation';
+import type { Problems } from '../../../platform/graphql/errors';
+import { checkDate, checkText } from '../../../platform/graphql/validation';
 import { EmployerKind, PlacementType, PROVINCES, type SelfEmploymentKind } from '../employment.enums';
 import { checkId, checkInt } from './checks';
 

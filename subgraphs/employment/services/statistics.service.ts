@@ -1,6 +1,6 @@
-import { badInput } from '../../shared/errors';
-import { tableOf } from '../../shared/raw-sql';
-import { ageBandSql, ageSql, areaCondition, areaDimensions, runStatistics, yearRange, type Condition, type StatisticsSpec, type StatisticsTable } from '../../shared/statistics';
+import { badInput } from '../../../platform/graphql/errors';
+import { tableOf } from '../../../platform/db/raw-sql';
+import { ageBandSql, ageSql, areaCondition, areaDimensions, runStatistics, yearRange, type Condition, type StatisticsSpec, type StatisticsTable } from '../../../platform/statistics/statistics';
 import type { EmploymentContext } from '../employment.context';
 import { LabourStatus } from '../employment.enums';
 import { HouseholdIncomeSurvey } from '../entities/income-survey.entity';

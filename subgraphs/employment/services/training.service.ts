@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { conflict, forbidden, Problems } from '../../shared/errors';
-import { existsElsewhere } from '../../shared/loaders';
-import { applyAreaFilter } from '../../shared/scope';
-import { inTransaction } from '../../shared/transaction';
-import { checkText, isIsoDate } from '../../shared/validation';
+import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
+import { existsElsewhere } from '../../../platform/graphql/loaders';
+import { applyAreaFilter } from '../../../platform/security/scope';
+import { inTransaction } from '../../../platform/db/transaction';
+import { checkText, isIsoDate } from '../../../platform/graphql/validation';
 import { ALREADY_FINISHED, checkCompletedInTime, checkCompletion, checkEnrolledInTime, checkEnrolment, checkPlanDate, sessionFull } from './training.validation';
 import type { EmploymentContext } from '../employment.context';
 import { EnrolmentStatus, TrainingCourseKind } from '../employment.enums';

@@ -1,5 +1,5 @@
-import type { Problems } from '../../shared/errors';
-import { checkText, isIsoDate } from '../../shared/validation';
+import type { Problems } from '../../../platform/graphql/errors';
+import { checkText, isIsoDate } from '../../../platform/graphql/validation';
 import { checkId } from './checks';
 
 /** A date that may lie in the future (sessions are planned ahead), but must be a real date. */

@@ -1,11 +1,11 @@
 import { AreaLevel, ProductionMode, Relation, RelocationMode, SupportCohort } from '../household.enums';
-import { violations } from '../../shared/violations';
+import { violations } from '../../../platform/graphql/violations';
 import { ETHNICITIES, isEthnicity } from '../ethnicity';
-import { parseIdNumber } from '../../shared/id-number';
+import { parseIdNumber } from '../../../platform/domain/id-number';
 import { DemoFigures, expectedFigures } from './figures';
 import { DEFAULT_SEED, generateDemoData } from './generator';
 import { COUNTY_CODES, DEMO_AREAS, PREFECTURE_CODE, SHUIFU_LEGACY_CODE } from './geography';
-import { stableUuid } from '../../shared/random';
+import { stableUuid } from '../../../platform/demo/random';
 import { DemoData, HouseholdRow } from './rows';
 
 /** Counts the figures of DOMAIN.md in the generated rows. */

@@ -1,13 +1,13 @@
 import {
   HouseholdStatus, HousingMode, ProductionMode, Relation, RelocationMode, Sex,
 } from '../household.enums';
-import { makeIdNumber } from '../../shared/id-number';
+import { makeIdNumber } from '../../../platform/domain/id-number';
 import { supportPeriod } from '../support-period';
 import { assertScale, expectedFigures } from './figures';
 import { COMMUNITIES, COUNTY_CODES, CommunityInfo, CountyKey, DEMO_AREAS, SHUIFU_LEGACY_CODE, areaRows } from './geography';
 import { makeGivenName, pickSurname } from './names';
-import { apportion, sum } from '../../shared/apportion';
-import { Random, stableUuid } from '../../shared/random';
+import { apportion, sum } from '../../../platform/demo/apportion';
+import { Random, stableUuid } from '../../../platform/demo/random';
 import { DemoData, HouseholdRow, PersonRow, StationRow } from './rows';
 
 /**

@@ -1,10 +1,10 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { DataSource } from 'typeorm';
-import { withChangeHistoryPaused } from '../../shared/change-history';
-import { bulkInsert } from '../../shared/bulk-insert';
-import { withKeysDeferred } from '../../shared/bulk-load';
+import { withChangeHistoryPaused } from '../../../platform/history/change-history';
+import { bulkInsert } from '../../../platform/db/bulk-insert';
+import { withKeysDeferred } from '../../../platform/db/bulk-load';
 import type { DemoData } from './rows';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** Whether the registry already holds persons (the demo is loaded once, on first start). */
 export async function hasRegistryData(dataSource: DataSource): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { Sex } from '../household.enums';
-import { Random } from '../../shared/random';
+import { Random } from '../../../platform/demo/random';
 
 /** Surnames common in north-east Yunnan, weighted roughly by frequency. */
 const SURNAMES: readonly (readonly [string, number])[] = [

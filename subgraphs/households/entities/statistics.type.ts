@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { registerEnum } from '../../shared/enums';
-import { AgeBand, StatisticsCellBase, StatisticsTableType } from '../../shared/statistics.types';
+import { registerEnum } from '../../../platform/graphql/enums';
+import { AgeBand, StatisticsCellBase, StatisticsTableType } from '../../../platform/statistics/statistics.types';
 import { HousingMode, ProductionMode, RelocationMode, Sex } from '../household.enums';
 import { AdminArea } from './admin-area.entity';
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { EXPORTED_HOUSEHOLD_ID } from '../../shared/imports/reference-columns';
-import { Problems } from '../../shared/errors';
-import { byKey } from '../../shared/bulk-insert-columns';
-import { existingKeys } from '../../shared/loaders';
-import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
-import type { Scope } from '../../shared/scope';
-import { parseCells, rowProblems } from '../../shared/sheet-cells';
-import type { SheetFormat } from '../../shared/sheet-format';
+import { EXPORTED_HOUSEHOLD_ID } from '../../../platform/imports/reference-columns';
+import { Problems } from '../../../platform/graphql/errors';
+import { byKey } from '../../../platform/db/bulk-insert-columns';
+import { existingKeys } from '../../../platform/graphql/loaders';
+import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
+import type { Scope } from '../../../platform/security/scope';
+import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
+import type { SheetFormat } from '../../../platform/imports/sheet-format';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
 import { AreaLevel, HouseholdStatus, type HousingMode, type RelocationMode } from '../household.enums';
@@ -14,7 +14,7 @@ import type { HouseholdRow } from '../demo/rows';
 import { checkHousehold } from '../services/household.validation';
 import { supportPeriod } from '../support-period';
 import { LABELS, REGISTRY_NO } from './sheet-columns';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** The households sheet (移民户表): one row per household. */
 export const HOUSEHOLDS_SHEET: SheetFormat = {

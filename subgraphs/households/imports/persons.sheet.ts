@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { EXPORTED_HOUSEHOLD_ID, EXPORTED_PERSON_ID } from '../../shared/imports/reference-columns';
-import { bulkUpdateColumns } from '../../shared/bulk-insert-columns';
-import { Problems } from '../../shared/errors';
-import { byKey } from '../../shared/bulk-insert-columns';
-import { existingKeys } from '../../shared/loaders';
-import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
-import { SensitiveCategory } from '../../shared/purposes';
-import type { Scope } from '../../shared/scope';
-import { parseCells, rowProblems } from '../../shared/sheet-cells';
-import type { SheetFormat } from '../../shared/sheet-format';
-import { today } from '../../shared/validation';
+import { EXPORTED_HOUSEHOLD_ID, EXPORTED_PERSON_ID } from '../../../platform/imports/reference-columns';
+import { bulkUpdateColumns } from '../../../platform/db/bulk-insert-columns';
+import { Problems } from '../../../platform/graphql/errors';
+import { byKey } from '../../../platform/db/bulk-insert-columns';
+import { existingKeys } from '../../../platform/graphql/loaders';
+import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
+import { SensitiveCategory } from '../../../platform/security/purposes';
+import type { Scope } from '../../../platform/security/scope';
+import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
+import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { today } from '../../../platform/graphql/validation';
 import { Household } from '../entities/household.entity';
 import { HouseholdStatus, PersonStatus, Relation, type ProductionMode, type Sex } from '../household.enums';
 import type { MemberInput } from '../inputs/registration.input';
 import { checkMember } from '../services/member.validation';
 import { LABELS, REGISTRY_NO } from './sheet-columns';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 const FLAG_NOTE = '是/否 · yes/no';
 

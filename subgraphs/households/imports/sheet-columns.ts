@@ -1,5 +1,5 @@
-import { STATION_IDS, STATION_LABELS } from '../../shared/stations';
-import type { SheetColumn } from '../../shared/sheet-format';
+import { STATION_IDS, STATION_LABELS } from '../../../platform/domain/stations';
+import type { SheetColumn } from '../../../platform/imports/sheet-format';
 import { HousingMode, ProductionMode, Relation, RelocationMode, Sex } from '../household.enums';
 
 /** Chinese labels of the enums, as county clerks write them (the sheets show these; codes are accepted too). */

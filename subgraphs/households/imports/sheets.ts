@@ -1,6 +1,6 @@
-import type { SheetImport } from '../../shared/import-engine';
-import { RegistrySheet, type SubgraphSheets } from '../../shared/imports/registry-sheets';
-import type { Scope } from '../../shared/scope';
+import type { SheetImport } from '../../../platform/imports/import-engine';
+import { RegistrySheet, type SubgraphSheets } from '../../../platform/imports/registry-sheets';
+import type { Scope } from '../../../platform/security/scope';
 import { exportHouseholds, exportPersons } from '../services/export.service';
 import { householdsImport, HOUSEHOLDS_SHEET } from './households.sheet';
 import { personsImport, PERSONS_SHEET } from './persons.sheet';

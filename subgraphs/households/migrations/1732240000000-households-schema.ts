@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { oneOf, runStatements } from '../../shared/migration-helpers';
+import { oneOf, runStatements } from '../../../platform/db/migration-helpers';
 import {
   AreaLevel, HouseholdStatus, HousingMode, PersonStatus, ProductionMode, Relation, RelocationMode, RemovalReason, Sex, SupportCohort,
 } from '../household.enums';

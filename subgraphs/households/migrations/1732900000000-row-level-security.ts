@@ -1,4 +1,4 @@
-import { APP_ROLE, inScope, isAncestor, rowLevelSecurityMigration } from '../../shared/row-level-security';
+import { APP_ROLE, inScope, isAncestor, rowLevelSecurityMigration } from '../../../platform/security/row-level-security';
 
 /**
  * An ID number is registered once in the whole prefecture: registration asks which of some

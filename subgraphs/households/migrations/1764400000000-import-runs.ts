@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CREATE_IMPORT_TABLES, DROP_IMPORT_TABLES } from '../../shared/imports/import-runs.migration';
-import { runStatements } from '../../shared/migration-helpers';
+import { CREATE_IMPORT_TABLES, DROP_IMPORT_TABLES } from '../../../platform/imports/import-runs.migration';
+import { runStatements } from '../../../platform/db/migration-helpers';
 
 /** Imports of registry files and the problems they found. */
 export class ImportRuns1764400000000 implements MigrationInterface {

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { GRANT_IMPORT_TABLES, REVOKE_IMPORT_TABLES } from '../../shared/imports/import-runs.migration';
-import { runStatements } from '../../shared/migration-helpers';
+import { GRANT_IMPORT_TABLES, REVOKE_IMPORT_TABLES } from '../../../platform/imports/import-runs.migration';
+import { runStatements } from '../../../platform/db/migration-helpers';
 
 /** The serving role may record and read import runs and their problems. */
 export class ImportRunsServing1764400000001 implements MigrationInterface {

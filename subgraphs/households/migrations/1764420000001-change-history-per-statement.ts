@@ -1,4 +1,4 @@
-import { changeHistoryPerStatementMigration } from '../../shared/change-history';
+import { changeHistoryPerStatementMigration } from '../../../platform/history/change-history';
 import { HOUSEHOLDS_TRACKED } from './1732900000001-change-history';
 
 /** The change history written once per statement (transition tables) instead of once per row: the same records. */

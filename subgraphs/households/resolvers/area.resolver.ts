@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Problems } from '../../shared/errors';
-import { isAreaCodeShape, normalizeAreaCode } from '../../shared/validation';
-import { applyAreaFilter } from '../../shared/scope';
+import { Problems } from '../../../platform/graphql/errors';
+import { isAreaCodeShape, normalizeAreaCode } from '../../../platform/graphql/validation';
+import { applyAreaFilter } from '../../../platform/security/scope';
 import { AdminArea } from '../entities/admin-area.entity';
 import { AreaLevel } from '../household.enums';
 import type { HouseholdsContext } from '../households.context';

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import { Household } from '../entities/household.entity';
 import type { HouseholdsContext } from '../households.context';
 import { HouseholdFilter } from '../inputs/filters.input';
 import { listHouseholds } from '../services/household-query.service';
-import { requireId } from '../../shared/validation';
+import { requireId } from '../../../platform/graphql/validation';
 
 export const HouseholdConnection = ConnectionType(Household, 'Household', 'A page of households · 移民户分页列表');
 

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { SensitiveCategory } from '../../shared/purposes';
-import { reveal } from '../../shared/sensitive';
-import { today } from '../../shared/validation';
+import { SensitiveCategory } from '../../../platform/security/purposes';
+import { reveal } from '../../../platform/security/sensitive';
+import { today } from '../../../platform/graphql/validation';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
 import { VulnerabilityFlag } from '../household.enums';

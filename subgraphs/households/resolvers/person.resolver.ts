@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import { Person } from '../entities/person.entity';
 import type { HouseholdsContext } from '../households.context';
 import { PersonFilter } from '../inputs/filters.input';
 import { listPersons } from '../services/person-query.service';
-import { requireId } from '../../shared/validation';
+import { requireId } from '../../../platform/graphql/validation';
 
 export const PersonConnection = ConnectionType(Person, 'Person', 'A page of persons · 人员分页列表');
 

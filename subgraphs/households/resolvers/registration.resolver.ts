@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../shared/identity';
+import { WRITER_ROLES } from '../../../platform/security/identity';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
 import type { HouseholdsContext } from '../households.context';

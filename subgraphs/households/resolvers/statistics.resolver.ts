@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { StatisticsTable } from '../../shared/statistics';
+import type { StatisticsTable } from '../../../platform/statistics/statistics';
 import { HouseholdDimension, HouseholdStatistics, PersonDimension, PersonStatistics } from '../entities/statistics.type';
 import type { HouseholdsContext } from '../households.context';
 import { HouseholdStatisticsFilter, PersonStatisticsFilter } from '../inputs/statistics.input';

@@ -1,10 +1,10 @@
-import type { BaseContext } from '../../shared/context';
-import { maskIdNumber, maskPhone } from '../../shared/id-number';
-import { EXPORT_PAGE, exportCondition } from '../../shared/imports/export-query';
-import { SensitiveCategory } from '../../shared/purposes';
-import { seesInFull } from '../../shared/sensitive';
+import type { BaseContext } from '../../../platform/graphql/context';
+import { maskIdNumber, maskPhone } from '../../../platform/domain/id-number';
+import { EXPORT_PAGE, exportCondition } from '../../../platform/imports/export-query';
+import { SensitiveCategory } from '../../../platform/security/purposes';
+import { seesInFull } from '../../../platform/security/sensitive';
 import { PersonStatus } from '../household.enums';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** The households sheet's rows inside the caller's jurisdiction (narrowed to `area`), by registry number. */
 export async function* exportHouseholds(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {

@@ -1,6 +1,6 @@
-import { paginate, type PageArgs, type Page } from '../../shared/pagination';
-import { applyAreaFilter, prefixCondition } from '../../shared/scope';
-import { checkStation } from '../../shared/stations';
+import { paginate, type PageArgs, type Page } from '../../../platform/graphql/pagination';
+import { applyAreaFilter, prefixCondition } from '../../../platform/security/scope';
+import { checkStation } from '../../../platform/domain/stations';
 import type { Household } from '../entities/household.entity';
 import type { HouseholdsContext } from '../households.context';
 import { scopedHouseholds } from '../households.loaders';

@@ -1,6 +1,6 @@
-import type { Problems } from '../../shared/errors';
-import { isStationId, stationProblem } from '../../shared/stations';
-import { checkDate, isAreaCodeShape, normalizeAreaCode } from '../../shared/validation';
+import type { Problems } from '../../../platform/graphql/errors';
+import { isStationId, stationProblem } from '../../../platform/domain/stations';
+import { checkDate, isAreaCodeShape, normalizeAreaCode } from '../../../platform/graphql/validation';
 
 /** A household's own fields, as registration and the registry import receive them. */
 export interface HouseholdFields {

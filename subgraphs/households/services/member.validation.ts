@@ -1,6 +1,6 @@
-import { parseIdNumber, type IdNumberProblem } from '../../shared/id-number';
-import type { Problems } from '../../shared/errors';
-import { checkPhone, checkText } from '../../shared/validation';
+import { parseIdNumber, type IdNumberProblem } from '../../../platform/domain/id-number';
+import type { Problems } from '../../../platform/graphql/errors';
+import { checkPhone, checkText } from '../../../platform/graphql/validation';
 import { isEthnicity } from '../ethnicity';
 import { Relation, Sex } from '../household.enums';
 import type { MemberInput } from '../inputs/registration.input';

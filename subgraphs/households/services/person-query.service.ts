@@ -1,13 +1,13 @@
-import { paginate, type Page, type PageArgs } from '../../shared/pagination';
-import { applyAreaFilter } from '../../shared/scope';
-import { parseIdNumber } from '../../shared/id-number';
+import { paginate, type Page, type PageArgs } from '../../../platform/graphql/pagination';
+import { applyAreaFilter } from '../../../platform/security/scope';
+import { parseIdNumber } from '../../../platform/domain/id-number';
 import { Household } from '../entities/household.entity';
 import type { Person } from '../entities/person.entity';
 import { PersonStatus, VulnerabilityFlag } from '../household.enums';
 import type { HouseholdsContext } from '../households.context';
 import { scopedPersons } from '../households.loaders';
 import type { PersonFilter } from '../inputs/filters.input';
-import { checkStation } from '../../shared/stations';
+import { checkStation } from '../../../platform/domain/stations';
 
 export const FLAG_COLUMNS: Record<VulnerabilityFlag, string> = {
   [VulnerabilityFlag.LEFT_BEHIND_ELDERLY]: 'p.left_behind_elderly',

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { conflict, forbidden, notFound, Problems } from '../../shared/errors';
-import { existingKeys, existsElsewhere } from '../../shared/loaders';
-import { inTransaction } from '../../shared/transaction';
-import { checkDate, checkPhone, checkText, requireId, today } from '../../shared/validation';
+import { conflict, forbidden, notFound, Problems } from '../../../platform/graphql/errors';
+import { existingKeys, existsElsewhere } from '../../../platform/graphql/loaders';
+import { inTransaction } from '../../../platform/db/transaction';
+import { checkDate, checkPhone, checkText, requireId, today } from '../../../platform/graphql/validation';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';

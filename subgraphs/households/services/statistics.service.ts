@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { tableOf } from '../../shared/raw-sql';
-import { checkStation } from '../../shared/stations';
-import { ageBandSql, areaCondition, areaDimensions, equals, runStatistics, yearRange, type Condition, type StatisticsSpec, type StatisticsTable } from '../../shared/statistics';
+import { tableOf } from '../../../platform/db/raw-sql';
+import { checkStation } from '../../../platform/domain/stations';
+import { ageBandSql, areaCondition, areaDimensions, equals, runStatistics, yearRange, type Condition, type StatisticsSpec, type StatisticsTable } from '../../../platform/statistics/statistics';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
 import { HouseholdDimension, PersonDimension } from '../entities/statistics.type';

@@ -1,5 +1,5 @@
 import { generateDemoData } from '../../households/demo/generator';
-import { violations } from '../../shared/violations';
+import { violations } from '../../../platform/graphql/violations';
 import type { DemoData } from '../../households/demo/rows';
 import { settlementOf } from '../services/settlement';
 import { BINJIANG, expectedLandHousingFigures } from './figures';

@@ -1,6 +1,6 @@
-import { apportion } from '../../shared/apportion';
-import { Random, stableUuid } from '../../shared/random';
-import type { RegistrySnapshot, SnapshotHousehold } from '../../shared/registry-snapshot';
+import { apportion } from '../../../platform/demo/apportion';
+import { Random, stableUuid } from '../../../platform/demo/random';
+import type { RegistrySnapshot, SnapshotHousehold } from '../../../platform/demo/registry-snapshot';
 import {
   FlatCategory, HouseStructure, LandOwnerKind, LandUse, OccupancyStatus, SiteConstructionMode, SiteRelocationType,
 } from '../land-housing.enums';

@@ -1,12 +1,12 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { DataSource } from 'typeorm';
-import { withChangeHistoryPaused } from '../../shared/change-history';
-import { bulkInsert } from '../../shared/bulk-insert';
-import { withKeysDeferred } from '../../shared/bulk-load';
-import type { RegistrySnapshot } from '../../shared/registry-snapshot';
+import { withChangeHistoryPaused } from '../../../platform/history/change-history';
+import { bulkInsert } from '../../../platform/db/bulk-insert';
+import { withKeysDeferred } from '../../../platform/db/bulk-load';
+import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
 import { generateLandHousingData } from './generator';
 import type { LandHousingData } from './rows';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** Whether the land-housing tables already hold data (the demo is loaded once, on first start). */
 export async function hasLandHousingData(dataSource: DataSource): Promise<boolean> {

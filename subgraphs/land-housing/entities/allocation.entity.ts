@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { decimal } from '../../shared/decimal';
+import { decimal } from '../../../platform/db/decimal';
 import { OccupancyStatus, SettlementMethod } from '../land-housing.enums';
 
 /** Visible to callers whose jurisdiction holds the household or the flat. */

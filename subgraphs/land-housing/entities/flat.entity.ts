@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { decimal } from '../../shared/decimal';
+import { decimal } from '../../../platform/db/decimal';
 import { FlatCategory } from '../land-housing.enums';
 
 /** `number` is part of an exact address: exposed through a field resolver that masks it (`reveal`). */

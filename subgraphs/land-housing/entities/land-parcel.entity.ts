@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { decimal } from '../../shared/decimal';
+import { decimal } from '../../../platform/db/decimal';
 import { LandOwnerKind, LandUse } from '../land-housing.enums';
 
 @ObjectType({ description: 'A flooded land parcel, as surveyed · 淹没土地地块' })

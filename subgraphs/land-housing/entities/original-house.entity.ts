@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { decimal } from '../../shared/decimal';
+import { decimal } from '../../../platform/db/decimal';
 import { HouseStructure } from '../land-housing.enums';
 
 @ObjectType({ description: 'A household’s original (flooded) house, as surveyed · 原有房屋（淹没房屋）' })

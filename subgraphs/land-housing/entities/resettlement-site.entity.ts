@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { decimal } from '../../shared/decimal';
+import { decimal } from '../../../platform/db/decimal';
 import { SiteConstructionMode, SiteRelocationType } from '../land-housing.enums';
 
 @ObjectType({ description: 'Resettlement site: the buildings a community houses its resettlers in · 安置点' })

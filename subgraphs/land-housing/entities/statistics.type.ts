@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { registerEnum } from '../../shared/enums';
-import { StatisticsCellBase, StatisticsTableType } from '../../shared/statistics.types';
+import { registerEnum } from '../../../platform/graphql/enums';
+import { StatisticsCellBase, StatisticsTableType } from '../../../platform/statistics/statistics.types';
 import { FlatStatus, HouseStructure, LandOwnerKind, LandUse } from '../land-housing.enums';
 import { AdminAreaStub } from './admin-area.stub';
 

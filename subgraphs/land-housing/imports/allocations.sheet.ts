@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Problems } from '../../shared/errors';
-import { SensitiveCategory } from '../../shared/purposes';
-import { existingKeys } from '../../shared/loaders';
-import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
-import type { Scope } from '../../shared/scope';
-import { parseCells, rowProblems } from '../../shared/sheet-cells';
-import type { SheetFormat } from '../../shared/sheet-format';
-import { checkDate } from '../../shared/validation';
-import { cents } from '../../shared/decimal';
+import { Problems } from '../../../platform/graphql/errors';
+import { SensitiveCategory } from '../../../platform/security/purposes';
+import { existingKeys } from '../../../platform/graphql/loaders';
+import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
+import type { Scope } from '../../../platform/security/scope';
+import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
+import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { checkDate } from '../../../platform/graphql/validation';
+import { cents } from '../../../platform/db/decimal';
 import { Flat } from '../entities/flat.entity';
 import { OccupancyStatus, type FlatCategory, type SiteConstructionMode } from '../land-housing.enums';
 import { checkAllocation, checkHandoverDate, checkSameCounty, checkSwap } from '../services/allocation.validation';
 import { settlementOf } from '../services/settlement';
 import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount, withNewHouseholds } from './sheet-columns';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 const EXPORT_ONLY = '仅导出，导入时不读取 · Export only; not read on import';
 

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Problems } from '../../shared/errors';
-import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
-import type { Scope } from '../../shared/scope';
-import { parseCells, rowProblems } from '../../shared/sheet-cells';
-import type { SheetFormat } from '../../shared/sheet-format';
-import { STATION_LABELS } from '../../shared/stations';
+import { Problems } from '../../../platform/graphql/errors';
+import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
+import type { Scope } from '../../../platform/security/scope';
+import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
+import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { STATION_LABELS } from '../../../platform/domain/stations';
 import { LandOwnerKind, type LandUse } from '../land-housing.enums';
 import { countyOf } from '../services/codes';
 import { checkParcel, villageInCounty } from '../services/survey.validation';
 import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount, withNewHouseholds } from './sheet-columns';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** The land-parcels sheet (淹没土地表): one row per flooded parcel of a household or of a village collective. */
 export const LAND_PARCELS_SHEET: SheetFormat = {

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Problems } from '../../shared/errors';
-import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
-import type { Scope } from '../../shared/scope';
-import { parseCells, rowProblems } from '../../shared/sheet-cells';
-import type { SheetFormat } from '../../shared/sheet-format';
+import { Problems } from '../../../platform/graphql/errors';
+import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
+import type { Scope } from '../../../platform/security/scope';
+import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
+import type { SheetFormat } from '../../../platform/imports/sheet-format';
 import type { HouseStructure } from '../land-housing.enums';
 import { checkHouse, villageInCounty } from '../services/survey.validation';
 import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount, withNewHouseholds } from './sheet-columns';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** The original-houses sheet (原房屋表): one row per surveyed house of a household. */
 export const ORIGINAL_HOUSES_SHEET: SheetFormat = {

@@ -1,17 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import { existingKeys } from '../../shared/loaders';
-import { HOUSEHOLD_AREA, HOUSEHOLD_ID } from '../../shared/imports/reference-columns';
-import { bulkInsertColumns } from '../../shared/bulk-insert-columns';
-import type { ChunkPlan, RowProblem } from '../../shared/import-engine';
-import type { Scope } from '../../shared/scope';
-import type { CellValue } from '../../shared/sheet-cells';
-import type { SheetColumn, SheetFormat } from '../../shared/sheet-format';
-import type { SheetRow } from '../../shared/sheet-reader';
+import { existingKeys } from '../../../platform/graphql/loaders';
+import { HOUSEHOLD_AREA, HOUSEHOLD_ID } from '../../../platform/imports/reference-columns';
+import { bulkInsertColumns } from '../../../platform/db/bulk-insert-columns';
+import type { ChunkPlan, RowProblem } from '../../../platform/imports/import-engine';
+import type { Scope } from '../../../platform/security/scope';
+import type { CellValue } from '../../../platform/imports/sheet-cells';
+import type { SheetColumn, SheetFormat } from '../../../platform/imports/sheet-format';
+import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { HouseholdRef } from '../entities/household-ref.entity';
 import { HouseStructure, LandUse, OccupancyStatus } from '../land-housing.enums';
 import { countyOf } from '../services/codes';
 import { householdAreaProblem } from '../services/household-ref.service';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** Chinese labels of the enums, as county clerks write them (the sheets show these; codes are accepted too). */
 export const LABELS = {

@@ -1,6 +1,6 @@
-import type { SheetImport } from '../../shared/import-engine';
-import { RegistrySheet, type SubgraphSheets } from '../../shared/imports/registry-sheets';
-import type { Scope } from '../../shared/scope';
+import type { SheetImport } from '../../../platform/imports/import-engine';
+import { RegistrySheet, type SubgraphSheets } from '../../../platform/imports/registry-sheets';
+import type { Scope } from '../../../platform/security/scope';
 import { exportAllocations, exportLandParcels, exportOriginalHouses } from '../services/export.service';
 import { allocationsImport, ALLOCATIONS_SHEET } from './allocations.sheet';
 import { landParcelsImport, LAND_PARCELS_SHEET } from './land-parcels.sheet';

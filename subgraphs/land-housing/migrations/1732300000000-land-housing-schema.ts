@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { oneOf, runStatements } from '../../shared/migration-helpers';
-import { STATION_IDS } from '../../shared/stations';
+import { oneOf, runStatements } from '../../../platform/db/migration-helpers';
+import { STATION_IDS } from '../../../platform/domain/stations';
 import {
   FlatCategory, HouseStructure, LandOwnerKind, LandUse, OccupancyStatus, SettlementMethod, SiteConstructionMode, SiteRelocationType,
 } from '../land-housing.enums';

@@ -1,4 +1,4 @@
-import { inScope, rowLevelSecurityMigration } from '../../shared/row-level-security';
+import { inScope, rowLevelSecurityMigration } from '../../../platform/security/row-level-security';
 
 export const TABLES = ['household_ref', 'land_parcel', 'original_house', 'resettlement_site', 'building', 'building_unit', 'flat', 'allocation'];
 

@@ -1,4 +1,4 @@
-import { changeHistoryMigration, type TrackedTable } from '../../shared/change-history';
+import { changeHistoryMigration, type TrackedTable } from '../../../platform/history/change-history';
 
 /** The tables whose changes are kept. */
 export const LAND_HOUSING_TRACKED: TrackedTable[] = ['household_ref', 'land_parcel', 'original_house', 'resettlement_site', 'building', 'building_unit', 'flat', 'allocation'].map((table) => ({ table }));

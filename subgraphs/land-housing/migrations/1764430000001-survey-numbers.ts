@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { runStatements } from '../../shared/migration-helpers';
+import { runStatements } from '../../../platform/db/migration-helpers';
 
 /**
  * The numbers clerks know surveyed records by, the natural keys of the land-parcels and

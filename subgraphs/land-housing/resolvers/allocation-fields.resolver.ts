@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { cents } from '../../shared/decimal';
+import { cents } from '../../../platform/db/decimal';
 import { Allocation } from '../entities/allocation.entity';
 import { Flat } from '../entities/flat.entity';
 import { householdRef, HouseholdStub } from '../entities/household.stub';

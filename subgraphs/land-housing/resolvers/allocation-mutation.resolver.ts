@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../shared/identity';
+import { WRITER_ROLES } from '../../../platform/security/identity';
 import { Allocation } from '../entities/allocation.entity';
 import { AllocateFlatInput, ChangeOccupancyInput, HandOverFlatInput } from '../inputs/allocation.input';
 import type { LandHousingContext } from '../land-housing.context';

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { SensitiveCategory } from '../../shared/purposes';
-import { reveal } from '../../shared/sensitive';
+import { SensitiveCategory } from '../../../platform/security/purposes';
+import { reveal } from '../../../platform/security/sensitive';
 import { Allocation } from '../entities/allocation.entity';
 import { Building } from '../entities/building.entity';
 import { BuildingUnit } from '../entities/building-unit.entity';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../shared/identity';
+import { WRITER_ROLES } from '../../../platform/security/identity';
 import { Building } from '../entities/building.entity';
 import { Flat } from '../entities/flat.entity';
 import { ResettlementSite } from '../entities/resettlement-site.entity';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
-import { requireId } from '../../shared/validation';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
+import { requireId } from '../../../platform/graphql/validation';
 import { Flat } from '../entities/flat.entity';
 import { ResettlementSite } from '../entities/resettlement-site.entity';
 import { FlatFilter, SiteFilter } from '../inputs/filters.input';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { StatisticsTable } from '../../shared/statistics';
+import type { StatisticsTable } from '../../../platform/statistics/statistics';
 import { FlatStatistics, HouseStatistics, LandHousingDimension, LandHousingStatisticsFilter, LandStatistics } from '../entities/statistics.type';
 import type { LandHousingContext } from '../land-housing.context';
 import { landHousingStatistics } from '../services/statistics.service';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../shared/identity';
+import { WRITER_ROLES } from '../../../platform/security/identity';
 import { LandParcel } from '../entities/land-parcel.entity';
 import { OriginalHouse } from '../entities/original-house.entity';
 import { RecordLandParcelInput, RecordOriginalHouseInput } from '../inputs/survey.input';

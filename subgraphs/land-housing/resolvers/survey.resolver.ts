@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
-import { requireId } from '../../shared/validation';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
+import { requireId } from '../../../platform/graphql/validation';
 import { LandParcel } from '../entities/land-parcel.entity';
 import { OriginalHouse } from '../entities/original-house.entity';
 import { LandParcelFilter, OriginalHouseFilter } from '../inputs/filters.input';

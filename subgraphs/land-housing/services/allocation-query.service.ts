@@ -1,6 +1,6 @@
-import { paginate, type Page, type PageArgs } from '../../shared/pagination';
-import { applyAreaFilter } from '../../shared/scope';
-import { requireId } from '../../shared/validation';
+import { paginate, type Page, type PageArgs } from '../../../platform/graphql/pagination';
+import { applyAreaFilter } from '../../../platform/security/scope';
+import { requireId } from '../../../platform/graphql/validation';
 import type { Allocation } from '../entities/allocation.entity';
 import { Flat } from '../entities/flat.entity';
 import type { AllocationFilter } from '../inputs/filters.input';

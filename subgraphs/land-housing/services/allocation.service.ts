@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { conflict, Problems } from '../../shared/errors';
-import { cents } from '../../shared/decimal';
-import { tableOf } from '../../shared/raw-sql';
-import { inTransaction } from '../../shared/transaction';
-import { today } from '../../shared/validation';
+import { conflict, Problems } from '../../../platform/graphql/errors';
+import { cents } from '../../../platform/db/decimal';
+import { tableOf } from '../../../platform/db/raw-sql';
+import { inTransaction } from '../../../platform/db/transaction';
+import { today } from '../../../platform/graphql/validation';
 import { Allocation } from '../entities/allocation.entity';
 import { Flat } from '../entities/flat.entity';
 import { HouseholdRef } from '../entities/household-ref.entity';

@@ -1,5 +1,5 @@
-import { cents } from '../../shared/decimal';
-import type { Problems } from '../../shared/errors';
+import { cents } from '../../../platform/db/decimal';
+import type { Problems } from '../../../platform/graphql/errors';
 import { FlatCategory, SiteConstructionMode } from '../land-housing.enums';
 import { checkAmount, checkId, checkRequiredDate } from './checks';
 import { checkHouseholdInput, type HouseholdInput } from './household-ref.service';

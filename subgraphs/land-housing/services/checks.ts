@@ -1,5 +1,5 @@
-import type { Problems } from '../../shared/errors';
-import { checkDate, isUuid, normalizeAreaCode } from '../../shared/validation';
+import type { Problems } from '../../../platform/graphql/errors';
+import { checkDate, isUuid, normalizeAreaCode } from '../../../platform/graphql/validation';
 
 /** A positive area with at most two decimals, no larger than `max`. */
 export function checkAmount(problems: Problems, field: string, value: number | null | undefined, label: string, unit: string, min: number, max: number): void {

@@ -1,6 +1,6 @@
-import { Problems } from '../../shared/errors';
-import { areaPrefix } from '../../shared/scope';
-import { isAreaCodeShape, normalizeAreaCode } from '../../shared/validation';
+import { Problems } from '../../../platform/graphql/errors';
+import { areaPrefix } from '../../../platform/security/scope';
+import { isAreaCodeShape, normalizeAreaCode } from '../../../platform/graphql/validation';
 
 /** An area-code argument: the right shape (old codes mapped), as the prefix its area's codes start with. */
 export function checkCodeShape(code: string, field: string): string {

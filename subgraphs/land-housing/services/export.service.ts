@@ -1,8 +1,8 @@
-import type { BaseContext } from '../../shared/context';
-import { EXPORT_PAGE, exportCondition } from '../../shared/imports/export-query';
-import { SensitiveCategory } from '../../shared/purposes';
-import { seesInFull } from '../../shared/sensitive';
-import { schemaName } from '../../shared/data-source';
+import type { BaseContext } from '../../../platform/graphql/context';
+import { EXPORT_PAGE, exportCondition } from '../../../platform/imports/export-query';
+import { SensitiveCategory } from '../../../platform/security/purposes';
+import { seesInFull } from '../../../platform/security/sensitive';
+import { schemaName } from '../../../platform/db/data-source';
 
 const NO_UUID = '00000000-0000-0000-0000-000000000000';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { forbidden, Problems } from '../../shared/errors';
-import { existsElsewhere } from '../../shared/loaders';
+import { forbidden, Problems } from '../../../platform/graphql/errors';
+import { existsElsewhere } from '../../../platform/graphql/loaders';
 import { HouseholdRef } from '../entities/household-ref.entity';
 import type { LandHousingContext } from '../land-housing.context';
 import { checkCode, checkId } from './checks';

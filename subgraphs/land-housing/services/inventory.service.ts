@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { cents } from '../../shared/decimal';
-import { queryNamed, tableOf } from '../../shared/raw-sql';
-import { cachedQueryNamed } from '../../shared/data-version';
-import { areaPrefix, type Scope } from '../../shared/scope';
+import { cents } from '../../../platform/db/decimal';
+import { queryNamed, tableOf } from '../../../platform/db/raw-sql';
+import { cachedQueryNamed } from '../../../platform/db/data-version';
+import { areaPrefix, type Scope } from '../../../platform/security/scope';
 import { AreaInventory } from '../entities/area-inventory.type';
 import { Allocation } from '../entities/allocation.entity';
 import { Building } from '../entities/building.entity';

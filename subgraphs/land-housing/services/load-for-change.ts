@@ -1,6 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { forbidden, notFound } from '../../shared/errors';
-import { existsElsewhere } from '../../shared/loaders';
+import { forbidden, notFound } from '../../../platform/graphql/errors';
+import { existsElsewhere } from '../../../platform/graphql/loaders';
 
 /**
  * A row inside the caller's jurisdiction, locked for the rest of the transaction:

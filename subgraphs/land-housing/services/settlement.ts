@@ -1,4 +1,4 @@
-import { cents } from '../../shared/decimal';
+import { cents } from '../../../platform/db/decimal';
 import { SettlementMethod } from '../land-housing.enums';
 
 /** How the difference between allocated and swapped area is settled. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, forbidden, Problems } from '../../shared/errors';
-import { inTransaction } from '../../shared/transaction';
-import { checkText } from '../../shared/validation';
+import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
+import { inTransaction } from '../../../platform/db/transaction';
+import { checkText } from '../../../platform/graphql/validation';
 import { Building } from '../entities/building.entity';
 import { BuildingUnit } from '../entities/building-unit.entity';
 import { Flat } from '../entities/flat.entity';

@@ -1,6 +1,6 @@
-import { tableOf } from '../../shared/raw-sql';
-import { checkStation } from '../../shared/stations';
-import { areaCondition, areaDimensions, equals, runStatistics, type Condition, type StatisticsSpec, type StatisticsTable } from '../../shared/statistics';
+import { tableOf } from '../../../platform/db/raw-sql';
+import { checkStation } from '../../../platform/domain/stations';
+import { areaCondition, areaDimensions, equals, runStatistics, type Condition, type StatisticsSpec, type StatisticsTable } from '../../../platform/statistics/statistics';
 import { areaRef } from '../entities/admin-area.stub';
 import { Allocation } from '../entities/allocation.entity';
 import { Flat } from '../entities/flat.entity';

@@ -1,7 +1,7 @@
-import { paginate, type Page, type PageArgs } from '../../shared/pagination';
-import { applyAreaFilter, prefixCondition } from '../../shared/scope';
-import { checkStation } from '../../shared/stations';
-import { requireId } from '../../shared/validation';
+import { paginate, type Page, type PageArgs } from '../../../platform/graphql/pagination';
+import { applyAreaFilter, prefixCondition } from '../../../platform/security/scope';
+import { checkStation } from '../../../platform/domain/stations';
+import { requireId } from '../../../platform/graphql/validation';
 import { LandParcel } from '../entities/land-parcel.entity';
 import { OriginalHouse } from '../entities/original-house.entity';
 import type { LandHousingContext } from '../land-housing.context';

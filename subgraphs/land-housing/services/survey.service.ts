@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, forbidden, Problems } from '../../shared/errors';
-import { inTransaction } from '../../shared/transaction';
+import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
+import { inTransaction } from '../../../platform/db/transaction';
 import { HouseholdRef } from '../entities/household-ref.entity';
 import { LandParcel } from '../entities/land-parcel.entity';
 import { OriginalHouse } from '../entities/original-house.entity';

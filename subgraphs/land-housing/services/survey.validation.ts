@@ -1,5 +1,5 @@
-import type { Problems } from '../../shared/errors';
-import { isStationId, stationProblem } from '../../shared/stations';
+import type { Problems } from '../../../platform/graphql/errors';
+import { isStationId, stationProblem } from '../../../platform/domain/stations';
 import { LandUse } from '../land-housing.enums';
 import { checkAmount, checkCode, checkRequiredDate } from './checks';
 import { countyOf } from './codes';

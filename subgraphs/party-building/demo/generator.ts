@@ -1,5 +1,5 @@
-import { Random, stableUuid } from '../../shared/random';
-import type { RegistrySnapshot, SnapshotArea, SnapshotHousehold } from '../../shared/registry-snapshot';
+import { Random, stableUuid } from '../../../platform/demo/random';
+import type { RegistrySnapshot, SnapshotArea, SnapshotHousehold } from '../../../platform/demo/registry-snapshot';
 import { DEFAULT_DEADLINE_DAYS, GovernanceCaseCategory, GovernanceCaseStatus, PartyActivityType, PartyOrganisationLevel } from '../party-building.enums';
 import { DEMO_REFERENCE_DATE, expectedPartyBuildingFigures, FIVE_YEARS_FROM, HALF_YEAR_FROM } from './figures';
 import { ACTIVITY_TOPICS, cadreName, CASE_TITLES, countyUnits, FOLLOW_UPS, VISIT_NOTES } from './names';

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { withChangeHistoryPaused } from '../../shared/change-history';
-import { bulkInsertColumns } from '../../shared/bulk-insert-columns';
-import type { RegistrySnapshot } from '../../shared/registry-snapshot';
+import { withChangeHistoryPaused } from '../../../platform/history/change-history';
+import { bulkInsertColumns } from '../../../platform/db/bulk-insert-columns';
+import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
 import { generatePartyBuildingDemo } from './generator';
 import { TABLES } from './rows';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** Whether the party-building tables already hold data (the demo is loaded once). */
 export async function hasPartyBuildingData(dataSource: DataSource): Promise<boolean> {

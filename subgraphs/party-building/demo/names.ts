@@ -1,4 +1,4 @@
-import type { Random } from '../../shared/random';
+import type { Random } from '../../../platform/demo/random';
 
 /** Names for the demo's cadres (the registry's residents have their own). */
 const SURNAMES = '李王张杨刘陈赵黄周吴何罗马徐孙胡朱高付邓谢余郭林蒋曾彭唐冯肖田董袁熊龙';

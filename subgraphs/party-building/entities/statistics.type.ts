@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { registerEnum } from '../../shared/enums';
-import { StatisticsCellBase, StatisticsTableType } from '../../shared/statistics.types';
+import { registerEnum } from '../../../platform/graphql/enums';
+import { StatisticsCellBase, StatisticsTableType } from '../../../platform/statistics/statistics.types';
 import { GovernanceCaseCategory, GovernanceCaseStatus, PartyActivityType } from '../party-building.enums';
 import { AdminArea } from './stubs';
 

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { SensitiveCategory } from '../../shared/purposes';
-import { Problems } from '../../shared/errors';
-import { existingKeys } from '../../shared/loaders';
-import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
-import type { Scope } from '../../shared/scope';
-import { parseCells, rowProblems } from '../../shared/sheet-cells';
-import type { SheetFormat } from '../../shared/sheet-format';
+import { SensitiveCategory } from '../../../platform/security/purposes';
+import { Problems } from '../../../platform/graphql/errors';
+import { existingKeys } from '../../../platform/graphql/loaders';
+import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
+import type { Scope } from '../../../platform/security/scope';
+import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
+import type { SheetFormat } from '../../../platform/imports/sheet-format';
 import { Cadre } from '../entities/cadre.entity';
 import { checkCadre, type ValidCadreFields } from '../services/cadre.validation';
 import { countyOf } from '../services/change.helpers';
 import { GRID_NUMBER, headerOf } from './sheet-columns';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** The cadres sheet (干部表): one row per cadre, keyed by the cadre's mobile phone. */
 export const CADRES_SHEET: SheetFormat = {

@@ -1,17 +1,17 @@
-import { bulkInsertColumns, bulkUpdateColumns } from '../../shared/bulk-insert-columns';
-import { Problems } from '../../shared/errors';
-import { HOUSEHOLD_AREA, HOUSEHOLD_ID } from '../../shared/imports/reference-columns';
-import { existingKeys } from '../../shared/loaders';
-import type { ChunkPlan, RowProblem, SheetImport } from '../../shared/import-engine';
-import type { Scope } from '../../shared/scope';
-import { parseCells, rowProblems } from '../../shared/sheet-cells';
-import type { SheetFormat } from '../../shared/sheet-format';
-import { checkDate, normalizeAreaCode, today } from '../../shared/validation';
+import { bulkInsertColumns, bulkUpdateColumns } from '../../../platform/db/bulk-insert-columns';
+import { Problems } from '../../../platform/graphql/errors';
+import { HOUSEHOLD_AREA, HOUSEHOLD_ID } from '../../../platform/imports/reference-columns';
+import { existingKeys } from '../../../platform/graphql/loaders';
+import type { ChunkPlan, RowProblem, SheetImport } from '../../../platform/imports/import-engine';
+import type { Scope } from '../../../platform/security/scope';
+import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
+import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { checkDate, normalizeAreaCode, today } from '../../../platform/graphql/validation';
 import { HouseholdUnit } from '../entities/household-unit.entity';
 import { checkId, checkRange } from '../services/change.helpers';
 import { IN_UNIT_OUTSIDE } from '../services/engagement.rules';
 import { COMMUNITY_CODE, GRID_NUMBER, headerOf } from './sheet-columns';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** The grid assignments sheet (网格划分表): one row per household, naming the grid unit it belongs to. */
 export const GRID_ASSIGNMENTS_SHEET: SheetFormat = {

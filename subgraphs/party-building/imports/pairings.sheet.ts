@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { SensitiveCategory } from '../../shared/purposes';
-import { Problems } from '../../shared/errors';
-import { HOUSEHOLD_ID } from '../../shared/imports/reference-columns';
-import { existingKeys } from '../../shared/loaders';
-import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../shared/import-engine';
-import type { Scope } from '../../shared/scope';
-import { parseCells, rowProblems } from '../../shared/sheet-cells';
-import type { SheetFormat } from '../../shared/sheet-format';
-import { checkDate, checkPhone } from '../../shared/validation';
+import { SensitiveCategory } from '../../../platform/security/purposes';
+import { Problems } from '../../../platform/graphql/errors';
+import { HOUSEHOLD_ID } from '../../../platform/imports/reference-columns';
+import { existingKeys } from '../../../platform/graphql/loaders';
+import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
+import type { Scope } from '../../../platform/security/scope';
+import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
+import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { checkDate, checkPhone } from '../../../platform/graphql/validation';
 import { Cadre } from '../entities/cadre.entity';
 import { HouseholdUnit } from '../entities/household-unit.entity';
 import { checkId } from '../services/change.helpers';
 import { ALREADY_PAIRED, CADRE_OTHER_COUNTY, IN_UNIT_OUTSIDE, NOT_IN_UNIT } from '../services/engagement.rules';
 import { headerOf } from './sheet-columns';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /** The pairings sheet (结对帮扶表): one row per pairing of a cadre (by phone) with a household (by id). */
 export const PAIRINGS_SHEET: SheetFormat = {

@@ -1,4 +1,4 @@
-import type { SheetColumn } from '../../shared/sheet-format';
+import type { SheetColumn } from '../../../platform/imports/sheet-format';
 
 /** Columns the party-building sheets share. */
 

@@ -1,6 +1,6 @@
-import type { SheetImport } from '../../shared/import-engine';
-import { RegistrySheet, type SubgraphSheets } from '../../shared/imports/registry-sheets';
-import type { Scope } from '../../shared/scope';
+import type { SheetImport } from '../../../platform/imports/import-engine';
+import { RegistrySheet, type SubgraphSheets } from '../../../platform/imports/registry-sheets';
+import type { Scope } from '../../../platform/security/scope';
 import { exportCadres, exportGridAssignments, exportPairings } from '../services/export.service';
 import { cadresImport, CADRES_SHEET } from './cadres.sheet';
 import { gridAssignmentsImport, GRID_ASSIGNMENTS_SHEET } from './grid-assignments.sheet';

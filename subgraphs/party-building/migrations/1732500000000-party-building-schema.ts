@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { oneOf, runStatements } from '../../shared/migration-helpers';
+import { oneOf, runStatements } from '../../../platform/db/migration-helpers';
 import { GovernanceCaseCategory, GovernanceCaseStatus, PartyActivityType, PartyOrganisationLevel } from '../party-building.enums';
 
 /** Every table carries the area and county of its record (COLLATE "C", indexed): reads are scoped in SQL. */

@@ -1,4 +1,4 @@
-import { inScope, isAncestor, rowLevelSecurityMigration, type KeyProbe } from '../../shared/row-level-security';
+import { inScope, isAncestor, rowLevelSecurityMigration, type KeyProbe } from '../../../platform/security/row-level-security';
 
 export const TABLES = [
   'party_organisation', 'grid', 'grid_unit', 'household_unit', 'cadre', 'cadre_pairing', 'cadre_visit', 'party_activity', 'governance_case', 'case_transition',

@@ -1,4 +1,4 @@
-import { changeHistoryMigration, type TrackedTable } from '../../shared/change-history';
+import { changeHistoryMigration, type TrackedTable } from '../../../platform/history/change-history';
 
 /** The tables whose changes are kept. */
 export const PARTY_BUILDING_TRACKED: TrackedTable[] = [

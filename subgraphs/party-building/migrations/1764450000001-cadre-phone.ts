@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { runStatements } from '../../shared/migration-helpers';
-import { keyProbeFunction } from '../../shared/row-level-security';
+import { runStatements } from '../../../platform/db/migration-helpers';
+import { keyProbeFunction } from '../../../platform/security/row-level-security';
 import { PARTY_BUILDING_PROBES } from './1732900000000-row-level-security';
 
 /**

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import { PartyActivity } from '../entities/party-activity.entity';
 import { PartyActivityFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';

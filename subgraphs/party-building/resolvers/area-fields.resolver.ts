@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Problems } from '../../shared/errors';
-import { isIsoDate } from '../../shared/validation';
+import { Problems } from '../../../platform/graphql/errors';
+import { isIsoDate } from '../../../platform/graphql/validation';
 import { GovernanceStats } from '../entities/governance-stats.type';
 import { Grid } from '../entities/grid.entity';
 import { PartyOrganisation } from '../entities/party-organisation.entity';

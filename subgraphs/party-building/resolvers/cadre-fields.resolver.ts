@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { SensitiveCategory } from '../../shared/purposes';
-import { reveal } from '../../shared/sensitive';
+import { SensitiveCategory } from '../../../platform/security/purposes';
+import { reveal } from '../../../platform/security/sensitive';
 import { Cadre } from '../entities/cadre.entity';
 import { Grid } from '../entities/grid.entity';
 import { Household, householdRef } from '../entities/stubs';

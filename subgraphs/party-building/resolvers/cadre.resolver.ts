@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import { Cadre } from '../entities/cadre.entity';
 import { CadreFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';
 import { listCadres } from '../services/query.service';
-import { requireId } from '../../shared/validation';
+import { requireId } from '../../../platform/graphql/validation';
 
 export const CadreConnection = ConnectionType(Cadre, 'Cadre', 'A page of cadres · 干部分页列表');
 

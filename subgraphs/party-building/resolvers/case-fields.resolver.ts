@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { today } from '../../shared/validation';
+import { today } from '../../../platform/graphql/validation';
 import { Cadre } from '../entities/cadre.entity';
 import { CaseTransition } from '../entities/case-transition.entity';
 import { GovernanceCase } from '../entities/governance-case.entity';

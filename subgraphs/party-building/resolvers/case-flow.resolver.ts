@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../shared/identity';
+import { WRITER_ROLES } from '../../../platform/security/identity';
 import { GovernanceCase } from '../entities/governance-case.entity';
 import { MoveCaseInput, OpenCaseInput } from '../inputs/mutations.input';
 import type { PartyBuildingContext } from '../party-building.context';

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import { GovernanceCase } from '../entities/governance-case.entity';
 import { GovernanceCaseFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';
 import { listCases } from '../services/query.service';
-import { requireId } from '../../shared/validation';
+import { requireId } from '../../../platform/graphql/validation';
 
 export const GovernanceCaseConnection = ConnectionType(GovernanceCase, 'GovernanceCase', 'A page of cases · 群众诉求事项分页列表');
 

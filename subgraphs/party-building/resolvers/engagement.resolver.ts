@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../shared/identity';
+import { WRITER_ROLES } from '../../../platform/security/identity';
 import { CadrePairing } from '../entities/cadre-pairing.entity';
 import { CadreVisit } from '../entities/cadre-visit.entity';
 import { PartyActivity } from '../entities/party-activity.entity';

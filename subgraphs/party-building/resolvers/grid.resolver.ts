@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import { Grid } from '../entities/grid.entity';
 import { GridUnit } from '../entities/grid-unit.entity';
 import { GridFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';
 import { listGrids } from '../services/query.service';
-import { requireId } from '../../shared/validation';
+import { requireId } from '../../../platform/graphql/validation';
 
 export const GridConnection = ConnectionType(Grid, 'Grid', 'A page of grids · 网格分页列表');
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Problems } from '../../shared/errors';
+import { Problems } from '../../../platform/graphql/errors';
 import { Cadre } from '../entities/cadre.entity';
 import { CadrePairing } from '../entities/cadre-pairing.entity';
 import { CadreVisit } from '../entities/cadre-visit.entity';

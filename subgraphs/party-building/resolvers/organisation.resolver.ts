@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { ConnectionType, PageArgs, type Page } from '../../shared/pagination';
+import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import { PartyOrganisation } from '../entities/party-organisation.entity';
 import { PartyOrganisationFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';
 import { listOrganisations } from '../services/query.service';
-import { requireId } from '../../shared/validation';
+import { requireId } from '../../../platform/graphql/validation';
 
 export const PartyOrganisationConnection = ConnectionType(PartyOrganisation, 'PartyOrganisation', 'A page of party organisations · 党组织分页列表');
 

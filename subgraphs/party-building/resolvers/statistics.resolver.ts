@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { StatisticsTable } from '../../shared/statistics';
+import type { StatisticsTable } from '../../../platform/statistics/statistics';
 import { ActivityStatistics, CaseStatistics, GovernanceDimension, GovernanceStatisticsFilter } from '../entities/statistics.type';
 import type { PartyBuildingContext } from '../party-building.context';
 import { activityStatistics, caseStatistics } from '../services/statistics.service';

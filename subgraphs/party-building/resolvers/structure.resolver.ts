@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../shared/identity';
+import { WRITER_ROLES } from '../../../platform/security/identity';
 import { Grid } from '../entities/grid.entity';
 import { GridUnit } from '../entities/grid-unit.entity';
 import { PartyOrganisation } from '../entities/party-organisation.entity';

@@ -1,5 +1,5 @@
-import type { Problems } from '../../shared/errors';
-import { checkPhone, checkText, normalizeAreaCode } from '../../shared/validation';
+import type { Problems } from '../../../platform/graphql/errors';
+import { checkPhone, checkText, normalizeAreaCode } from '../../../platform/graphql/validation';
 import { checkRange } from './change.helpers';
 
 export interface CadreFields {

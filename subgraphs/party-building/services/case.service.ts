@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, Problems } from '../../shared/errors';
-import { inTransaction } from '../../shared/transaction';
-import { checkText, today } from '../../shared/validation';
+import { badInput, conflict, Problems } from '../../../platform/graphql/errors';
+import { inTransaction } from '../../../platform/db/transaction';
+import { checkText, today } from '../../../platform/graphql/validation';
 import { Cadre } from '../entities/cadre.entity';
 import { CaseTransition } from '../entities/case-transition.entity';
 import { GovernanceCase } from '../entities/governance-case.entity';

@@ -1,7 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { badInput, forbidden, notFound, Problems } from '../../shared/errors';
-import { existsElsewhere } from '../../shared/loaders';
-import { isIsoDate, isUuid } from '../../shared/validation';
+import { badInput, forbidden, notFound, Problems } from '../../../platform/graphql/errors';
+import { existsElsewhere } from '../../../platform/graphql/loaders';
+import { isIsoDate, isUuid } from '../../../platform/graphql/validation';
 import type { PartyBuildingContext } from '../party-building.context';
 
 /**

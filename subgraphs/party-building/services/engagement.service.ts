@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, Problems } from '../../shared/errors';
-import { inTransaction } from '../../shared/transaction';
-import { checkDate, checkText, today } from '../../shared/validation';
+import { badInput, conflict, Problems } from '../../../platform/graphql/errors';
+import { inTransaction } from '../../../platform/db/transaction';
+import { checkDate, checkText, today } from '../../../platform/graphql/validation';
 import { Cadre } from '../entities/cadre.entity';
 import { CadrePairing } from '../entities/cadre-pairing.entity';
 import { CadreVisit } from '../entities/cadre-visit.entity';

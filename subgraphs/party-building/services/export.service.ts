@@ -1,9 +1,9 @@
-import type { BaseContext } from '../../shared/context';
-import { maskPhone } from '../../shared/id-number';
-import { EXPORT_PAGE, exportCondition } from '../../shared/imports/export-query';
-import { SensitiveCategory } from '../../shared/purposes';
-import { seesInFull } from '../../shared/sensitive';
-import { schemaName } from '../../shared/data-source';
+import type { BaseContext } from '../../../platform/graphql/context';
+import { maskPhone } from '../../../platform/domain/id-number';
+import { EXPORT_PAGE, exportCondition } from '../../../platform/imports/export-query';
+import { SensitiveCategory } from '../../../platform/security/purposes';
+import { seesInFull } from '../../../platform/security/sensitive';
+import { schemaName } from '../../../platform/db/data-source';
 
 /**
  * Rows of one sheet a page at a time, in the order of `key` (one column, unique): `select` is

@@ -1,7 +1,7 @@
-import { Problems } from '../../shared/errors';
-import { paginate, type Page, type PageArgs } from '../../shared/pagination';
-import { applyAreaFilter } from '../../shared/scope';
-import { isIsoDate, isUuid, today } from '../../shared/validation';
+import { Problems } from '../../../platform/graphql/errors';
+import { paginate, type Page, type PageArgs } from '../../../platform/graphql/pagination';
+import { applyAreaFilter } from '../../../platform/security/scope';
+import { isIsoDate, isUuid, today } from '../../../platform/graphql/validation';
 import { Cadre } from '../entities/cadre.entity';
 import { GovernanceCase } from '../entities/governance-case.entity';
 import { Grid } from '../entities/grid.entity';

@@ -1,5 +1,5 @@
-import { tableOf } from '../../shared/raw-sql';
-import { areaCondition, areaDimensions, runStatistics, yearRange, type StatisticsSpec, type StatisticsTable } from '../../shared/statistics';
+import { tableOf } from '../../../platform/db/raw-sql';
+import { areaCondition, areaDimensions, runStatistics, yearRange, type StatisticsSpec, type StatisticsTable } from '../../../platform/statistics/statistics';
 import { GovernanceCase } from '../entities/governance-case.entity';
 import { PartyActivity } from '../entities/party-activity.entity';
 import type { GovernanceDimension, GovernanceStatisticsFilter } from '../entities/statistics.type';

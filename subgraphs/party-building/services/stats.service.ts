@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { areaPrefix, type Scope } from '../../shared/scope';
-import { today } from '../../shared/validation';
+import { areaPrefix, type Scope } from '../../../platform/security/scope';
+import { today } from '../../../platform/graphql/validation';
 import { OPEN_STATUSES } from '../party-building.enums';
-import { schemaName } from '../../shared/data-source';
+import { schemaName } from '../../../platform/db/data-source';
 
 /**
  * Aggregates contributed to `AdminArea`, computed in SQL (GROUP BY / count) for a whole batch of

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, forbidden, Problems } from '../../shared/errors';
-import { existingKeys } from '../../shared/loaders';
-import { areaPrefix } from '../../shared/scope';
-import { inTransaction } from '../../shared/transaction';
-import { checkText, normalizeAreaCode, today } from '../../shared/validation';
+import { badInput, conflict, forbidden, Problems } from '../../../platform/graphql/errors';
+import { existingKeys } from '../../../platform/graphql/loaders';
+import { areaPrefix } from '../../../platform/security/scope';
+import { inTransaction } from '../../../platform/db/transaction';
+import { checkText, normalizeAreaCode, today } from '../../../platform/graphql/validation';
 import { Grid } from '../entities/grid.entity';
 import { GridUnit } from '../entities/grid-unit.entity';
 import { HouseholdUnit } from '../entities/household-unit.entity';

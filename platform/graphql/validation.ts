@@ -1,0 +1,63 @@
+import { isValidDate } from '../domain/id-number';
+import { Problems } from './errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+/** An id argument must look like one: BAD_USER_INPUT naming the argument otherwise. */
+export function requireId(id: string, field: string): string {
+  const problems = new Problems();
+  if (!isUuid(id)) problems.add(field, '标识格式无效', `${field} is not a valid id`);
+  problems.throwIfAny();
+  return id.toLowerCase();
+}
+
+/** Old codes still found on records, mapped to today's (Shuifu became a city in 2018). */
+const RENAMED_AREA_CODES: Record<string, string> = { '530630': '530681' };
+
+/** Maps an old area code (or a code below it) to the current one. */
+export function normalizeAreaCode(code: string): string {
+  const trimmed = code.trim();
+  for (const [old, current] of Object.entries(RENAMED_AREA_CODES)) {
+    if (trimmed.startsWith(old)) return current + trimmed.slice(old.length);
+  }
+  return trimmed;
+}
+
+export const isAreaCodeShape = (code: string): boolean => /^(\d{6}|\d{9}|\d{12}|\d{15})$/.test(code);
+
+/** `YYYY-MM-DD`, a real calendar date. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return !!m && isValidDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Checks a date field: shape, calendar, and not in the future. */
+export function checkDate(problems: Problems, field: string, value: string | null | undefined, label: string): void {
+  if (value === undefined || value === null) return;
+  if (!isIsoDate(value)) problems.add(field, `${label}须为有效日期（YYYY-MM-DD）`, `${field} must be a valid date (YYYY-MM-DD)`);
+  else if (value > today()) problems.add(field, `${label}不能晚于今天`, `${field} cannot be in the future`);
+}
+
+/** Checks a string field's length after trimming. */
+export function checkText(problems: Problems, field: string, value: string | null | undefined, label: string, max: number, required = true): void {
+  if (value === undefined || value === null) {
+    if (required) problems.add(field, `${label}不能为空`, `${field} is required`);
+    return;
+  }
+  const trimmed = value.trim();
+  if (required && !trimmed) problems.add(field, `${label}不能为空`, `${field} is required`);
+  else if (trimmed.length > max) problems.add(field, `${label}不能超过 ${max} 个字`, `${field} must be at most ${max} characters`);
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+
+/** Checks a mobile phone field (11 digits starting with 1), when given. */
+export function checkPhone(problems: Problems, field: string, value: string | null | undefined): void {
+  if (value && !MOBILE.test(value.trim())) problems.add(field, '手机号码须为 11 位数字，以 1 开头', 'phone must be 11 digits starting with 1');
+}

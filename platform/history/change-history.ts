@@ -1,0 +1,213 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind } from 'graphql';
+import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { runStatements } from '../db/migration-helpers';
+import { setChangeSource } from '../security/request-scope';
+import { APP_ROLE, inScope } from '../security/row-level-security';
+import { schemaName } from '../db/data-source';
+
+/**
+ * Change history: every insert, update and delete of a registry row is written by a trigger to
+ * the schema's `change_log` (who, role, when, operation, source, and the old and new values of
+ * the columns that changed). The trigger function runs as the owner; the serving role may only
+ * read the log, inside its jurisdiction, so no API call can alter it.
+ */
+
+/** A registry table whose rows are tracked, and the column that identifies a row. */
+export interface TrackedTable {
+  table: string;
+  key?: string;
+}
+
+const TRIGGER = 'change_history';
+
+/** The settings the change history records with each change: who, in which role, from where. */
+const ACTOR = `nullif(current_setting('zrg.subject', true), ''), nullif(current_setting('zrg.role', true), ''),
+          nullif(current_setting('zrg.source', true), '')`;
+
+/** Old and new values of the columns that differ (`[{field, old, new}]`, by column name); for inserts and deletes, the non-null ones. */
+const DIFF = (oldRow: string, newRow: string, cur: string, into = '') => `SELECT coalesce(jsonb_agg(jsonb_build_object('field', k, 'old', ${oldRow} -> k, 'new', ${newRow} -> k) ORDER BY k), '[]'::jsonb)${into ? `\n    ${into}` : ''}
+    FROM jsonb_object_keys(${cur}) AS k
+   WHERE coalesce(${oldRow} -> k, 'null'::jsonb) IS DISTINCT FROM coalesce(${newRow} -> k, 'null'::jsonb)`;
+
+/** The first version: a trigger call per row (replaced by `RECORD_CHANGES`, kept for the migrations' `down`). */
+const RECORD_CHANGE = `CREATE FUNCTION {s}.record_change() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  old_row jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
+  new_row jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
+  cur jsonb := coalesce(new_row, old_row);
+  diff jsonb;
+BEGIN
+  ${DIFF('old_row', 'new_row', 'cur', 'INTO diff')};
+  IF TG_OP = 'UPDATE' AND diff = '[]'::jsonb THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO {s}.change_log (table_name, record_id, operation, area_code, county_code, actor_subject, actor_role, source, changes)
+  VALUES (TG_TABLE_NAME, cur ->> TG_ARGV[0], TG_OP, cur ->> 'area_code', cur ->> 'county_code',
+          ${ACTOR}, diff);
+  RETURN NULL;
+END
+$fn$`;
+
+/**
+ * The change records of one statement's rows, written by one `INSERT … SELECT` from `rows`
+ * (giving `old_row` and `new_row` as jsonb, either may be null): the same record per row as
+ * `RECORD_CHANGE` wrote, an update that changed nothing leaving none. `OFFSET 0` keeps `rows` a
+ * subquery of its own, so each row becomes jsonb once: inlined, `to_jsonb` of the whole row ran
+ * again for every key the diff looks up (five times slower).
+ */
+const insertChanges = (rows: string) => `INSERT INTO {s}.change_log (table_name, record_id, operation, area_code, county_code, actor_subject, actor_role, source, changes)
+    SELECT TG_TABLE_NAME, r.cur ->> TG_ARGV[0], TG_OP, r.cur ->> 'area_code', r.cur ->> 'county_code',
+           ${ACTOR}, d.diff
+      FROM (SELECT x.old_row, x.new_row, coalesce(x.new_row, x.old_row) AS cur FROM (${rows} OFFSET 0) x) r
+     CROSS JOIN LATERAL (${DIFF('r.old_row', 'r.new_row', 'r.cur')}) AS d(diff)
+     WHERE TG_OP <> 'UPDATE' OR d.diff <> '[]'::jsonb`;
+
+/**
+ * Statement-level: one call per INSERT, UPDATE or DELETE statement, reading the statement's rows
+ * from its transition tables (`new_rows`, `old_rows`; an update's old and new rows paired by the
+ * key column `TG_ARGV[0]`), instead of one call and one insert per row.
+ */
+const RECORD_CHANGES = `CREATE FUNCTION {s}.record_changes() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    ${insertChanges('SELECT NULL::jsonb AS old_row, to_jsonb(n) AS new_row FROM new_rows n')};
+  ELSIF TG_OP = 'DELETE' THEN
+    ${insertChanges('SELECT to_jsonb(o) AS old_row, NULL::jsonb AS new_row FROM old_rows o')};
+  ELSE
+    ${insertChanges(`SELECT o.j AS old_row, n.j AS new_row
+        FROM (SELECT to_jsonb(o) AS j FROM old_rows o) o
+        JOIN (SELECT to_jsonb(n) AS j FROM new_rows n) n ON n.j ->> TG_ARGV[0] = o.j ->> TG_ARGV[0]`)};
+  END IF;
+  RETURN NULL;
+END
+$fn$`;
+
+export function changeHistoryStatements(tables: TrackedTable[]): string[] {
+  return [
+    `CREATE TABLE {s}.change_log (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      at timestamptz NOT NULL DEFAULT clock_timestamp(),
+      table_name varchar(63) NOT NULL,
+      record_id varchar(64) COLLATE "C" NOT NULL,
+      operation varchar(6) NOT NULL CHECK (operation IN ('INSERT', 'UPDATE', 'DELETE')),
+      area_code varchar(15) COLLATE "C",
+      county_code varchar(6) COLLATE "C",
+      actor_subject varchar(128),
+      actor_role varchar(32),
+      source varchar(200),
+      changes jsonb NOT NULL
+    )`,
+    `CREATE INDEX change_log_record_idx ON {s}.change_log (table_name, record_id, id)`,
+    `CREATE INDEX change_log_area_idx ON {s}.change_log (area_code)`,
+    `ALTER TABLE {s}.change_log ENABLE ROW LEVEL SECURITY`,
+    `CREATE POLICY jurisdiction ON {s}.change_log FOR SELECT TO ${APP_ROLE} USING (${inScope('area_code')})`,
+    `GRANT SELECT ON {s}.change_log TO ${APP_ROLE}`,
+    ...rowTriggerStatements(tables),
+  ];
+}
+
+function rowTriggerStatements(tables: TrackedTable[]): string[] {
+  return [
+    RECORD_CHANGE,
+    `REVOKE ALL ON FUNCTION {s}.record_change() FROM PUBLIC`,
+    ...tables.map(
+      ({ table, key = 'id' }) => `CREATE TRIGGER ${TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON {s}.${table} FOR EACH ROW EXECUTE FUNCTION {s}.record_change('${key}')`,
+    ),
+  ];
+}
+
+/** A subgraph's change-history migration (class `name`, ending in its timestamp). */
+export function changeHistoryMigration(name: string, tables: TrackedTable[]): new () => MigrationInterface {
+  return class implements MigrationInterface {
+    name = name;
+
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await runStatements(queryRunner, changeHistoryStatements(tables));
+    }
+
+    async down(queryRunner: QueryRunner): Promise<void> {
+      await runStatements(queryRunner, [
+        ...tables.map(({ table }) => `DROP TRIGGER ${TRIGGER} ON {s}.${table}`),
+        'DROP FUNCTION {s}.record_change()',
+        'DROP TABLE {s}.change_log',
+      ]);
+    }
+  };
+}
+
+/** Per operation: the trigger's name and its transition tables. */
+const STATEMENT_TRIGGERS = [
+  { op: 'INSERT', name: `${TRIGGER}_insert`, referencing: 'NEW TABLE AS new_rows' },
+  { op: 'UPDATE', name: `${TRIGGER}_update`, referencing: 'OLD TABLE AS old_rows NEW TABLE AS new_rows' },
+  { op: 'DELETE', name: `${TRIGGER}_delete`, referencing: 'OLD TABLE AS old_rows' },
+] as const;
+
+/** Row-level triggers (one call per row) replaced by statement-level ones over transition tables. */
+export function changeHistoryPerStatementStatements(tables: TrackedTable[]): string[] {
+  return [
+    ...tables.map(({ table }) => `DROP TRIGGER ${TRIGGER} ON {s}.${table}`),
+    'DROP FUNCTION {s}.record_change()',
+    RECORD_CHANGES,
+    `REVOKE ALL ON FUNCTION {s}.record_changes() FROM PUBLIC`,
+    ...tables.flatMap(({ table, key = 'id' }) => STATEMENT_TRIGGERS.map(({ op, name, referencing }) =>
+      `CREATE TRIGGER ${name} AFTER ${op} ON {s}.${table} REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION {s}.record_changes('${key}')`)),
+  ];
+}
+
+/**
+ * A subgraph's migration to statement-level change history (class `name`, ending in its
+ * timestamp), for the same tables its change-history migration tracks: the same records, one
+ * `INSERT … SELECT` per statement (a 5,000-row import chunk writes its records at once).
+ */
+export function changeHistoryPerStatementMigration(name: string, tables: TrackedTable[]): new () => MigrationInterface {
+  return class implements MigrationInterface {
+    name = name;
+
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await runStatements(queryRunner, changeHistoryPerStatementStatements(tables));
+    }
+
+    async down(queryRunner: QueryRunner): Promise<void> {
+      await runStatements(queryRunner, [
+        ...tables.flatMap(({ table }) => STATEMENT_TRIGGERS.map(({ name }) => `DROP TRIGGER ${name} ON {s}.${table}`)),
+        'DROP FUNCTION {s}.record_changes()',
+        ...rowTriggerStatements(tables),
+      ]);
+    }
+  };
+}
+
+/**
+ * Runs a bulk load (the demo) with the change-history triggers of the schema's tables off, inside
+ * the caller's transaction, and turns them back on after: a load is not a change anyone made.
+ */
+export async function withChangeHistoryPaused<T>(manager: EntityManager, load: () => Promise<T>): Promise<T> {
+  const schema = schemaName(manager.connection);
+  const triggers: { name: string; table: string }[] = await manager.query(
+    `SELECT t.tgname AS name, c.relname AS "table" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND (t.tgname = $2 OR t.tgname LIKE $2 || '\\_%')`,
+    [schema, TRIGGER],
+  );
+  for (const t of triggers) await manager.query(`ALTER TABLE "${schema}"."${t.table}" DISABLE TRIGGER "${t.name}"`);
+  const result = await load();
+  for (const t of triggers) await manager.query(`ALTER TABLE "${schema}"."${t.table}" ENABLE TRIGGER "${t.name}"`);
+  return result;
+}
+
+/** Records a GraphQL mutation's changes under `mutation <its root fields>`. */
+export function changeSourcePlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation !== 'mutation') return;
+          const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+          setChangeSource(`mutation ${fields.join(', ')}`.slice(0, 200));
+        },
+      };
+    },
+  };
+}

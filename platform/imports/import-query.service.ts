@@ -1,0 +1,47 @@
+import type { BaseContext } from '../graphql/context';
+import { forbidden, notFound } from '../graphql/errors';
+import { paginate, type Page, type PageArgs } from '../graphql/pagination';
+import { requireId } from '../graphql/validation';
+import { ImportProblem } from './import-problem.entity';
+import { ImportRun } from './import-run.entity';
+import { liveRun } from './import.service';
+
+/** Runs the caller may read: every area of the starter's jurisdiction lies inside the caller's. */
+function visibleRuns(ctx: BaseContext) {
+  const { clause, params } = ctx.scope.condition('(c.code COLLATE "C")', 'run_scope');
+  return ctx.dataSource
+    .getRepository(ImportRun)
+    .createQueryBuilder('r')
+    .where(`NOT EXISTS (SELECT 1 FROM unnest(r.area_codes) AS c(code) WHERE NOT ${clause})`, params);
+}
+
+/** One run, with live progress when it is still going in this process; NOT_FOUND or FORBIDDEN otherwise. */
+export async function findImportRun(ctx: BaseContext, id: string, field = 'id'): Promise<ImportRun> {
+  requireId(id, field);
+  const run = await visibleRuns(ctx).andWhere('r.id = :id', { id }).getOne();
+  if (!run) {
+    if (await ctx.dataSource.getRepository(ImportRun).exists({ where: { id } })) throw forbidden();
+    throw notFound('该导入记录', 'Import', field);
+  }
+  return liveRun(id) ?? run;
+}
+
+/** A run's problems in the order found, a page at a time. */
+export async function importProblems(ctx: BaseContext, importId: string, page: PageArgs): Promise<Page<ImportProblem>> {
+  await findImportRun(ctx, importId, 'importId');
+  const qb = ctx.dataSource.getRepository(ImportProblem).createQueryBuilder('p').where('p.run_id = :importId', { importId });
+  return paginate(qb, { column: 'p.seq', key: (p) => String(p.seq).padStart(10, '0') }, page);
+}
+
+/** Every problem of a run, in order, streamed in pages (the downloadable report). */
+export async function* allImportProblems(ctx: BaseContext, importId: string): AsyncGenerator<ImportProblem> {
+  await findImportRun(ctx, importId, 'importId');
+  let after = 0;
+  for (;;) {
+    const rows = await ctx.dataSource.getRepository(ImportProblem).createQueryBuilder('p')
+      .where('p.run_id = :importId AND p.seq > :after', { importId, after }).orderBy('p.seq').limit(5000).getMany();
+    yield* rows;
+    if (rows.length < 5000) return;
+    after = rows[rows.length - 1].seq;
+  }
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { bulkInsertColumns } from '../db/bulk-insert-columns';
+import type { BaseContext } from '../graphql/context';
+import { runSheetImport, type ImportCounts, type ImportStatus, type RowProblem } from './import-engine';
+import type { SheetSource } from './sheet-reader';
+import { ImportRun } from './import-run.entity';
+import { ImportRunStatus, sheetDefinition, type RegistrySheet, type SubgraphSheets } from './registry-sheets';
+
+/**
+ * Runs of this process still going. Their progress is written to `import_run` as they go, except
+ * while an embedded database (one connection) is held by the write transaction: then this copy
+ * is what `importRun` reads.
+ */
+const live = new Map<string, ImportRun>();
+
+export function liveRun(id: string): ImportRun | undefined {
+  return live.get(id);
+}
+
+const isEmbedded = (dataSource: DataSource) => !!(dataSource.options as { extra?: { pglite?: unknown } }).extra?.pglite;
+
+export interface ImportRequest {
+  sheet: RegistrySheet;
+  source: SheetSource;
+  commit: boolean;
+  /** Called on every progress step (the command's progress bar). */
+  onProgress?(run: ImportRun): void;
+}
+
+/**
+ * Starts an import (the mutation and the command both come here): records the run, then checks
+ * and, when asked and clean, writes the file. Returns the run as recorded at once, and `done`,
+ * which settles with the finished run.
+ */
+export async function startImport(ctx: BaseContext, sheets: SubgraphSheets, request: ImportRequest): Promise<{ run: ImportRun; done: Promise<ImportRun> }> {
+  const { dataSource } = ctx;
+  const definition = sheetDefinition(sheets, request.sheet);
+  const runs = dataSource.getRepository(ImportRun);
+  const run = runs.create({
+    id: randomUUID(),
+    sheet: definition.format.name,
+    fileName: request.source.fileName.slice(0, 200),
+    subject: ctx.identity.subject.slice(0, 128),
+    areaCodes: ctx.identity.jurisdiction,
+    commit: request.commit,
+    status: ImportRunStatus.VALIDATING,
+    rowsRead: 0, rowsValidated: 0, rowsWritten: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problemCount: 0,
+    startedAt: new Date(),
+    finishedAt: null,
+  });
+  await runs.insert(run);
+  live.set(run.id, run);
+  let seq = 0;
+  const record = (status: ImportStatus | ImportRunStatus, counts: ImportCounts) =>
+    Object.assign(run, {
+      status: status as ImportRunStatus,
+      rowsRead: counts.rowsRead, rowsValidated: counts.rowsValidated, rowsWritten: counts.rowsWritten,
+      inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, rejected: counts.rejected, problemCount: counts.problems,
+    });
+  const save = () => {
+    const { id, ...changes } = run;
+    return runs.update({ id }, changes);
+  };
+
+  const done = (async () => {
+    try {
+      const outcome = await runSheetImport({
+        dataSource,
+        source: request.source,
+        sheet: () => definition.importer(ctx.scope),
+        commit: request.commit,
+        writeSource: `import ${run.id}`,
+        async onProblems(problems: RowProblem[]) {
+          await bulkInsertColumns(dataSource.manager, 'import_problem', problems.map((p) => ({
+            run_id: run.id, seq: ++seq, row_number: p.row, column_name: p.column, original_value: p.value, message_zh: p.zh, message_en: p.en,
+          })));
+        },
+        async onProgress(status, counts) {
+          record(status, counts);
+          request.onProgress?.(run);
+          if (status !== 'WRITING' || !isEmbedded(dataSource)) await save();
+        },
+      });
+      record(outcome.status, outcome);
+      run.finishedAt = new Date();
+      await save();
+    } catch (error) {
+      run.status = ImportRunStatus.FAILED;
+      run.finishedAt = new Date();
+      await save().catch(() => undefined);
+      throw error;
+    } finally {
+      live.delete(run.id);
+    }
+    return run;
+  })();
+  done.catch(() => undefined); // a caller that does not wait still gets FAILED recorded
+  return { run: { ...run } as ImportRun, done };
+}

@@ -1,0 +1,119 @@
+import { registerEnum } from '../graphql/enums';
+import type { BaseContext } from '../graphql/context';
+import { badInput } from '../graphql/errors';
+import type { SheetImport } from './import-engine';
+import type { Scope } from '../security/scope';
+import type { SheetFormat } from './sheet-format';
+
+/** Where an import is (the engine's statuses). */
+export enum ImportRunStatus {
+  VALIDATING = 'VALIDATING',
+  WRITING = 'WRITING',
+  VALIDATED = 'VALIDATED',
+  COMMITTED = 'COMMITTED',
+  REJECTED = 'REJECTED',
+  FAILED = 'FAILED',
+}
+
+/** The registry sheets of the platform; each belongs to the subgraph that owns its records. */
+export enum RegistrySheet {
+  HOUSEHOLDS = 'HOUSEHOLDS',
+  PERSONS = 'PERSONS',
+  LAND_PARCELS = 'LAND_PARCELS',
+  ORIGINAL_HOUSES = 'ORIGINAL_HOUSES',
+  ALLOCATIONS = 'ALLOCATIONS',
+  LABOUR_STATUS = 'LABOUR_STATUS',
+  PLACEMENTS = 'PLACEMENTS',
+  TRAINING = 'TRAINING',
+  GRID_ASSIGNMENTS = 'GRID_ASSIGNMENTS',
+  CADRES = 'CADRES',
+  PAIRINGS = 'PAIRINGS',
+}
+
+/** File kinds for exports and reports. */
+export enum SheetFileKind {
+  CSV = 'CSV',
+  XLSX = 'XLSX',
+}
+
+/**
+ * Each sheet's file and route name, and the subgraph that imports and exports it. The gateway
+ * routes downloads by this table; the import command opens the owner's database.
+ */
+export const SHEET_OWNERS: Record<RegistrySheet, { name: string; owner: string }> = {
+  [RegistrySheet.HOUSEHOLDS]: { name: 'households', owner: 'households' },
+  [RegistrySheet.PERSONS]: { name: 'persons', owner: 'households' },
+  [RegistrySheet.LAND_PARCELS]: { name: 'land-parcels', owner: 'land-housing' },
+  [RegistrySheet.ORIGINAL_HOUSES]: { name: 'original-houses', owner: 'land-housing' },
+  [RegistrySheet.ALLOCATIONS]: { name: 'allocations', owner: 'land-housing' },
+  [RegistrySheet.LABOUR_STATUS]: { name: 'labour-status', owner: 'employment' },
+  [RegistrySheet.PLACEMENTS]: { name: 'placements', owner: 'employment' },
+  [RegistrySheet.TRAINING]: { name: 'training', owner: 'employment' },
+  [RegistrySheet.GRID_ASSIGNMENTS]: { name: 'grid-assignments', owner: 'party-building' },
+  [RegistrySheet.CADRES]: { name: 'cadres', owner: 'party-building' },
+  [RegistrySheet.PAIRINGS]: { name: 'pairings', owner: 'party-building' },
+};
+
+/** `households`, `land-parcels` … (file and route names, or the enum's code) → the sheet; undefined for any other name. */
+export function sheetNamed(name: string): RegistrySheet | undefined {
+  const wanted = name.toLowerCase();
+  return Object.values(RegistrySheet).find((s) => SHEET_OWNERS[s].name === wanted || s.toLowerCase() === wanted);
+}
+
+/** One sheet as its subgraph serves it: the format, the import, the export. */
+export interface SheetDefinition {
+  format: SheetFormat;
+  /** A fresh import of the sheet for a caller's jurisdiction (one per pass over the file). */
+  importer(scope: Scope): SheetImport<unknown>;
+  /**
+   * The sheet's rows inside the caller's jurisdiction (narrowed to `area`, checked like a
+   * filter), a page at a time, sensitive values masked as the caller's role requires.
+   */
+  rows(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>>;
+}
+
+/** The sheets a subgraph imports and exports. */
+export type SubgraphSheets = Partial<Record<RegistrySheet, SheetDefinition>>;
+
+/** Each subgraph's import operations (GraphQL root fields are owned by one subgraph each). */
+export const IMPORT_OPERATIONS: Record<string, { mutation: string; run: string; problems: string }> = {
+  households: { mutation: 'importRegistryFile', run: 'importRun', problems: 'importProblems' },
+  'land-housing': { mutation: 'importLandHousingFile', run: 'landHousingImportRun', problems: 'landHousingImportProblems' },
+  employment: { mutation: 'importEmploymentFile', run: 'employmentImportRun', problems: 'employmentImportProblems' },
+  'party-building': { mutation: 'importPartyBuildingFile', run: 'partyBuildingImportRun', problems: 'partyBuildingImportProblems' },
+};
+
+/** The sheet's definition in this subgraph; a coded error naming the operation that imports it otherwise. */
+export function sheetDefinition(sheets: SubgraphSheets, sheet: RegistrySheet, field = 'sheet'): SheetDefinition {
+  const definition = sheets[sheet];
+  if (definition) return definition;
+  const { name, owner } = SHEET_OWNERS[sheet];
+  const operation = IMPORT_OPERATIONS[owner].mutation;
+  throw badInput([{ field, zh: `${name} 表由 ${operation} 导入，不属于本操作`, en: `The ${name} sheet is imported by ${operation}, not by this operation` }]);
+}
+
+registerEnum(ImportRunStatus, 'ImportRunStatus', 'Where an import is · 导入状态', {
+  VALIDATING: 'Reading and checking rows · 正在校验',
+  WRITING: 'Writing rows in one transaction · 正在写入',
+  VALIDATED: 'Dry run finished without problems; nothing written · 试导入通过（未写入）',
+  COMMITTED: 'All rows written · 已全部写入',
+  REJECTED: 'Problems found; nothing written · 有错误，未写入任何数据',
+  FAILED: 'Stopped by an internal error; nothing written · 内部错误，未写入',
+});
+registerEnum(RegistrySheet, 'RegistrySheet', 'Registry sheet; each is imported by the operation of the subgraph that owns it · 登记表', {
+  HOUSEHOLDS: 'Households, one row per household (importRegistryFile) · 移民户表',
+  PERSONS: 'Persons, one row per person (importRegistryFile) · 移民人口表',
+  LAND_PARCELS: 'Flooded land parcels (importLandHousingFile) · 淹没土地表',
+  ORIGINAL_HOUSES: 'Original houses (importLandHousingFile) · 原房屋表',
+  ALLOCATIONS: 'Flat allocations (importLandHousingFile) · 安置房分配表',
+  LABOUR_STATUS: 'Labour status by year (importEmploymentFile) · 劳动力状况表',
+  PLACEMENTS: 'Employment placements (importEmploymentFile) · 就业安置表',
+  TRAINING: 'Job training enrolments (importEmploymentFile) · 技能培训表',
+  GRID_ASSIGNMENTS: 'Households’ grid units (importPartyBuildingFile) · 网格划分表',
+  CADRES: 'Cadres (importPartyBuildingFile) · 干部表',
+  PAIRINGS: 'Cadre–household pairings (importPartyBuildingFile) · 结对帮扶表',
+});
+registerEnum(SheetFileKind, 'SheetFileKind', 'File kind · 文件格式', {
+  CSV: 'CSV, UTF-8 · CSV 文件',
+  XLSX: 'Excel workbook · Excel 工作簿',
+});

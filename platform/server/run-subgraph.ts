@@ -1,0 +1,28 @@
+import path from 'node:path';
+import 'reflect-metadata';
+import { loadConfig } from '../config';
+import { openPGlite, type Engine } from '../db/data-source';
+import { importKeys, resolveKeyMaterial } from '../security/keys';
+import type { SubgraphModule } from './subgraph-module';
+
+/** Entry point of a subgraph running on its own: PostgreSQL from DATABASE_URL, else PGlite in DATA_DIR. */
+export function runSubgraph(module: SubgraphModule): void {
+  const main = async () => {
+    const config = loadConfig();
+    const keys = await importKeys(await resolveKeyMaterial(config, ['gatewayPublicKey']));
+    const engine: Engine = config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl, appUrl: config.databaseAppUrl }
+      : { kind: 'pglite', db: await openPGlite(path.join(config.dataDir, `pglite-${module.name}`)) };
+    const db = await module.openDatabase(engine, { logSql: config.logSql });
+    const running = await module.serve(db, {
+      gatewayPublicKey: keys.gatewayPublic,
+      port: config.subgraphPort(module.name, module.port),
+      host: process.env.HOST || '0.0.0.0',
+    });
+    console.log(`${module.name} subgraph ready at ${running.url}`);
+  };
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

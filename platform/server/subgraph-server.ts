@@ -1,0 +1,98 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { noPhoneHome } from './no-phone-home';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { changeSourcePlugin } from '../history/change-history';
+import { baseContext, identityFromHeaders, type BaseContext } from '../graphql/context';
+import type { Engine, StatementCounter } from '../db/data-source';
+import { loadConfig, type OperationLimits } from '../config';
+import { maskError } from '../graphql/errors';
+import { serveMetrics } from './metrics';
+import { operationLimits } from '../graphql/operation-limits';
+import { jsonErrors, listen, type Listening } from './http';
+import { fullReadsPlugin } from '../security/read-audit';
+import type { IdentityVerifier } from '../security/keys';
+import { enterRequestScope, requestScopeOf, runInRequestScope } from '../security/request-scope';
+import { openServingDataSource } from '../db/serving-connection';
+
+export interface SubgraphOptions<TContext extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  /** The owner's data source; the subgraph serves through the application role's (row-level security). */
+  dataSource: DataSource;
+  engine: Engine;
+  statements: StatementCounter;
+  gatewayPublicKey: IdentityVerifier;
+  /** Operation limits (defaults from the configuration). */
+  limits?: OperationLimits;
+  /** Adds the subgraph's per-request loaders to the base context. */
+  extendContext(base: BaseContext): TContext;
+  /** Largest request body `/graphql` accepts (default 1mb; an import mutation carries a file). */
+  bodyLimit?: string;
+  /** Routes beside `/graphql` (file downloads), given how to build a request's context from its forwarded identity. */
+  routes?(app: Express, contextOf: (req: Request) => Promise<TContext>): void;
+}
+
+export interface RunningSubgraph extends Listening {
+  name: string;
+  statements: StatementCounter;
+  /** The data source requests run through (as the application role). */
+  serving: DataSource;
+}
+
+/** Builds and starts one subgraph: `POST /graphql` (gateway-signed identity required) and `GET /health`. */
+export async function startSubgraph<TContext extends BaseContext>(options: SubgraphOptions<TContext>, port = 0, host = '127.0.0.1'): Promise<RunningSubgraph> {
+  const limits = operationLimits(options.limits ?? loadConfig().limits);
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
+    validationRules: limits.validationRules,
+    plugins: [...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), ...limits.plugins],
+  });
+  await apollo.start();
+  const serving = await openServingDataSource(options.dataSource, options.engine, options.statements);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    try {
+      await serving.query('SELECT 1');
+      res.json({ status: 'ok', service: options.name });
+    } catch {
+      res.status(503).json({ status: 'unavailable', service: options.name });
+    }
+  });
+  serveMetrics(app, options.name, options.statements);
+  // each request runs in its own scope: every connection it is lent carries its jurisdiction
+  app.use((_req, _res, next) => runInRequestScope(undefined, next));
+  const contextOf = async (req: Request) => {
+    const identity = await identityFromHeaders(req.headers, options.gatewayPublicKey);
+    enterRequestScope(requestScopeOf(identity));
+    return options.extendContext(baseContext(identity, serving));
+  };
+  options.routes?.(app, contextOf);
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }),
+  );
+  jsonErrors(app);
+  const listening = await listen(app, port, host);
+  return {
+    ...listening,
+    name: options.name,
+    statements: options.statements,
+    serving,
+    close: async () => {
+      await listening.close();
+      await apollo.stop().catch(() => undefined);
+      if (serving !== options.dataSource && serving.isInitialized) await serving.destroy();
+    },
+  };
+}
