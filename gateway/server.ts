@@ -19,6 +19,8 @@ import { serveRegistryFiles } from './file-proxy';
 import { serveGraphiQL } from './graphiql-routes';
 import { IdentityForwardingDataSource } from './identity-data-source';
 import { partnerGate, type PartnerRequest } from './partner-gate';
+import { versionPlugin } from './version.plugin';
+import { platformVersion } from '../platform/version';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -77,7 +79,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     introspection: true,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
-    plugins: [...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), ...limits.plugins],
+    plugins: [...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), versionPlugin(), ...limits.plugins],
   });
   await apollo.start();
 
@@ -87,7 +89,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   app.get('/health', async (_req, res) => {
     const subgraphs = await subgraphHealth(options.subgraphUrls);
     const ok = Object.values(subgraphs).every((s) => s === 'ok');
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', subgraphs });
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', version: platformVersion(), subgraphs });
   });
   serveMetrics(app, 'gateway');
   serveGraphiQL(app, options.graphiqlDir);

@@ -52,6 +52,27 @@ describe('households subgraph', () => {
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: name });
   });
 
+  it('finds areas by their whole name or its beginning, whole-name matches first, inside the jurisdiction', async () => {
+    const q = 'query ($name: String!) { areas(name: $name) { code name level parent { name } } }';
+    const exact = await ask(q, { name: '邱家屿社区' });
+    expect(exact.data.areas.map((a: { code: string }) => a.code)).toEqual([DEMO_AREAS.qiujiayu]);
+    expect(exact.data.areas[0]).toMatchObject({ level: 'COMMUNITY', parent: { name: '玉屏街道' } });
+    const prefix = await ask(q, { name: '邱家屿' });
+    expect(prefix.data.areas[0].code).toBe(DEMO_AREAS.qiujiayu);
+    expect(prefix.data.areas.every((a: { name: string }) => a.name.startsWith('邱家屿'))).toBe(true);
+    // a county name also matches the longer names that begin with it; the county itself comes first
+    const county = await ask(q, { name: '巧家' });
+    expect(county.data.areas[0]).toMatchObject({ name: '巧家县', level: 'COUNTY' });
+    // LIKE's wildcards are taken literally
+    expect((await ask(q, { name: '%' })).data.areas).toEqual([]);
+    expect((await ask(q, { name: '邱_屿' })).data.areas).toEqual([]);
+    // another county's officer finds nothing of Qiaojia below the prefecture
+    const suijiang: Identity = { subject: 'suijiang', role: Role.COUNTY_OFFICER, jurisdiction: [DEMO_AREAS.suijiang] };
+    expect((await ask(q, { name: '邱家屿' }, suijiang)).data.areas).toEqual([]);
+    const blank = await ask(q, { name: '  ' });
+    expect(blank.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+  });
+
   it('finds a person by exact ID number and by the beginning of a name', async () => {
     const person = data.persons[7];
     const byId = await ask('query ($q: String!) { persons(filter: { search: $q }) { nodes { id } } }', { q: person.id_number.toLowerCase() });

@@ -28,10 +28,10 @@ export class EmploymentStatisticsFilter {
   @Field(() => String, { nullable: true, description: 'Any area code: that area and everything below it · 区划代码（含下级）' })
   areaCode?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'First survey year (incomes only) · 起始年度（仅收入）' })
+  @Field(() => Int, { nullable: true, description: 'First survey year (incomes only); not given: every year surveyed · 起始年度（仅收入；不填：所有调查年度）' })
   yearFrom?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Last survey year (incomes only) · 截止年度（仅收入）' })
+  @Field(() => Int, { nullable: true, description: 'Last survey year (incomes only); not given: every year surveyed · 截止年度（仅收入；不填：所有调查年度）' })
   yearTo?: number | null;
 }
 

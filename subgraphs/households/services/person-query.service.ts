@@ -1,4 +1,5 @@
 import { paginate, type Page, type PageArgs } from '../../../platform/graphql/pagination';
+import { likePrefix } from '../../../platform/db/raw-sql';
 import { applyAreaFilter } from '../../../platform/security/scope';
 import { parseIdNumber } from '../../../platform/domain/id-number';
 import { Household } from '../entities/household.entity';
@@ -34,7 +35,7 @@ export async function listPersons(ctx: HouseholdsContext, filter: PersonFilter |
   if (search) {
     const id = parseIdNumber(search);
     if (id.ok) qb.andWhere('p.id_number = :idNumber', { idNumber: id.value.normalized });
-    else qb.andWhere('p.name LIKE :name', { name: `${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    else qb.andWhere('p.name LIKE :name', { name: likePrefix(search) });
   }
   return paginate(qb, { column: 'p.id', key: (p) => p.id }, page);
 }

@@ -30,10 +30,10 @@ export class GovernanceStatisticsFilter {
   @Field(() => String, { nullable: true, description: 'Any area code: that area and everything below it · 区划代码（含下级）' })
   areaCode?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'First year · 起始年度' })
+  @Field(() => Int, { nullable: true, description: 'First year; not given: from the first record (the prefecture’s five-year figures are 2020–2024) · 起始年度（不填：自最早记录起；五年数据为 2020–2024 年）' })
   yearFrom?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Last year · 截止年度' })
+  @Field(() => Int, { nullable: true, description: 'Last year; not given: up to the latest record · 截止年度（不填：至最新记录）' })
   yearTo?: number | null;
 }
 

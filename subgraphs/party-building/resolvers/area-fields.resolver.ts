@@ -29,8 +29,8 @@ export class AreaFieldsResolver {
   @FieldResolver(() => GovernanceStats, { description: 'Party-building and governance totals for the area and below, inside your jurisdiction · 党建与基层治理统计' })
   governanceStats(
     @Root() a: AdminArea,
-    @Arg('from', () => String, { nullable: true, description: 'First day of the period (YYYY-MM-DD) · 统计起始日期' }) from?: string,
-    @Arg('to', () => String, { nullable: true, description: 'Last day of the period (YYYY-MM-DD) · 统计截止日期' }) to?: string,
+    @Arg('from', () => String, { nullable: true, description: 'First day of the period (YYYY-MM-DD); not given: from the first record (the prefecture’s five-year figures are 2020-01-01 to 2024-12-31) · 统计起始日期（不填：自最早记录起；五年数据为 2020-01-01 至 2024-12-31）' }) from?: string,
+    @Arg('to', () => String, { nullable: true, description: 'Last day of the period (YYYY-MM-DD); not given: up to the latest record · 统计截止日期（不填：至最新记录）' }) to?: string,
   ): GovernanceStats {
     const problems = new Problems();
     if (from && !isIsoDate(from)) problems.add('from', '起始日期须为有效日期（YYYY-MM-DD）', 'from must be a valid date (YYYY-MM-DD)');
