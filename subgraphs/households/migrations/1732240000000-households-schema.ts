@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { oneOf, runStatements } from '../../../platform/db/migration-helpers';
 import {
   AreaLevel, HouseholdStatus, HousingMode, PersonStatus, ProductionMode, Relation, RelocationMode, RemovalReason, Sex, SupportCohort,
-} from '../household.enums';
+} from '../households.enums';
 
 export class HouseholdsSchema1732240000000 implements MigrationInterface {
   name = 'HouseholdsSchema1732240000000';

@@ -7,8 +7,8 @@ import { checkDate, checkPhone, checkText, requireId, today } from '../../../pla
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
-import { AreaLevel, HouseholdStatus, PersonStatus, Relation } from '../household.enums';
-import { supportPeriod } from '../support-period';
+import { AreaLevel, HouseholdStatus, PersonStatus, Relation } from '../households.enums';
+import { supportPeriod } from './support-period.rules';
 import type { HouseholdsContext } from '../households.context';
 import { scopedHouseholds, scopedPersons } from '../households.loaders';
 import type { AddMemberInput, RegisterHouseholdInput, RemoveMemberInput, UpdatePersonInput } from '../inputs/registration.input';
