@@ -4,7 +4,7 @@ import type { RegistrySnapshot, SnapshotHousehold } from '../../../platform/demo
 import {
   FlatCategory, HouseStructure, LandOwnerKind, LandUse, OccupancyStatus, SiteConstructionMode, SiteRelocationType,
 } from '../land-housing.enums';
-import { settlementOf } from '../services/settlement';
+import { settlementOf } from '../services/settlement.rules';
 import { BINJIANG, expectedLandHousingFigures, FIGURES } from './figures';
 import type { AllocationRow, BuildingRow, FlatRow, LandHousingData, LandParcelRow, OriginalHouseRow, SiteRow, UnitRow } from './rows';
 

@@ -7,7 +7,7 @@ import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
 import type { SheetFormat } from '../../../platform/imports/sheet-format';
 import { STATION_LABELS } from '../../../platform/domain/stations';
 import { LandOwnerKind, type LandUse } from '../land-housing.enums';
-import { countyOf } from '../services/codes';
+import { countyOf } from '../services/area-code.validation';
 import { checkParcel, villageInCounty } from '../services/survey.validation';
 import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount, withNewHouseholds } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';

@@ -15,9 +15,9 @@ import { OccupancyStatus } from '../land-housing.enums';
 import type { LandHousingContext } from '../land-housing.context';
 import { scoped, scopedAllocations } from '../land-housing.loaders';
 import { checkAllocation, checkHandoverDate, checkSameCounty, checkSwap } from './allocation.validation';
-import { checkId, checkRequiredDate } from './checks';
+import { checkId, checkRequiredDate } from './land-housing.validation';
 import { householdForRecord } from './household-ref.service';
-import { settlementOf } from './settlement';
+import { settlementOf } from './settlement.rules';
 import { loadForChange } from './load-for-change';
 
 const taken = () => conflict('input.flatId', '该房源已分配', 'The flat is already allocated');

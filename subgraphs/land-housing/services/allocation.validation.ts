@@ -1,7 +1,7 @@
 import { cents } from '../../../platform/db/decimal';
 import type { Problems } from '../../../platform/graphql/errors';
 import { FlatCategory, SiteConstructionMode } from '../land-housing.enums';
-import { checkAmount, checkId, checkRequiredDate } from './checks';
+import { checkAmount, checkId, checkRequiredDate } from './land-housing.validation';
 import { checkHouseholdInput, type HouseholdInput } from './household-ref.service';
 
 /**

@@ -3,8 +3,8 @@ import { forbidden, Problems } from '../../../platform/graphql/errors';
 import { existsElsewhere } from '../../../platform/graphql/loaders';
 import { HouseholdRef } from '../entities/household-ref.entity';
 import type { LandHousingContext } from '../land-housing.context';
-import { checkCode, checkId } from './checks';
-import { countyOf } from './codes';
+import { checkCode, checkId } from './land-housing.validation';
+import { countyOf } from './area-code.validation';
 
 /** The household fields of an input: its id and, for a household new to this subgraph, its resident group. */
 export interface HouseholdInput {

@@ -10,8 +10,8 @@ import type { CreateBuildingInput, CreateFlatsInput, CreateSiteInput } from '../
 import { SiteConstructionMode } from '../land-housing.enums';
 import type { LandHousingContext } from '../land-housing.context';
 import { scoped } from '../land-housing.loaders';
-import { checkAmount, checkCode, checkId, checkInt } from './checks';
-import { countyOf } from './codes';
+import { checkAmount, checkCode, checkId, checkInt } from './land-housing.validation';
+import { countyOf } from './area-code.validation';
 import { loadForChange } from './load-for-change';
 
 const MAX_FLATS_PER_CALL = 500;

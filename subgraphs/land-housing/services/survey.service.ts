@@ -7,7 +7,7 @@ import { OriginalHouse } from '../entities/original-house.entity';
 import type { RecordLandParcelInput, RecordOriginalHouseInput } from '../inputs/survey.input';
 import { LandOwnerKind } from '../land-housing.enums';
 import type { LandHousingContext } from '../land-housing.context';
-import { countyOf } from './codes';
+import { countyOf } from './area-code.validation';
 import { householdForRecord } from './household-ref.service';
 import { checkHouse, checkParcel, numberFromId, villageInCounty } from './survey.validation';
 

@@ -1,8 +1,8 @@
 import type { Problems } from '../../../platform/graphql/errors';
 import { isStationId, stationProblem } from '../../../platform/domain/stations';
 import { LandUse } from '../land-housing.enums';
-import { checkAmount, checkCode, checkRequiredDate } from './checks';
-import { countyOf } from './codes';
+import { checkAmount, checkCode, checkRequiredDate } from './land-housing.validation';
+import { countyOf } from './area-code.validation';
 import { checkHouseholdInput, type HouseholdInput } from './household-ref.service';
 
 /**
