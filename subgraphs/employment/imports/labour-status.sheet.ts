@@ -10,7 +10,7 @@ import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { loadEmploymentConfig } from '../employment.config';
 import type { LabourStatus } from '../employment.enums';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
-import { checkFirstCheck, checkLabourCheck, checkLaterCheck } from '../services/labour.validation';
+import { checkFirstCheck, checkLabourCheck, checkLaterCheck } from '../services/labour-status.validation';
 import { headerOf, LABELS } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 

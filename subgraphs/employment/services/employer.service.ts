@@ -5,7 +5,7 @@ import { checkText } from '../../../platform/graphql/validation';
 import type { EmploymentContext } from '../employment.context';
 import { Employer } from '../entities/employer.entity';
 import type { CreateEmployerInput } from '../inputs/records.input';
-import { checkAreaCode, requireInScope } from './checks';
+import { checkAreaCode, requireInScope } from './employment.validation';
 
 export async function createEmployer(ctx: EmploymentContext, input: CreateEmployerInput): Promise<Employer> {
   const problems = new Problems();

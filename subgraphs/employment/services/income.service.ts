@@ -7,7 +7,7 @@ import type { EmploymentContext } from '../employment.context';
 import { HouseholdIncomeSurvey } from '../entities/income-survey.entity';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 import type { RecordIncomeSurveyInput } from '../inputs/records.input';
-import { checkGroupCode, checkId, checkInt, requireInScope } from './checks';
+import { checkGroupCode, checkId, checkInt, requireInScope } from './employment.validation';
 
 /**
  * Records a household's income survey for a year (one per household and year). The household's

@@ -11,8 +11,8 @@ import { EnrolmentStatus, TrainingCourseKind } from '../employment.enums';
 import { scoped, scopedShared } from '../employment.loaders';
 import { JobTrainingCourse, JobTrainingEnrolment, JobTrainingSession } from '../entities/training.entity';
 import type { CreateTrainingCourseInput, EnrolTraineeInput, RecordTrainingCompletionInput } from '../inputs/records.input';
-import { checkAreaCode, checkId, checkInt, personRecord, requireInScope } from './checks';
-import { requireYear } from './list.service';
+import { checkAreaCode, checkId, checkInt, personRecord, requireInScope } from './employment.validation';
+import { requireYear } from './employment-query.service';
 
 @ObjectType({ description: 'Training totals of one kind of course · 分类培训统计' })
 export class TrainingTotals {

@@ -5,8 +5,8 @@ import { inTransaction } from '../../../platform/db/transaction';
 import type { EmploymentContext } from '../employment.context';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 import type { RecordLabourStatusInput } from '../inputs/records.input';
-import { requireInScope } from './checks';
-import { checkFirstCheck, checkLabourCheck, checkLaterCheck } from './labour.validation';
+import { requireInScope } from './employment.validation';
+import { checkFirstCheck, checkLabourCheck, checkLaterCheck } from './labour-status.validation';
 
 /**
  * Records a labour-status check. The first check of a person also records their household,
