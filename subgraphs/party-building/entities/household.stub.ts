@@ -1,27 +1,13 @@
+import 'reflect-metadata';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** Entities owned by the households subgraph: only their keys; this subgraph contributes fields. */
-@ObjectType({ description: 'Resettled household · 移民户' })
+/** The households subgraph's `Household`, as a key this subgraph contributes fields to (resolvers/*-fields.resolver.ts). */
+@ObjectType('Household', { description: 'Resettled household · 移民户' })
 @Directive('@key(fields: "id")')
-export class Household {
+export class HouseholdStub {
   @Field(() => ID, { description: 'Stable identifier · 标识' })
   id: string;
 }
 
-@ObjectType({ description: 'Registered person · 人员' })
-@Directive('@key(fields: "id")')
-export class Person {
-  @Field(() => ID, { description: 'Stable identifier · 标识' })
-  id: string;
-}
-
-@ObjectType({ description: 'Administrative area · 行政区划' })
-@Directive('@key(fields: "code")')
-export class AdminArea {
-  @Field({ description: 'Area code · 区划代码' })
-  code: string;
-}
-
-export const householdRef = (id: string): Household => ({ id });
-export const personRef = (id: string): Person => ({ id });
-export const areaRef = (code: string): AdminArea => ({ code });
+/** A reference the gateway resolves in the households subgraph. */
+export const householdRef = (id: string): HouseholdStub => ({ id });

@@ -8,7 +8,7 @@ import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
 import type { SheetFormat } from '../../../platform/imports/sheet-format';
 import { Cadre } from '../entities/cadre.entity';
 import { checkCadre, type ValidCadreFields } from '../services/cadre.validation';
-import { countyOf } from '../services/change.helpers';
+import { countyOf } from '../services/party-building.validation';
 import { GRID_NUMBER, headerOf } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 

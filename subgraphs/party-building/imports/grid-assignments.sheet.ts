@@ -8,7 +8,7 @@ import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
 import type { SheetFormat } from '../../../platform/imports/sheet-format';
 import { checkDate, normalizeAreaCode, today } from '../../../platform/graphql/validation';
 import { HouseholdUnit } from '../entities/household-unit.entity';
-import { checkId, checkRange } from '../services/change.helpers';
+import { checkId, checkRange } from '../services/party-building.validation';
 import { IN_UNIT_OUTSIDE } from '../services/engagement.rules';
 import { COMMUNITY_CODE, GRID_NUMBER, headerOf } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';

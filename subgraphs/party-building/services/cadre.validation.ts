@@ -1,6 +1,6 @@
 import type { Problems } from '../../../platform/graphql/errors';
 import { checkPhone, checkText, normalizeAreaCode } from '../../../platform/graphql/validation';
-import { checkRange } from './change.helpers';
+import { checkRange } from './party-building.validation';
 
 export interface CadreFields {
   name: string;

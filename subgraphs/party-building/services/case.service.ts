@@ -10,7 +10,7 @@ import { HouseholdUnit } from '../entities/household-unit.entity';
 import type { MoveCaseInput, OpenCaseInput } from '../inputs/mutations.input';
 import { CASE_TRANSITIONS, DEFAULT_DEADLINE_DAYS, GovernanceCaseStatus } from '../party-building.enums';
 import type { PartyBuildingContext } from '../party-building.context';
-import { addDays, checkAnyDate, checkId, loadForChange, requireForChange } from './change.helpers';
+import { addDays, checkAnyDate, checkId, loadForChange, requireForChange } from './party-building.validation';
 
 const TERMINAL = [GovernanceCaseStatus.RESOLVED, GovernanceCaseStatus.ESCALATED];
 

@@ -11,7 +11,7 @@ import { PartyOrganisation } from '../entities/party-organisation.entity';
 import type { PairCadreInput, RecordActivityInput, RecordVisitInput } from '../inputs/mutations.input';
 import { ACTIVITY_LEVEL } from '../party-building.enums';
 import type { PartyBuildingContext } from '../party-building.context';
-import { checkAnyDate, checkId, checkRange, loadForChange, requireForChange } from './change.helpers';
+import { checkAnyDate, checkId, checkRange, loadForChange, requireForChange } from './party-building.validation';
 import { ALREADY_PAIRED, CADRE_OTHER_COUNTY, NOT_IN_UNIT } from './engagement.rules';
 
 

@@ -11,7 +11,7 @@ import { PartyOrganisation } from '../entities/party-organisation.entity';
 import type { AssignHouseholdsInput, CreateGridInput, CreateGridUnitInput, CreatePartyOrganisationInput } from '../inputs/mutations.input';
 import { PARENT_LEVEL, PartyOrganisationLevel } from '../party-building.enums';
 import type { PartyBuildingContext } from '../party-building.context';
-import { checkId, checkRange, countyOf, loadForChange } from './change.helpers';
+import { checkId, checkRange, countyOf, loadForChange } from './party-building.validation';
 import { IN_UNIT_OUTSIDE } from './engagement.rules';
 
 /** Area code lengths each level of organisation works at. */
