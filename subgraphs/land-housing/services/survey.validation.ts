@@ -2,8 +2,8 @@ import type { Problems } from '../../../platform/graphql/errors';
 import { isStationId, stationProblem } from '../../../platform/domain/stations';
 import { LandUse } from '../land-housing.enums';
 import { checkAmount, checkCode, checkRequiredDate } from './land-housing.validation';
-import { countyOf } from './area-code.validation';
 import { checkHouseholdInput, type HouseholdInput } from './household-ref.service';
+import { countyOf } from '../../../platform/domain/area-code';
 
 /**
  * Checks of a surveyed parcel or house, shared by the survey mutations and the land-parcels and
