@@ -3,7 +3,7 @@ import { Transform } from 'node:stream';
 import { Presets, SingleBar } from 'cli-progress';
 import type { CryptoKey } from 'jose';
 import type { DataSource } from 'typeorm';
-import { baseContext } from '../platform/graphql/context';
+import { baseContext } from '../platform/graphql/request-context';
 import { identityFromClaims, verifyUserToken, type Identity } from '../platform/security/identity';
 import { PROBLEM_REPORT } from '../platform/imports/import-report';
 import { allImportProblems } from '../platform/imports/import-query.service';

@@ -13,6 +13,26 @@ export function requireId(id: string, field: string): string {
   return id.toLowerCase();
 }
 
+/**
+ * An id inside an input, reported with the other problems: BAD_USER_INPUT on `field` when it is
+ * malformed, or absent and `required`. Returns it lower-cased ('' when absent or malformed).
+ */
+export function checkId(problems: Problems, field: string, value: string | null | undefined, required = true): string {
+  if (value === undefined || value === null || value === '') {
+    if (required) problems.add(field, '标识不能为空', `${field} is required`);
+    return '';
+  }
+  if (isUuid(value)) return value.toLowerCase();
+  problems.add(field, '标识格式无效', `${field} is not a valid id`);
+  return '';
+}
+
+/** A whole number in [min, max] (absent is fine: the input type says whether it is required). */
+export function checkInt(problems: Problems, field: string, value: number | null | undefined, min: number, max: number, label: string): void {
+  if (value === null || value === undefined) return;
+  if (!Number.isInteger(value) || value < min || value > max) problems.add(field, `${label}须在 ${min} 至 ${max} 之间`, `${field} must be between ${min} and ${max}`);
+}
+
 /** Old codes still found on records, mapped to today's (Shuifu became a city in 2018). */
 const RENAMED_AREA_CODES: Record<string, string> = { '530630': '530681' };
 

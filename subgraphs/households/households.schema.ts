@@ -7,12 +7,14 @@ import { Person } from './entities/person.entity';
 import type { HouseholdsContext } from './households.context';
 import { householdsReferences } from './households.references';
 import { HOUSEHOLDS_SHEETS } from './imports/sheets';
+import { AreaFieldsResolver } from './resolvers/area-fields.resolver';
 import { AreaResolver } from './resolvers/area.resolver';
 import { HouseholdFieldsResolver } from './resolvers/household-fields.resolver';
 import { HouseholdResolver } from './resolvers/household.resolver';
 import { PersonFieldsResolver } from './resolvers/person-fields.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
-import { RegistrationResolver } from './resolvers/registration.resolver';
+import { RegistrationMutationResolver } from './resolvers/registration-mutation.resolver';
+import { StationFieldsResolver } from './resolvers/station-fields.resolver';
 import { StationResolver } from './resolvers/station.resolver';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 
@@ -21,12 +23,14 @@ export function buildHouseholdsSchema() {
   return buildFederatedSchema<HouseholdsContext>({
     resolvers: [
       AreaResolver,
+      AreaFieldsResolver,
       StationResolver,
+      StationFieldsResolver,
       HouseholdResolver,
       HouseholdFieldsResolver,
       PersonResolver,
       PersonFieldsResolver,
-      RegistrationResolver,
+      RegistrationMutationResolver,
       StatisticsResolver,
       ...importResolvers('households', HOUSEHOLDS_SHEETS),
       changeHistoryResolver(Household, 'household'),

@@ -2,7 +2,7 @@ import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { registerEnum } from '../../../platform/graphql/enums';
 import { AgeBand, StatisticsCellBase, StatisticsTableType } from '../../../platform/statistics/statistics.types';
 import { LabourStatus } from '../employment.enums';
-import { AdminArea } from './registry.stubs';
+import { AdminAreaStub } from './admin-area.stub';
 
 /** What labour status and incomes can be grouped by (each table takes the ones that apply to it). */
 export enum EmploymentDimension {
@@ -35,7 +35,7 @@ export class EmploymentStatisticsFilter {
   yearTo?: number | null;
 }
 
-const EmploymentCell = StatisticsCellBase(AdminArea, 'Employment');
+const EmploymentCell = StatisticsCellBase(AdminAreaStub, 'Employment');
 
 @ObjectType({ description: 'Persons with a labour-status record sharing one combination of dimension values · 劳动力统计格' })
 export class LabourStatisticsCell extends EmploymentCell {

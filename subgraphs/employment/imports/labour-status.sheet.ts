@@ -10,9 +10,10 @@ import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { loadEmploymentConfig } from '../employment.config';
 import type { LabourStatus } from '../employment.enums';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
-import { checkFirstCheck, checkLabourCheck, checkLaterCheck } from '../services/labour.validation';
+import { checkFirstCheck, checkLabourCheck, checkLaterCheck } from '../services/labour-status.validation';
 import { headerOf, LABELS } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
+import { countyOf } from '../../../platform/domain/area-code';
 
 const FIRST = '首次核查必填';
 
@@ -117,7 +118,7 @@ export function labourStatusImport(scope: Scope): SheetImport<ValidLabourStatus>
           continue;
         }
         const areaCode = r.areaCode ?? before!.area_code;
-        const wanted = { area_code: areaCode, county_code: areaCode.slice(0, 6), status: r.status, verified_on: r.verifiedOn, note: r.note };
+        const wanted = { area_code: areaCode, county_code: countyOf(areaCode), status: r.status, verified_on: r.verifiedOn, note: r.note };
         if (!before) {
           inserts.push({ id: stableUuid('labour-status', r.personId), person_id: r.personId, household_id: r.householdId, birth_date: r.birthDate, ...wanted });
         } else if (COMPARED.some((k) => (before[k] ?? null) !== (wanted[k] ?? null))) updates.push({ id: before.id, ...wanted });

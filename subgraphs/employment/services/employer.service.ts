@@ -5,7 +5,8 @@ import { checkText } from '../../../platform/graphql/validation';
 import type { EmploymentContext } from '../employment.context';
 import { Employer } from '../entities/employer.entity';
 import type { CreateEmployerInput } from '../inputs/records.input';
-import { checkAreaCode, requireInScope } from './checks';
+import { checkAreaCode, requireInScope } from './employment.validation';
+import { countyOf } from '../../../platform/domain/area-code';
 
 export async function createEmployer(ctx: EmploymentContext, input: CreateEmployerInput): Promise<Employer> {
   const problems = new Problems();
@@ -19,7 +20,7 @@ export async function createEmployer(ctx: EmploymentContext, input: CreateEmploy
   requireInScope(ctx, areaCode, '所在区划超出您的管辖范围', 'areaCode is outside your jurisdiction');
   return inTransaction(ctx, async (manager) => {
     const row = {
-      id: randomUUID(), name: input.name.trim(), kind: input.kind, sector: input.sector.trim(), areaCode, countyCode: areaCode.slice(0, 6),
+      id: randomUUID(), name: input.name.trim(), kind: input.kind, sector: input.sector.trim(), areaCode, countyCode: countyOf(areaCode),
       contactName: input.contactName?.trim() || null, contactPhone: phone,
     };
     await manager.insert(Employer, row);

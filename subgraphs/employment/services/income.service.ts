@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
 import { existsElsewhere } from '../../../platform/graphql/loaders';
 import { inTransaction } from '../../../platform/db/transaction';
-import { checkDate } from '../../../platform/graphql/validation';
+import { checkDate, checkId, checkInt } from '../../../platform/graphql/validation';
 import type { EmploymentContext } from '../employment.context';
 import { HouseholdIncomeSurvey } from '../entities/income-survey.entity';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 import type { RecordIncomeSurveyInput } from '../inputs/records.input';
-import { checkGroupCode, checkId, checkInt, requireInScope } from './checks';
+import { checkGroupCode, requireInScope } from './employment.validation';
+import { countyOf } from '../../../platform/domain/area-code';
 
 /**
  * Records a household's income survey for a year (one per household and year). The household's
@@ -42,7 +43,7 @@ export async function recordIncomeSurvey(ctx: EmploymentContext, input: RecordIn
     requireInScope(ctx, areaCode);
     if (await manager.getRepository(HouseholdIncomeSurvey).existsBy({ householdId, year: input.year })) throw duplicate();
     const row = {
-      id: randomUUID(), householdId, areaCode, countyCode: areaCode.slice(0, 6), year: input.year, householdSize: input.householdSize,
+      id: randomUUID(), householdId, areaCode, countyCode: countyOf(areaCode), year: input.year, householdSize: input.householdSize,
       netIncome: input.netIncome, perCapitaNetIncome: Math.round(input.netIncome / input.householdSize), surveyedOn: input.surveyedOn,
     };
     await manager.insert(HouseholdIncomeSurvey, row);

@@ -1,6 +1,6 @@
-import { AreaLevel, ProductionMode, Relation, RelocationMode, SupportCohort } from '../household.enums';
+import { AreaLevel, ProductionMode, Relation, RelocationMode, SupportCohort } from '../households.enums';
 import { violations } from '../../../platform/graphql/violations';
-import { ETHNICITIES, isEthnicity } from '../ethnicity';
+import { ETHNICITIES, isEthnicity } from '../services/ethnicity.rules';
 import { parseIdNumber } from '../../../platform/domain/id-number';
 import { DemoFigures, expectedFigures } from './figures';
 import { DEFAULT_SEED, generateDemoData } from './generator';

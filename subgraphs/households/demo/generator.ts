@@ -1,8 +1,8 @@
 import {
   HouseholdStatus, HousingMode, ProductionMode, Relation, RelocationMode, Sex,
-} from '../household.enums';
+} from '../households.enums';
 import { makeIdNumber } from '../../../platform/domain/id-number';
-import { supportPeriod } from '../support-period';
+import { supportPeriod } from '../services/support-period.rules';
 import { assertScale, expectedFigures } from './figures';
 import { COMMUNITIES, COUNTY_CODES, CommunityInfo, CountyKey, DEMO_AREAS, SHUIFU_LEGACY_CODE, areaRows } from './geography';
 import { makeGivenName, pickSurname } from './names';

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { PersonStatus, ProductionMode, Relation, RemovalReason, Sex } from '../household.enums';
+import { PersonStatus, ProductionMode, Relation, RemovalReason, Sex } from '../households.enums';
 
 /** `idNumber` and `phone` are sensitive: they are exposed through field resolvers that mask them. */
 @ObjectType({ description: 'Resettled person, a member of a household · 移民人口' })

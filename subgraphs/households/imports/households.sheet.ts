@@ -9,10 +9,10 @@ import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
 import type { SheetFormat } from '../../../platform/imports/sheet-format';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
-import { AreaLevel, HouseholdStatus, type HousingMode, type RelocationMode } from '../household.enums';
+import { AreaLevel, HouseholdStatus, type HousingMode, type RelocationMode } from '../households.enums';
 import type { HouseholdRow } from '../demo/rows';
 import { checkHousehold } from '../services/household.validation';
-import { supportPeriod } from '../support-period';
+import { supportPeriod } from '../services/support-period.rules';
 import { LABELS, REGISTRY_NO } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 

@@ -11,7 +11,7 @@ import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
 import type { SheetFormat } from '../../../platform/imports/sheet-format';
 import { today } from '../../../platform/graphql/validation';
 import { Household } from '../entities/household.entity';
-import { HouseholdStatus, PersonStatus, Relation, type ProductionMode, type Sex } from '../household.enums';
+import { HouseholdStatus, PersonStatus, Relation, type ProductionMode, type Sex } from '../households.enums';
 import type { MemberInput } from '../inputs/registration.input';
 import { checkMember } from '../services/member.validation';
 import { LABELS, REGISTRY_NO } from './sheet-columns';

@@ -1,6 +1,6 @@
 import { STATION_IDS, STATION_LABELS } from '../../../platform/domain/stations';
 import type { SheetColumn } from '../../../platform/imports/sheet-format';
-import { HousingMode, ProductionMode, Relation, RelocationMode, Sex } from '../household.enums';
+import { HousingMode, ProductionMode, Relation, RelocationMode, Sex } from '../households.enums';
 
 /** Chinese labels of the enums, as county clerks write them (the sheets show these; codes are accepted too). */
 export const LABELS = {

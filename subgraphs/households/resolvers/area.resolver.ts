@@ -1,11 +1,11 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { Problems } from '../../../platform/graphql/errors';
 import { isAreaCodeShape, normalizeAreaCode } from '../../../platform/graphql/validation';
 import { likePrefix } from '../../../platform/db/raw-sql';
 import { checkText } from '../../../platform/graphql/validation';
 import { applyAreaFilter } from '../../../platform/security/scope';
 import { AdminArea } from '../entities/admin-area.entity';
-import { AreaLevel } from '../household.enums';
+import { AreaLevel } from '../households.enums';
 import type { HouseholdsContext } from '../households.context';
 import { visibleAreas } from '../households.loaders';
 
@@ -45,15 +45,5 @@ export class AreaResolver {
     if (parentCode) qb.andWhere('a.parent_code = :parent', { parent: checkCode(parentCode, 'parentCode') });
     if (withinCode) applyAreaFilter(ctx.scope, qb, 'a.code', withinCode, 'withinCode');
     return qb.addOrderBy('a.code').limit(5000).getMany();
-  }
-
-  @FieldResolver(() => AdminArea, { nullable: true, description: 'Parent area · 上级区划' })
-  parent(@Root() area: AdminArea, @Ctx() ctx: HouseholdsContext): Promise<AdminArea | null> | null {
-    return area.parentCode ? ctx.loaders.area.load(area.parentCode) : null;
-  }
-
-  @FieldResolver(() => [AdminArea], { description: 'Areas directly below, inside your jurisdiction · 下级区划' })
-  children(@Root() area: AdminArea, @Ctx() ctx: HouseholdsContext): Promise<AdminArea[]> {
-    return ctx.loaders.areaChildren.load(area.code);
   }
 }

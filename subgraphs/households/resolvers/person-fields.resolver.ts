@@ -4,7 +4,7 @@ import { reveal } from '../../../platform/security/sensitive';
 import { today } from '../../../platform/graphql/validation';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
-import { VulnerabilityFlag } from '../household.enums';
+import { VulnerabilityFlag } from '../households.enums';
 import type { HouseholdsContext } from '../households.context';
 import { ageOn } from '../services/member.validation';
 

@@ -3,7 +3,7 @@ import { maskIdNumber, maskPhone } from '../../../platform/domain/id-number';
 import { EXPORT_PAGE, exportCondition } from '../../../platform/imports/export-query';
 import { SensitiveCategory } from '../../../platform/security/purposes';
 import { seesInFull } from '../../../platform/security/sensitive';
-import { PersonStatus } from '../household.enums';
+import { PersonStatus } from '../households.enums';
 import { schemaName } from '../../../platform/db/data-source';
 
 /** The households sheet's rows inside the caller's jurisdiction (narrowed to `area`), by registry number. */

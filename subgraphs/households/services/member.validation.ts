@@ -1,8 +1,8 @@
 import { parseIdNumber, type IdNumberProblem } from '../../../platform/domain/id-number';
 import type { Problems } from '../../../platform/graphql/errors';
 import { checkPhone, checkText } from '../../../platform/graphql/validation';
-import { isEthnicity } from '../ethnicity';
-import { Relation, Sex } from '../household.enums';
+import { isEthnicity } from './ethnicity.rules';
+import { Relation, Sex } from '../households.enums';
 import type { MemberInput } from '../inputs/registration.input';
 
 const ID_PROBLEMS: Record<IdNumberProblem, [string, string]> = {

@@ -4,7 +4,7 @@ import { applyAreaFilter } from '../../../platform/security/scope';
 import { parseIdNumber } from '../../../platform/domain/id-number';
 import { Household } from '../entities/household.entity';
 import type { Person } from '../entities/person.entity';
-import { PersonStatus, VulnerabilityFlag } from '../household.enums';
+import { PersonStatus, VulnerabilityFlag } from '../households.enums';
 import type { HouseholdsContext } from '../households.context';
 import { scopedPersons } from '../households.loaders';
 import type { PersonFilter } from '../inputs/filters.input';

@@ -1,7 +1,7 @@
 import { generateDemoData } from '../../households/demo/generator';
 import { violations } from '../../../platform/graphql/violations';
 import type { DemoData } from '../../households/demo/rows';
-import { settlementOf } from '../services/settlement';
+import { settlementOf } from '../services/settlement.rules';
 import { BINJIANG, expectedLandHousingFigures } from './figures';
 import { generateLandHousingData } from './generator';
 import type { LandHousingData } from './rows';

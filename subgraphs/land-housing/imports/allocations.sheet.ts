@@ -12,7 +12,7 @@ import { cents } from '../../../platform/db/decimal';
 import { Flat } from '../entities/flat.entity';
 import { OccupancyStatus, type FlatCategory, type SiteConstructionMode } from '../land-housing.enums';
 import { checkAllocation, checkHandoverDate, checkSameCounty, checkSwap } from '../services/allocation.validation';
-import { settlementOf } from '../services/settlement';
+import { settlementOf } from '../services/settlement.rules';
 import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount, withNewHouseholds } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 

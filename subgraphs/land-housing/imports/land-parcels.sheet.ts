@@ -7,10 +7,10 @@ import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
 import type { SheetFormat } from '../../../platform/imports/sheet-format';
 import { STATION_LABELS } from '../../../platform/domain/stations';
 import { LandOwnerKind, type LandUse } from '../land-housing.enums';
-import { countyOf } from '../services/codes';
 import { checkParcel, villageInCounty } from '../services/survey.validation';
 import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount, withNewHouseholds } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
+import { countyOf } from '../../../platform/domain/area-code';
 
 /** The land-parcels sheet (淹没土地表): one row per flooded parcel of a household or of a village collective. */
 export const LAND_PARCELS_SHEET: SheetFormat = {

@@ -9,9 +9,9 @@ import type { SheetColumn, SheetFormat } from '../../../platform/imports/sheet-f
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { HouseholdRef } from '../entities/household-ref.entity';
 import { HouseStructure, LandUse, OccupancyStatus } from '../land-housing.enums';
-import { countyOf } from '../services/codes';
 import { householdAreaProblem } from '../services/household-ref.service';
 import { schemaName } from '../../../platform/db/data-source';
+import { countyOf } from '../../../platform/domain/area-code';
 
 /** Chinese labels of the enums, as county clerks write them (the sheets show these; codes are accepted too). */
 export const LABELS = {

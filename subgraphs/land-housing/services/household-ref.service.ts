@@ -3,8 +3,9 @@ import { forbidden, Problems } from '../../../platform/graphql/errors';
 import { existsElsewhere } from '../../../platform/graphql/loaders';
 import { HouseholdRef } from '../entities/household-ref.entity';
 import type { LandHousingContext } from '../land-housing.context';
-import { checkCode, checkId } from './checks';
-import { countyOf } from './codes';
+import { checkCode } from './land-housing.validation';
+import { checkId } from '../../../platform/graphql/validation';
+import { countyOf } from '../../../platform/domain/area-code';
 
 /** The household fields of an input: its id and, for a household new to this subgraph, its resident group. */
 export interface HouseholdInput {
@@ -14,7 +15,7 @@ export interface HouseholdInput {
 
 /** Shape checks of the household fields (before any SQL); returns the normalised area code, if given. */
 export function checkHouseholdInput(problems: Problems, path: string, input: HouseholdInput): string | undefined {
-  checkId(problems, `${path}.householdId`, input.householdId);
+  checkId(problems, `${path}.householdId`, input.householdId, false);
   if (input.householdAreaCode === undefined || input.householdAreaCode === null) return undefined;
   return checkCode(problems, `${path}.householdAreaCode`, input.householdAreaCode, 15, '该户现居住地');
 }

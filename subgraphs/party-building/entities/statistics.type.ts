@@ -2,7 +2,7 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { registerEnum } from '../../../platform/graphql/enums';
 import { StatisticsCellBase, StatisticsTableType } from '../../../platform/statistics/statistics.types';
 import { GovernanceCaseCategory, GovernanceCaseStatus, PartyActivityType } from '../party-building.enums';
-import { AdminArea } from './stubs';
+import { AdminAreaStub } from './admin-area.stub';
 
 /** What activities and cases can be grouped by (each table takes the ones that apply to it). */
 export enum GovernanceDimension {
@@ -37,7 +37,7 @@ export class GovernanceStatisticsFilter {
   yearTo?: number | null;
 }
 
-const GovernanceCell = StatisticsCellBase(AdminArea, 'Governance');
+const GovernanceCell = StatisticsCellBase(AdminAreaStub, 'Governance');
 
 @ObjectType({ description: 'Party activities sharing one combination of dimension values · 党组织活动统计格' })
 export class ActivityStatisticsCell extends GovernanceCell {

@@ -8,9 +8,9 @@ import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
 import type { SheetFormat } from '../../../platform/imports/sheet-format';
 import { Cadre } from '../entities/cadre.entity';
 import { checkCadre, type ValidCadreFields } from '../services/cadre.validation';
-import { countyOf } from '../services/change.helpers';
 import { GRID_NUMBER, headerOf } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
+import { countyOf } from '../../../platform/domain/area-code';
 
 /** The cadres sheet (干部表): one row per cadre, keyed by the cadre's mobile phone. */
 export const CADRES_SHEET: SheetFormat = {

@@ -6,9 +6,8 @@ import type { ChunkPlan, RowProblem, SheetImport } from '../../../platform/impor
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
 import type { SheetFormat } from '../../../platform/imports/sheet-format';
-import { checkDate, normalizeAreaCode, today } from '../../../platform/graphql/validation';
+import { checkDate, checkId, checkInt, normalizeAreaCode, today } from '../../../platform/graphql/validation';
 import { HouseholdUnit } from '../entities/household-unit.entity';
-import { checkId, checkRange } from '../services/change.helpers';
 import { IN_UNIT_OUTSIDE } from '../services/engagement.rules';
 import { COMMUNITY_CODE, GRID_NUMBER, headerOf } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
@@ -64,8 +63,8 @@ export function gridAssignmentsImport(scope: Scope): SheetImport<ValidAssignment
       if (!/^\d{12}$/.test(communityCode)) fields.add('row.communityCode', '网格所在区划须为社区代码（12 位）', 'communityCode must be a 12-digit community code');
       const gridNumber = number(values.gridNumber as string);
       const unitNumber = number(values.unitNumber as string);
-      checkRange(fields, 'row.gridNumber', gridNumber, 1, 999, '网格序号');
-      checkRange(fields, 'row.unitNumber', unitNumber, 1, 999, '单元序号');
+      checkInt(fields, 'row.gridNumber', gridNumber, 1, 999, '网格序号');
+      checkInt(fields, 'row.unitNumber', unitNumber, 1, 999, '单元序号');
       const householdAreaCode = values.householdAreaCode ? normalizeAreaCode(values.householdAreaCode as string) : null;
       if (householdAreaCode && (!/^\d{15}$/.test(householdAreaCode) || !householdAreaCode.startsWith(communityCode))) {
         fields.add('row.householdAreaCode', `现居住地须为社区 ${communityCode} 内的居民小组代码（15 位）`, `householdAreaCode must be a resident group (15 digits) of community ${communityCode}`);

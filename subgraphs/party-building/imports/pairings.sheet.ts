@@ -7,10 +7,9 @@ import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '.
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
 import type { SheetFormat } from '../../../platform/imports/sheet-format';
-import { checkDate, checkPhone } from '../../../platform/graphql/validation';
+import { checkDate, checkId, checkPhone } from '../../../platform/graphql/validation';
 import { Cadre } from '../entities/cadre.entity';
 import { HouseholdUnit } from '../entities/household-unit.entity';
-import { checkId } from '../services/change.helpers';
 import { ALREADY_PAIRED, CADRE_OTHER_COUNTY, IN_UNIT_OUTSIDE, NOT_IN_UNIT } from '../services/engagement.rules';
 import { headerOf } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';

@@ -6,7 +6,7 @@ import type { PartyBuildingContext } from '../party-building.context';
 import { moveCase, openCase } from '../services/case.service';
 
 @Resolver()
-export class CaseFlowMutationResolver {
+export class CaseMutationResolver {
   @Authorized(...WRITER_ROLES)
   @Mutation(() => GovernanceCase, { description: 'Open a case with its first responsible person and deadline · 受理群众诉求' })
   openGovernanceCase(@Arg('input', { description: 'The case · 事项' }) input: OpenCaseInput, @Ctx() ctx: PartyBuildingContext) {

@@ -5,8 +5,9 @@ import { inTransaction } from '../../../platform/db/transaction';
 import type { EmploymentContext } from '../employment.context';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 import type { RecordLabourStatusInput } from '../inputs/records.input';
-import { requireInScope } from './checks';
-import { checkFirstCheck, checkLabourCheck, checkLaterCheck } from './labour.validation';
+import { requireInScope } from './employment.validation';
+import { checkFirstCheck, checkLabourCheck, checkLaterCheck } from './labour-status.validation';
+import { countyOf } from '../../../platform/domain/area-code';
 
 /**
  * Records a labour-status check. The first check of a person also records their household,
@@ -31,7 +32,7 @@ export async function recordLabourStatusCheck(ctx: EmploymentContext, input: Rec
         status: input.status,
         verifiedOn: input.verifiedOn,
         note: input.note?.trim() || null,
-        ...(areaCode ? { areaCode, countyCode: areaCode.slice(0, 6) } : {}),
+        ...(areaCode ? { areaCode, countyCode: countyOf(areaCode) } : {}),
       });
       return repo.findOneByOrFail({ id: existing.id });
     }
@@ -43,7 +44,7 @@ export async function recordLabourStatusCheck(ctx: EmploymentContext, input: Rec
       personId,
       householdId: householdId!,
       areaCode: areaCode!,
-      countyCode: areaCode!.slice(0, 6),
+      countyCode: countyOf(areaCode!),
       birthDate: input.birthDate!,
       status: input.status,
       verifiedOn: input.verifiedOn,

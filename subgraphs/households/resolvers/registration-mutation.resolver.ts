@@ -7,7 +7,7 @@ import { AddMemberInput, RegisterHouseholdInput, RemoveMemberInput, UpdatePerson
 import { addMember, registerHousehold, removeMember, updatePerson } from '../services/registration.service';
 
 @Resolver()
-export class RegistrationResolver {
+export class RegistrationMutationResolver {
   @Authorized(...WRITER_ROLES)
   @Mutation(() => Household, { description: 'Register a household with all its members, in one transaction · 登记移民户及其成员' })
   registerHousehold(@Arg('input') input: RegisterHouseholdInput, @Ctx() ctx: HouseholdsContext): Promise<Household> {

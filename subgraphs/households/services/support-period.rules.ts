@@ -1,4 +1,4 @@
-import { SupportCohort } from './household.enums';
+import { SupportCohort } from '../households.enums';
 
 const SUPPORT_CUTOFF = '2006-06-30';
 const EXISTING_START = '2006-07-01';

@@ -1,6 +1,6 @@
 import type { Problems } from '../../../platform/graphql/errors';
-import { checkDate, checkText } from '../../../platform/graphql/validation';
-import { checkGroupCode, checkId } from './checks';
+import { checkDate, checkId, checkText } from '../../../platform/graphql/validation';
+import { checkGroupCode } from './employment.validation';
 
 /** Whole years between a birth date and a day (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, day: string): number {

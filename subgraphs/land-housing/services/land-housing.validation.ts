@@ -1,5 +1,5 @@
 import type { Problems } from '../../../platform/graphql/errors';
-import { checkDate, isUuid, normalizeAreaCode } from '../../../platform/graphql/validation';
+import { checkDate, normalizeAreaCode } from '../../../platform/graphql/validation';
 
 /** A positive area with at most two decimals, no larger than `max`. */
 export function checkAmount(problems: Problems, field: string, value: number | null | undefined, label: string, unit: string, min: number, max: number): void {
@@ -11,20 +11,10 @@ export function checkAmount(problems: Problems, field: string, value: number | n
   }
 }
 
-/** An integer in [min, max]. */
-export function checkInt(problems: Problems, field: string, value: number, label: string, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) problems.add(field, `${label}须为 ${min}–${max} 的整数`, `${field} must be an integer from ${min} to ${max}`);
-}
-
 /** A required date: shape, calendar, not in the future. */
 export function checkRequiredDate(problems: Problems, field: string, value: string, label: string): void {
   if (!value) problems.add(field, `${label}不能为空`, `${field} is required`);
   else checkDate(problems, field, value, label);
-}
-
-/** An id argument inside an input: reported with the other problems. */
-export function checkId(problems: Problems, field: string, value: string | null | undefined): void {
-  if (value !== undefined && value !== null && !isUuid(value)) problems.add(field, '标识格式无效', `${field} is not a valid id`);
 }
 
 /** An area code of a fixed length (old codes mapped); returns it normalised. */

@@ -1,12 +1,12 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { GovernanceCaseCategoryCount, GovernanceCaseStatusCount, GovernanceStats, PartyActivityTypeCount } from '../entities/governance-stats.type';
 import type { PartyBuildingContext } from '../party-building.context';
-import { statsKey, type StructureCounts } from '../services/stats.service';
+import { statsKey, type StructureCounts } from '../services/governance-stats-query.service';
 
 const key = (s: GovernanceStats) => statsKey(s.areaCode, s.from, s.to);
 
 @Resolver(() => GovernanceStats)
-export class GovernanceStatsResolver {
+export class GovernanceStatsFieldsResolver {
   @FieldResolver(() => [PartyActivityTypeCount], { description: 'Activities held in the period, by type · 期间内各类活动次数' })
   activitiesByType(@Root() s: GovernanceStats, @Ctx() ctx: PartyBuildingContext) {
     return ctx.loaders.statsActivities.load(key(s));

@@ -10,9 +10,3 @@ export function checkCodeShape(code: string, field: string): string {
   problems.throwIfAny();
   return areaPrefix(normalized);
 }
-
-/** The county an area code lies in (6 digits). */
-export const countyOf = (code: string): string => code.slice(0, 6);
-
-/** The community (village) a resident-group code lies in (12 digits). */
-export const communityOf = (code: string): string => code.slice(0, 12);
