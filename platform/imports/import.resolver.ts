@@ -55,7 +55,7 @@ function importResolver(owner: string, sheets: SubgraphSheets) {
       name: names.mutation,
       description: `Import a registry file (${list}): a dry run unless commit; all rows or none · 导入登记表（${list}；默认试导入；正式导入全部写入或全不写入）`,
     })
-    async importFile(@Arg('input') input: ImportFileInput, @Ctx() ctx: BaseContext): Promise<ImportRun> {
+    async importFile(@Arg('input', { description: 'The file, its sheet and whether to commit · 文件、表格类型及是否提交' }) input: ImportFileInput, @Ctx() ctx: BaseContext): Promise<ImportRun> {
       const content = uploadedFile(input);
       const { run, done } = await startImport(ctx, sheets, { sheet: input.sheet, source: bufferSource(input.fileName, content), commit: input.commit });
       return input.wait ? done : run;

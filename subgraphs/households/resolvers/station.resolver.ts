@@ -10,7 +10,7 @@ export class StationResolver {
   }
 
   @Query(() => PowerStation, { nullable: true, description: 'One power station · 按标识查询电站' })
-  station(@Arg('id', () => ID) id: string, @Ctx() ctx: HouseholdsContext): Promise<PowerStation | null> {
+  station(@Arg('id', () => ID, { description: 'Station id (BAIHETAN, XILUODU, XIANGJIABA) · 电站标识' }) id: string, @Ctx() ctx: HouseholdsContext): Promise<PowerStation | null> {
     return ctx.loaders.station.load(id);
   }
 }
