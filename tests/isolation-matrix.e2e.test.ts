@@ -129,6 +129,10 @@ describe.each(testEngines())('isolation matrix (%s)', (engine) => {
       const id = res.data?.[field]?.nodes?.[0]?.id;
       if (id) outsideIds.set(type, id);
     }
+    // a person every subgraph holds records of (employment knows a person by its labour-status record)
+    const persons = await env.query(PREFECTURE, `{ persons(first: 50, filter: { areaCode: "${OUTSIDE}" }) { nodes { id labourStatus { status } } } }`);
+    const known = persons.data?.persons.nodes.find((n: { labourStatus: unknown }) => n.labourStatus);
+    if (known) outsideIds.set('Person', known.id);
     for (const [type, { field, path: [key], selection }] of Object.entries(NESTED_IDS)) {
       const res = await env.query(PREFECTURE, `{ ${field}(first: 50, filter: { areaCode: "${OUTSIDE}" }) { nodes { ${selection} } } }`);
       const found = (res.data?.[field]?.nodes ?? []).flatMap((n: Record<string, unknown>) => [n[key]].flat()).find((n: { id?: string } | null) => n?.id);

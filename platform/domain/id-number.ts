@@ -76,10 +76,15 @@ export function makeIdNumber(areaCode: string, birthDate: string, sequence: numb
   return first17 + checkCharacter(first17);
 }
 
-/** `530622********1234`: area code and last four characters only. */
+/**
+ * `530622************`: the area code only. The birth date, the sequence and the check character
+ * are hidden together: with the birth year published, a masked number still has 365 × 500
+ * candidates (docs/privacy.md); the old form that kept the last four characters gave away the
+ * sequence and, with the birth date, the whole number.
+ */
 export function maskIdNumber(idNumber: string): string {
   if (idNumber.length < 10) return '*'.repeat(idNumber.length);
-  return idNumber.slice(0, 6) + '*'.repeat(idNumber.length - 10) + idNumber.slice(-4);
+  return idNumber.slice(0, 6) + '*'.repeat(idNumber.length - 6);
 }
 
 /** `138****5678`. */

@@ -72,7 +72,7 @@ function importResolver(owner: string, sheets: SubgraphSheets) {
       @Args() page: PageArgs,
       @Ctx() ctx: BaseContext,
     ) {
-      return importProblems(ctx, importId, page);
+      return importProblems(ctx, sheets, importId, page);
     }
   }
   return ImportResolver;

@@ -5,7 +5,7 @@
  * the writer, the templates and the import engine work from the description alone.
  */
 
-import type { SensitiveCategory } from '../security/purposes';
+import type { SensitiveValue } from '../security/sensitive';
 
 export type ColumnKind = 'text' | 'code' | 'date' | 'choice' | 'flag';
 
@@ -24,8 +24,8 @@ export interface SheetColumn {
   note: string;
   /** Written by exports (ids other sheets refer to); an import accepts the column and does not read it. */
   exportOnly?: boolean;
-  /** The category of sensitive information the column holds: exports mask it by the policy, and a full one is audited. */
-  sensitive?: SensitiveCategory;
+  /** The kind of sensitive value the column holds: exports and problem reports show it by the disclosure policy, and a full one is audited. */
+  sensitive?: SensitiveValue;
 }
 
 export interface SheetFormat {

@@ -122,7 +122,7 @@ describe('households subgraph', () => {
     const person = data.persons.find((p) => p.phone && p.county_code === DEMO_AREAS.qiaojia)!;
     const query = 'query ($id: ID!) { person(id: $id) { idNumber phone } }';
     const full = { idNumber: person.id_number, phone: person.phone };
-    const masked = { idNumber: `${person.id_number.slice(0, 6)}********${person.id_number.slice(-4)}`, phone: `${person.phone!.slice(0, 3)}****${person.phone!.slice(-4)}` };
+    const masked = { idNumber: `${person.id_number.slice(0, 6)}************`, phone: `${person.phone!.slice(0, 3)}****${person.phone!.slice(-4)}` };
     const partner = (purposes: string[]) => ({ subject: 'client:x', role: Role.PARTNER, jurisdiction: [DEMO_AREAS.qiaojia], purposes, client: { id: '00000000-0000-4000-8000-000000000001', name: '公安局' } });
     const cases: [string, Identity, object, string[]][] = [
       ['county officer', qiaojia, full, ['idNumber', 'phone']],

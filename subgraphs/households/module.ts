@@ -16,6 +16,7 @@ import { ImportRuns1764400000000 } from './migrations/1764400000000-import-runs'
 import { ImportRunsServing1764400000001 } from './migrations/1764400000001-import-runs-serving';
 import { HouseholdsDataVersion1764410000001 } from './migrations/1764410000001-data-version';
 import { HouseholdsChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
+import { HouseholdsRegisteredCountyName1764430000000 } from './migrations/1764430000000-registered-county-name';
 
 /** The households subgraph: the registry of households, persons, areas and power stations. */
 export const householdsModule = defineSubgraph<HouseholdsContext>({
@@ -30,6 +31,7 @@ export const householdsModule = defineSubgraph<HouseholdsContext>({
     ImportRunsServing1764400000001,
     HouseholdsDataVersion1764410000001,
     HouseholdsChangeHistoryPerStatement1764420000001,
+    HouseholdsRegisteredCountyName1764430000000,
   ],
   schema: buildHouseholdsSchema,
   extendContext: (base) => ({ ...base, loaders: createHouseholdLoaders(base) }),

@@ -25,7 +25,7 @@ export const LABOUR_STATUS_SHEET: SheetFormat = {
     { ...PERSON_ID, note: '人员在平台中的标识（见人口表导出的“人员标识”列）；本表每人一行 · The person’s id; one row per person' },
     { ...HOUSEHOLD_ID, required: false, note: `所属移民户的标识（见人口表导出的“户标识”列）；${FIRST} · The person’s household; needed at the first check` },
     { ...HOUSEHOLD_AREA, key: 'areaCode', note: `现居住居民小组代码，15 位；${FIRST}，之后填写即为迁居 · Resident group, 15 digits; needed at the first check, a move after` },
-    { key: 'birthDate', header: '出生日期', kind: 'date', note: `${FIRST}；之后须与已登记的一致 · Needed at the first check; must agree after` },
+    { key: 'birthDate', header: '出生日期', kind: 'date', sensitive: 'BIRTH_DATE', note: `${FIRST}；之后须与已登记的一致 · Needed at the first check; must agree after` },
     { key: 'status', header: '劳动力状态', aliases: ['就业状态'], kind: 'choice', required: true, choices: LABELS.labourStatus, note: '如“已就业”“未就业” · Labour status' },
     { key: 'verifiedOn', header: '核查日期', kind: 'date', required: true, note: 'YYYY-MM-DD，不早于上次核查 · Date of the check, not before the last one' },
     { key: 'note', header: '备注', kind: 'text', note: '至多 200 字 · Note, at most 200 characters' },

@@ -28,7 +28,7 @@ export const PERSONS_SHEET: SheetFormat = {
     { key: 'name', header: '姓名', kind: 'text', required: true, note: '姓名 · Name' },
     { key: 'idNumber', header: '身份证号', aliases: ['身份证号码', '公民身份号码'], kind: 'text', required: true, sensitive: SensitiveCategory.ID_NUMBER, note: '18 位（末位可为 X），该列须设为文本 · 18 characters, the column formatted as text' },
     { key: 'sex', header: '性别', kind: 'choice', choices: LABELS.sex, note: '可留空，由身份证号推出；填写则须一致 · Optional; must agree with the ID number' },
-    { key: 'birthDate', header: '出生日期', kind: 'date', note: '可留空，由身份证号推出；填写则须一致 · Optional; must agree with the ID number' },
+    { key: 'birthDate', header: '出生日期', kind: 'date', sensitive: 'BIRTH_DATE', note: '可留空，由身份证号推出；填写则须一致 · Optional; must agree with the ID number' },
     { key: 'ethnicity', header: '民族', kind: 'text', required: true, note: '如“汉族”“彝族” · Ethnic group' },
     { key: 'relation', header: '与户主关系', aliases: ['关系'], kind: 'choice', required: true, choices: LABELS.relation, note: '每户一名“户主” · Relation to the head; one 户主 per household' },
     { key: 'phone', header: '联系电话', aliases: ['手机号码', '电话'], kind: 'text', sensitive: SensitiveCategory.PHONE, note: '11 位手机号码 · Mobile phone' },
@@ -128,10 +128,11 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
       const personOf = new Map(existing.map((p) => [p.id_number, p]));
       // persons outside the caller's jurisdiction are not visible (row-level security): ask which of the rest are registered, and where
       const unseen = rows.map((r) => r.valid.idNumber).filter((n) => !personOf.has(n));
-      const elsewhere: { id_number: string; county_code: string }[] = unseen.length
-        ? await manager.query(`SELECT id_number, county_code FROM "${schema}".registered_id_numbers($1::text[], NULL)`, [unseen])
+      const elsewhere: { id_number: string; county_name: string }[] = unseen.length
+        ? await manager.query(`SELECT id_number, county_name FROM "${schema}".registered_id_numbers($1::text[], NULL)`, [unseen])
         : [];
-      const countyElsewhere = new Map(elsewhere.map((p) => [p.id_number, p.county_code]));
+      // a duplicate outside the jurisdiction is named by its county only (docs/privacy.md)
+      const countyElsewhere = new Map(elsewhere.map((p) => [p.id_number, p.county_name]));
 
       const problems: RowProblem[] = [];
       const inserts: Record<string, unknown>[] = [];
@@ -148,11 +149,11 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
         else if (!scope.covers(household.area_code)) problem('registryNo', `移民户 ${p.registryNo} 属于 ${household.county_code}，不在您的管辖范围内，不能导入`, `Household ${p.registryNo} belongs to county ${household.county_code}, outside your jurisdiction: you cannot import it`);
         else if (household.status === HouseholdStatus.CANCELLED) problem('registryNo', `移民户 ${p.registryNo} 已注销`, `Household ${p.registryNo} is cancelled`);
         if (countyElsewhere.has(p.idNumber)) {
-          problem('idNumber', `该身份证号已登记在 ${countyElsewhere.get(p.idNumber)} 的移民户中（不在您的管辖范围内）：同一人不能登记两次`,
-            `This ID number is already registered in a household of county ${countyElsewhere.get(p.idNumber)} (outside your jurisdiction): a person is registered once`);
+          problem('idNumber', `该身份证号已在${countyElsewhere.get(p.idNumber)}登记（不在您的管辖范围内）：同一人不能登记两次`,
+            `This ID number is already registered in ${countyElsewhere.get(p.idNumber)} (outside your jurisdiction): a person is registered once`);
         } else if (before && before.registry_no !== p.registryNo) {
-          problem('idNumber', `该身份证号已登记在移民户 ${before.registry_no}（${before.county_code}），本表第 ${row} 行又登记在 ${p.registryNo}：同一人不能登记两次`,
-            `This ID number is already registered in household ${before.registry_no} (county ${before.county_code}); row ${row} registers it in ${p.registryNo}: a person is registered once`);
+          problem('idNumber', `该身份证号已登记在移民户 ${before.registry_no}，本表第 ${row} 行又登记在 ${p.registryNo}：同一人不能登记两次`,
+            `This ID number is already registered in household ${before.registry_no}; row ${row} registers it in ${p.registryNo}: a person is registered once`);
         } else if (household && before && before.relation === Relation.HEAD && p.relation !== Relation.HEAD) {
           problem('relation', '户主的关系不能直接修改：变更户主请使用减员（指定新户主）', 'The head’s relation cannot be changed directly: remove the head naming the new head');
         } else if (household && p.relation === Relation.HEAD && household.head_id && household.head_id !== before?.id) {

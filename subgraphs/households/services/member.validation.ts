@@ -63,7 +63,8 @@ export function checkMember(problems: Problems, path: string, m: MemberInput, to
     problems.add(`${path}.sex`, `性别与身份证号不符（身份证号显示为${id.sex === Sex.MALE ? '男' : '女'}）`, `sex does not match the ID number (which says ${id.sex})`);
   }
   if (m.birthDate && m.birthDate !== id.birthDate) {
-    problems.add(`${path}.birthDate`, `出生日期与身份证号不符（身份证号显示为 ${id.birthDate}）`, `birthDate does not match the ID number (${id.birthDate})`);
+    // the message does not quote the ID number's birth date: import reports reach masked readers too
+    problems.add(`${path}.birthDate`, '出生日期与身份证号中的出生日期不符', 'birthDate does not match the birth date inside the ID number');
   }
   checkFlagsAgainstAge(problems, path, m, ageOn(id.birthDate, today));
   return { name: m.name.trim(), idNumber: id.normalized, sex: id.sex as Sex, birthDate: id.birthDate, input: m };

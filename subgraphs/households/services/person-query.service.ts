@@ -9,6 +9,8 @@ import type { HouseholdsContext } from '../households.context';
 import { scopedPersons } from '../households.loaders';
 import type { PersonFilter } from '../inputs/filters.input';
 import { checkStation } from '../../../platform/domain/stations';
+import { forbidden } from '../../../platform/graphql/errors';
+import { seesValueInFull } from '../../../platform/security/sensitive';
 
 export const FLAG_COLUMNS: Record<VulnerabilityFlag, string> = {
   [VulnerabilityFlag.LEFT_BEHIND_ELDERLY]: 'p.left_behind_elderly',
@@ -34,6 +36,11 @@ export async function listPersons(ctx: HouseholdsContext, filter: PersonFilter |
   const search = filter?.search?.trim();
   if (search) {
     const id = parseIdNumber(search);
+    // finding a person by a full number would let a caller test candidate numbers one by one:
+    // only callers who see ID numbers in full may (docs/privacy.md)
+    if (id.ok && !seesValueInFull(ctx.identity, 'ID_NUMBER')) {
+      throw forbidden('您的角色不能按身份证号查询人员（filter.search）', 'Your role may not find persons by ID number (filter.search)');
+    }
     if (id.ok) qb.andWhere('p.id_number = :idNumber', { idNumber: id.value.normalized });
     else qb.andWhere('p.name LIKE :name', { name: likePrefix(search) });
   }

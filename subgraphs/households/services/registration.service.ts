@@ -25,13 +25,13 @@ const HOUSEHOLD: [string, string] = ['该移民户', 'Household'];
 async function assertIdNumbersFree(manager: EntityManager, numbers: { field: string; idNumber: string }[], exceptPersonId?: string) {
   if (!numbers.length) return;
   // outside the caller's jurisdiction too (row-level security hides those rows): the schema's function looks
-  const [taken]: { idNumber: string; countyCode: string }[] = await manager.query(
-    `SELECT id_number AS "idNumber", county_code AS "countyCode" FROM "${manager.connection.getMetadata(Person).schema}".registered_id_numbers($1, $2) LIMIT 1`,
+  const [taken]: { idNumber: string; countyName: string }[] = await manager.query(
+    `SELECT id_number AS "idNumber", county_name AS "countyName" FROM "${manager.connection.getMetadata(Person).schema}".registered_id_numbers($1, $2) LIMIT 1`,
     [numbers.map((n) => n.idNumber), exceptPersonId ?? null],
   );
   if (taken) {
     const { field } = numbers.find((n) => n.idNumber === taken.idNumber)!;
-    throw conflict(field, `该身份证号已在 ${taken.countyCode} 登记，不能重复登记`, `This ID number is already registered (county ${taken.countyCode})`);
+    throw conflict(field, `该身份证号已在${taken.countyName}登记，不能重复登记`, `This ID number is already registered in ${taken.countyName}`);
   }
 }
 

@@ -79,9 +79,9 @@ export function cadresImport(scope: Scope): SheetImport<ValidCadreFields> {
         if (!scope.covers(c.areaCode)) problem('areaCode', `服务区划 ${c.areaCode} 不在您的管辖范围内，不能导入`, `areaCode ${c.areaCode} is outside your jurisdiction: you cannot import it`);
         else if (gridId === undefined) problem('gridNumber', `社区 ${c.areaCode} 没有序号为 ${c.gridNumber} 的网格`, `Community ${c.areaCode} has no grid numbered ${c.gridNumber}`);
         if (hidden.has(c.phone)) {
-          problem('phone', `手机号码 ${c.phone} 已登记为其他县（区、市）的干部，不在您的管辖范围内`, `Phone ${c.phone} is registered to a cadre of another county, outside your jurisdiction`);
+          problem('phone', '该手机号码已登记为其他县（区、市）的干部，不在您的管辖范围内', 'The phone is registered to a cadre of another county, outside your jurisdiction');
         } else if (before && !scope.covers(before.area_code as string)) {
-          problem('phone', `手机号码 ${c.phone} 已登记为 ${before.county_code} 的干部，不在您的管辖范围内`, `Phone ${c.phone} is registered to a cadre of county ${before.county_code}, outside your jurisdiction`);
+          problem('phone', '该手机号码已登记为其他县（区、市）的干部，不在您的管辖范围内', 'The phone is registered to a cadre of another county, outside your jurisdiction');
         }
         if (problems.length > found) continue;
         const values = { name: c.name, work_unit: c.workUnit, party_member: c.partyMember, grid_id: gridId, area_code: c.areaCode, county_code: countyOf(c.areaCode) };
