@@ -27,6 +27,8 @@ export interface SubgraphOptions<TContext extends BaseContext> {
   engine: Engine;
   statements: StatementCounter;
   gatewayPublicKey: IdentityVerifier;
+  /** Longest lifetime of a forwarded identity accepted, in seconds (default IDENTITY_TTL_SECONDS). */
+  identityLifetimeSeconds?: number;
   /** Operation limits (defaults from the configuration). */
   limits?: OperationLimits;
   /** Adds the subgraph's per-request loaders to the base context. */
@@ -46,7 +48,9 @@ export interface RunningSubgraph extends Listening {
 
 /** Builds and starts one subgraph: `POST /graphql` (gateway-signed identity required) and `GET /health`. */
 export async function startSubgraph<TContext extends BaseContext>(options: SubgraphOptions<TContext>, port = 0, host = '127.0.0.1'): Promise<RunningSubgraph> {
-  const limits = operationLimits(options.limits ?? loadConfig().limits);
+  const config = loadConfig();
+  const limits = operationLimits(options.limits ?? config.limits);
+  const lifetime = options.identityLifetimeSeconds ?? config.identityTtlSeconds;
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     formatError: maskError,
@@ -72,7 +76,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
   // each request runs in its own scope: every connection it is lent carries its jurisdiction
   app.use((_req, _res, next) => runInRequestScope(undefined, next));
   const contextOf = async (req: Request) => {
-    const identity = await identityFromHeaders(req.headers, options.gatewayPublicKey);
+    const identity = await identityFromHeaders(req.headers, options.gatewayPublicKey, lifetime);
     enterRequestScope(requestScopeOf(identity));
     return options.extendContext(baseContext(identity, serving));
   };
