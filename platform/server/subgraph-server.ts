@@ -14,6 +14,7 @@ import { maskError } from '../graphql/errors';
 import { serveMetrics } from './metrics';
 import { operationLimits } from '../graphql/operation-limits';
 import { jsonErrors, listen, type Listening } from './http';
+import { graphqlRequestGuard } from './request-guard';
 import { fullReadsPlugin } from '../security/read-audit';
 import type { IdentityVerifier } from '../security/keys';
 import { enterRequestScope, requestScopeOf, runInRequestScope } from '../security/request-scope';
@@ -49,7 +50,8 @@ export interface RunningSubgraph extends Listening {
 /** Builds and starts one subgraph: `POST /graphql` (gateway-signed identity required) and `GET /health`. */
 export async function startSubgraph<TContext extends BaseContext>(options: SubgraphOptions<TContext>, port = 0, host = '127.0.0.1'): Promise<RunningSubgraph> {
   const config = loadConfig();
-  const limits = operationLimits(options.limits ?? config.limits);
+  const limitConfig = options.limits ?? config.limits;
+  const limits = operationLimits(limitConfig);
   const lifetime = options.identityLifetimeSeconds ?? config.identityTtlSeconds;
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
@@ -57,7 +59,8 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
-    plugins: [...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), ...limits.plugins],
+    parseOptions: limits.parseOptions,
+    plugins: [...limits.plugins, ...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin()],
   });
   await apollo.start();
   const serving = await openServingDataSource(options.dataSource, options.engine, options.statements);
@@ -84,6 +87,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '1mb' }),
+    graphqlRequestGuard(limitConfig),
     expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }),
   );
   jsonErrors(app);
