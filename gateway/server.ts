@@ -80,6 +80,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
+    persistedQueries: limits.persistedQueries,
     plugins: [...limits.plugins, ...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients)],
   });
   await apollo.start();

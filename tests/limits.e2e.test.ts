@@ -165,8 +165,37 @@ describe('operation limits: refused with a coded error before any SQL runs', () 
     ['a form', () => raw('query=%7B%20stations%20%7B%20id%20%7D%20%7D', { 'content-type': 'application/x-www-form-urlencoded' }), /BAD_REQUEST/, 415],
     ['no content type', () => raw('{"query":"{ stations { id } }"}', { 'content-type': '' }), /BAD_REQUEST/, 415],
     ['a charset other than UTF-8', () => raw('{"query":"{ stations { id } }"}', { 'content-type': 'application/json; charset=latin1' }), /BAD_REQUEST/, 415],
+    ['an Accept the answer cannot meet (refused before the operation runs)', () => post({ query: SEARCH, variables: { search: '王' } }, { accept: 'text/html' }), /BAD_REQUEST/, 406],
+    ['an automatic persisted query', () => post({ query: '{ stations { id } }', extensions: { persistedQuery: 'x' } }), /PERSISTED_QUERY_NOT_SUPPORTED/, 200],
   ])('refuses %s with a coded 4xx', async (_label, send, code, status) => {
     await refusedWithoutSql(send, code, status);
+  });
+
+  it('answers an address too long for the HTTP parser with a coded JSON error', async () => {
+    const res = await fetch(`${env.gateway.url}?query=${'x'.repeat(100_000)}`);
+    expect(res.status).toBe(431);
+    expect((await res.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it.each([
+    ['no __typename', [{ id: '00000000-0000-4000-8000-000000000001' }], 'representations[0].__typename'],
+    ['a type the subgraph does not have', [{ __typename: 'Nope', id: '00000000-0000-4000-8000-000000000001' }], 'representations[0].__typename'],
+    ['an id that is no UUID', [{ __typename: 'Household', id: 'not-a-uuid' }], 'representations[0].id'],
+    ['an id that is a number', [{ __typename: 'Person', id: 2147483648 }], 'representations[0].id'],
+    ['an area code that is a list', [{ __typename: 'AdminArea', code: '530622' }, { __typename: 'AdminArea', code: [null] }], 'representations[1].code'],
+    ['a representation that is no object', ['x'], 'representations[0]'],
+  ])('a subgraph called directly refuses entity representations with %s, before any SQL', async (_label, representations, field) => {
+    const before = statements();
+    const res = await env.querySubgraphAs('households', prefecture, 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: representations });
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(statements()).toBe(before);
+  });
+
+  it('a subgraph still resolves well-formed representations', async () => {
+    const res = await env.querySubgraphAs('households', prefecture, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdminArea { code name } } }', { r: [{ __typename: 'AdminArea', code: '530622' }] });
+    expect(res.errors).toBeUndefined();
+    expect(res.data._entities[0].code).toBe('530622');
   });
 
   it('applies the same limits and checks on a subgraph called directly', async () => {

@@ -27,15 +27,15 @@ function coded(code: string, zh: string, en: string, extra: Record<string, unkno
   });
 }
 
-/** BAD_USER_INPUT naming the first bad field and listing every problem found. */
-export function badInput(problems: FieldProblem[]): GraphQLError {
+/** BAD_USER_INPUT naming the first bad field and listing every problem found (`status`: when the whole request is refused). */
+export function badInput(problems: FieldProblem[], status?: number): GraphQLError {
   const [first] = problems;
   const zh = problems.length > 1 ? `${first.zh}（共 ${problems.length} 处错误）` : first.zh;
   const en = problems.length > 1 ? `${first.en} (${problems.length} problems in all)` : first.en;
   return coded(ErrorCode.BAD_USER_INPUT, zh, en, {
     field: first.field,
     problems: problems.map((p) => ({ field: p.field, message: message(p.zh, p.en) })),
-  });
+  }, status);
 }
 
 /**

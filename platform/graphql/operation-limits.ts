@@ -118,13 +118,15 @@ const operationChoicePlugin: ApolloServerPlugin = {
  * aliases (`__typename` included), cost and directives (graphql-armor), introspection depth and
  * breadth, characters in string literals, and which operation to run. The document's size in
  * characters, and the request's shape, are checked before parsing (`request-guard.ts`).
- * Every refusal is HTTP 400 with a coded, bilingual error. Batched HTTP requests stay off.
+ * Every refusal is HTTP 400 with a coded, bilingual error. Batched HTTP requests and automatic
+ * persisted queries stay off.
  */
 export function operationLimits(limits: OperationLimits = DEFAULT_LIMITS): {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
   parseOptions: ParseOptions;
   allowBatchedHttpRequests: false;
+  persistedQueries: false;
 } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, ...report((n, found) => `查询深度 ${found}，超过上限 ${n}`, limits.maxDepth) },
@@ -141,5 +143,7 @@ export function operationLimits(limits: OperationLimits = DEFAULT_LIMITS): {
     validationRules: [...validationRules, introspectionLimitsRule(limits.maxIntrospectionDepth, limits.maxIntrospectionFields), textLiteralsRule],
     parseOptions: { maxTokens: limits.maxTokens },
     allowBatchedHttpRequests: false,
+    // automatic persisted queries: an unbounded cache of documents anyone may fill, and no client here uses them
+    persistedQueries: false,
   };
 }

@@ -63,6 +63,10 @@ export function graphqlRequestGuard(limits: OperationLimits): RequestHandler {
       return next();
     }
 
+    // the answer is JSON: a client that takes none of its types would be refused only after the operation ran
+    if (req.headers.accept && !req.accepts(['application/json', 'application/graphql-response+json'])) {
+      return send(res, badRequest('请求的 Accept 须包含 application/json 或 application/graphql-response+json', 'Accept must include application/json or application/graphql-response+json', { field: 'accept' }), 406);
+    }
     const { query, operationName } = params;
     let { variables } = params;
     if (query !== undefined && query !== null) {

@@ -13,6 +13,7 @@ import { loadConfig, type OperationLimits } from '../config';
 import { maskError } from '../graphql/errors';
 import { serveMetrics } from './metrics';
 import { operationLimits } from '../graphql/operation-limits';
+import { representationsPlugin } from '../graphql/representations';
 import { jsonErrors, listen, type Listening } from './http';
 import { graphqlRequestGuard } from './request-guard';
 import { fullReadsPlugin } from '../security/read-audit';
@@ -60,7 +61,8 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [...limits.plugins, ...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin()],
+    persistedQueries: limits.persistedQueries,
+    plugins: [...limits.plugins, representationsPlugin(options.schema), ...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin()],
   });
   await apollo.start();
   const serving = await openServingDataSource(options.dataSource, options.engine, options.statements);
