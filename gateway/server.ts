@@ -11,6 +11,7 @@ import { serveMetrics } from '../platform/server/metrics';
 import { operationLimits } from '../platform/graphql/operation-limits';
 import { jsonErrors, listen, type Listening } from '../platform/server/http';
 import { noPhoneHome } from '../platform/server/no-phone-home';
+import { graphqlRequestGuard } from '../platform/server/request-guard';
 import { readAuditPlugin } from './audit/read-audit.plugin';
 import { serveReadAudit } from './audit/read-audit.routes';
 import { createGatewayContext, type GatewayContext, type GatewayKeys } from './context';
@@ -71,7 +72,8 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   gateway.onSchemaLoadOrUpdate((loaded) => {
     apiSchema = loaded.apiSchema;
   });
-  const limits = operationLimits(options.limits ?? loadConfig().limits);
+  const limitConfig = options.limits ?? loadConfig().limits;
+  const limits = operationLimits(limitConfig);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskError,
@@ -79,7 +81,9 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     introspection: true,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
-    plugins: [...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), versionPlugin(), ...limits.plugins],
+    parseOptions: limits.parseOptions,
+    persistedQueries: limits.persistedQueries,
+    plugins: [...limits.plugins, ...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), versionPlugin()],
   });
   await apollo.start();
 
@@ -100,6 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   app.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    graphqlRequestGuard(limitConfig),
     ...(options.clients ? [partnerGate(options.clients)] : []),
     expressMiddleware(apollo, {
       context: ({ req }) => createGatewayContext(req.headers.authorization, options.keys, options.identityTtlSeconds ?? 60, (req as PartnerRequest).partner, req.ip),

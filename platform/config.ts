@@ -49,13 +49,29 @@ export interface Config {
 
 export interface OperationLimits {
   maxDepth: number;
+  /** Aliases in one operation, `__typename` included. */
   maxAliases: number;
   maxTokens: number;
+  /** Length of the document in characters, comments and white space included (checked before parsing). */
+  maxDocumentChars: number;
   maxCost: number;
   maxDirectives: number;
+  /** Depth below `__schema` / `__type` (GraphiQL's introspection query is 15 deep). */
+  maxIntrospectionDepth: number;
+  /** `__schema` and `__type` fields in one operation. */
+  maxIntrospectionFields: number;
 }
 
-export const DEFAULT_LIMITS: OperationLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 3000, maxCost: 20000, maxDirectives: 20 };
+export const DEFAULT_LIMITS: OperationLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 3000,
+  maxDocumentChars: 50_000,
+  maxCost: 20000,
+  maxDirectives: 20,
+  maxIntrospectionDepth: 16,
+  maxIntrospectionFields: 2,
+};
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -110,8 +126,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: intFrom(env, 'LIMIT_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
       maxAliases: intFrom(env, 'LIMIT_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
       maxTokens: intFrom(env, 'LIMIT_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
+      maxDocumentChars: intFrom(env, 'LIMIT_MAX_DOCUMENT_CHARS', DEFAULT_LIMITS.maxDocumentChars),
       maxCost: intFrom(env, 'LIMIT_MAX_COST', DEFAULT_LIMITS.maxCost),
       maxDirectives: intFrom(env, 'LIMIT_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
+      maxIntrospectionDepth: intFrom(env, 'LIMIT_MAX_INTROSPECTION_DEPTH', DEFAULT_LIMITS.maxIntrospectionDepth),
+      maxIntrospectionFields: intFrom(env, 'LIMIT_MAX_INTROSPECTION_FIELDS', DEFAULT_LIMITS.maxIntrospectionFields),
     },
     suppressionMinCell: Math.max(1, intFrom(env, 'SUPPRESSION_MIN_CELL', 5)),
   };

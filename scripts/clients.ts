@@ -9,7 +9,7 @@ import { openPGlite, type Engine } from '../platform/db/data-source';
 import { SCHEMA_DIR } from './supergraph';
 
 const USAGE = `usage (PostgreSQL from DATABASE_URL; else the embedded database of npm start — stop the platform first):
-  npm run clients -- issue  --name 昭通市民政局 --jurisdiction 530600[,…] [--purposes public-security|civil-affairs|human-resources|audit[,…]] [--expires 2027-12-31] [--rate 600]
+  npm run clients -- issue  --name 昭通市民政局 --jurisdiction 530600[,…] --purposes public-security|civil-affairs|human-resources|audit[,…] [--expires 2027-12-31] [--rate 600]
   npm run clients -- allow  --id <client id> --file schema/partner-operations/<name>.graphql [--file …] [--beyond-contract yes]
   npm run clients -- revoke --id <client id>
   npm run clients -- list`;

@@ -8,18 +8,20 @@ import type { BaseContext } from './context';
 import { unauthenticated } from './errors';
 
 /**
- * The identity the gateway forwarded, verified with the gateway's public key. A call without
- * it, or with one the gateway did not sign, gets UNAUTHENTICATED and nothing else.
+ * The identity the gateway forwarded, verified with the gateway's public key and against the
+ * configured lifetime. A call without it, with one the gateway did not sign, or one that lives
+ * too long or makes no identity, gets UNAUTHENTICATED and nothing else.
  */
 export async function identityFromHeaders(
   headers: Record<string, string | string[] | undefined>,
   gatewayPublicKey: IdentityVerifier,
+  lifetimeSeconds: number,
 ): Promise<Identity> {
   const header = headers[IDENTITY_HEADER];
   const token = Array.isArray(header) ? header[0] : header;
   if (!token) throw unauthenticated('缺少网关签发的身份', 'Missing gateway-signed identity');
   try {
-    return await verifyForwardedIdentity(token, gatewayPublicKey);
+    return await verifyForwardedIdentity(token, gatewayPublicKey, lifetimeSeconds);
   } catch {
     throw unauthenticated('网关签发的身份无效或已过期', 'Invalid or expired gateway-signed identity');
   }

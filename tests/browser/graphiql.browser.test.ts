@@ -35,12 +35,20 @@ describe('GraphiQL in a real headless Chromium', () => {
 
   it('opens signed in, runs a collection query and shows its result, fetching nothing from outside', async () => {
     const token = await env.token(DEMO_IDENTITIES.qiaojia);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
     const outside: string[] = [];
     page.on('request', (request) => {
       if (!request.url().startsWith(gateway.url.replace(/\/graphql$/, ''))) outside.push(request.url());
     });
+    // a token an earlier version left in localStorage is removed
+    await page.goto(gateway.url.replace(/graphql$/, 'graphiql/collection.json'));
+    await page.evaluate((old) => localStorage.setItem('graphiql:headers', JSON.stringify({ Authorization: `Bearer ${old}` })), 'old-token');
     await page.goto(`${gateway.url.replace(/graphql$/, 'graphiql/')}#token=${encodeURIComponent(token)}`);
+    // the token is read, then taken out of the address (and the history entry)
+    await page.waitForFunction(() => document.querySelector('.graphiql-query-editor'));
+    expect(page.url()).not.toContain('token');
+    expect(await page.evaluate(() => window.location.hash)).toBe('');
     await page.getByRole('button', { name: /查询示例/ }).first().click();
     const entry = readCollection().find((e) => e.file.startsWith('01-'))!;
     await page.locator(`button[data-file="${entry.file}"]`).click();
@@ -57,5 +65,20 @@ describe('GraphiQL in a real headless Chromium', () => {
     expect(text).toMatch(/"name": "文笔社区"/);
     expect(text).not.toMatch(/"errors"/);
     expect(outside).toEqual([]);
+    // the token lives in the tab's sessionStorage, never in localStorage
+    const stored = await page.evaluate(() => ({
+      local: Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n'),
+      session: Object.keys(sessionStorage).map((k) => `${k}=${sessionStorage.getItem(k)}`).join('\n'),
+    }));
+    expect(stored.local).not.toContain(token);
+    expect(stored.local).not.toContain('old-token');
+    expect(stored.local).not.toMatch(/graphiql:/);
+    expect(stored.session).toContain(token);
+    // a new tab (a new session) of the same origin is not signed in
+    const other = await context.newPage();
+    await other.goto(gateway.url.replace(/graphql$/, 'graphiql/'));
+    await other.waitForFunction(() => document.querySelector('.graphiql-query-editor'));
+    expect(await other.evaluate(() => Object.values({ ...localStorage, ...sessionStorage }).join('\n'))).not.toContain(token);
+    await context.close();
   });
 });
