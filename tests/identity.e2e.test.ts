@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
+import { platformVersion } from '../platform/version';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 import { IDENTITY_HEADER, signForwardedIdentity, signUserToken } from '../platform/security/identity';
 import { generateKeyMaterial, importKeys } from '../platform/security/keys';
@@ -154,7 +155,7 @@ describe('identity: gateway tokens and the identity forwarded to subgraphs', () 
   it('reports health', async () => {
     const res = await fetch(env.gateway.url.replace(/graphql$/, 'health'));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', subgraphs: Object.fromEntries(SUBGRAPH_MODULES.map((m) => [m.name, 'ok'])) });
+    expect(await res.json()).toEqual({ status: 'ok', version: platformVersion(), subgraphs: Object.fromEntries(SUBGRAPH_MODULES.map((m) => [m.name, 'ok'])) });
   });
 
   it('masks internal failures: no SQL, stack or subgraph URL reaches the client', async () => {
