@@ -81,4 +81,33 @@ describe('GraphiQL in a real headless Chromium', () => {
     expect(await other.evaluate(() => Object.values({ ...localStorage, ...sessionStorage }).join('\n'))).not.toContain(token);
     await context.close();
   });
+
+  it('names the Chinese fonts users have, draws Chinese with a real glyph, and serves a favicon', async () => {
+    const origin = gateway.url.replace(/\/graphql$/, '');
+    const favicon = await fetch(`${origin}/favicon.ico`);
+    expect({ status: favicon.status, type: favicon.headers.get('content-type') }).toEqual({ status: 200, type: expect.stringMatching(/^image\/svg\+xml/) });
+    const page = await browser.newPage();
+    await page.goto(`${origin}/graphiql/`);
+    await page.waitForFunction(() => document.querySelector('.graphiql-container'));
+    expect(await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href)).toBe(`${origin}/graphiql/favicon.svg`);
+    const stack = await page.evaluate(() => getComputedStyle(document.querySelector('.graphiql-container')!).getPropertyValue('--font-family'));
+    for (const font of ['Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'WenQuanYi']) expect(stack).toContain(font);
+    // a character no font has is drawn as the same empty box as any other: a real glyph differs from it and from another character
+    const drawn = await page.evaluate(() => {
+      const family = getComputedStyle(document.querySelector('.graphiql-container')!).fontFamily;
+      const pixels = (text: string) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 48;
+        canvas.height = 48;
+        const ctx = canvas.getContext('2d')!;
+        ctx.font = `32px ${family}`;
+        ctx.fillText(text, 4, 36);
+        return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(',');
+      };
+      const box = pixels('\u{10FFFD}');
+      return { wen: pixels('文') !== box, bi: pixels('笔') !== box, distinct: pixels('文') !== pixels('笔') };
+    });
+    expect(drawn).toEqual({ wen: true, bi: true, distinct: true });
+    await page.close();
+  });
 });
