@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
@@ -229,6 +230,9 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
       ['an ID number registered in another county, out of sight', () => [head, { ...spouse, 身份证号: data.persons.find((p) => p.county_code === DEMO_AREAS.suijiang)!.id_number, 性别: '', 出生日期: '' }], '身份证号', /^53\d{16}$/, /已登记在 530626 的移民户中（不在您的管辖范围内）/],
       ['the same ID number twice in the file', () => [head, { ...spouse, 身份证号: head.身份证号, 性别: '', 出生日期: '' }], '身份证号', /^532101/, /与第 2 行重复/],
       ['a second head', () => [head, { ...spouse, 与户主关系: '户主' }], '与户主关系', '户主', /第 2 行已有户主/],
+      ['a name a spreadsheet would run as a formula', () => [head, { ...spouse, 姓名: "=cmd|' /C calc'!A0" }], '姓名', "=cmd|' /C calc'!A0", /姓名不能以 = \+ - @ 开头/],
+      ['a name beginning with @', () => [head, { ...spouse, 姓名: '@SUM(1+1)' }], '姓名', '@SUM(1+1)', /姓名不能以 = \+ - @ 开头/],
+      ['a name with a control character', () => [head, { ...spouse, 姓名: '李\u0007秀英' }], '姓名', '李\u0007秀英', /姓名含有控制字符/],
       ['a left-behind child aged 47', () => [head, { ...spouse, 留守儿童: '是' }], '留守儿童', '是', /留守儿童须未满 16 周岁/],
     ];
 
@@ -283,6 +287,51 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
       expect(lines[1]).toMatch(/^3,身份证号,5\.30622E\+17,身份证号被 Excel 转成了科学计数法.*,Excel turned the ID number into a float/);
       expect((await download(DEMO_IDENTITIES.suijiang, run.reportPath)).status).toBe(403);
       expect((await download(qiaojia, run.reportPath.replace('.csv', '.xlsx'))).type).toMatch(/spreadsheetml/);
+    });
+  });
+
+  describe('formulas', () => {
+    it('a formula cell is refused, with a stored result or without, telling the clerk to paste values; nothing is written', async () => {
+      const { registryNo: no, members } = await newHousehold();
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('移民人口表');
+      const headers = PERSONS_SHEET.columns.map((c) => c.header);
+      sheet.addRow(headers);
+      const cells = (m: SheetRowText) => headers.map((h) => m[h] ?? null);
+      const withResult = cells({ ...members[0], 联系电话: '13700000001' });
+      withResult[headers.indexOf('姓名')] = { formula: 'CONCAT("张","国华")', result: '张国华' } as never;
+      const noResult = cells(members[1]);
+      noResult[headers.indexOf('姓名')] = { formula: 'A1&"x"' } as never;
+      sheet.addRow(withResult);
+      sheet.addRow(noResult);
+      sheet.addRow(cells(members[2]));
+      const before = await fingerprint();
+      const { run } = await upload(qiaojia, 'PERSONS', 'formulas.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), { commit: true });
+      expect(run).toMatchObject({ status: 'REJECTED', rejected: 2, problemCount: 2, rowsWritten: 0 });
+      expect(await problemsOf(qiaojia, run.id)).toEqual([
+        expect.objectContaining({ row: 2, column: '姓名', value: '=CONCAT("张","国华")', messageZh: expect.stringMatching(/是公式.*选择性粘贴 → 数值/) }),
+        expect.objectContaining({ row: 3, column: '姓名', value: '=A1&"x"', messageEn: expect.stringMatching(/paste it as values/) }),
+      ]);
+      expect(await fingerprint()).toBe(before);
+      void no;
+    });
+
+    it('exports and error reports prefix text that begins like a formula with a quote', async () => {
+      const { members } = await newHousehold();
+      const hostile = '=HYPERLINK("http://x.cn","点")';
+      const households = env.subgraphs.households.dataSource;
+      const [{ name }] = await households.query(`SELECT name FROM "${schema}".person WHERE id_number = $1`, [members[1].身份证号]);
+      await households.query(`UPDATE "${schema}".person SET name = $1 WHERE id_number = $2`, [hostile, members[1].身份证号]); // as names came in before they were checked
+      try {
+        const csv = (await download(qiaojia, `/exports/persons.csv?area=${DEMO_AREAS.qiaojia}`)).body.toString('utf8');
+        expect(csv).toContain(`"'${hostile.replace(/"/g, '""')}"`);
+        expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+      } finally {
+        await households.query(`UPDATE "${schema}".person SET name = $1 WHERE id_number = $2`, [name, members[1].身份证号]);
+      }
+      const { run } = await upload(qiaojia, 'PERSONS', 'bad.csv', csvText(PERSONS_SHEET, [{ ...members[1], 姓名: '+1+2' }, { ...members[2], 姓名: '-3+4' }]));
+      const report = (await download(qiaojia, run.reportPath)).body.toString('utf8').split('\r\n');
+      expect(report.slice(1, 3).map((line) => line.split(',')[2])).toEqual(["'+1+2", "'-3+4"]);
     });
   });
 

@@ -174,7 +174,9 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
     try {
       for await (const row of readSheet(sheet.format, options.source)) {
         counts.rowsRead++;
-        const { problems, valid } = sheet.checkRow(row);
+        const { problems, valid } = row.refused
+          ? { problems: row.refused.map((r) => ({ row: row.row, ...r })), valid: undefined }
+          : sheet.checkRow(row);
         if (valid !== undefined) {
           const key = sheet.key(valid);
           const first = firstRowOf.get(key);

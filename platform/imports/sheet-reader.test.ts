@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { bufferSource, readSheet, SheetFileError, type SheetRow } from './sheet-reader';
 import { choiceCode, dateValue, flagValue, type SheetFormat } from './sheet-format';
 import { writeSheet } from './sheet-writer';
@@ -122,5 +123,43 @@ describe('large workbooks', () => {
       expect(read.map((r) => r.cells.name)).toEqual(names);
       expect(read.every((r) => r.cells.mode === '城镇化安置')).toBe(true);
     }
+  });
+});
+
+describe('formulas', () => {
+  const written = async (kind: 'csv' | 'xlsx', rows: Record<string, unknown>[]) => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await writeSheet(FORMAT, kind, out, rows);
+    return Buffer.concat(chunks);
+  };
+
+  it('the writer neutralises text that begins like a formula (CSV: a leading quote; XLSX: a text cell), and the reader reads it back as it was', async () => {
+    const names = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://x.example","x")', '@SUM(A1)', '+1+2', '-3+4', '\t=1'];
+    const csv = (await written('csv', names.map((name, i) => ({ idNumber: String(i), name })))).toString('utf8');
+    for (const name of names) expect(csv).toContain(name.includes('"') ? `"'${name.replace(/"/g, '""')}"` : `'${name}`);
+    const xlsx = await written('xlsx', names.map((name, i) => ({ idNumber: String(i), name })));
+    const zip = await JSZip.loadAsync(xlsx);
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).not.toMatch(/<f[ >]/);
+    for (const [kind, content] of [['csv', Buffer.from(csv)], ['xlsx', xlsx]] as const) {
+      expect((await rows(`a.${kind}`, content)).map((r) => r.cells.name)).toEqual(names.map((n) => n.trim()));
+    }
+  });
+
+  it('refuses a formula cell, with a stored result or without, telling the clerk to paste values', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('人员');
+    sheet.addRow(['身份证号', '姓名']);
+    sheet.addRow(['1', { formula: 'CONCAT("张","三")', result: '张三' }]);
+    sheet.addRow(['2', { formula: 'A1&"x"' }]);
+    sheet.addRow(['3', '李四']);
+    const read = await rows('a.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(read.map((r) => r.refused ?? [])).toEqual([
+      [expect.objectContaining({ column: '姓名', value: '=CONCAT("张","三")', zh: expect.stringMatching(/是公式.*粘贴 → 数值/), en: expect.stringMatching(/paste it as values/) })],
+      [expect.objectContaining({ column: '姓名', value: '=A1&"x"' })],
+      [],
+    ]);
+    expect(read[2].cells.name).toBe('李四');
   });
 });

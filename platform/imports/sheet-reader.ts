@@ -2,12 +2,24 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { unneutraliseFormula } from './formula-text';
 import { mapHeaders, type SheetFormat } from './sheet-format';
+
+/** A cell the reader refuses (a formula, text over the length limit): reported instead of the row's checks. */
+export interface CellRefusal {
+  /** The column's header. */
+  column: string;
+  value: string;
+  zh: string;
+  en: string;
+}
 
 /** One data row: its row number in the sheet (the header is row 1) and its cells by column key, as text. */
 export interface SheetRow {
   row: number;
   cells: Record<string, string>;
+  /** Cells the reader refused; the row is not checked further. */
+  refused?: CellRefusal[];
 }
 
 /** A file that can be read more than once (validated first, then written). */
@@ -79,7 +91,7 @@ function looksUtf8(chunk: Buffer): boolean {
 function cellsOf(keys: (string | null)[], values: string[]): Record<string, string> {
   const cells: Record<string, string> = {};
   keys.forEach((k, i) => {
-    if (k) cells[k] = (values[i] ?? '').trim();
+    if (k) cells[k] = unneutraliseFormula(values[i] ?? '').trim();
   });
   return cells;
 }
@@ -114,6 +126,21 @@ async function* readCsv(format: SheetFormat, input: Readable): AsyncGenerator<Sh
   if (!keys) throw new SheetFileError(null, null, '文件是空的', 'The file is empty');
 }
 
+/** The refusal of a formula cell: the file must hold values. */
+export function formulaRefusal(column: string, formula: string): CellRefusal {
+  return {
+    column,
+    value: `=${formula}`,
+    zh: `${column}是公式，不是数值：请在 Excel 中复制该列，“选择性粘贴 → 数值”后再导入`,
+    en: `${column} holds a formula, not a value: in Excel copy the column and paste it as values (Paste Special → Values), then import`,
+  };
+}
+
+const formulaOf = (value: ExcelJS.CellValue): string | undefined =>
+  value && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)
+    ? String((value as ExcelJS.CellFormulaValue).formula ?? (value as ExcelJS.CellSharedFormulaValue).sharedFormula ?? '')
+    : undefined;
+
 /** A cell as text. Numbers in text columns that Excel rounded (ID numbers) come back as Excel shows them: `5.30622E+17`. */
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -121,7 +148,6 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('text' in value) return String((value as { text: unknown }).text);
     if ('error' in value) return '';
   }
@@ -163,10 +189,18 @@ async function* readXlsx(format: SheetFormat, input: Readable): AsyncGenerator<S
   try {
     for await (const worksheet of workbook) {
       for await (const row of worksheet) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-        if (!values.some((v) => v.trim())) continue;
+        const raw = (row.values as ExcelJS.CellValue[]).slice(1);
+        const values = raw.map(cellText);
+        if (!values.some((v) => v.trim()) && !raw.some(formulaOf)) continue;
         if (!keys) keys = checkHeader(format, values);
-        else yield { row: row.number, cells: cellsOf(keys, values) };
+        else {
+          const refused = raw.flatMap((v, i) => {
+            const formula = formulaOf(v);
+            const key = keys![i];
+            return formula === undefined || !key ? [] : [formulaRefusal(format.columns.find((c) => c.key === key)!.header, formula)];
+          });
+          yield { row: row.number, cells: cellsOf(keys, values), ...(refused.length ? { refused } : {}) };
+        }
       }
       break; // the first worksheet is the sheet
     }

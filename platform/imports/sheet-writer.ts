@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellText, FLAG_FALSE, FLAG_TRUE, type SheetColumn, type SheetFormat } from './sheet-format';
 import type { SheetKind } from './sheet-reader';
+import { neutraliseFormula } from './formula-text';
 
 /** Rows the data validation lists of a template (and an export) cover. */
 const VALIDATED_ROWS = 200_000;
@@ -11,7 +12,9 @@ export const CONTENT_TYPES: Record<SheetKind, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-function csvCell(text: string): string {
+/** A CSV cell: quoted where needed; text that Excel would run as a formula prefixed with `'`. */
+function csvCell(text: string, value: unknown = text): string {
+  if (typeof value !== 'number') text = neutraliseFormula(text);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -60,6 +63,7 @@ async function writeXlsx(format: SheetFormat, out: Writable, rows: AsyncIterable
   sheet.getRow(1).commit();
   let count = 0;
   for await (const row of rows) {
+    // every cell a string: never a formula, whatever it begins with
     const cells = format.columns.map((c) => cellText(c, row[c.key]));
     sheet.addRow(cells).commit();
     count++;
@@ -75,7 +79,7 @@ async function writeCsv(format: SheetFormat, out: Writable, rows: AsyncIterable<
   await write('\ufeff' + format.columns.map((c) => csvCell(c.header)).join(',') + '\r\n');
   let count = 0;
   for await (const row of rows) {
-    await write(format.columns.map((c) => csvCell(cellText(c, row[c.key]))).join(',') + '\r\n');
+    await write(format.columns.map((c) => csvCell(cellText(c, row[c.key]), row[c.key])).join(',') + '\r\n');
     count++;
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));

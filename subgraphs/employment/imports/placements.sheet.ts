@@ -8,7 +8,7 @@ import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
 import type { SheetFormat } from '../../../platform/imports/sheet-format';
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
-import { checkText } from '../../../platform/graphql/validation';
+import { checkName } from '../../../platform/graphql/validation';
 import { LabourStatus, PlacementType, type SelfEmploymentKind } from '../employment.enums';
 import { scopedShared } from '../employment.loaders';
 import { Employer } from '../entities/employer.entity';
@@ -95,7 +95,7 @@ export function placementsImport(scope: Scope): SheetImport<ValidPlacement> {
       const wage = wageValue(values.monthlyWage as string | null);
       if (wage === undefined) fields.add('row.monthlyWage', '月工资须为整数（元）', 'monthlyWage must be a whole number of yuan');
       const employer = (values.employer as string | null) ?? null;
-      checkText(fields, 'row.employer', employer, '用工主体', 64, false);
+      checkName(fields, 'row.employer', employer, '用工主体', 64, false);
       const input = {
         personId: values.personId as string, type: values.type as PlacementType, destinationProvince: values.destinationProvince as string | null,
         selfEmploymentKind: values.selfEmploymentKind as SelfEmploymentKind | null, startDate: values.startDate as string, monthlyWage: wage ?? null,

@@ -1,6 +1,6 @@
 import { parseIdNumber, type IdNumberProblem } from '../../../platform/domain/id-number';
 import type { Problems } from '../../../platform/graphql/errors';
-import { checkPhone, checkText } from '../../../platform/graphql/validation';
+import { checkPhone, checkName } from '../../../platform/graphql/validation';
 import { isEthnicity } from '../ethnicity';
 import { Relation, Sex } from '../household.enums';
 import type { MemberInput } from '../inputs/registration.input';
@@ -54,7 +54,7 @@ export interface ValidMember {
 
 /** Validates one member; problems are added under `path` (e.g. `input.members[2]`). */
 export function checkMember(problems: Problems, path: string, m: MemberInput, today: string): ValidMember | undefined {
-  checkText(problems, `${path}.name`, m.name, '姓名', 32);
+  checkName(problems, `${path}.name`, m.name, '姓名', 32);
   checkEthnicity(problems, `${path}.ethnicity`, m.ethnicity);
   checkPhone(problems, `${path}.phone`, m.phone);
   const id = checkIdNumber(problems, `${path}.idNumber`, m.idNumber);

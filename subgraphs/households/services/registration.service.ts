@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { conflict, forbidden, notFound, Problems } from '../../../platform/graphql/errors';
 import { existingKeys, existsElsewhere } from '../../../platform/graphql/loaders';
 import { inTransaction } from '../../../platform/db/transaction';
-import { checkDate, checkPhone, checkText, requireId, today } from '../../../platform/graphql/validation';
+import { checkDate, checkPhone, checkName, checkText, requireId, today } from '../../../platform/graphql/validation';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
@@ -123,7 +123,7 @@ async function loadForChange<T extends Person | Household>(
 export async function updatePerson(ctx: HouseholdsContext, input: UpdatePersonInput): Promise<Person> {
   requireId(input.id, 'input.id');
   const problems = new Problems();
-  if (input.name !== undefined && input.name !== null) checkText(problems, 'input.name', input.name, '姓名', 32);
+  if (input.name !== undefined && input.name !== null) checkName(problems, 'input.name', input.name, '姓名', 32);
   if (input.ethnicity) checkEthnicity(problems, 'input.ethnicity', input.ethnicity);
   checkPhone(problems, 'input.phone', input.phone);
   if (input.relation === Relation.HEAD) problems.add('input.relation', '变更户主请使用减员（指定新户主）', 'change the head by removing the old head with newHeadId');

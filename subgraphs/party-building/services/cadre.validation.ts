@@ -1,5 +1,5 @@
 import type { Problems } from '../../../platform/graphql/errors';
-import { checkPhone, checkText, normalizeAreaCode } from '../../../platform/graphql/validation';
+import { checkPhone, checkName, normalizeAreaCode } from '../../../platform/graphql/validation';
 import { checkRange } from './change.helpers';
 
 export interface CadreFields {
@@ -27,8 +27,8 @@ export interface ValidCadreFields {
  */
 export function checkCadre(problems: Problems, path: string, c: CadreFields): ValidCadreFields | undefined {
   const before = problems.all.length;
-  checkText(problems, `${path}.name`, c.name, '姓名', 32);
-  checkText(problems, `${path}.workUnit`, c.workUnit, '工作单位', 64);
+  checkName(problems, `${path}.name`, c.name, '姓名', 32);
+  checkName(problems, `${path}.workUnit`, c.workUnit, '工作单位', 64);
   checkPhone(problems, `${path}.phone`, c.phone);
   const areaCode = normalizeAreaCode(c.areaCode);
   let gridNumber: number | null = null;
