@@ -22,6 +22,7 @@ import { underTest } from './platform';
 import {
   csvText, expectOnlyProblem, freshId, householdRow, HOUSEHOLDS_SHEET, idEndingInX, memberRows, PERSONS_SHEET, xlsxFile, type SheetRowText,
 } from './import-files';
+import { sharedStringsBomb, zipWithoutWorkbook } from '../bench/hostile-files';
 
 const { qiaojia, prefecture, analyst, wenbi } = DEMO_IDENTITIES;
 const SCALE = 0.005;
@@ -332,6 +333,56 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
       const { run } = await upload(qiaojia, 'PERSONS', 'bad.csv', csvText(PERSONS_SHEET, [{ ...members[1], 姓名: '+1+2' }, { ...members[2], 姓名: '-3+4' }]));
       const report = (await download(qiaojia, run.reportPath)).body.toString('utf8').split('\r\n');
       expect(report.slice(1, 3).map((line) => line.split(',')[2])).toEqual(["'+1+2", "'-3+4"]);
+    });
+  });
+
+  describe('limits', () => {
+    /** Runs `body` with import settings in the environment (the subgraphs run in this process and read them per import). */
+    async function withSettings<T>(settings: Record<string, string>, body: () => Promise<T>): Promise<T> {
+      const before = Object.fromEntries(Object.keys(settings).map((k) => [k, process.env[k]]));
+      Object.assign(process.env, settings);
+      try {
+        return await body();
+      } finally {
+        for (const [k, v] of Object.entries(before)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      }
+    }
+
+    it('a file over a limit is refused with a coded error naming the limit and the file’s figure, and nothing is written', async () => {
+      const rows = Array.from({ length: 12 }, () => householdRow(registryNo(), group, village));
+      const before = await fingerprint();
+      const { errors } = await withSettings({ IMPORT_MAX_ROWS: '10' }, () => upload(qiaojia, 'HOUSEHOLDS', 'many.csv', csvText(HOUSEHOLDS_SHEET, rows), { commit: true }));
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.contentBase64', messageEn: expect.stringMatching(/more than 10 data rows.*IMPORT_MAX_ROWS/) });
+      expect(await fingerprint()).toBe(before);
+      const bomb = sharedStringsBomb(HOUSEHOLDS_SHEET.columns.map((c) => c.header), 1024);
+      const refused = await upload(qiaojia, 'HOUSEHOLDS', 'bomb.xlsx', bomb, { commit: true });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: expect.stringMatching(/共享字符串表超过 64 MB.*IMPORT_MAX_SHARED_STRINGS_MB/) });
+      const empty = await upload(qiaojia, 'HOUSEHOLDS', 'data.xlsx', zipWithoutWorkbook(2), { commit: true });
+      expect(await problemsOf(qiaojia, empty.run.id)).toEqual([expect.objectContaining({ row: 1, messageZh: expect.stringMatching(/没有 Excel 工作簿/) })]);
+      expect(await fingerprint()).toBe(before);
+    });
+
+    it('stores the first problems of a run and counts them all', async () => {
+      const rows = Array.from({ length: 30 }, (_, i) => householdRow(registryNo(), group, village, { 登记日期: `2020-02-3${i % 2}` }));
+      const { run } = await withSettings({ IMPORT_MAX_STORED_PROBLEMS: '10' }, () => upload(qiaojia, 'HOUSEHOLDS', 'bad.csv', csvText(HOUSEHOLDS_SHEET, rows)));
+      expect(run).toMatchObject({ status: 'REJECTED', rejected: 30, problemCount: 30 });
+      const page = await env.query(qiaojia, `query ($id: ID!) { importProblems(importId: $id, first: 100) { totalCount nodes { row } } }`, { id: run.id });
+      expect(page.data.importProblems.totalCount).toBe(10);
+      expect(page.data.importProblems.nodes.map((n: { row: number }) => n.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    });
+
+    it('the command prints a long value cut, never whole, and stores it cut', async () => {
+      const { members } = await newHousehold();
+      const file = path.join(tmp, 'long.csv');
+      fs.writeFileSync(file, csvText(PERSONS_SHEET, [{ ...members[0], 姓名: '长'.repeat(40_000) }, { ...members[1], 民族: '族'.repeat(5_000) }]));
+      const printed: string[] = [];
+      const code = await registryCommand('import', ['--sheet', 'persons', '--file', file, '--role', 'COUNTY_OFFICER', '--jurisdiction', DEMO_AREAS.qiaojia],
+        { dataSource: () => env.subgraphs.households.dataSource, print: (line) => printed.push(line) });
+      expect(code).toBe(1);
+      expect(printed.join('\n')).toMatch(/row 2 姓名 “长+…（共 40,000 字 · 40,000 characters）”: 姓名有 40,000 个字符，超过单元格上限 32,767/);
+      expect(Math.max(...printed.map((l) => l.length))).toBeLessThan(1000);
+      const id = /^import ([^:]+):/.exec(printed[0])![1];
+      expect((await problemsOf(qiaojia, id)).map((p) => p.value!.length).every((n) => n < 500)).toBe(true);
     });
   });
 

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { bulkInsertColumns, bulkUpdateColumns } from '../db/bulk-insert-columns';
 import { analyzeGrownTables } from '../db/bulk-load';
-import { readSheet, SheetFileError, type SheetRow, type SheetSource } from './sheet-reader';
+import type { ImportLimits } from '../config';
+import { readSheet, SheetFileError, SheetLimitError, type SheetRow, type SheetSource } from './sheet-reader';
 import type { SheetFormat } from './sheet-format';
 import { withChangeSource } from '../security/request-scope';
 
@@ -84,6 +85,8 @@ export interface ImportCounts {
 
 export interface ImportOutcome extends ImportCounts {
   status: ImportStatus;
+  /** The limit the file was refused for, if it was. */
+  limit?: SheetLimitError;
 }
 
 export interface ImportOptions<Valid> {
@@ -96,6 +99,8 @@ export interface ImportOptions<Valid> {
   /** What the change history records as the origin of every write (`import <id>`). */
   writeSource: string;
   chunkSize?: number;
+  /** The limits the file is read within (the configured ones unless given). */
+  limits?: ImportLimits;
   /** Called with each batch of problems as they are found (the caller stores them). */
   onProblems(problems: RowProblem[]): Promise<void>;
   /** Called after each chunk, and when the status changes. */
@@ -172,7 +177,7 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
       await pending;
     };
     try {
-      for await (const row of readSheet(sheet.format, options.source)) {
+      for await (const row of readSheet(sheet.format, options.source, options.limits)) {
         counts.rowsRead++;
         const { problems, valid } = row.refused
           ? { problems: row.refused.map((r) => ({ row: row.row, ...r })), valid: undefined }
@@ -227,10 +232,12 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
       counts = newCounts(); // rolled back: count again, without writing
     }
   }
+  let limit: SheetLimitError | undefined;
   try {
     await pass(options.dataSource.manager, false);
   } catch (error) {
     if (!(error instanceof SheetFileError)) throw error;
+    if (error instanceof SheetLimitError) limit = error;
     await report([{ row: 1, column: error.column, value: error.value, zh: error.zh, en: error.en }]);
   }
   if (options.commit && !counts.problems) {
@@ -242,5 +249,5 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
   }
   const status = counts.problems ? 'REJECTED' : 'VALIDATED';
   await options.onProgress(status, counts);
-  return { ...counts, status };
+  return { ...counts, status, ...(limit ? { limit } : {}) };
 }

@@ -7,7 +7,8 @@
 
 import type { SensitiveCategory } from '../security/purposes';
 
-export type ColumnKind = 'text' | 'code' | 'date' | 'choice' | 'flag';
+/** `number`: written as a number (reports' row numbers), read as text. */
+export type ColumnKind = 'text' | 'code' | 'date' | 'choice' | 'flag' | 'number';
 
 export interface SheetColumn {
   /** English key: the field name the row's value lands in, and an accepted header. */

@@ -5,6 +5,8 @@ import JSZip from 'jszip';
 import { bufferSource, readSheet, SheetFileError, type SheetRow } from './sheet-reader';
 import { choiceCode, dateValue, flagValue, type SheetFormat } from './sheet-format';
 import { writeSheet } from './sheet-writer';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../config';
+import { blankRowsWorkbook, sharedStringsBomb, sheetRows, workbook, zipWithoutWorkbook } from '../../bench/hostile-files';
 
 const FORMAT: SheetFormat = {
   name: 'people',
@@ -161,5 +163,93 @@ describe('formulas', () => {
       [],
     ]);
     expect(read[2].cells.name).toBe('李四');
+  });
+});
+
+describe('limits', () => {
+  const LIMITS = { ...DEFAULT_IMPORT_LIMITS, maxRows: 50, maxColumns: 200, maxBlankRows: 1000 };
+  const HEADERS = ['身份证号', '姓名'];
+  const read = async (fileName: string, content: Buffer, limits: ImportLimits = LIMITS) => {
+    const out: SheetRow[] = [];
+    for await (const row of readSheet(FORMAT, bufferSource(fileName, content), limits)) out.push(row);
+    return out;
+  };
+  const refusedFor = (limit: keyof ImportLimits, setting: string, figure: string | RegExp) => expect.objectContaining({
+    limit, value: typeof figure === 'string' ? figure : expect.stringMatching(figure), zh: expect.stringContaining(setting), en: expect.stringContaining(setting),
+  });
+
+  it('a 1 MB shared-string table that inflates to 1 GB is stopped while inflating, and memory stays where it was', async () => {
+    const bomb = sharedStringsBomb(HEADERS, 1024);
+    expect(bomb.length).toBeLessThan(4 * 1024 * 1024);
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    try {
+      await expect(read('bomb.xlsx', bomb, DEFAULT_IMPORT_LIMITS)).rejects.toEqual(refusedFor('maxSharedStringsBytes', 'IMPORT_MAX_SHARED_STRINGS_MB', /^1,02\d MB$/));
+    } finally {
+      clearInterval(sampler);
+    }
+    peak = Math.max(peak, process.memoryUsage().rss);
+    expect(peak - before).toBeLessThan(300 * 1024 * 1024); // the table's limit (64 MB) and the parser's working set, not a gigabyte
+  });
+
+  it('a worksheet that inflates past the unzipped limit is stopped there, whatever the zip declares', async () => {
+    const rows = Buffer.from('<row><c t="inlineStr"><is><t>1</t></is></c></row>'.repeat(20_000));
+    const bomb = workbook({ head: Buffer.from(`<worksheet xmlns="x"><sheetData>${sheetRows([HEADERS])}`), chunk: rows, times: 200, tail: Buffer.from('</sheetData></worksheet>') });
+    await expect(read('bomb.xlsx', bomb, { ...LIMITS, maxRows: 10_000_000, maxUnzippedBytes: 4 * 1024 * 1024 })).rejects.toEqual(refusedFor('maxUnzippedBytes', 'IMPORT_MAX_UNZIPPED_MB', /MB$/));
+  });
+
+  it('a zip without a workbook says so, not that the file is empty', async () => {
+    await expect(read('a.xlsx', zipWithoutWorkbook(2))).rejects.toMatchObject({ zh: expect.stringMatching(/没有 Excel 工作簿/), en: expect.stringMatching(/no Excel workbook/) });
+  });
+
+  it('a header of 10,000 columns is refused in one short message naming the limit', async () => {
+    const header = Array.from({ length: 10_000 }, (_, i) => `列${i}`);
+    for (const [name, content] of [['a.csv', Buffer.from(`${HEADERS.join(',')},${header.join(',')}\r\n1,2\r\n`)], ['a.xlsx', workbook(sheetRows([[...HEADERS, ...header], ['1', '2']]))]] as const) {
+      const error = await read(name, content).catch((e: SheetFileError) => e);
+      expect(error).toEqual(refusedFor('maxColumns', 'IMPORT_MAX_COLUMNS', '10,002'));
+      expect((error as SheetFileError).zh.length + (error as SheetFileError).en.length).toBeLessThan(200);
+    }
+    // under the column limit, unknown columns are named five at most
+    const unknown = await read('a.csv', Buffer.from(`${HEADERS.join(',')},${header.slice(0, 150).join(',')}\r\n`)).catch((e: SheetFileError) => e);
+    expect((unknown as SheetFileError).en).toMatch(/列0, 列1, 列2, 列3, 列4, … \(150\)$/);
+  });
+
+  it('a file over the row limit is refused at the first row past it', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `${i},王${i}`);
+    await expect(read('a.csv', Buffer.from(`${HEADERS.join(',')}\r\n${lines.join('\r\n')}\r\n`))).rejects.toEqual(refusedFor('maxRows', 'IMPORT_MAX_ROWS', '> 50'));
+    expect(await read('a.csv', Buffer.from(`${HEADERS.join(',')}\r\n${lines.slice(0, 50).join('\r\n')}\r\n`))).toHaveLength(50);
+  });
+
+  it('a run of blank rows ends the sheet: in a workbook, and in a CSV', async () => {
+    const rows = [['1', '张三'], ['2', '李四']];
+    const xlsx = blankRowsWorkbook(HEADERS, rows, 5_000, [['3', '王五']]);
+    expect((await read('a.xlsx', xlsx)).map((r) => r.cells.name)).toEqual(['张三', '李四']);
+    expect((await read('a.xlsx', blankRowsWorkbook(HEADERS, rows, 999, [['3', '王五']]))).map((r) => r.cells.name)).toEqual(['张三', '李四', '王五']);
+    const csv = `${HEADERS.join(',')}\r\n1,张三\r\n${',\r\n'.repeat(5_000)}3,王五\r\n`;
+    expect((await read('a.csv', Buffer.from(csv))).map((r) => r.cells.name)).toEqual(['张三']);
+  });
+
+  it('a cell over the cell limit is refused on its row with its value cut; a 50 MB one is refused without being kept', async () => {
+    const long = '长'.repeat(40_000);
+    for (const [name, content] of [
+      ['a.csv', Buffer.from(`${HEADERS.join(',')}\r\n1,${long}\r\n2,王五\r\n`)],
+      ['a.xlsx', workbook(sheetRows([HEADERS, ['1', long], ['2', '王五']]))],
+    ] as const) {
+      const [first, second] = await read(name, content);
+      expect(first.refused).toEqual([expect.objectContaining({ column: '姓名', zh: expect.stringMatching(/40,000 个字符，超过单元格上限 32,767/) })]);
+      expect(first.refused![0].value.length).toBeLessThan(300);
+      expect(second).toMatchObject({ cells: { name: '王五' } });
+    }
+    const huge = Buffer.from(`${HEADERS.join(',')}\r\n1,${'x'.repeat(50 * 1024 * 1024)}\r\n`);
+    const error = await read('a.csv', huge).catch((e: SheetFileError) => e);
+    expect(error).toEqual(refusedFor('maxCellChars', 'IMPORT_MAX_CELL_CHARS', /^> /));
+    expect((error as SheetFileError).zh.length).toBeLessThan(200);
+  });
+
+  it('data in a column without a header is a problem of its row, not ignored', async () => {
+    const [row] = await read('a.csv', Buffer.from(`${HEADERS.join(',')}\r\n1,张三,,多余\r\n`));
+    expect(row.refused).toEqual([expect.objectContaining({ column: 'D 列', value: '多余', zh: expect.stringMatching(/没有表头/), en: expect.stringMatching(/Column D has no header/) })]);
   });
 });

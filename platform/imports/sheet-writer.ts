@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellText, FLAG_FALSE, FLAG_TRUE, type SheetColumn, type SheetFormat } from './sheet-format';
-import type { SheetKind } from './sheet-reader';
+import { columnLetter, type SheetKind } from './sheet-reader';
 import { neutraliseFormula } from './formula-text';
 
 /** Rows the data validation lists of a template (and an export) cover. */
@@ -18,15 +18,6 @@ function csvCell(text: string, value: unknown = text): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function listOf(column: SheetColumn): string[] | undefined {
   if (column.kind === 'choice') return Object.values(column.choices ?? {});
@@ -63,8 +54,8 @@ async function writeXlsx(format: SheetFormat, out: Writable, rows: AsyncIterable
   sheet.getRow(1).commit();
   let count = 0;
   for await (const row of rows) {
-    // every cell a string: never a formula, whatever it begins with
-    const cells = format.columns.map((c) => cellText(c, row[c.key]));
+    // every cell a string (or a number in a number column): never a formula, whatever it begins with
+    const cells = format.columns.map((c) => (c.kind === 'number' && typeof row[c.key] === 'number' ? row[c.key] as number : cellText(c, row[c.key])));
     sheet.addRow(cells).commit();
     count++;
   }
