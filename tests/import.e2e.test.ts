@@ -128,7 +128,7 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
     expect((await upload(qiaojia, 'PERSONS', 'persons.csv', persons, { commit: true })).run).toMatchObject({ status: 'COMMITTED', inserted: 3 });
     const after = await fingerprint();
     const again = await upload(qiaojia, 'PERSONS', 'persons.csv', persons, { commit: true });
-    expect(again.run).toMatchObject({ status: 'COMMITTED', inserted: 0, updated: 0, unchanged: 3 });
+    expect(again.run).toMatchObject({ status: 'COMMITTED', inserted: 0, updated: 0, unchanged: 3, rowsWritten: 0 }); // nothing to write: nothing written
     expect((await upload(qiaojia, 'HOUSEHOLDS', 'households.csv', households, { commit: true })).run).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
     expect(await fingerprint()).toBe(after);
 
@@ -234,6 +234,11 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
       ['a name a spreadsheet would run as a formula', () => [head, { ...spouse, 姓名: "=cmd|' /C calc'!A0" }], '姓名', "=cmd|' /C calc'!A0", /姓名不能以 = \+ - @ 开头/],
       ['a name beginning with @', () => [head, { ...spouse, 姓名: '@SUM(1+1)' }], '姓名', '@SUM(1+1)', /姓名不能以 = \+ - @ 开头/],
       ['a name with a control character', () => [head, { ...spouse, 姓名: '李\u0007秀英' }], '姓名', '李\u0007秀英', /姓名含有控制字符/],
+      ['a birth date that does not exist', () => [head, { ...spouse, 出生日期: '2023-02-30' }], '出生日期', '2023-02-30', /出生日期 2023-02-30 不存在/],
+      ['an ID number in full-width digits with a wrong check character', () => {
+        const wrong = spouse.身份证号.slice(0, 17) + (spouse.身份证号[17] === '1' ? '2' : '1');
+        return [head, { ...spouse, 身份证号: wrong.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) }];
+      }, '身份证号', /^５３２１０１/, /校验位不符.*已按半角读取：532101/],
       ['a left-behind child aged 47', () => [head, { ...spouse, 留守儿童: '是' }], '留守儿童', '是', /留守儿童须未满 16 周岁/],
     ];
 
@@ -244,14 +249,17 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
       expect(run).toMatchObject({ status: 'REJECTED', rejected: 1, rowsWritten: 0 });
       const problems = await problemsOf(qiaojia, run.id);
       expectOnlyProblem(problems, { row: 3, column, value, message });
+      expect(problems[0].messageEn).not.toMatch(/\brow\.\w/); // English messages name the column, not a field
       expect(await fingerprint()).toBe(before);
     });
 
     const householdCases: [string, (no: string) => SheetRowText, string, RegExp][] = [
-      ['a date that is not in the calendar', (no) => householdRow(no, group, village, { 登记日期: '2020-02-30' }), '登记日期', /登记日期须为有效日期/],
+      ['a date that is not in the calendar', (no) => householdRow(no, group, village, { 登记日期: '2020-02-30' }), '登记日期', /登记日期 2020-02-30 不存在/],
       ['an unknown resident group', (no) => householdRow(no, '530622999999999', village), '现居住地区划代码', /居民小组 530622999999999 不存在/],
       ['a resident group of another county (jurisdiction)', (no) => householdRow(no, data.areas.find((a) => a.level === 'GROUP' && a.county_code === DEMO_AREAS.suijiang)!.code, village), '现居住地区划代码', /不在您的管辖范围内/],
       ['an unknown station', (no) => householdRow(no, group, village, { 电站: '三峡' }), '电站', /电站须为以下之一：白鹤滩、溪洛渡、向家坝/],
+      ['a relocation date that does not exist', (no) => householdRow(no, group, village, { 搬迁完成日期: '2021-02-30' }), '搬迁完成日期', /2021-02-30 不存在/],
+      ['a registry number that is not one', (no) => householdRow(no, group, village, { 登记编号: 'a b' }), '登记编号', /登记编号须为 4–32 位/],
     ];
 
     it.each(householdCases)('households sheet: %s', async (_label, row, column, message) => {
@@ -260,7 +268,8 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
       const { run } = await upload(qiaojia, 'HOUSEHOLDS', 'bad.csv', csvText(HOUSEHOLDS_SHEET, [good, row(registryNo())]), { commit: true });
       expect(run).toMatchObject({ status: 'REJECTED', rejected: 1, inserted: 1, rowsWritten: 0 });
       const problems = await problemsOf(qiaojia, run.id);
-      expect(problems).toEqual([expect.objectContaining({ row: 3, column, messageZh: expect.stringMatching(message) })]);
+      expect(problems).toEqual([expect.objectContaining({ row: 3, column, messageZh: expect.stringMatching(message), messageEn: expect.stringContaining(column) })]);
+      expect(problems[0].messageEn).not.toMatch(/\brow\.\w|registryNo|registeredOn|relocatedOn/);
       expect(await fingerprint()).toBe(before);
     });
 
@@ -288,6 +297,63 @@ describe.each(testEngines())('registry file import (%s)', (engine) => {
       expect(lines[1]).toMatch(/^3,身份证号,5\.30622E\+17,身份证号被 Excel 转成了科学计数法.*,Excel turned the ID number into a float/);
       expect((await download(DEMO_IDENTITIES.suijiang, run.reportPath)).status).toBe(403);
       expect((await download(qiaojia, run.reportPath.replace('.csv', '.xlsx'))).type).toMatch(/spreadsheetml/);
+    });
+  });
+
+  describe('the right reason', () => {
+    it('reads full-width digits as plain ones, and stores them so', async () => {
+      const no = registryNo();
+      await upload(qiaojia, 'HOUSEHOLDS', 'h.csv', csvText(HOUSEHOLDS_SHEET, [householdRow(no, group, village)]), { commit: true });
+      const members = memberRows(no);
+      const wide = (text: string) => text.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+      const { run } = await upload(qiaojia, 'PERSONS', 'p.csv', csvText(PERSONS_SHEET, members.map((m) => ({ ...m, 身份证号: wide(m.身份证号) }))), { commit: true });
+      expect(run).toMatchObject({ status: 'COMMITTED', inserted: 3 });
+      const [row] = await env.subgraphs.households.dataSource.query(`SELECT id_number FROM "${schema}".person WHERE id_number = $1`, [members[0].身份证号]);
+      expect(row).toEqual({ id_number: members[0].身份证号 });
+    });
+
+    it('the 15- and 18-character forms of one ID number are one person: in imports, registration and search', async () => {
+      const no = registryNo();
+      await upload(qiaojia, 'HOUSEHOLDS', 'h.csv', csvText(HOUSEHOLDS_SHEET, [householdRow(no, group, village)]), { commit: true });
+      const members = memberRows(no);
+      const id18 = members[0].身份证号;
+      const id15 = id18.slice(0, 6) + id18.slice(8, 17);
+      expect((await upload(qiaojia, 'PERSONS', 'p.csv', csvText(PERSONS_SHEET, [{ ...members[0], 身份证号: id15 }, members[1]]), { commit: true })).run).toMatchObject({ status: 'COMMITTED', inserted: 2 });
+      // the same person again under the new form: unchanged, not a second person
+      expect((await upload(qiaojia, 'PERSONS', 'p.csv', csvText(PERSONS_SHEET, [members[0]]), { commit: true })).run).toMatchObject({ status: 'COMMITTED', inserted: 0, unchanged: 1 });
+      // in another household, refused as already registered; twice in one file, refused as a repeat
+      const other = registryNo();
+      await upload(qiaojia, 'HOUSEHOLDS', 'h.csv', csvText(HOUSEHOLDS_SHEET, [householdRow(other, group, village)]), { commit: true });
+      const elsewhere = await upload(qiaojia, 'PERSONS', 'p.csv', csvText(PERSONS_SHEET, [{ ...members[0], 登记编号: other }]), { commit: true });
+      expectOnlyProblem(await problemsOf(qiaojia, elsewhere.run.id), { row: 2, column: '身份证号', value: id18, message: /已登记在移民户/ });
+      const child18 = freshId('1990-01-02', true);
+      const child15 = child18.slice(0, 6) + child18.slice(8, 17);
+      const twice = await upload(qiaojia, 'PERSONS', 'p.csv', csvText(PERSONS_SHEET, [{ ...members[2], 身份证号: child15, 留守儿童: '' }, { ...members[2], 身份证号: child18, 留守儿童: '' }]));
+      expect((await problemsOf(qiaojia, twice.run.id)).map((p) => p.messageZh)).toEqual([expect.stringMatching(/与第 2 行重复/)]);
+      const [{ id: householdId }] = await env.subgraphs.households.dataSource.query(`SELECT id FROM "${schema}".household WHERE registry_no = $1`, [other]);
+      const added = await env.query(qiaojia, 'mutation ($input: AddMemberInput!) { addMember(input: $input) { name } }', {
+        input: { householdId, member: { name: '张国华', idNumber: id18, ethnicity: '彝族', relation: 'CHILD', productionMode: 'OTHER' } },
+      });
+      expect(added.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.member.idNumber' });
+      const found = await env.query(qiaojia, `query ($s: String!) { persons(filter: { search: $s }, first: 5) { nodes { idNumber } } }`, { s: id18 });
+      expect(found.data.persons.nodes).toEqual([{ idNumber: id15 }]);
+    });
+
+    it('problems come by row, with numeric row numbers in problems.xlsx', async () => {
+      const { members } = await newHousehold();
+      // row 3's problem is found while reading, row 2's (no such household) only when its chunk is checked against the registry
+      const rows = [{ ...members[0], 登记编号: '530622-NOPE-0002', 身份证号: freshId('1975-04-09', true) }, { ...members[1], 民族: '火星族' }, ...Array.from({ length: 9 }, () => ({ ...members[2], 身份证号: '5.30622E+17' }))];
+      const { run } = await upload(qiaojia, 'PERSONS', 'p.csv', csvText(PERSONS_SHEET, rows));
+      expect((await problemsOf(qiaojia, run.id)).map((p) => p.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      const xlsx = new ExcelJS.Workbook();
+      await xlsx.xlsx.load((await download(qiaojia, run.reportPath.replace('.csv', '.xlsx'))).body as unknown as ArrayBuffer);
+      const column = xlsx.worksheets[0].getColumn(1).values.slice(2);
+      expect(column).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    });
+
+    it('a households file sent as the persons sheet is named as the households sheet', async () => {
+      const { run } = await upload(qiaojia, 'PERSONS', 'h.csv', csvText(HOUSEHOLDS_SHEET, [householdRow(registryNo(), group, village)]));
+      expect(await problemsOf(qiaojia, run.id)).toEqual([expect.objectContaining({ row: 1, messageZh: expect.stringMatching(/这是移民户表（households），不是移民人口表/), messageEn: expect.stringMatching(/This is the households sheet/) })]);
     });
   });
 

@@ -4,6 +4,7 @@ import { analyzeGrownTables } from '../db/bulk-load';
 import type { ImportLimits } from '../config';
 import { readSheet, SheetFileError, SheetLimitError, type SheetRow, type SheetSource } from './sheet-reader';
 import type { SheetFormat } from './sheet-format';
+import { namedColumns } from './sheet-cells';
 import { withChangeSource } from '../security/request-scope';
 
 /** One problem with one row (or with the file: row 1 and the header): where, what was there, why. */
@@ -101,6 +102,8 @@ export interface ImportOptions<Valid> {
   chunkSize?: number;
   /** The limits the file is read within (the configured ones unless given). */
   limits?: ImportLimits;
+  /** The other sheets a file might be instead (a file of one is named as such). */
+  otherFormats?: SheetFormat[];
   /** Called with each batch of problems as they are found (the caller stores them). */
   onProblems(problems: RowProblem[]): Promise<void>;
   /** Called after each chunk, and when the status changes. */
@@ -159,14 +162,14 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
       await analyzeGrownTables(manager, sheet.tables);
       const plan = await sheet.plan(manager, rows);
       if (write && plan.problems.length) throw new FoundProblem();
-      await report(plan.problems);
+      await report(namedColumns(sheet.format, plan.problems));
       counts.rowsValidated += rows.length;
       counts.inserted += plan.inserted;
       counts.updated += plan.updated;
       counts.unchanged += plan.unchanged;
       if (write) {
         await plan.write(manager);
-        counts.rowsWritten += rows.length;
+        counts.rowsWritten += plan.inserted + plan.updated; // unchanged rows are not written
       }
       await options.onProgress(write ? 'WRITING' : 'VALIDATING', counts);
     };
@@ -177,7 +180,7 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
       await pending;
     };
     try {
-      for await (const row of readSheet(sheet.format, options.source, options.limits)) {
+      for await (const row of readSheet(sheet.format, options.source, options.limits, options.otherFormats)) {
         counts.rowsRead++;
         const { problems, valid } = row.refused
           ? { problems: row.refused.map((r) => ({ row: row.row, ...r })), valid: undefined }
@@ -197,7 +200,7 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
         }
         if (problems.length) {
           if (write) throw new FoundProblem();
-          await report(problems);
+          await report(namedColumns(sheet.format, problems));
           counts.rowsValidated++;
         } else chunk.push({ row: row.row, valid: valid as Valid });
         if (chunk.length >= chunkSize) {

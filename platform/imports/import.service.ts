@@ -82,6 +82,7 @@ export async function startImport(ctx: BaseContext, sheets: SubgraphSheets, requ
         commit: request.commit,
         writeSource: `import ${run.id}`,
         limits,
+        otherFormats: Object.values(sheets).map((d) => d!.format),
         async onProblems(problems: RowProblem[]) {
           // the first are stored, every one is counted (the run's problemCount)
           const kept = problems.slice(0, Math.max(0, limits.maxStoredProblems - seq));

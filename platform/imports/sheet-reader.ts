@@ -90,13 +90,26 @@ function some(names: string[], separator: string): string {
   return names.length > 5 ? `${shown}${separator}… (${figure(names.length)})` : shown;
 }
 
-function checkHeader(format: SheetFormat, headers: string[], limits: ImportLimits): (string | null)[] {
+/** The sheet of `others` whose columns the headers are exactly, if any (a households file sent as persons). */
+function sheetOfHeaders(others: SheetFormat[], format: SheetFormat, headers: string[]): SheetFormat | undefined {
+  return others.find((other) => {
+    if (other.name === format.name) return false;
+    const { missing, unknown } = mapHeaders(other, headers);
+    return !missing.length && !unknown.length;
+  });
+}
+
+function checkHeader(format: SheetFormat, headers: string[], limits: ImportLimits, others: SheetFormat[]): (string | null)[] {
   let width = headers.length;
   while (width > 0 && !headers[width - 1].trim()) width--;
   if (width > limits.maxColumns) {
     throw new SheetLimitError('maxColumns', figure(width), `第 1 行有 ${figure(width)} 列，超过上限 ${figure(limits.maxColumns)} 列`, `Row 1 has ${figure(width)} columns, over the limit of ${figure(limits.maxColumns)}`);
   }
   const { keys, unknown, missing, repeated } = mapHeaders(format, headers.map((h) => h.slice(0, 200)));
+  const other = (missing.length || unknown.length) && sheetOfHeaders(others, format, headers);
+  if (other) {
+    throw new SheetFileError(null, null, `这是${other.title}（${other.name}），不是${format.title}：请按${other.title}导入`, `This is the ${other.name} sheet (${other.title}), not the ${format.name} sheet: import it as ${other.name}`);
+  }
   if (missing.length) {
     throw new SheetFileError(missing[0].header, null, `第 1 行缺少必填列：${some(missing.map((c) => c.header), '、')}（请使用模板的表头）`, `Row 1 lacks required columns: ${some(missing.map((c) => `${c.header} (${c.key})`), ', ')} (use the template's header row)`);
   }
@@ -121,7 +134,7 @@ export function columnLetter(index: number): string {
  * blank rows skipped, a run of blank rows ending the sheet, the row and column limits applied,
  * and the cells no row may hold refused (formulas, text over the cell limit, data under no header).
  */
-async function* dataRows(format: SheetFormat, raws: AsyncIterable<RawRow>, limits: ImportLimits): AsyncGenerator<SheetRow> {
+async function* dataRows(format: SheetFormat, raws: AsyncIterable<RawRow>, limits: ImportLimits, others: SheetFormat[]): AsyncGenerator<SheetRow> {
   let keys: (string | null)[] | undefined;
   let lastContent = 0;
   let count = 0;
@@ -133,7 +146,7 @@ async function* dataRows(format: SheetFormat, raws: AsyncIterable<RawRow>, limit
     if (blank) continue;
     lastContent = raw.row;
     if (!keys) {
-      keys = checkHeader(format, raw.values, limits);
+      keys = checkHeader(format, raw.values, limits, others);
       continue;
     }
     if (++count > limits.maxRows) {
@@ -217,11 +230,11 @@ async function* xlsxRows(input: Readable, limits: ImportLimits): AsyncGenerator<
 
 /**
  * Streams a sheet's data rows (CSV or XLSX by the file name), after checking its header row,
- * within the import limits (the configured ones unless given).
+ * within the import limits (the configured ones unless given); a file of one of `others` is named as such.
  */
-export function readSheet(format: SheetFormat, source: SheetSource, limits: ImportLimits = loadConfig().importLimits): AsyncGenerator<SheetRow> {
+export function readSheet(format: SheetFormat, source: SheetSource, limits: ImportLimits = loadConfig().importLimits, others: SheetFormat[] = []): AsyncGenerator<SheetRow> {
   const kind = sheetKind(source.fileName);
-  return dataRows(format, kind === 'csv' ? csvRows(source.open(), limits) : xlsxRows(source.open(), limits), limits);
+  return dataRows(format, kind === 'csv' ? csvRows(source.open(), limits) : xlsxRows(source.open(), limits), limits, others);
 }
 
 /** The refusal of a formula cell: the file must hold values. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eighteenCharacterForm, idNumberForms } from '../../../platform/domain/id-number';
 import { EXPORTED_HOUSEHOLD_ID, EXPORTED_PERSON_ID } from '../../../platform/imports/reference-columns';
 import { bulkUpdateColumns } from '../../../platform/db/bulk-insert-columns';
 import { Problems } from '../../../platform/graphql/errors';
@@ -77,7 +78,7 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
     format: PERSONS_SHEET,
     tables: ['household', 'person'],
     keyColumn: header('idNumber'),
-    key: (p) => p.idNumber,
+    key: (p) => eighteenCharacterForm(p.idNumber), // a 15-digit number and its 18-character form are one person
 
     checkRow(row) {
       const { values, problems } = parseCells(PERSONS_SHEET, row);
@@ -124,14 +125,15 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
         `SELECT p.* FROM unnest($1::text[]) AS k(id_number) CROSS JOIN LATERAL (${byKey(
           `p.id, p.id_number, p.household_id, h.registry_no, h.county_code, ${Object.keys(COLUMNS).map((c) => `p.${c}`).join(', ')}`,
           `"${schema}".person p JOIN "${schema}".household h ON h.id = p.household_id`,
-          'p.id_number = (k.id_number COLLATE "C") AND p.status = $2')}) p`, [rows.map((r) => r.valid.idNumber), PersonStatus.ACTIVE]);
-      const personOf = new Map(existing.map((p) => [p.id_number, p]));
+          'p.id_number = (k.id_number COLLATE "C") AND p.status = $2')}) p`, [rows.flatMap((r) => idNumberForms(r.valid.idNumber)), PersonStatus.ACTIVE]);
+      // by the 18-character form: a person registered under the old 15-digit number is the same person
+      const personOf = new Map(existing.map((p) => [eighteenCharacterForm(p.id_number), p]));
       // persons outside the caller's jurisdiction are not visible (row-level security): ask which of the rest are registered, and where
-      const unseen = rows.map((r) => r.valid.idNumber).filter((n) => !personOf.has(n));
+      const unseen = rows.map((r) => eighteenCharacterForm(r.valid.idNumber)).filter((n) => !personOf.has(n)).flatMap(idNumberForms);
       const elsewhere: { id_number: string; county_code: string }[] = unseen.length
         ? await manager.query(`SELECT id_number, county_code FROM "${schema}".registered_id_numbers($1::text[], NULL)`, [unseen])
         : [];
-      const countyElsewhere = new Map(elsewhere.map((p) => [p.id_number, p.county_code]));
+      const countyElsewhere = new Map(elsewhere.map((p) => [eighteenCharacterForm(p.id_number), p.county_code]));
 
       const problems: RowProblem[] = [];
       const inserts: Record<string, unknown>[] = [];
@@ -142,14 +144,15 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
         const found = problems.length;
         const problem = (key: keyof ValidPerson, zh: string, en: string) => problems.push({ row, column: header(key), value: String(p[key] ?? ''), zh, en });
         const household = householdOf.get(p.registryNo);
-        const before = personOf.get(p.idNumber);
+        const id18 = eighteenCharacterForm(p.idNumber);
+        const before = personOf.get(id18);
         if (hiddenNos.has(p.registryNo)) problem('registryNo', `移民户 ${p.registryNo} 属于其他县（区、市），不在您的管辖范围内，不能导入`, `Household ${p.registryNo} belongs to another county, outside your jurisdiction: you cannot import it`);
         else if (!household) problem('registryNo', `登记编号 ${p.registryNo} 的移民户不存在：请先导入移民户表`, `No household has registry number ${p.registryNo}: import the households sheet first`);
         else if (!scope.covers(household.area_code)) problem('registryNo', `移民户 ${p.registryNo} 属于 ${household.county_code}，不在您的管辖范围内，不能导入`, `Household ${p.registryNo} belongs to county ${household.county_code}, outside your jurisdiction: you cannot import it`);
         else if (household.status === HouseholdStatus.CANCELLED) problem('registryNo', `移民户 ${p.registryNo} 已注销`, `Household ${p.registryNo} is cancelled`);
-        if (countyElsewhere.has(p.idNumber)) {
-          problem('idNumber', `该身份证号已登记在 ${countyElsewhere.get(p.idNumber)} 的移民户中（不在您的管辖范围内）：同一人不能登记两次`,
-            `This ID number is already registered in a household of county ${countyElsewhere.get(p.idNumber)} (outside your jurisdiction): a person is registered once`);
+        if (countyElsewhere.has(id18)) {
+          problem('idNumber', `该身份证号已登记在 ${countyElsewhere.get(id18)} 的移民户中（不在您的管辖范围内）：同一人不能登记两次`,
+            `This ID number is already registered in a household of county ${countyElsewhere.get(id18)} (outside your jurisdiction): a person is registered once`);
         } else if (before && before.registry_no !== p.registryNo) {
           problem('idNumber', `该身份证号已登记在移民户 ${before.registry_no}（${before.county_code}），本表第 ${row} 行又登记在 ${p.registryNo}：同一人不能登记两次`,
             `This ID number is already registered in household ${before.registry_no} (county ${before.county_code}); row ${row} registers it in ${p.registryNo}: a person is registered once`);

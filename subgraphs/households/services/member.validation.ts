@@ -1,4 +1,4 @@
-import { parseIdNumber, type IdNumberProblem } from '../../../platform/domain/id-number';
+import { eighteenCharacterForm, parseIdNumber, type IdNumberProblem } from '../../../platform/domain/id-number';
 import type { Problems } from '../../../platform/graphql/errors';
 import { checkPhone, checkName } from '../../../platform/graphql/validation';
 import { isEthnicity } from '../ethnicity';
@@ -75,7 +75,7 @@ export function checkMemberSet(problems: Problems, path: string, members: Member
   if (heads !== 1) problems.add(`${path}`, `须有且仅有一名户主（现有 ${heads} 名）`, `exactly one member must be the HEAD (found ${heads})`);
   const seen = new Map<string, number>();
   members.forEach((m, i) => {
-    const key = m.idNumber.trim().toUpperCase();
+    const key = eighteenCharacterForm(m.idNumber); // a 15-digit number and its 18-character form are one person
     const first = seen.get(key);
     if (first !== undefined) {
       problems.add(`${path}[${i}].idNumber`, `身份证号与第 ${first + 1} 名成员重复`, `same ID number as member ${first + 1}`);

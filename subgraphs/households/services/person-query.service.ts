@@ -1,6 +1,6 @@
 import { paginate, type Page, type PageArgs } from '../../../platform/graphql/pagination';
 import { applyAreaFilter } from '../../../platform/security/scope';
-import { parseIdNumber } from '../../../platform/domain/id-number';
+import { idNumberForms, parseIdNumber } from '../../../platform/domain/id-number';
 import { Household } from '../entities/household.entity';
 import type { Person } from '../entities/person.entity';
 import { PersonStatus, VulnerabilityFlag } from '../household.enums';
@@ -33,7 +33,7 @@ export async function listPersons(ctx: HouseholdsContext, filter: PersonFilter |
   const search = filter?.search?.trim();
   if (search) {
     const id = parseIdNumber(search);
-    if (id.ok) qb.andWhere('p.id_number = :idNumber', { idNumber: id.value.normalized });
+    if (id.ok) qb.andWhere('p.id_number IN (:...idNumbers)', { idNumbers: idNumberForms(id.value.normalized) }); // either form finds the person
     else qb.andWhere('p.name LIKE :name', { name: `${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
   }
   return paginate(qb, { column: 'p.id', key: (p) => p.id }, page);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { idNumberForms } from '../../../platform/domain/id-number';
 import type { EntityManager } from 'typeorm';
 import { conflict, forbidden, notFound, Problems } from '../../../platform/graphql/errors';
 import { existingKeys, existsElsewhere } from '../../../platform/graphql/loaders';
@@ -23,10 +24,10 @@ async function assertIdNumbersFree(manager: EntityManager, numbers: { field: str
   // outside the caller's jurisdiction too (row-level security hides those rows): the schema's function looks
   const [taken]: { idNumber: string; countyCode: string }[] = await manager.query(
     `SELECT id_number AS "idNumber", county_code AS "countyCode" FROM "${manager.connection.getMetadata(Person).schema}".registered_id_numbers($1, $2) LIMIT 1`,
-    [numbers.map((n) => n.idNumber), exceptPersonId ?? null],
+    [numbers.flatMap((n) => idNumberForms(n.idNumber)), exceptPersonId ?? null], // a 15-digit number and its 18-character form are one person
   );
   if (taken) {
-    const { field } = numbers.find((n) => n.idNumber === taken.idNumber)!;
+    const { field } = numbers.find((n) => idNumberForms(n.idNumber).includes(taken.idNumber))!;
     throw conflict(field, `该身份证号已在 ${taken.countyCode} 登记，不能重复登记`, `This ID number is already registered (county ${taken.countyCode})`);
   }
 }
