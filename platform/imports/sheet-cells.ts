@@ -1,10 +1,10 @@
 import type { FieldProblem } from '../graphql/errors';
 import type { RowProblem } from './import-engine';
 import { isIsoDate } from '../graphql/validation';
-import { choiceCode, dateValue, flagValue, type SheetFormat } from './sheet-format';
+import { choiceCode, dateValue, flagValue, type CellValue, type SheetFormat, type SheetValues } from './sheet-format';
 import type { SheetRow } from './sheet-reader';
 
-export type CellValue = string | boolean | null;
+export type { CellValue } from './sheet-format';
 
 /**
  * A cell with full-width and other compatibility forms of digits and Latin letters read as
@@ -28,7 +28,7 @@ function normalisedNote(raw: string): { zh: string; en: string } {
  * `YYYY-MM-DD`, flags as booleans. A required cell left empty, a choice or flag that is none
  * of its values, is a problem naming the column and the value.
  */
-export function parseCells(format: SheetFormat, row: SheetRow): { values: Record<string, CellValue>; problems: RowProblem[] } {
+export function parseCells<Row extends SheetValues>(format: SheetFormat<Row>, row: SheetRow): { values: Row; problems: RowProblem[] } {
   const values: Record<string, CellValue> = {};
   const problems: RowProblem[] = [];
   const problem = (column: string, value: string, zh: string, en: string) => {
@@ -65,7 +65,7 @@ export function parseCells(format: SheetFormat, row: SheetRow): { values: Record
       values[c.key] = raw;
     }
   }
-  return { values, problems };
+  return { values: values as Row, problems }; // one value per column, of its kind: what the format's row type says
 }
 
 /**

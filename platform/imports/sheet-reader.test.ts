@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { bufferSource, readSheet, SheetFileError, type SheetRow } from './sheet-reader';
-import { choiceCode, dateValue, flagValue, type SheetFormat } from './sheet-format';
+import { choiceCode, dateValue, flagValue, sheetFormat, type SheetFormat } from './sheet-format';
+import { parseCells } from './sheet-cells';
 import { writeSheet } from './sheet-writer';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../config';
 import { blankRowsWorkbook, sharedStringsBomb, sheetRows, workbook, zipWithoutWorkbook } from '../../bench/hostile-files';
@@ -251,5 +252,28 @@ describe('limits', () => {
   it('data in a column without a header is a problem of its row, not ignored', async () => {
     const [row] = await read('a.csv', Buffer.from(`${HEADERS.join(',')}\r\n1,张三,,多余\r\n`));
     expect(row.refused).toEqual([expect.objectContaining({ column: 'D 列', value: '多余', zh: expect.stringMatching(/没有表头/), en: expect.stringMatching(/Column D has no header/) })]);
+  });
+});
+
+describe('typed rows', () => {
+  it('a sheet declared with sheetFormat gives rows typed by its columns (checked by the compiler)', () => {
+    const format = sheetFormat({
+      name: 'typed', title: '类型',
+      columns: [
+        { key: 'code', header: '编号', kind: 'code', required: true, note: '' },
+        { key: 'mode', header: '方式', kind: 'choice', choices: { URBANISATION: '城镇化安置', SCATTERED: '分散安置' }, note: '' },
+        { key: 'flag', header: '标志', kind: 'flag', note: '' },
+        { key: 'shown', header: '仅导出', kind: 'text', exportOnly: true, note: '' },
+      ],
+    });
+    const { values, problems } = parseCells(format, { row: 2, cells: { code: 'A1', mode: '分散安置', flag: '是' } });
+    const code: string = values.code;
+    const mode: 'URBANISATION' | 'SCATTERED' | null = values.mode;
+    const flag: boolean = values.flag;
+    // @ts-expect-error export-only columns are not read
+    void values.shown;
+    // @ts-expect-error a column the sheet does not have
+    void values.nothing;
+    expect({ code, mode, flag, problems }).toEqual({ code: 'A1', mode: 'SCATTERED', flag: true, problems: [] });
   });
 });

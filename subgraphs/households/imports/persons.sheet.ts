@@ -9,7 +9,7 @@ import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '.
 import { SensitiveCategory } from '../../../platform/security/purposes';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
 import { today } from '../../../platform/graphql/validation';
 import { Household } from '../entities/household.entity';
 import { HouseholdStatus, PersonStatus, Relation, type ProductionMode, type Sex } from '../household.enums';
@@ -21,7 +21,7 @@ import { schemaName } from '../../../platform/db/data-source';
 const FLAG_NOTE = '是/否 · yes/no';
 
 /** The persons sheet (移民人口表): one row per person, naming the household by its registry number. */
-export const PERSONS_SHEET: SheetFormat = {
+export const PERSONS_SHEET = sheetFormat({
   name: 'persons',
   title: '移民人口表',
   columns: [
@@ -41,7 +41,7 @@ export const PERSONS_SHEET: SheetFormat = {
     EXPORTED_HOUSEHOLD_ID,
     EXPORTED_PERSON_ID,
   ],
-};
+});
 
 export interface ValidPerson {
   /** Flags that do not fit the age: a problem only when the row sets them anew. */
@@ -83,15 +83,15 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
     checkRow(row) {
       const { values, problems } = parseCells(PERSONS_SHEET, row);
       if (problems.length) return { problems };
-      const member = {
+      const member: MemberInput = {
         name: values.name, idNumber: values.idNumber, sex: values.sex, birthDate: values.birthDate, ethnicity: values.ethnicity,
         relation: values.relation, phone: values.phone, productionMode: values.productionMode,
         leftBehindElderly: values.leftBehindElderly, leftBehindChild: values.leftBehindChild,
         disabled: values.disabled, minimumLivingAllowance: values.minimumLivingAllowance,
-      } as unknown as MemberInput;
+      };
       const fields = new Problems();
       const valid = checkMember(fields, 'row', member, now);
-      const registryNo = (values.registryNo as string).toUpperCase();
+      const registryNo = values.registryNo.toUpperCase();
       if (member.relation === Relation.HEAD) {
         const first = headRowOf.get(registryNo);
         if (first !== undefined) fields.add('row.relation', `该户在第 ${first} 行已有户主，每户只能有一名户主`, `Row ${first} already names this household's head: one head per household`);
@@ -172,7 +172,7 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
           const id = randomUUID();
           inserts.push({ id, household_id: household!.id, area_code: household!.area_code, county_code: household!.county_code, id_number: p.idNumber, ...wanted, status: PersonStatus.ACTIVE });
           if (p.relation === Relation.HEAD) heads.push({ id: household!.id, head_id: id });
-        } else if (Object.keys(COLUMNS).some((c) => (before[c as keyof typeof COLUMNS] ?? null) !== (wanted[c] ?? null))) {
+        } else if (Object.entries(before).some(([c, value]) => c in COLUMNS && (value ?? null) !== (wanted[c] ?? null))) {
           updates.push({ id: before.id, ...wanted });
         } else unchanged++;
       }
