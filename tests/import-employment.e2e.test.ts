@@ -185,7 +185,7 @@ describe.each(testEngines())('employment sheets import (%s)', (engine) => {
       ['labour status: a check older than the record', 'LABOUR_STATUS', () => [{ ...person, 核查日期: '2023-12-01' }], '核查日期', '2023-12-01', /核查日期早于上次核查（2024-01-05）/],
       ['labour status: another birth date than on record', 'LABOUR_STATUS', () => [{ ...person, 出生日期: '1991-04-09' }], '出生日期', '1991-04-09', /与已登记的出生日期不符/],
       ['labour status: a malformed person id', 'LABOUR_STATUS', () => [{ ...person, 人员标识: '42' }], '人员标识', '42', /标识格式无效/],
-      ['labour status: a date not in the calendar', 'LABOUR_STATUS', () => [{ ...person, 核查日期: '2024-02-30' }], '核查日期', '2024-02-30', /核查日期须为有效日期/],
+      ['labour status: a date not in the calendar', 'LABOUR_STATUS', () => [{ ...person, 核查日期: '2024-02-30' }], '核查日期', '2024-02-30', /核查日期 2024-02-30 不存在/],
       ['labour status: a group of another county (jurisdiction)', 'LABOUR_STATUS', () => [{ ...person, 人员标识: randomUUID(), 现居住地区划代码: data.areas.find((x) => x.level === 'GROUP' && x.county_code === DEMO_AREAS.suijiang)!.code }], '现居住地区划代码', /^530626/, /现居住地超出您的管辖范围/],
       ['labour status: a person of another county (jurisdiction)', 'LABOUR_STATUS', () => [{ ...person, 人员标识: otherCountyPerson, 户标识: '', 出生日期: '' }], '人员标识', /^[0-9a-f-]{36}$/, /属于其他县（区、市），不在您的管辖范围内/],
       ['labour status: the same person twice', 'LABOUR_STATUS', () => [person, person], '人员标识', /./, /与第 2 行重复/],

@@ -75,6 +75,23 @@ export function checkText(problems: Problems, field: string, value: string | nul
   else if (trimmed.length > max) problems.add(field, `${label}不能超过 ${max} 个字`, `${field} must be at most ${max} characters`);
 }
 
+/** Control characters, and the invisible ones that reorder or hide text (bidirectional overrides, zero-width marks). */
+const HIDDEN_CHARACTERS = /[\p{Cc}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
+
+/**
+ * Checks a name (of a person, a cadre, an employer, a site …) as a name: its length after
+ * trimming, no control or invisible characters, and no leading `=`, `+`, `-` or `@`, which a
+ * spreadsheet would run as a formula when the name is exported.
+ */
+export function checkName(problems: Problems, field: string, value: string | null | undefined, label: string, max: number, required = true): void {
+  const before = problems.all.length;
+  checkText(problems, field, value, label, max, required);
+  if (problems.all.length > before || !value) return;
+  const trimmed = value.trim();
+  if (HIDDEN_CHARACTERS.test(value)) problems.add(field, `${label}含有控制字符或不可见字符`, `${field} holds control or invisible characters`);
+  else if (/^[=+\-@]/.test(trimmed)) problems.add(field, `${label}不能以 = + - @ 开头`, `${field} cannot begin with =, +, - or @`);
+}
+
 const MOBILE = /^1[3-9]\d{9}$/;
 
 /** Checks a mobile phone field (11 digits starting with 1), when given. */

@@ -45,23 +45,27 @@ function problemMasker(ctx: BaseContext, sheets: SubgraphSheets, run: ImportRun)
   };
 }
 
-/** A run's problems in the order found, a page at a time. */
+/** Problems in row order (a row's in the order found): one number, row and sequence, for keyset pages. */
+const ROW_ORDER = '(p.row_number::bigint * 10000000 + p.seq)';
+const rowOrder = (p: ImportProblem) => p.row * 10_000_000 + p.seq;
+
+/** A run's problems by row, a page at a time. */
 export async function importProblems(ctx: BaseContext, sheets: SubgraphSheets, importId: string, page: PageArgs): Promise<Page<ImportProblem>> {
   const shown = problemMasker(ctx, sheets, await findImportRun(ctx, importId, 'importId'));
   const qb = ctx.dataSource.getRepository(ImportProblem).createQueryBuilder('p').where('p.run_id = :importId', { importId });
-  const found = await paginate(qb, { column: 'p.seq', key: (p) => String(p.seq).padStart(10, '0') }, page);
+  const found = await paginate(qb, { column: ROW_ORDER, key: (p) => String(rowOrder(p)) }, page);
   return { ...found, nodes: found.nodes.map(shown) };
 }
 
-/** Every problem of a run, in order, streamed in pages (the downloadable report). */
+/** Every problem of a run, by row, streamed in pages (the downloadable report). */
 export async function* allImportProblems(ctx: BaseContext, sheets: SubgraphSheets, importId: string): AsyncGenerator<ImportProblem> {
   const shown = problemMasker(ctx, sheets, await findImportRun(ctx, importId, 'importId'));
-  let after = 0;
+  let after = -1;
   for (;;) {
     const rows = await ctx.dataSource.getRepository(ImportProblem).createQueryBuilder('p')
-      .where('p.run_id = :importId AND p.seq > :after', { importId, after }).orderBy('p.seq').limit(5000).getMany();
+      .where(`p.run_id = :importId AND ${ROW_ORDER} > :after`, { importId, after }).orderBy(ROW_ORDER).limit(5000).getMany();
     yield* rows.map(shown);
     if (rows.length < 5000) return;
-    after = rows[rows.length - 1].seq;
+    after = rowOrder(rows[rows.length - 1]);
   }
 }

@@ -5,7 +5,7 @@ import { existingKeys } from '../../../platform/graphql/loaders';
 import { stableUuid } from '../../../platform/demo/random';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { loadEmploymentConfig } from '../employment.config';
 import type { LabourStatus } from '../employment.enums';
@@ -18,7 +18,7 @@ import { countyOf } from '../../../platform/domain/area-code';
 const FIRST = '首次核查必填';
 
 /** The labour-status sheet (劳动力状况表): one row per person, their status as last checked. */
-export const LABOUR_STATUS_SHEET: SheetFormat = {
+export const LABOUR_STATUS_SHEET = sheetFormat({
   name: 'labour-status',
   title: '劳动力状况表',
   columns: [
@@ -30,7 +30,7 @@ export const LABOUR_STATUS_SHEET: SheetFormat = {
     { key: 'verifiedOn', header: '核查日期', kind: 'date', required: true, note: 'YYYY-MM-DD，不早于上次核查 · Date of the check, not before the last one' },
     { key: 'note', header: '备注', kind: 'text', note: '至多 200 字 · Note, at most 200 characters' },
   ],
-};
+});
 
 export interface ValidLabourStatus {
   cells: SheetRow['cells'];
@@ -76,14 +76,14 @@ export function labourStatusImport(scope: Scope): SheetImport<ValidLabourStatus>
       if (problems.length) return { problems };
       const fields = new Problems();
       const input = {
-        personId: values.personId as string, householdId: values.householdId as string | null, areaCode: values.areaCode as string | null,
-        birthDate: values.birthDate as string | null, verifiedOn: values.verifiedOn as string, note: values.note as string | null,
+        personId: values.personId, householdId: values.householdId, areaCode: values.areaCode,
+        birthDate: values.birthDate, verifiedOn: values.verifiedOn, note: values.note,
       };
       const ids = checkLabourCheck(fields, 'row', input);
       if (!fields.empty) return { problems: rowProblems(LABOUR_STATUS_SHEET, row, fields.all) };
       return {
         problems: [],
-        valid: { cells: row.cells, ...input, ...ids, status: values.status as LabourStatus, note: input.note?.trim() || null },
+        valid: { cells: row.cells, ...input, ...ids, status: values.status, note: input.note?.trim() || null },
       };
     },
 

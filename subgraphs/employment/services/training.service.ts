@@ -4,7 +4,7 @@ import { conflict, forbidden, Problems } from '../../../platform/graphql/errors'
 import { existsElsewhere } from '../../../platform/graphql/loaders';
 import { applyAreaFilter } from '../../../platform/security/scope';
 import { inTransaction } from '../../../platform/db/transaction';
-import { checkId, checkInt, checkText, isIsoDate } from '../../../platform/graphql/validation';
+import { checkId, checkInt, checkName, checkText, isIsoDate } from '../../../platform/graphql/validation';
 import { ALREADY_FINISHED, checkCompletedInTime, checkCompletion, checkEnrolledInTime, checkEnrolment, checkPlanDate, sessionFull } from './training.validation';
 import type { EmploymentContext } from '../employment.context';
 import { EnrolmentStatus, TrainingCourseKind } from '../employment.enums';
@@ -35,8 +35,8 @@ export class TrainingTotals {
 
 export async function createTrainingCourse(ctx: EmploymentContext, input: CreateTrainingCourseInput): Promise<JobTrainingCourse> {
   const problems = new Problems();
-  checkText(problems, 'input.name', input.name, '课程名称', 64);
-  checkText(problems, 'input.provider', input.provider, '培训机构', 64);
+  checkName(problems, 'input.name', input.name, '课程名称', 64);
+  checkName(problems, 'input.provider', input.provider, '培训机构', 64);
   checkInt(problems, 'input.hours', input.hours, 1, 5000, '课时');
   const areaCode = checkAreaCode(problems, 'input.areaCode', input.areaCode);
   const sessions = input.sessions.map((s, i) => {

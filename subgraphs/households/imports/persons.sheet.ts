@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eighteenCharacterForm, idNumberForms } from '../../../platform/domain/id-number';
 import { EXPORTED_HOUSEHOLD_ID, EXPORTED_PERSON_ID } from '../../../platform/imports/reference-columns';
 import { bulkUpdateColumns } from '../../../platform/db/bulk-insert-columns';
 import { Problems } from '../../../platform/graphql/errors';
@@ -8,7 +9,7 @@ import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '.
 import { SensitiveCategory } from '../../../platform/security/purposes';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
 import { today } from '../../../platform/graphql/validation';
 import { Household } from '../entities/household.entity';
 import { HouseholdStatus, PersonStatus, Relation, type ProductionMode, type Sex } from '../households.enums';
@@ -20,7 +21,7 @@ import { schemaName } from '../../../platform/db/data-source';
 const FLAG_NOTE = '是/否 · yes/no';
 
 /** The persons sheet (移民人口表): one row per person, naming the household by its registry number. */
-export const PERSONS_SHEET: SheetFormat = {
+export const PERSONS_SHEET = sheetFormat({
   name: 'persons',
   title: '移民人口表',
   columns: [
@@ -40,7 +41,7 @@ export const PERSONS_SHEET: SheetFormat = {
     EXPORTED_HOUSEHOLD_ID,
     EXPORTED_PERSON_ID,
   ],
-};
+});
 
 export interface ValidPerson {
   /** Flags that do not fit the age: a problem only when the row sets them anew. */
@@ -77,20 +78,20 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
     format: PERSONS_SHEET,
     tables: ['household', 'person'],
     keyColumn: header('idNumber'),
-    key: (p) => p.idNumber,
+    key: (p) => eighteenCharacterForm(p.idNumber), // a 15-digit number and its 18-character form are one person
 
     checkRow(row) {
       const { values, problems } = parseCells(PERSONS_SHEET, row);
       if (problems.length) return { problems };
-      const member = {
+      const member: MemberInput = {
         name: values.name, idNumber: values.idNumber, sex: values.sex, birthDate: values.birthDate, ethnicity: values.ethnicity,
         relation: values.relation, phone: values.phone, productionMode: values.productionMode,
         leftBehindElderly: values.leftBehindElderly, leftBehindChild: values.leftBehindChild,
         disabled: values.disabled, minimumLivingAllowance: values.minimumLivingAllowance,
-      } as unknown as MemberInput;
+      };
       const fields = new Problems();
       const valid = checkMember(fields, 'row', member, now);
-      const registryNo = (values.registryNo as string).toUpperCase();
+      const registryNo = values.registryNo.toUpperCase();
       if (member.relation === Relation.HEAD) {
         const first = headRowOf.get(registryNo);
         if (first !== undefined) fields.add('row.relation', `该户在第 ${first} 行已有户主，每户只能有一名户主`, `Row ${first} already names this household's head: one head per household`);
@@ -124,15 +125,16 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
         `SELECT p.* FROM unnest($1::text[]) AS k(id_number) CROSS JOIN LATERAL (${byKey(
           `p.id, p.id_number, p.household_id, h.registry_no, h.county_code, ${Object.keys(COLUMNS).map((c) => `p.${c}`).join(', ')}`,
           `"${schema}".person p JOIN "${schema}".household h ON h.id = p.household_id`,
-          'p.id_number = (k.id_number COLLATE "C") AND p.status = $2')}) p`, [rows.map((r) => r.valid.idNumber), PersonStatus.ACTIVE]);
-      const personOf = new Map(existing.map((p) => [p.id_number, p]));
+          'p.id_number = (k.id_number COLLATE "C") AND p.status = $2')}) p`, [rows.flatMap((r) => idNumberForms(r.valid.idNumber)), PersonStatus.ACTIVE]);
+      // by the 18-character form: a person registered under the old 15-digit number is the same person
+      const personOf = new Map(existing.map((p) => [eighteenCharacterForm(p.id_number), p]));
       // persons outside the caller's jurisdiction are not visible (row-level security): ask which of the rest are registered, and where
-      const unseen = rows.map((r) => r.valid.idNumber).filter((n) => !personOf.has(n));
+      const unseen = rows.map((r) => eighteenCharacterForm(r.valid.idNumber)).filter((n) => !personOf.has(n)).flatMap(idNumberForms);
       const elsewhere: { id_number: string; county_name: string }[] = unseen.length
         ? await manager.query(`SELECT id_number, county_name FROM "${schema}".registered_id_numbers($1::text[], NULL)`, [unseen])
         : [];
       // a duplicate outside the jurisdiction is named by its county only (docs/privacy.md)
-      const countyElsewhere = new Map(elsewhere.map((p) => [p.id_number, p.county_name]));
+      const countyElsewhere = new Map(elsewhere.map((p) => [eighteenCharacterForm(p.id_number), p.county_name]));
 
       const problems: RowProblem[] = [];
       const inserts: Record<string, unknown>[] = [];
@@ -143,14 +145,15 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
         const found = problems.length;
         const problem = (key: keyof ValidPerson, zh: string, en: string) => problems.push({ row, column: header(key), value: String(p[key] ?? ''), zh, en });
         const household = householdOf.get(p.registryNo);
-        const before = personOf.get(p.idNumber);
+        const id18 = eighteenCharacterForm(p.idNumber);
+        const before = personOf.get(id18);
         if (hiddenNos.has(p.registryNo)) problem('registryNo', `移民户 ${p.registryNo} 属于其他县（区、市），不在您的管辖范围内，不能导入`, `Household ${p.registryNo} belongs to another county, outside your jurisdiction: you cannot import it`);
         else if (!household) problem('registryNo', `登记编号 ${p.registryNo} 的移民户不存在：请先导入移民户表`, `No household has registry number ${p.registryNo}: import the households sheet first`);
         else if (!scope.covers(household.area_code)) problem('registryNo', `移民户 ${p.registryNo} 属于 ${household.county_code}，不在您的管辖范围内，不能导入`, `Household ${p.registryNo} belongs to county ${household.county_code}, outside your jurisdiction: you cannot import it`);
         else if (household.status === HouseholdStatus.CANCELLED) problem('registryNo', `移民户 ${p.registryNo} 已注销`, `Household ${p.registryNo} is cancelled`);
-        if (countyElsewhere.has(p.idNumber)) {
-          problem('idNumber', `该身份证号已在${countyElsewhere.get(p.idNumber)}登记（不在您的管辖范围内）：同一人不能登记两次`,
-            `This ID number is already registered in ${countyElsewhere.get(p.idNumber)} (outside your jurisdiction): a person is registered once`);
+        if (countyElsewhere.has(id18)) {
+          problem('idNumber', `该身份证号已在${countyElsewhere.get(id18)}登记（不在您的管辖范围内）：同一人不能登记两次`,
+            `This ID number is already registered in ${countyElsewhere.get(id18)} (outside your jurisdiction): a person is registered once`);
         } else if (before && before.registry_no !== p.registryNo) {
           problem('idNumber', `该身份证号已登记在移民户 ${before.registry_no}，本表第 ${row} 行又登记在 ${p.registryNo}：同一人不能登记两次`,
             `This ID number is already registered in household ${before.registry_no}; row ${row} registers it in ${p.registryNo}: a person is registered once`);
@@ -170,7 +173,7 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
           const id = randomUUID();
           inserts.push({ id, household_id: household!.id, area_code: household!.area_code, county_code: household!.county_code, id_number: p.idNumber, ...wanted, status: PersonStatus.ACTIVE });
           if (p.relation === Relation.HEAD) heads.push({ id: household!.id, head_id: id });
-        } else if (Object.keys(COLUMNS).some((c) => (before[c as keyof typeof COLUMNS] ?? null) !== (wanted[c] ?? null))) {
+        } else if (Object.entries(before).some(([c, value]) => c in COLUMNS && (value ?? null) !== (wanted[c] ?? null))) {
           updates.push({ id: before.id, ...wanted });
         } else unchanged++;
       }

@@ -1,6 +1,6 @@
-import { parseIdNumber, type IdNumberProblem } from '../../../platform/domain/id-number';
+import { eighteenCharacterForm, parseIdNumber, type IdNumberProblem } from '../../../platform/domain/id-number';
 import type { Problems } from '../../../platform/graphql/errors';
-import { checkPhone, checkText } from '../../../platform/graphql/validation';
+import { checkPhone, checkName, checkText } from '../../../platform/graphql/validation';
 import { isEthnicity } from './ethnicity.rules';
 import { Relation, Sex } from '../households.enums';
 import type { MemberInput } from '../inputs/registration.input';
@@ -54,7 +54,7 @@ export interface ValidMember {
 
 /** Validates one member; problems are added under `path` (e.g. `input.members[2]`). */
 export function checkMember(problems: Problems, path: string, m: MemberInput, today: string): ValidMember | undefined {
-  checkText(problems, `${path}.name`, m.name, '姓名', 32);
+  checkName(problems, `${path}.name`, m.name, '姓名', 32);
   checkEthnicity(problems, `${path}.ethnicity`, m.ethnicity);
   checkPhone(problems, `${path}.phone`, m.phone);
   const id = checkIdNumber(problems, `${path}.idNumber`, m.idNumber);
@@ -76,7 +76,7 @@ export function checkMemberSet(problems: Problems, path: string, members: Member
   if (heads !== 1) problems.add(`${path}`, `须有且仅有一名户主（现有 ${heads} 名）`, `exactly one member must be the HEAD (found ${heads})`);
   const seen = new Map<string, number>();
   members.forEach((m, i) => {
-    const key = m.idNumber.trim().toUpperCase();
+    const key = eighteenCharacterForm(m.idNumber); // a 15-digit number and its 18-character form are one person
     const first = seen.get(key);
     if (first !== undefined) {
       problems.add(`${path}[${i}].idNumber`, `身份证号与第 ${first + 1} 名成员重复`, `same ID number as member ${first + 1}`);

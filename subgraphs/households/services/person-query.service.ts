@@ -1,7 +1,7 @@
 import { paginate, type Page, type PageArgs } from '../../../platform/graphql/pagination';
 import { likePrefix } from '../../../platform/db/raw-sql';
 import { applyAreaFilter } from '../../../platform/security/scope';
-import { parseIdNumber } from '../../../platform/domain/id-number';
+import { idNumberForms, parseIdNumber } from '../../../platform/domain/id-number';
 import { Household } from '../entities/household.entity';
 import type { Person } from '../entities/person.entity';
 import { PersonStatus, VulnerabilityFlag } from '../households.enums';
@@ -41,7 +41,7 @@ export async function listPersons(ctx: HouseholdsContext, filter: PersonFilter |
     if (id.ok && !seesValueInFull(ctx.identity, 'ID_NUMBER')) {
       throw forbidden('您的角色不能按身份证号查询人员（filter.search）', 'Your role may not find persons by ID number (filter.search)');
     }
-    if (id.ok) qb.andWhere('p.id_number = :idNumber', { idNumber: id.value.normalized });
+    if (id.ok) qb.andWhere('p.id_number IN (:...idNumbers)', { idNumbers: idNumberForms(id.value.normalized) }); // either form finds the person
     else qb.andWhere('p.name LIKE :name', { name: likePrefix(search) });
   }
   return paginate(qb, { column: 'p.id', key: (p) => p.id }, page);

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { idNumberForms } from '../../../platform/domain/id-number';
 import type { EntityManager } from 'typeorm';
 import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
 import { existingKeys } from '../../../platform/graphql/loaders';
 import { inTransaction } from '../../../platform/db/transaction';
-import { checkDate, checkPhone, checkText, requireId, today } from '../../../platform/graphql/validation';
+import { checkDate, checkPhone, checkName, checkText, requireId, today } from '../../../platform/graphql/validation';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
@@ -27,10 +28,10 @@ async function assertIdNumbersFree(manager: EntityManager, numbers: { field: str
   // outside the caller's jurisdiction too (row-level security hides those rows): the schema's function looks
   const [taken]: { idNumber: string; countyName: string }[] = await manager.query(
     `SELECT id_number AS "idNumber", county_name AS "countyName" FROM "${manager.connection.getMetadata(Person).schema}".registered_id_numbers($1, $2) LIMIT 1`,
-    [numbers.map((n) => n.idNumber), exceptPersonId ?? null],
+    [numbers.flatMap((n) => idNumberForms(n.idNumber)), exceptPersonId ?? null], // a 15-digit number and its 18-character form are one person
   );
   if (taken) {
-    const { field } = numbers.find((n) => n.idNumber === taken.idNumber)!;
+    const { field } = numbers.find((n) => idNumberForms(n.idNumber).includes(taken.idNumber))!;
     throw conflict(field, `该身份证号已在${taken.countyName}登记，不能重复登记`, `This ID number is already registered in ${taken.countyName}`);
   }
 }
@@ -111,7 +112,7 @@ export async function registerHousehold(ctx: HouseholdsContext, input: RegisterH
 export async function updatePerson(ctx: HouseholdsContext, input: UpdatePersonInput): Promise<Person> {
   requireId(input.id, 'input.id');
   const problems = new Problems();
-  if (input.name !== undefined && input.name !== null) checkText(problems, 'input.name', input.name, '姓名', 32);
+  if (input.name !== undefined && input.name !== null) checkName(problems, 'input.name', input.name, '姓名', 32);
   if (input.ethnicity) checkEthnicity(problems, 'input.ethnicity', input.ethnicity);
   checkPhone(problems, 'input.phone', input.phone);
   if (input.relation === Relation.HEAD) problems.add('input.relation', '变更户主请使用减员（指定新户主）', 'change the head by removing the old head with newHeadId');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
 import { inTransaction } from '../../../platform/db/transaction';
-import { checkId, checkInt, checkText } from '../../../platform/graphql/validation';
+import { checkId, checkInt, checkName, checkText } from '../../../platform/graphql/validation';
 import { Building } from '../entities/building.entity';
 import { BuildingUnit } from '../entities/building-unit.entity';
 import { Flat } from '../entities/flat.entity';
@@ -17,7 +17,7 @@ const MAX_FLATS_PER_CALL = 500;
 
 export async function createSite(ctx: LandHousingContext, input: CreateSiteInput): Promise<ResettlementSite> {
   const problems = new Problems();
-  checkText(problems, 'input.name', input.name, '名称', 64);
+  checkName(problems, 'input.name', input.name, '名称', 64);
   const areaCode = checkCode(problems, 'input.areaCode', input.areaCode, 12, '所在社区');
   checkInt(problems, 'input.capacity', input.capacity, 1, 100_000, '设计安置户数');
   const unified = input.constructionMode === SiteConstructionMode.UNIFIED;

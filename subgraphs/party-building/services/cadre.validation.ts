@@ -1,5 +1,5 @@
 import type { Problems } from '../../../platform/graphql/errors';
-import { checkPhone, checkInt, checkText, normalizeAreaCode } from '../../../platform/graphql/validation';
+import { checkPhone, checkInt, checkName, checkText, normalizeAreaCode } from '../../../platform/graphql/validation';
 
 export interface CadreFields {
   name: string;
@@ -26,8 +26,8 @@ export interface ValidCadreFields {
  */
 export function checkCadre(problems: Problems, path: string, c: CadreFields): ValidCadreFields | undefined {
   const before = problems.all.length;
-  checkText(problems, `${path}.name`, c.name, '姓名', 32);
-  checkText(problems, `${path}.workUnit`, c.workUnit, '工作单位', 64);
+  checkName(problems, `${path}.name`, c.name, '姓名', 32);
+  checkName(problems, `${path}.workUnit`, c.workUnit, '工作单位', 64);
   checkPhone(problems, `${path}.phone`, c.phone);
   const areaCode = normalizeAreaCode(c.areaCode);
   let gridNumber: number | null = null;

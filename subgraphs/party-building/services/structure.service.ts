@@ -3,7 +3,7 @@ import { badInput, conflict, forbidden, Problems } from '../../../platform/graph
 import { existingKeys } from '../../../platform/graphql/loaders';
 import { areaPrefix } from '../../../platform/security/scope';
 import { inTransaction } from '../../../platform/db/transaction';
-import { checkId, checkInt, checkText, normalizeAreaCode, today } from '../../../platform/graphql/validation';
+import { checkId, checkInt, checkName, checkText, normalizeAreaCode, today } from '../../../platform/graphql/validation';
 import { Grid } from '../entities/grid.entity';
 import { GridUnit } from '../entities/grid-unit.entity';
 import { HouseholdUnit } from '../entities/household-unit.entity';
@@ -25,7 +25,7 @@ const LEVEL_AREAS: Record<PartyOrganisationLevel, { lengths: number[]; zh: strin
 
 export async function createOrganisation(ctx: PartyBuildingContext, input: CreatePartyOrganisationInput): Promise<PartyOrganisation> {
   const problems = new Problems();
-  checkText(problems, 'input.name', input.name, '名称', 64);
+  checkName(problems, 'input.name', input.name, '名称', 64);
   const areaCode = normalizeAreaCode(input.areaCode);
   const rule = LEVEL_AREAS[input.level];
   if (!/^\d+$/.test(areaCode) || !rule.lengths.includes(areaCode.length) || (areaCode.length === 6 && areaCode.endsWith('00'))) {
@@ -54,7 +54,7 @@ export async function createOrganisation(ctx: PartyBuildingContext, input: Creat
 
 export async function createGrid(ctx: PartyBuildingContext, input: CreateGridInput): Promise<Grid> {
   const problems = new Problems();
-  checkText(problems, 'input.name', input.name, '名称', 64);
+  checkName(problems, 'input.name', input.name, '名称', 64);
   const areaCode = normalizeAreaCode(input.areaCode);
   if (!/^\d{12}$/.test(areaCode)) problems.add('input.areaCode', '网格所在区划须为社区代码（12 位）', 'areaCode must be a 12-digit community code');
   checkInt(problems, 'input.number', input.number, 1, 999, '网格序号');
@@ -85,7 +85,7 @@ export async function createGrid(ctx: PartyBuildingContext, input: CreateGridInp
 export async function createGridUnit(ctx: PartyBuildingContext, input: CreateGridUnitInput): Promise<GridUnit> {
   const problems = new Problems();
   checkId(problems, 'input.gridId', input.gridId);
-  checkText(problems, 'input.name', input.name, '名称', 64);
+  checkName(problems, 'input.name', input.name, '名称', 64);
   checkInt(problems, 'input.number', input.number, 1, 999, '单元序号');
   checkId(problems, 'input.managerPersonId', input.managerPersonId, false);
   problems.throwIfAny();
