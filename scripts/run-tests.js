@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test` after the type-check: runs jest with what PGlite needs, on the embedded engine and,
 // when it is reachable, on PostgreSQL; then prints the plain summary line `N passed, N failed`.
+// `--full` (`npm run test:full`): the full-scale suites (`*.full.test.ts`) instead.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -29,12 +30,14 @@ async function main() {
     console.log(`browser test: NOT RUN, no Chromium at ${chromium}. Install it (apt-get install chromium) or set CHROMIUM_PATH, then run: npm test -- tests/browser`);
   }
 
+  const full = process.argv.includes('--full');
   const report = path.join(os.tmpdir(), `jest-report-${process.pid}.json`);
-  // the caller's arguments (test paths) come first: `--testPathIgnorePatterns` takes every value after it
-  const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${report}`, ...process.argv.slice(2), ...(browser ? [] : ['--testPathIgnorePatterns', '/tests/browser/'])];
+  const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${report}`, ...process.argv.slice(2).filter((a) => a !== '--full')];
   const env = {
     ...process.env,
     TEST_POSTGRES: postgres ? '1' : '0',
+    TEST_BROWSER: browser ? '1' : '0',
+    TEST_FULL: full ? '1' : '0',
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim(),
   };
   const run = spawnSync(process.execPath, args, { stdio: 'inherit', env });
