@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test` after the type-check: runs jest with what PGlite needs, on the embedded engine and,
-// when it is reachable, on PostgreSQL; then prints the plain summary line `N passed, N failed`.
+// `npm test` after the type-check: runs jest with what PGlite needs, every suite on the embedded
+// engine and, when it is reachable, the engine-sensitive ones on PostgreSQL as well (`engines()` in
+// tests/environment.ts); then prints the plain summary line `N passed, N failed`.
 // `--full` (`npm run test:full`): the full-scale suites (`*.full.test.ts`) instead.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -22,7 +23,7 @@ function reachable(url) {
 async function main() {
   const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const postgres = process.env.TEST_POSTGRES === '0' ? false : await reachable(url);
-  console.log(postgres ? `engines: embedded (PGlite) and PostgreSQL (${url.replace(/\/\/[^@]*@/, '//')})` : 'engines: embedded (PGlite) only: PostgreSQL is not reachable, its runs are left out');
+  console.log(postgres ? `engines: embedded (PGlite), and PostgreSQL (${url.replace(/\/\/[^@]*@/, '//')}) for the engine-sensitive suites` : 'engines: embedded (PGlite) only: PostgreSQL is not reachable, its runs are left out');
 
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   const browser = fs.existsSync(chromium);
