@@ -7,14 +7,14 @@ import { HouseholdRef } from '../subgraphs/land-housing/entities/household-ref.e
 import { generatePartyBuildingDemo } from '../subgraphs/party-building/demo/generator';
 import type { PartyBuildingDemo } from '../subgraphs/party-building/demo/rows';
 import { withChangeSource, requestScopeOf, runInRequestScope } from '../platform/security/request-scope';
-import { testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { qiaojia, suijiang, analyst } = DEMO_IDENTITIES;
 const SCALE = 0.01;
 const CHANGES = 'changes { at actorSubject actorRole operation source changes { field old new } }';
 
-describe.each(testEngines())('change history (%s)', (engine) => {
+describe.each(engines('the change history is written by triggers'))('change history (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
   let employment: EmploymentDemo;

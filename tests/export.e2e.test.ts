@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { Identity } from '../platform/security/identity';
-import { testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { analyst, qiaojia, suijiang } = DEMO_IDENTITIES;
@@ -19,7 +19,7 @@ const STATISTICS = `query CountyEthnicities {
     rows { county { code name } ethnicity persons households suppressed }
   } }`;
 
-describe.each(testEngines())('export as CSV and XLSX (%s)', (engine) => {
+describe.each(engines())('export as CSV and XLSX (%s)', (engine) => {
   let env: TestEnvironment;
   let exportUrl: string;
 
@@ -41,7 +41,7 @@ describe.each(testEngines())('export as CSV and XLSX (%s)', (engine) => {
   beforeAll(async () => {
     ({ env } = await startPlatform(engine, 0.01));
     exportUrl = env.gateway.url.replace(/\/graphql$/, '/export');
-  }, 180_000);
+  });
   afterAll(() => env?.close());
 
   it('writes a list as CSV with a BOM and Chinese headers, masked for an analyst', async () => {

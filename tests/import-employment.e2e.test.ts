@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
-import { loadSupergraph } from '../gateway/supergraph';
 import { generateEmploymentDemo, type EmploymentDemo } from '../subgraphs/employment/demo/generator';
 import { LABOUR_STATUS_SHEET } from '../subgraphs/employment/imports/labour-status.sheet';
 import { PLACEMENTS_SHEET } from '../subgraphs/employment/imports/placements.sheet';
 import { TRAINING_SHEET } from '../subgraphs/employment/imports/training.sheet';
-import { employmentModule } from '../subgraphs/employment/module';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import type { DemoData } from '../subgraphs/households/demo/rows';
-import { loadConfig } from '../platform/config';
 import type { SheetFormat } from '../platform/imports/sheet-format';
-import { createTestEnvironment, testEngines, type TestEnvironment } from './environment';
+import { createTestEnvironment, engines, type TestEnvironment } from './environment';
 import { csvText, expectOnlyProblem, xlsxFile, type SheetRowText } from './import-files';
-import { underTest } from './platform';
 
 const { qiaojia, prefecture, analyst, suijiang } = DEMO_IDENTITIES;
 const SCALE = 0.005;
@@ -26,7 +22,7 @@ type Identity = (typeof DEMO_IDENTITIES)[string];
 type Sheet = 'LABOUR_STATUS' | 'PLACEMENTS' | 'TRAINING';
 const FORMATS: Record<Sheet, SheetFormat> = { LABOUR_STATUS: LABOUR_STATUS_SHEET, PLACEMENTS: PLACEMENTS_SHEET, TRAINING: TRAINING_SHEET };
 
-describe.each(testEngines())('employment sheets import (%s)', (engine) => {
+describe.each(engines("the import writes in bulk on the owner's connection, through the change-history triggers"))('employment sheets import (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
   let demo: EmploymentDemo;
@@ -86,7 +82,7 @@ describe.each(testEngines())('employment sheets import (%s)', (engine) => {
   beforeAll(async () => {
     data = generateDemoData({ scale: SCALE });
     demo = generateEmploymentDemo(data, { scale: SCALE });
-    env = await createTestEnvironment({ engine, subgraphs: [underTest(employmentModule, data, SCALE)], supergraphSdl: loadSupergraph(loadConfig()).sdl });
+    env = await createTestEnvironment({ engine, scale: SCALE, subgraphs: ['employment'] });
     schema = (env.subgraphs.employment.dataSource.driver.options as unknown as { schema: string }).schema;
     base = env.gateway.url.replace(/\/graphql$/, '');
     group = data.areas.find((a) => a.level === 'GROUP' && a.county_code === DEMO_AREAS.qiaojia)!.code;

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
-import { loadSupergraph } from '../gateway/supergraph';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import type { DemoData } from '../subgraphs/households/demo/rows';
@@ -13,13 +12,10 @@ import { GRID_ASSIGNMENTS_SHEET } from '../subgraphs/party-building/imports/grid
 import { PAIRINGS_SHEET } from '../subgraphs/party-building/imports/pairings.sheet';
 import { generatePartyBuildingDemo } from '../subgraphs/party-building/demo/generator';
 import type { PartyBuildingDemo } from '../subgraphs/party-building/demo/rows';
-import { partyBuildingModule } from '../subgraphs/party-building/module';
-import { loadConfig } from '../platform/config';
 import type { SheetFormat } from '../platform/imports/sheet-format';
-import { createTestEnvironment, testEngines, type TestEnvironment } from './environment';
+import { createTestEnvironment, engines, type TestEnvironment } from './environment';
 import { csvText, expectOnlyProblem, xlsxFile, type SheetRowText } from './import-files';
 import { registryCommand } from '../scripts/registry-files';
-import { underTest } from './platform';
 
 const { qiaojia, suijiang, prefecture, analyst, wenbi } = DEMO_IDENTITIES;
 const SCALE = 0.01;
@@ -32,7 +28,7 @@ type Identity = (typeof DEMO_IDENTITIES)[string];
 type Sheet = 'GRID_ASSIGNMENTS' | 'CADRES' | 'PAIRINGS';
 const FORMATS: Record<Sheet, SheetFormat> = { GRID_ASSIGNMENTS: GRID_ASSIGNMENTS_SHEET, CADRES: CADRES_SHEET, PAIRINGS: PAIRINGS_SHEET };
 
-describe.each(testEngines())('party-building sheets import (%s)', (engine) => {
+describe.each(engines("the import writes in bulk on the owner's connection, through the change-history triggers"))('party-building sheets import (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
   let demo: PartyBuildingDemo;
@@ -102,7 +98,7 @@ describe.each(testEngines())('party-building sheets import (%s)', (engine) => {
   beforeAll(async () => {
     data = generateDemoData({ scale: SCALE });
     demo = generatePartyBuildingDemo(data, { scale: SCALE });
-    env = await createTestEnvironment({ engine, subgraphs: [underTest(partyBuildingModule, data, SCALE)], supergraphSdl: loadSupergraph(loadConfig()).sdl });
+    env = await createTestEnvironment({ engine, scale: SCALE, subgraphs: ['party-building'] });
     schema = (db().driver.options as unknown as { schema: string }).schema;
     base = env.gateway.url.replace(/\/graphql$/, '');
     // a Qiaojia community with two units or more

@@ -7,7 +7,7 @@ import { DEMO_AREAS, PREFECTURE_CODE } from '../subgraphs/households/demo/geogra
 import { loadConfig } from '../platform/config';
 import { Role, type Identity } from '../platform/security/identity';
 import { Scope } from '../platform/security/scope';
-import { testEngines, type GraphQLResponse, type TestEnvironment } from './environment';
+import { engines, type GraphQLResponse, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 /**
@@ -97,7 +97,7 @@ const AREA_DOCUMENT = `query Matrix_area($code: String!) { area(code: $code) { c
 const AREAS_DOCUMENT = `query Matrix_areas { areas { code } stations { id } }`;
 const TRAINING_DOCUMENT = `query Matrix_training($area: String) { trainingStatistics(areaCode: $area) { kind personTimes trainees completions certificates } }`;
 
-describe.each(testEngines())('isolation matrix (%s)', (engine) => {
+describe.each(engines('the isolation matrix: jurisdiction in SQL and row-level security'))('isolation matrix (%s)', (engine) => {
   let env: TestEnvironment;
   let partnerKey: string;
   /** Per type: the id of one record outside the callers' jurisdiction. */

@@ -17,7 +17,7 @@ describe('operation limits: refused with a coded error before any SQL runs', () 
   let env: TestEnvironment;
 
   beforeAll(async () => {
-    ({ env } = await startPlatform('pglite', 0.002));
+    ({ env } = await startPlatform('pglite', 0.005, ['households']));
   });
   afterAll(() => env?.close());
 

@@ -13,7 +13,7 @@ import type { Identity } from '../platform/security/identity';
 import { PURPOSE_CATEGORIES } from '../platform/security/purposes';
 import { seesInFull } from '../platform/security/sensitive';
 import { SHEET_OWNERS } from '../platform/imports/registry-sheets';
-import { testEngines, type GraphQLResponse, type TestEnvironment } from './environment';
+import { engines, type GraphQLResponse, type TestEnvironment } from './environment';
 import { csvText } from './import-files';
 import { startPlatform } from './platform';
 
@@ -143,7 +143,7 @@ function leaves(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-describe.each(testEngines())('privacy that survives combination (%s)', (engine) => {
+describe.each(engines('masking reads through row-level security and the change-history triggers'))('privacy that survives combination (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
   let base: string;

@@ -1,16 +1,11 @@
-import { householdsModule } from '../subgraphs/households/module';
-import { generateDemoData } from '../subgraphs/households/demo/generator';
-import { loadSupergraph } from '../gateway/supergraph';
-import { loadConfig } from '../platform/config';
 import { platformVersion } from '../platform/version';
 import { createTestEnvironment, type TestEnvironment } from './environment';
-import { underTest } from './platform';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 
 describe('the running version', () => {
   let env: TestEnvironment;
   beforeAll(async () => {
-    env = await createTestEnvironment({ engine: 'pglite', subgraphs: [underTest(householdsModule, generateDemoData({ scale: 0.01 }), 0.01)], supergraphSdl: loadSupergraph(loadConfig()).sdl });
+    env = await createTestEnvironment({ engine: 'pglite', scale: 0.005, subgraphs: ['households'] });
   });
   afterAll(() => env?.close());
 

@@ -1,29 +1,21 @@
 import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
-import { loadSupergraph } from '../../gateway/supergraph';
-import { loadConfig } from '../../platform/config';
 import { Role, type Identity } from '../../platform/security/identity';
 import { createTestEnvironment, type TestEnvironment } from '../../tests/environment';
 import { DEMO_AREAS } from './demo/geography';
 import { generateDemoData } from './demo/generator';
-import { loadDemoData } from './demo/load';
 import type { DemoData } from './demo/rows';
-import { householdsModule } from './module';
+
+const SCALE = 0.005;
 
 /** The households subgraph on its own (queried directly with a gateway-signed identity). */
 describe('households subgraph', () => {
   let env: TestEnvironment;
-  const data: DemoData = generateDemoData({ scale: 0.005 });
+  const data: DemoData = generateDemoData({ scale: SCALE });
   const { prefecture, qiaojia } = DEMO_IDENTITIES;
   const ask = (query: string, variables?: Record<string, unknown>, as = prefecture) => env.querySubgraphAs('households', as, query, variables);
 
   beforeAll(async () => {
-    env = await createTestEnvironment({
-      engine: 'pglite',
-      subgraphs: [
-        { module: householdsModule, seed: (dataSource) => loadDemoData(dataSource, data) },
-      ],
-      supergraphSdl: loadSupergraph(loadConfig()).sdl,
-    });
+    env = await createTestEnvironment({ engine: 'pglite', scale: SCALE, subgraphs: ['households'] });
   });
   afterAll(() => env?.close());
 

@@ -20,13 +20,13 @@ describe('GraphiQL in a real headless Chromium', () => {
   let closeGateway: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ env } = await startPlatform('pglite', 0.05));
+    ({ env } = await startPlatform('pglite', 0.02));
     ({ gateway, close: closeGateway } = await startGraphiQLGateway(env));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-  }, 180_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await closeGateway?.();
