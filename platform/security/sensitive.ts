@@ -6,10 +6,11 @@ import { PURPOSE_CATEGORIES, SensitiveCategory } from './purposes';
 /**
  * The masking policy, in one place: who sees which category of sensitive field in full.
  *
- * | caller | ID number | phone | exact address | income |
- * |---|---|---|---|---|
- * | prefecture / county officer, community worker | full | full | full | full |
- * | analyst, auditor | masked | masked | masked | masked |
+ * | caller | ID number | phone | exact address | income | bank card |
+ * |---|---|---|---|---|---|
+ * | prefecture / county officer | full | full | full | full | full |
+ * | community worker | full | full | full | full | masked |
+ * | analyst, auditor | masked | masked | masked | masked | masked |
  * | partner client | full only where one of its purposes needs it (`purposes.ts`) ||||
  *
  * Always only inside the caller's jurisdiction (reads are scoped in SQL; `reveal` checks again).
@@ -18,7 +19,7 @@ const ALL = new Set<SensitiveCategory>(Object.values(SensitiveCategory));
 const ROLE_CATEGORIES: Record<Exclude<Role, Role.PARTNER>, ReadonlySet<SensitiveCategory>> = {
   [Role.PREFECTURE_OFFICER]: ALL,
   [Role.COUNTY_OFFICER]: ALL,
-  [Role.COMMUNITY_WORKER]: ALL,
+  [Role.COMMUNITY_WORKER]: new Set([...ALL].filter((c) => c !== SensitiveCategory.BANK_CARD)),
   [Role.ANALYST]: new Set(),
   [Role.AUDITOR]: new Set(),
 };
@@ -35,7 +36,13 @@ const MASKS: Record<TextCategory, (value: string) => string> = {
   ID_NUMBER: maskIdNumber,
   PHONE: maskPhone,
   EXACT_ADDRESS: () => '****',
+  BANK_CARD: maskBankCard,
 };
+
+/** A card number with its first six and last four digits shown (`622848*********1234`). */
+export function maskBankCard(value: string): string {
+  return value.length <= 10 ? '*'.repeat(value.length) : `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
+}
 
 /** The record a sensitive field belongs to, as the read audit names it. */
 export interface SensitiveRecord {
