@@ -2,11 +2,12 @@ import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot'
 import { stableUuid } from '../../../platform/demo/random';
 import { standardId } from '../services/payment-standard.service';
 import { ProjectKind, ProjectStatus, SupportScheme } from '../support.enums';
+import { cardRow, generateYears, type SupportYearRows } from './years';
 
 /**
- * The support demo's reference rows (standards, projects and their funds), generated in Node;
- * the bulk of it (cards, verifications, cycles, lines, the ledger) is generated in the database
- * from the registry projection by `load.ts`, deterministically (hashes of the persons' ids).
+ * The support demo, generated in Node from the registry snapshot, deterministically (hashes of
+ * the persons' ids): subsidy cards, standards, projects and their funds here, the verifications,
+ * cycles, lines, bank returns and the ledger in `years.ts`. `load.ts` inserts the rows in bulk.
  */
 
 export const DEMO_YEARS = [2023, 2024] as const;
@@ -86,4 +87,26 @@ export function projectRows(registry: RegistrySnapshot) {
     }
   });
   return { projects, funds };
+}
+
+export interface SupportDemo extends SupportYearRows {
+  subsidy_card: Record<string, unknown>[];
+  payment_standard: Record<string, unknown>[];
+  support_project: Record<string, unknown>[];
+  project_fund: Record<string, unknown>[];
+}
+
+/**
+ * The whole demo on the registry: a subsidy card for every person, the standards, the 2023 and
+ * 2024 verifications with their removals, the 2023 cycles of both schemes reconciled (failed lines
+ * in DRAFT re-payment cycles), the 2024 ones approved, and the projects.
+ */
+export function generateSupportDemo(registry: RegistrySnapshot): SupportDemo {
+  const counties = [...new Set(registry.households.map((h) => h.county_code))].sort();
+  const standards = standardRows(counties);
+  const { projects, funds } = projectRows(registry);
+  return {
+    subsidy_card: registry.persons.map(cardRow), payment_standard: standards, support_project: projects, project_fund: funds,
+    ...generateYears(registry, standards, DEMO_YEARS),
+  };
 }

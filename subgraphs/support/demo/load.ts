@@ -1,14 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { bulkInsertColumns } from '../../../platform/db/bulk-insert-columns';
+import { withKeysDeferred } from '../../../platform/db/bulk-load';
 import { schemaName } from '../../../platform/db/data-source';
 import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
 import { withChangeHistoryPaused } from '../../../platform/history/change-history';
-import { PaymentCycle } from '../entities/payment-cycle.entity';
-import { approveRows, cycleCode, cycleId, generateLines, reconcileRows } from '../services/payment-cycle.service';
-import { projectRegistrySnapshot } from '../services/registry-projection';
-import { closeVerificationRows, openVerificationRows, verificationId } from '../services/verification.service';
-import { CycleKind, CycleState, SupportScheme } from '../support.enums';
-import { DEMO_YEARS, projectRows, standardRows } from './generator';
+import { stableUuid } from '../../../platform/demo/random';
+import { CycleState } from '../support.enums';
+import { applyRegistryFacts, snapshotFacts } from '../services/registry-projection';
+import { generateSupportDemo, type SupportDemo } from './generator';
 
 /** Whether the support tables already hold data (the demo is loaded once, on first start). */
 export async function hasSupportData(dataSource: DataSource): Promise<boolean> {
@@ -16,94 +15,72 @@ export async function hasSupportData(dataSource: DataSource): Promise<boolean> {
   return row.present === true;
 }
 
-/** A bucket 0–9999 per person and year, from the person's id (deterministic, spread evenly). */
-const bucket = (year: number) => `(('x' || substr(md5(x.person_id::text || ':${year}'), 1, 8))::bit(32)::bigint % 10000)`;
+/** Tables in insert order (parents first). */
+const TABLES: (keyof SupportDemo)[] = [
+  'subsidy_card', 'payment_standard', 'support_project', 'project_fund', 'verification', 'verification_entry', 'entitlement_change',
+  'payment_cycle', 'payment_line',
+];
+
+const LINE = 'l.person_id, l.household_id, l.area_code, l.county_code';
+const LEDGER = '(id, cycle_id, line_id, person_id, household_id, area_code, county_code, scheme, year, kind, amount_fen, reason, recorded_by)';
 
 /**
- * Results of a demo verification, per 10,000 persons a year (generated, plausible): 60 deceased,
- * 8 state-employed, 3 imprisoned, 25 moved out, 12 not found; the others present.
+ * What follows from the lines, set-based (as `payment-cycle.service.ts` writes it): the bank's
+ * return of the reconciled cycles (about 3 lines in 1,000 failed, with the bank's reason), a
+ * PAYMENT entry per line of every cycle past DRAFT and a FAILURE entry per failed line, and the
+ * DRAFT re-payment cycles of the failed lines (`$1`: the reconciled cycles, `$2`: their re-payment ids).
  */
-function resultSql(year: number): string {
-  const b = bucket(year);
-  return `CASE WHEN ${b} < 60 THEN 'DECEASED' WHEN ${b} < 68 THEN 'STATE_EMPLOYED' WHEN ${b} < 71 THEN 'IMPRISONED'
-               WHEN ${b} < 96 THEN 'MOVED_OUT' WHEN ${b} < 108 THEN 'NOT_FOUND' ELSE 'PRESENT' END`;
-}
+const FOLLOWING = (s: string) => [
+  `INSERT INTO ${s}.bank_return (line_id, cycle_id, area_code, county_code, paid, reason, returned_on)
+   SELECT l.id, l.cycle_id, l.area_code, l.county_code, b.n >= 3, CASE WHEN b.n < 2 THEN '账户已销户' WHEN b.n < 3 THEN '户名与账号不符' END, make_date(l.year, 7, 20)
+     FROM ${s}.payment_line l JOIN ${s}.payment_cycle c ON c.id = l.cycle_id AND c.state = 'RECONCILED'
+    CROSS JOIN LATERAL (SELECT ('x' || substr(md5(l.id::text), 1, 8))::bit(32)::bigint % 1000 AS n) b`,
+  `INSERT INTO ${s}.ledger_entry ${LEDGER}
+   SELECT md5('ledger:PAYMENT:' || l.id::text)::uuid, l.cycle_id, l.id, ${LINE}, l.scheme, l.year, 'PAYMENT', l.amount_fen, NULL, c.approved_by
+     FROM ${s}.payment_line l JOIN ${s}.payment_cycle c ON c.id = l.cycle_id AND c.state <> 'DRAFT'`,
+  `INSERT INTO ${s}.ledger_entry ${LEDGER}
+   SELECT md5('ledger:FAILURE:' || l.id::text)::uuid, l.cycle_id, l.id, ${LINE}, l.scheme, l.year, 'FAILURE', -l.amount_fen, b.reason, c.reconciled_by
+     FROM ${s}.bank_return b JOIN ${s}.payment_line l ON l.id = b.line_id JOIN ${s}.payment_cycle c ON c.id = l.cycle_id WHERE NOT b.paid`,
+  `INSERT INTO ${s}.payment_cycle (id, code, scheme, kind, area_code, county_code, year, period, periods, verification_id, source_cycle_id, state, line_count, total_fen, prepared_by)
+   SELECT r.id, c.code || '-BF', c.scheme, 'REPAYMENT', c.area_code, c.county_code, c.year, c.period, c.periods, c.verification_id, c.id, 'DRAFT', f.n, f.total, c.reconciled_by
+     FROM unnest($1::uuid[], $2::uuid[]) AS r(source, id) JOIN ${s}.payment_cycle c ON c.id = r.source
+     JOIN (SELECT b.cycle_id, count(*)::int AS n, sum(l.amount_fen)::bigint AS total FROM ${s}.bank_return b JOIN ${s}.payment_line l ON l.id = b.line_id
+            WHERE NOT b.paid GROUP BY b.cycle_id) f ON f.cycle_id = c.id`,
+  `INSERT INTO ${s}.payment_line (id, cycle_id, scheme, year, person_id, household_id, area_code, county_code, amount_fen, source_line_id)
+   SELECT md5('payment-line:' || r.id::text || ':' || l.person_id::text)::uuid, r.id, l.scheme, l.year, ${LINE}, l.amount_fen, l.id
+     FROM ${s}.payment_cycle r JOIN ${s}.bank_return b ON b.cycle_id = r.source_cycle_id AND NOT b.paid JOIN ${s}.payment_line l ON l.id = b.line_id
+    WHERE r.kind = 'REPAYMENT'`,
+];
 
-const officer = (county: string, who: string) => `demo-${county}-${who}`;
-
-async function verificationYear(manager: EntityManager, counties: string[], year: number): Promise<void> {
-  const s = `"${schemaName(manager.connection)}"`;
-  for (const county of counties) {
-    const id = verificationId(county, year);
-    await openVerificationRows(manager, id, county, year, officer(county, 'officer'));
-  }
-  await manager.query(
-    `UPDATE ${s}.verification_entry x SET result = ${resultSql(year)}, verified_on = make_date(${year}, 3, 1) + (${bucket(year)} % 90)::int,
-            verifier = 'demo-' || substr(x.area_code, 1, 12) || '-worker' WHERE x.year = ${year}`);
-  for (const county of counties) await closeVerificationRows(manager, verificationId(county, year), officer(county, 'officer'));
-}
-
-/** A regular cycle generated, submitted and approved by two officers (the maker and the checker). */
-async function approvedCycle(manager: EntityManager, scheme: SupportScheme, county: string, year: number): Promise<PaymentCycle> {
-  const id = cycleId(scheme, county, year, 1);
-  const cycle = {
-    id, code: cycleCode(scheme, county, year, 1), scheme, kind: CycleKind.REGULAR, areaCode: county, countyCode: county, year, period: 1, periods: 1,
-    verificationId: verificationId(county, year), sourceCycleId: null, state: CycleState.DRAFT, lineCount: 0, totalFen: 0, preparedBy: officer(county, 'preparer'),
-  };
-  await manager.getRepository(PaymentCycle).insert(cycle);
-  await generateLines(manager, { id, scheme, county, year, period: 1, periods: 1, verificationId: cycle.verificationId });
-  await manager.query(`UPDATE "${schemaName(manager.connection)}".payment_cycle SET state = 'SUBMITTED', submitted_by = prepared_by, submitted_at = now() WHERE id = $1`, [id]);
-  await approveRows(manager, id, officer(county, 'approver'));
-  return manager.getRepository(PaymentCycle).findOneByOrFail({ id });
-}
-
-/** Exported, returned by the bank (about 3 lines in 1,000 failed, with the bank's reason) and reconciled. */
-async function reconciledCycle(manager: EntityManager, cycle: PaymentCycle): Promise<void> {
-  const s = `"${schemaName(manager.connection)}"`;
-  const by = officer(cycle.countyCode, 'preparer');
-  await manager.query(`UPDATE ${s}.payment_cycle SET state = 'EXPORTED', exported_by = $2, exported_at = now() WHERE id = $1`, [cycle.id, by]);
-  const b = `(('x' || substr(md5(x.id::text), 1, 8))::bit(32)::bigint % 1000)`;
-  await manager.query(
-    `INSERT INTO ${s}.bank_return (line_id, cycle_id, area_code, county_code, paid, reason, returned_on)
-     SELECT x.id, x.cycle_id, x.area_code, x.county_code, ${b} >= 3, CASE WHEN ${b} < 2 THEN '账户已销户' WHEN ${b} < 3 THEN '户名与账号不符' END, make_date(x.year, 7, 20)
-       FROM ${s}.payment_line x WHERE x.cycle_id = $1`, [cycle.id]);
-  await manager.query(
-    `INSERT INTO ${s}.ledger_entry (id, cycle_id, line_id, person_id, household_id, area_code, county_code, scheme, year, kind, amount_fen, reason, recorded_by)
-     SELECT md5('ledger:FAILURE:' || l.id::text)::uuid, l.cycle_id, l.id, l.person_id, l.household_id, l.area_code, l.county_code, l.scheme, l.year, 'FAILURE', -l.amount_fen, b.reason, $2
-       FROM ${s}.payment_line l JOIN ${s}.bank_return b ON b.line_id = l.id AND NOT b.paid WHERE l.cycle_id = $1`, [cycle.id, by]);
-  await reconcileRows(manager, cycle, by);
+/**
+ * The lines' freeze (`1765000000002-ledger.ts`) refuses lines of a cycle past DRAFT: the demo's
+ * cycles are inserted approved with their lines, so it is set aside while they load.
+ */
+async function withLineFreezePaused<T>(manager: EntityManager, load: () => Promise<T>): Promise<T> {
+  const table = `"${schemaName(manager.connection)}".payment_line`;
+  await manager.query(`ALTER TABLE ${table} DISABLE TRIGGER frozen_insert`);
+  const result = await load();
+  await manager.query(`ALTER TABLE ${table} ENABLE TRIGGER frozen_insert`);
+  return result;
 }
 
 /**
- * The support demo on the registry, in one transaction: the projection, a subsidy card for every
- * person, the standards, the 2023 and 2024 verifications with their removals, the 2023 cycles of
- * both schemes reconciled (failed lines in DRAFT re-payment cycles), the 2024 ones approved, and
- * the projects. The bulk is generated in SQL (set-based), then ANALYZE.
+ * Generates the support demo on the registry (in Node) and loads it in one transaction: the
+ * registry's facts through the projection's own entry point, then every other table in bulk with
+ * its keys, the change history and the lines' freeze set aside, and what follows from the lines
+ * in a few set-based statements; then ANALYZE. The data version's
+ * statement triggers stay on (one note per statement, the version raised once at commit).
  */
 export async function loadSupportDemo(dataSource: DataSource, registry: RegistrySnapshot): Promise<void> {
+  const demo = generateSupportDemo(registry);
   const s = `"${schemaName(dataSource)}"`;
-  const counties = [...new Set(registry.households.map((h) => h.county_code))].sort();
-  const { projects, funds } = projectRows(registry);
   await dataSource.transaction((manager) => withChangeHistoryPaused(manager, async () => {
-    await projectRegistrySnapshot(manager, registry);
-    await manager.query(
-      `INSERT INTO ${s}.subsidy_card (person_id, area_code, county_code, card_no, bank, opened_on)
-       SELECT x.person_id, x.area_code, x.county_code,
-              '621799' || lpad(((('x' || substr(md5(x.person_id::text), 1, 12))::bit(48)::bigint) % 10000000000000)::text, 13, '0'),
-              CASE WHEN substr(x.county_code, 5, 2) IN ('22', '26') THEN '云南省农村信用社' ELSE '中国农业银行' END, DATE '2012-03-01'
-         FROM ${s}.registry_person x`);
-    await bulkInsertColumns(manager, 'payment_standard', standardRows(counties));
-    await bulkInsertColumns(manager, 'support_project', projects);
-    await bulkInsertColumns(manager, 'project_fund', funds);
-    const [first, second] = DEMO_YEARS;
-    await verificationYear(manager, counties, first);
-    for (const county of counties) {
-      for (const scheme of Object.values(SupportScheme)) await reconciledCycle(manager, await approvedCycle(manager, scheme, county, first));
-    }
-    await verificationYear(manager, counties, second);
-    for (const county of counties) for (const scheme of Object.values(SupportScheme)) await approvedCycle(manager, scheme, county, second);
+    await applyRegistryFacts(manager, snapshotFacts(registry));
+    await withLineFreezePaused(manager, () => withKeysDeferred(manager, [...TABLES, 'bank_return', 'ledger_entry'], async () => {
+      for (const table of TABLES) await bulkInsertColumns(manager, table, demo[table]);
+      const reconciled = demo.payment_cycle.filter((c) => c.state === CycleState.RECONCILED).map((c) => String(c.id));
+      for (const sql of FOLLOWING(s)) await manager.query(sql, sql.includes('$1') ? [reconciled, reconciled.map((id) => stableUuid('support-repayment', id))] : []);
+    }));
   }));
-  for (const table of ['registry_person', 'registry_household', 'subsidy_card', 'entitlement_change', 'verification_entry', 'payment_line', 'ledger_entry', 'bank_return']) {
-    await dataSource.query(`ANALYZE ${s}."${table}"`);
-  }
+  for (const table of ['registry_person', 'registry_household', ...TABLES, 'bank_return', 'ledger_entry']) await dataSource.query(`ANALYZE ${s}."${table}"`);
 }

@@ -103,7 +103,7 @@ function eligible(schema: string): string {
 }
 
 /** Inserts the lines a DRAFT cycle lacks (none when it is complete), then its count and total. */
-export async function generateLines(manager: EntityManager, c: { id: string; scheme: SupportScheme; county: string; year: number; period: number; periods: number; verificationId: string }): Promise<void> {
+async function generateLines(manager: EntityManager, c: { id: string; scheme: SupportScheme; county: string; year: number; period: number; periods: number; verificationId: string }): Promise<void> {
   const schema = s(manager);
   const { from, to } = periodDates(c.year, c.period, c.periods);
   const params = [c.verificationId, c.scheme, c.county, c.year, from, to];
@@ -151,8 +151,8 @@ export async function approvePaymentCycle(ctx: SupportContext, id: string): Prom
   });
 }
 
-/** The cycle approved and its PAYMENT entries appended, set-based (the demo loader uses it too). */
-export async function approveRows(manager: EntityManager, id: string, by: string): Promise<void> {
+/** The cycle approved and its PAYMENT entries appended, set-based. */
+async function approveRows(manager: EntityManager, id: string, by: string): Promise<void> {
   await manager.query(`UPDATE ${s(manager)}.payment_cycle SET state = 'APPROVED', approved_by = $2, approved_at = now() WHERE id = $1`, [id, by]);
   await manager.query(
     `INSERT INTO ${s(manager)}.ledger_entry (id, cycle_id, line_id, person_id, household_id, area_code, county_code, scheme, year, kind, amount_fen, recorded_by)
@@ -186,7 +186,7 @@ export async function reconcilePaymentCycle(ctx: SupportContext, id: string): Pr
   });
 }
 
-export async function reconcileRows(manager: EntityManager, cycle: PaymentCycle, by: string): Promise<void> {
+async function reconcileRows(manager: EntityManager, cycle: PaymentCycle, by: string): Promise<void> {
   const schema = s(manager);
   await manager.query(`UPDATE ${schema}.payment_cycle SET state = 'RECONCILED', reconciled_by = $2, reconciled_at = now() WHERE id = $1`, [cycle.id, by]);
   const [{ failed }] = await manager.query(`SELECT count(*)::int AS failed FROM ${schema}.bank_return WHERE cycle_id = $1 AND NOT paid`, [cycle.id]);

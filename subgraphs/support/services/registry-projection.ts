@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { schemaName } from '../../../platform/db/data-source';
 import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
-import { bulkInsertColumns } from '../../../platform/db/bulk-insert-columns';
 
 /**
  * The registry projection: what this subgraph knows of the households subgraph's persons and
@@ -10,8 +9,8 @@ import { bulkInsertColumns } from '../../../platform/db/bulk-insert-columns';
  * (death, moving out …) ends their entitlements from the next cycle.
  *
  * Fed by `applyRegistryFacts`, which takes facts as the registry states them (the households
- * subgraph's column meanings): the demo loader calls it through `projectRegistrySnapshot`; the
- * registry's event stream calls it for each batch of changed persons and households.
+ * subgraph's column meanings): the registry's event stream calls it for each batch of changed
+ * persons and households, and the demo loader with the demo registry (`snapshotFacts`).
  */
 
 /** A household as the registry states it. */
@@ -103,13 +102,13 @@ export async function applyRegistryFacts(manager: EntityManager, facts: Registry
         AND v.county_code = p.county_code AND e.area_code <> p.area_code`, [ids]);
 }
 
-/** The demo registry as facts, loaded in bulk into an empty projection (the demo loader's first step). */
-export async function projectRegistrySnapshot(manager: EntityManager, registry: RegistrySnapshot): Promise<void> {
-  await bulkInsertColumns(manager, 'registry_household', householdRows(registry.households.map((h) => ({
-    id: h.id, areaCode: h.area_code, countyCode: h.county_code, stationId: h.station_id, relocatedOn: h.relocated_on,
-  }))));
-  await bulkInsertColumns(manager, 'registry_person', personRows(registry.persons.map((p) => ({
-    id: p.id, householdId: p.household_id, areaCode: p.area_code, countyCode: p.county_code, name: p.name, idNumber: p.id_number,
-    birthDate: p.birth_date, productionMode: p.production_mode, status: 'ACTIVE' as const,
-  }))));
+/** The demo registry as facts (the demo loader applies them to the empty projection). */
+export function snapshotFacts(registry: RegistrySnapshot): RegistryFacts {
+  return {
+    households: registry.households.map((h) => ({ id: h.id, areaCode: h.area_code, countyCode: h.county_code, stationId: h.station_id, relocatedOn: h.relocated_on })),
+    persons: registry.persons.map((p) => ({
+      id: p.id, householdId: p.household_id, areaCode: p.area_code, countyCode: p.county_code, name: p.name, idNumber: p.id_number,
+      birthDate: p.birth_date, productionMode: p.production_mode, status: 'ACTIVE' as const,
+    })),
+  };
 }

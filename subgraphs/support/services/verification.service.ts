@@ -40,7 +40,7 @@ export async function openVerification(ctx: SupportContext, input: OpenVerificat
 }
 
 /** The verification and its list (one entry per person with an entitlement not ended), set-based. */
-export async function openVerificationRows(manager: EntityManager, id: string, county: string, year: number, by: string): Promise<void> {
+async function openVerificationRows(manager: EntityManager, id: string, county: string, year: number, by: string): Promise<void> {
   await manager.query(`INSERT INTO ${s(manager)}.verification (id, area_code, county_code, year, status, opened_by) VALUES ($1, $2, $2, $3, 'OPEN', $4)`, [id, county, year, by]);
   await manager.query(
     `INSERT INTO ${s(manager)}.verification_entry (id, verification_id, year, person_id, household_id, area_code, county_code)
@@ -117,7 +117,7 @@ export async function closeVerification(ctx: SupportContext, id: string): Promis
 }
 
 /** The results as entitlement changes (ids from the entries: once each), and the verification closed. */
-export async function closeVerificationRows(manager: EntityManager, id: string, by: string): Promise<void> {
+async function closeVerificationRows(manager: EntityManager, id: string, by: string): Promise<void> {
   const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
   await manager.query(
     `INSERT INTO ${s(manager)}.entitlement_change (id, person_id, scheme, status, reason, effective_on, source, verification_id, area_code, county_code)
