@@ -16,7 +16,7 @@ import { PaymentCycleMutationResolver } from './resolvers/payment-cycle-mutation
 import { PaymentCycleResolver } from './resolvers/payment-cycle.resolver';
 import { PersonFieldsResolver } from './resolvers/person-fields.resolver';
 import { ProjectResolver } from './resolvers/project.resolver';
-import { VerificationEntryFieldsResolver, VerificationFieldsResolver } from './resolvers/verification-fields.resolver';
+import { VerificationEntryFieldsResolver } from './resolvers/verification-fields.resolver';
 import { VerificationMutationResolver } from './resolvers/verification-mutation.resolver';
 import { VerificationResolver } from './resolvers/verification.resolver';
 
@@ -26,7 +26,6 @@ export function buildSupportSchema() {
     resolvers: [
       VerificationResolver,
       VerificationMutationResolver,
-      VerificationFieldsResolver,
       VerificationEntryFieldsResolver,
       PaymentCycleResolver,
       PaymentCycleMutationResolver,

@@ -1,8 +1,7 @@
-import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { LedgerKind, SupportScheme } from '../support.enums';
-import { fen } from './money';
+import { fen, SafeInt } from './money';
 
 @ObjectType('SupportLedgerEntry', { description: 'An entry of the append-only payment ledger · 资金发放台账记录' })
 @Entity({ name: 'ledger_entry' })
@@ -42,7 +41,7 @@ export class LedgerEntry {
   @Column({ type: 'varchar', length: 16 })
   kind: LedgerKind;
 
-  @Field(() => SafeIntResolver, { description: 'Signed amount, in fen: payments positive, failures and reversals negative · 金额（分，发放为正，失败与冲正为负）' })
+  @Field(() => SafeInt, { description: 'Signed amount, in fen: payments positive, failures and reversals negative · 金额（分，发放为正，失败与冲正为负）' })
   @Column({ name: 'amount_fen', type: 'bigint', transformer: fen })
   amountFen: number;
 

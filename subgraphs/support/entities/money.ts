@@ -1,3 +1,5 @@
+import { GraphQLScalarType } from 'graphql';
+import { SafeIntResolver } from 'graphql-scalars';
 import type { ValueTransformer } from 'typeorm';
 
 /**
@@ -16,3 +18,9 @@ export function yuan(amountFen: number): string {
   const abs = Math.abs(amountFen);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** `SafeInt` (graphql-scalars), described in both languages: whole numbers exact in JavaScript, as fen are served. */
+export const SafeInt = new GraphQLScalarType({
+  ...SafeIntResolver.toConfig(),
+  description: 'Whole number exact in JavaScript (up to ±2^53 − 1), as amounts in fen are given · 安全整数（金额以分计）',
+});

@@ -1,8 +1,7 @@
-import { SafeIntResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { CycleKind, CycleState, SupportScheme } from '../support.enums';
-import { fen } from './money';
+import { fen, SafeInt } from './money';
 
 @ObjectType('SupportPaymentCycle', { description: 'A payment cycle of one scheme, county and period (prepared by one officer, approved by another) · 资金发放批次' })
 @Directive('@key(fields: "id")')
@@ -57,7 +56,7 @@ export class PaymentCycle {
   @Column({ name: 'line_count', type: 'integer' })
   lineCount: number;
 
-  @Field(() => SafeIntResolver, { description: 'Total of the lines, in fen · 合计金额（分）' })
+  @Field(() => SafeInt, { description: 'Total of the lines, in fen · 合计金额（分）' })
   @Column({ name: 'total_fen', type: 'bigint', transformer: fen })
   totalFen: number;
 

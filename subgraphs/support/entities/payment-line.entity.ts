@@ -1,8 +1,7 @@
-import { SafeIntResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { SupportScheme } from '../support.enums';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { fen } from './money';
+import { fen, SafeInt } from './money';
 
 @ObjectType('SupportPaymentLine', { description: 'What a cycle pays one person; frozen once the cycle leaves DRAFT · 发放明细' })
 @Directive('@key(fields: "id")')
@@ -37,7 +36,7 @@ export class PaymentLine {
   @Column({ name: 'county_code', type: 'varchar', length: 6, collation: 'C' })
   countyCode: string;
 
-  @Field(() => SafeIntResolver, { description: 'Amount, in fen · 金额（分）' })
+  @Field(() => SafeInt, { description: 'Amount, in fen · 金额（分）' })
   @Column({ name: 'amount_fen', type: 'bigint', transformer: fen })
   amountFen: number;
 

@@ -1,8 +1,7 @@
-import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { SupportScheme } from '../support.enums';
-import { fen } from './money';
+import { fen, SafeInt } from './money';
 
 @ObjectType('SupportPaymentStandard', { description: 'Amount a scheme pays a person for a year in a county (and station) · 发放标准' })
 @Entity({ name: 'payment_standard' })
@@ -30,7 +29,7 @@ export class PaymentStandard {
   @Column({ type: 'integer' })
   year: number;
 
-  @Field(() => SafeIntResolver, { description: 'Amount a person a year, in fen (1 yuan = 100 fen) · 每人每年金额（分）' })
+  @Field(() => SafeInt, { description: 'Amount a person a year, in fen (1 yuan = 100 fen) · 每人每年金额（分）' })
   @Column({ name: 'amount_fen', type: 'bigint', transformer: fen })
   amountFen: number;
 }

@@ -1,8 +1,7 @@
-import { SafeIntResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ProjectKind, ProjectStatus } from '../support.enums';
-import { fen } from './money';
+import { fen, SafeInt } from './money';
 
 @ObjectType({ description: 'A post-relocation support project (collective asset, beautiful home, hazard relief) · 后期扶持项目' })
 @Directive('@key(fields: "id")')
@@ -65,7 +64,7 @@ export class ProjectFund {
   @Column({ name: 'county_code', type: 'varchar', length: 6, collation: 'C' })
   countyCode: string;
 
-  @Field(() => SafeIntResolver, { description: 'Amount allocated, in fen · 下达资金（分）' })
+  @Field(() => SafeInt, { description: 'Amount allocated, in fen · 下达资金（分）' })
   @Column({ name: 'amount_fen', type: 'bigint', transformer: fen })
   amountFen: number;
 }

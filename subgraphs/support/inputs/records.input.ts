@@ -1,4 +1,4 @@
-import { SafeIntResolver } from 'graphql-scalars';
+import { SafeInt } from '../entities/money';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SupportScheme, VerificationResult } from '../support.enums';
 
@@ -58,6 +58,6 @@ export class PaymentStandardInput {
   @Field(() => Int, { description: 'Year · 年度' })
   year: number;
 
-  @Field(() => SafeIntResolver, { description: 'Amount a person a year, in fen · 每人每年金额（分）' })
+  @Field(() => SafeInt, { description: 'Amount a person a year, in fen · 每人每年金额（分）' })
   amountFen: number;
 }

@@ -43,16 +43,6 @@ export class PaymentCycleFieldsResolver {
   sourceCycle(@Root() c: PaymentCycle, @Ctx() ctx: SupportContext): Promise<PaymentCycle | null> | null {
     return c.sourceCycleId ? ctx.loaders.cycle.load(c.sourceCycleId) : null;
   }
-
-  @FieldResolver(() => String, { description: 'Where the gateway serves the bank payment file (once approved; card numbers by your role) · 银行代发文件下载地址' })
-  bankFilePath(@Root() c: PaymentCycle): string {
-    return `/exports/bank-payments.xlsx?cycle=${c.id}`;
-  }
-
-  @FieldResolver(() => String, { description: 'Where the gateway serves the village publication list (公示) · 公示名单下载地址' })
-  publicationPath(@Root() c: PaymentCycle): string {
-    return `/exports/publication.xlsx?cycle=${c.id}`;
-  }
 }
 
 @Resolver(() => PaymentLine)

@@ -1,14 +1,6 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { PersonStub } from '../entities/person.stub';
-import { Verification, VerificationEntry } from '../entities/verification.entity';
-
-@Resolver(() => Verification)
-export class VerificationFieldsResolver {
-  @FieldResolver(() => String, { description: 'Where the gateway serves the list as a sheet (to return with the results) · 核定名单下载地址' })
-  listPath(@Root() v: Verification): string {
-    return `/exports/verification.xlsx?area=${v.countyCode}&year=${v.year}`;
-  }
-}
+import { VerificationEntry } from '../entities/verification.entity';
 
 @Resolver(() => VerificationEntry)
 export class VerificationEntryFieldsResolver {

@@ -1,4 +1,4 @@
-import { SafeIntResolver } from 'graphql-scalars';
+import { SafeInt } from '../entities/money';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { schemaName } from '../../../platform/db/data-source';
@@ -40,7 +40,7 @@ export class SupportIndicators {
   @Field(() => Int, { description: 'Lines failed at the bank · 发放失败笔数' })
   failed: number;
 
-  @Field(() => SafeIntResolver, { description: 'Net amount in the ledger for the year, in fen (payments less failures and reversals) · 台账净发放金额（分）' })
+  @Field(() => SafeInt, { description: 'Net amount in the ledger for the year, in fen (payments less failures and reversals) · 台账净发放金额（分）' })
   amountFen: number;
 }
 

@@ -160,7 +160,7 @@ async function approveRows(manager: EntityManager, id: string, by: string): Prom
        FROM ${s(manager)}.payment_line l WHERE l.cycle_id = $1`, [id, by]);
 }
 
-/** The bank file is issued: APPROVED → EXPORTED (the file itself is downloaded from `bankFilePath`). */
+/** The bank file is issued: APPROVED → EXPORTED. */
 export async function exportPaymentCycle(ctx: SupportContext, id: string): Promise<PaymentCycle> {
   return inTransaction(ctx, async (manager) => {
     const cycle = await cycleOf(ctx, manager, id);

@@ -1,4 +1,4 @@
-import { SafeIntResolver } from 'graphql-scalars';
+import { SafeInt } from '../entities/money';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from '../../../platform/graphql/errors';
 import { paginate, type Page, type PageArgs } from '../../../platform/graphql/pagination';
@@ -30,19 +30,19 @@ export class CycleReconciliation {
   @Field(() => Int, { description: 'Lines counted · 明细笔数' })
   lines: number;
 
-  @Field(() => SafeIntResolver, { description: 'Sum of the lines, in fen · 明细合计（分）' })
+  @Field(() => SafeInt, { description: 'Sum of the lines, in fen · 明细合计（分）' })
   linesFen: number;
 
-  @Field(() => SafeIntResolver, { description: 'PAYMENT entries in the ledger, in fen · 台账发放合计（分）' })
+  @Field(() => SafeInt, { description: 'PAYMENT entries in the ledger, in fen · 台账发放合计（分）' })
   paymentsFen: number;
 
-  @Field(() => SafeIntResolver, { description: 'FAILURE entries, in fen (negative) · 台账失败合计（分）' })
+  @Field(() => SafeInt, { description: 'FAILURE entries, in fen (negative) · 台账失败合计（分）' })
   failuresFen: number;
 
-  @Field(() => SafeIntResolver, { description: 'REVERSAL entries, in fen (negative) · 台账冲正合计（分）' })
+  @Field(() => SafeInt, { description: 'REVERSAL entries, in fen (negative) · 台账冲正合计（分）' })
   reversalsFen: number;
 
-  @Field(() => SafeIntResolver, { description: 'Net amount paid, in fen · 净发放金额（分）' })
+  @Field(() => SafeInt, { description: 'Net amount paid, in fen · 净发放金额（分）' })
   netFen: number;
 
   @Field({ description: 'Lines = cycle total, and once approved = ledger payments · 账实相符' })
