@@ -2,9 +2,9 @@ import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 import type { SubgraphModule } from '../platform/server/subgraph-module';
 
 /** The platform's subgraphs as the tests name them; the one place the tests take them from. */
-export type SubgraphName = 'households' | 'land-housing' | 'employment' | 'party-building';
+export type SubgraphName = 'households' | 'land-housing' | 'employment' | 'party-building' | 'support';
 
-export const ALL_SUBGRAPHS: readonly SubgraphName[] = ['households', 'land-housing', 'employment', 'party-building'];
+export const ALL_SUBGRAPHS: readonly SubgraphName[] = ['households', 'land-housing', 'employment', 'party-building', 'support'];
 
 /** Every subgraph module, in start order. */
 export const subgraphModules = (): readonly SubgraphModule[] => SUBGRAPH_MODULES;

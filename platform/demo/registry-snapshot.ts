@@ -32,6 +32,7 @@ export interface SnapshotPerson {
   area_code: string;
   county_code: string;
   name: string;
+  id_number: string;
   sex: string;
   birth_date: string;
   relation: string;

@@ -12,6 +12,8 @@ export const SensitiveCategory = {
   EXACT_ADDRESS: 'EXACT_ADDRESS',
   /** Individual wages and household incomes (aggregates are not sensitive). */
   INCOME: 'INCOME',
+  /** Bank or subsidy card number (惠民惠农"一卡通"), which payments go to. */
+  BANK_CARD: 'BANK_CARD',
 } as const;
 export type SensitiveCategory = (typeof SensitiveCategory)[keyof typeof SensitiveCategory];
 

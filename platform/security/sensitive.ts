@@ -7,11 +7,12 @@ import { PURPOSE_CATEGORIES, SensitiveCategory } from './purposes';
  * The disclosure policy, in one place (docs/privacy.md explains it): who sees which sensitive
  * field in full, and what everyone else gets instead.
  *
- * | caller | ID number | birth date | phone | exact address | income |
- * |---|---|---|---|---|---|
- * | prefecture / county officer, community worker | full | full | full | full | full |
- * | analyst, auditor | area code only | year only | masked | masked | withheld |
- * | partner client | full only where one of its purposes needs the category (`purposes.ts`) |||||
+ * | caller | ID number | birth date | phone | exact address | income | bank card |
+ * |---|---|---|---|---|---|---|
+ * | prefecture / county officer | full | full | full | full | full | full |
+ * | community worker | full | full | full | full | full | masked |
+ * | analyst, auditor | area code only | year only | masked | masked | withheld | masked |
+ * | partner client | full only where one of its purposes needs the category (`purposes.ts`) ||||||
  *
  * The birth date is eight digits of the ID number: it is shown in full exactly when the ID number
  * is (category ID_NUMBER), never to a caller who gets the ID number masked. Always only inside the
@@ -21,7 +22,7 @@ const ALL = new Set<SensitiveCategory>(Object.values(SensitiveCategory));
 const ROLE_CATEGORIES: Record<Exclude<Role, Role.PARTNER>, ReadonlySet<SensitiveCategory>> = {
   [Role.PREFECTURE_OFFICER]: ALL,
   [Role.COUNTY_OFFICER]: ALL,
-  [Role.COMMUNITY_WORKER]: ALL,
+  [Role.COMMUNITY_WORKER]: new Set([...ALL].filter((c) => c !== SensitiveCategory.BANK_CARD)),
   [Role.ANALYST]: new Set(),
   [Role.AUDITOR]: new Set(),
 };
@@ -46,6 +47,7 @@ export const SENSITIVE_VALUES = {
   PHONE: { category: SensitiveCategory.PHONE, masked: maskPhone },
   EXACT_ADDRESS: { category: SensitiveCategory.EXACT_ADDRESS, masked: (_: string) => '****' },
   INCOME: { category: SensitiveCategory.INCOME, masked: (_: string) => null },
+  BANK_CARD: { category: SensitiveCategory.BANK_CARD, masked: (value: string) => maskBankCard(value) },
 } satisfies Record<string, { category: SensitiveCategory; masked: (value: string) => string | null }>;
 export type SensitiveValue = keyof typeof SENSITIVE_VALUES;
 
@@ -57,6 +59,11 @@ export function masked(kind: SensitiveValue, value: string): string | null {
 /** Whether `identity` sees values of this kind in full (the role or purpose alone; the jurisdiction is checked where records are read). */
 export function seesValueInFull(identity: Identity, kind: SensitiveValue): boolean {
   return seesInFull(identity, SENSITIVE_VALUES[kind].category);
+}
+
+/** A card number with its first six and last four digits shown (`622848*********1234`). */
+export function maskBankCard(value: string): string {
+  return value.length <= 10 ? '*'.repeat(value.length) : `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
 }
 
 /** The record a sensitive field belongs to, as the read audit names it. */

@@ -1,0 +1,164 @@
+import { createHash, hash } from 'node:crypto';
+import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
+import { cycleCode, cycleId } from '../services/payment-cycle.service';
+import { verificationId } from '../services/verification.service';
+import { CycleKind, CycleState, EntitlementStatus, REMOVALS, SUSPENSIONS, SupportScheme, VerificationResult } from '../support.enums';
+
+/**
+ * The demo's years, computed in Node from the registry snapshot as the services would have
+ * written them (`verification.service.ts`, `payment-cycle.service.ts`, the `entitlement` view),
+ * with the same ids: each county's verification opened, every result recorded and the year
+ * closed (results → entitlement changes), then the year's regular cycles generated, submitted and
+ * approved; the first year's also exported and reconciled. Only rows come out: the loader inserts
+ * them in bulk, then derives from the lines, set-based, what follows from them (the bank's return,
+ * the ledger, the re-payment cycles).
+ */
+
+type Row = Record<string, unknown>;
+
+const md5 = (text: string) => (typeof hash === 'function' ? hash('md5', text, 'hex') : createHash('md5').update(text).digest('hex'));
+/** `md5(text)::uuid`, as the services' SQL derives ids. */
+const md5Uuid = (text: string) => { const h = md5(text); return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`; };
+/** The first 8 hex digits of the md5 as an integer, modulo `n` (a deterministic, even spread). */
+const bucket = (text: string, n: number) => parseInt(md5(text).slice(0, 8), 16) % n;
+
+export const officer = (county: string, who: string) => `demo-${county}-${who}`;
+
+/** The subsidy card of a person (惠民惠农"一卡通"): a 19-digit number from the person's id. */
+export function cardRow(p: { id: string; area_code: string; county_code: string }): Row {
+  const digits = (parseInt(md5(p.id).slice(0, 12), 16) % 10_000_000_000_000).toString().padStart(13, '0');
+  return { person_id: p.id, area_code: p.area_code, county_code: p.county_code, card_no: `621799${digits}`,
+    bank: ['22', '26'].includes(p.county_code.slice(4, 6)) ? '云南省农村信用社' : '中国农业银行', opened_on: '2012-03-01' };
+}
+
+/**
+ * A verification result per 10,000 persons a year (generated, plausible): 60 deceased,
+ * 8 state-employed, 3 imprisoned, 25 moved out, 12 not found; the others present.
+ */
+function resultOf(personId: string, year: number): { result: VerificationResult; day: number } {
+  const b = bucket(`${personId}:${year}`, 10_000);
+  const result = b < 60 ? VerificationResult.DECEASED : b < 68 ? VerificationResult.STATE_EMPLOYED : b < 71 ? VerificationResult.IMPRISONED
+    : b < 96 ? VerificationResult.MOVED_OUT : b < 108 ? VerificationResult.NOT_FOUND : VerificationResult.PRESENT;
+  return { result, day: b % 90 };
+}
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+
+interface Entitlement {
+  scheme: SupportScheme;
+  start: string;
+  end: string | null;
+}
+
+interface Person {
+  id: string;
+  householdId: string;
+  areaCode: string;
+  countyCode: string;
+  stationId: string;
+  entitlements: Entitlement[];
+  /** The latest entitlement change (all demo changes are for both schemes). */
+  change: EntitlementStatus | null;
+}
+
+/** A person's entitlements, as the `entitlement` view derives them (persons born after the move have none). */
+function entitlementsOf(relocatedOn: string | null, birthDate: string, productionMode: string): Entitlement[] {
+  if (!relocatedOn || birthDate > relocatedOn) return [];
+  const start = relocatedOn <= '2006-06-30' ? '2006-07-01' : relocatedOn;
+  const list: Entitlement[] = [{ scheme: SupportScheme.POST_RELOCATION_SUPPORT, start, end: addDays(addYears(start, 20), -1) }];
+  if (productionMode === 'ANNUAL_COMPENSATION') list.push({ scheme: SupportScheme.ANNUAL_COMPENSATION, start: relocatedOn, end: null });
+  return list;
+}
+
+/** The view's status of one entitlement today. */
+function statusOf(p: Person, e: Entitlement, today: string): EntitlementStatus {
+  if (p.change === EntitlementStatus.ENDED || (e.end !== null && e.end < today)) return EntitlementStatus.ENDED;
+  return p.change ?? EntitlementStatus.ACTIVE;
+}
+
+export interface SupportYearRows {
+  verification: Row[];
+  verification_entry: Row[];
+  entitlement_change: Row[];
+  payment_cycle: Row[];
+  payment_line: Row[];
+}
+
+/**
+ * The verifications and cycles of `years` (the first reconciled, the later ones approved),
+ * at the standards given (rows of `payment_standard`).
+ */
+export function generateYears(registry: RegistrySnapshot, standards: Row[], years: readonly number[], today = new Date().toISOString().slice(0, 10)): SupportYearRows {
+  const out: SupportYearRows = { verification: [], verification_entry: [], entitlement_change: [], payment_cycle: [], payment_line: [] };
+  const households = new Map(registry.households.map((h) => [h.id, h]));
+  const persons: Person[] = registry.persons.map((p) => {
+    const h = households.get(p.household_id)!;
+    return { id: p.id, householdId: p.household_id, areaCode: p.area_code, countyCode: p.county_code, stationId: h.station_id,
+      entitlements: entitlementsOf(h.relocated_on, p.birth_date, p.production_mode), change: null };
+  }).filter((p) => p.entitlements.length > 0);
+  const counties = [...new Set(registry.households.map((h) => h.county_code))].sort();
+  const inCounty = new Map(counties.map((c) => [c, persons.filter((p) => p.countyCode === c)]));
+  const standard = new Map(standards.map((s) => [`${s.scheme}|${s.county_code}|${s.station_id ?? ''}|${s.year}`, Number(s.amount_fen)]));
+  const amountOf = (scheme: SupportScheme, p: Person, year: number) =>
+    standard.get(`${scheme}|${p.countyCode}|${p.stationId}|${year}`) ?? standard.get(`${scheme}|${p.countyCode}||${year}`);
+  const now = new Date().toISOString();
+
+  years.forEach((year, index) => {
+    // the verification: opened with every person whose entitlement is not ended, every result recorded, closed
+    const present = new Set<string>();
+    const changes: [Person, EntitlementStatus][] = [];
+    for (const county of counties) {
+      const vid = verificationId(county, year);
+      out.verification.push({ id: vid, area_code: county, county_code: county, year, status: 'CLOSED', opened_by: officer(county, 'officer'),
+        opened_at: now, closed_by: officer(county, 'officer'), closed_at: now });
+    }
+    for (const p of persons) {
+      if (!p.entitlements.some((e) => statusOf(p, e, today) !== EntitlementStatus.ENDED && e.start <= `${year}-12-31`)) continue;
+      const vid = verificationId(p.countyCode, year);
+      const id = md5Uuid(`verification-entry:${vid}:${p.id}`);
+      const { result, day } = resultOf(p.id, year);
+      const verifiedOn = addDays(`${year}-03-01`, day);
+      out.verification_entry.push({ id, verification_id: vid, year, person_id: p.id, household_id: p.householdId, area_code: p.areaCode, county_code: p.countyCode,
+        result, verified_on: verifiedOn, verifier: `demo-${p.areaCode.slice(0, 12)}-worker`, note: null });
+      const suspended = p.entitlements.some((e) => statusOf(p, e, today) === EntitlementStatus.SUSPENDED);
+      if (result === VerificationResult.PRESENT) present.add(p.id);
+      if (result === VerificationResult.PRESENT && !suspended) continue;
+      const status = REMOVALS.includes(result) ? EntitlementStatus.ENDED : SUSPENSIONS.includes(result) ? EntitlementStatus.SUSPENDED : EntitlementStatus.ACTIVE;
+      out.entitlement_change.push({ id: md5Uuid(`verification-change:${id}`), person_id: p.id, scheme: null, status,
+        reason: result === VerificationResult.PRESENT ? 'VERIFIED_PRESENT' : result, effective_on: verifiedOn, source: 'VERIFICATION',
+        verification_id: vid, area_code: p.areaCode, county_code: p.countyCode });
+      changes.push([p, status]);
+    }
+    for (const [p, status] of changes) p.change = status;
+
+    // the regular cycles (one instalment a year): a line per person found present with the scheme's entitlement active over the year
+    const reconciled = index === 0;  // the bank's return, the ledger and the re-payments follow in SQL (`load.ts`)
+    for (const county of counties) {
+      for (const scheme of Object.values(SupportScheme)) {
+        const id = cycleId(scheme, county, year, 1);
+        const code = cycleCode(scheme, county, year, 1);
+        const lines: Row[] = [];
+        for (const p of inCounty.get(county)!) {
+          if (!present.has(p.id)) continue;
+          const e = p.entitlements.find((x) => x.scheme === scheme);
+          if (!e || statusOf(p, e, today) !== EntitlementStatus.ACTIVE || e.start > `${year}-12-31` || (e.end !== null && e.end < `${year}-01-01`)) continue;
+          const amount = amountOf(scheme, p, year);
+          if (amount === undefined) throw new Error(`no ${scheme} standard of ${county} for ${year}`);
+          lines.push({ id: md5Uuid(`payment-line:${id}:${p.id}`), cycle_id: id, scheme, year, person_id: p.id, household_id: p.householdId,
+            area_code: p.areaCode, county_code: p.countyCode, amount_fen: amount, source_line_id: null });
+        }
+        const total = lines.reduce((n, l) => n + Number(l.amount_fen), 0);
+        const preparer = officer(county, 'preparer');
+        out.payment_cycle.push({
+          id, code, scheme, kind: CycleKind.REGULAR, area_code: county, county_code: county, year, period: 1, periods: 1, verification_id: verificationId(county, year),
+          source_cycle_id: null, state: reconciled ? CycleState.RECONCILED : CycleState.APPROVED, line_count: lines.length, total_fen: total,
+          prepared_by: preparer, submitted_by: preparer, submitted_at: now, approved_by: officer(county, 'approver'), approved_at: now,
+          exported_by: reconciled ? preparer : null, exported_at: reconciled ? now : null, reconciled_by: reconciled ? preparer : null, reconciled_at: reconciled ? now : null,
+        });
+        out.payment_line.push(...lines);
+      }
+    }
+  });
+  return out;
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../../platform/server/run-subgraph';
+import { supportModule } from './module';
+
+runSubgraph(supportModule);

@@ -1,0 +1,42 @@
+import { defineSubgraph } from '../../platform/server/define-subgraph';
+import { hasSupportData, loadSupportDemo } from './demo/load';
+import { Entitlement } from './entities/entitlement.entity';
+import { LedgerEntry } from './entities/ledger-entry.entity';
+import { PaymentCycle } from './entities/payment-cycle.entity';
+import { PaymentLine } from './entities/payment-line.entity';
+import { PaymentStandard } from './entities/payment-standard.entity';
+import { RegistryHousehold, RegistryPerson } from './entities/registry.entity';
+import { SubsidyCard } from './entities/subsidy-card.entity';
+import { ProjectFund, SupportProject } from './entities/support-project.entity';
+import { Verification, VerificationEntry } from './entities/verification.entity';
+import { SupportSchema1765000000000 } from './migrations/1765000000000-support-schema';
+import { SupportRowLevelSecurity1765000000001 } from './migrations/1765000000001-row-level-security';
+import { SupportLedger1765000000002 } from './migrations/1765000000002-ledger';
+import { SupportChangeHistory1765000000003, SupportChangeHistoryPerStatement1765000000004 } from './migrations/1765000000003-change-history';
+import { SupportDataVersion1765000000005 } from './migrations/1765000000005-data-version';
+import { SupportImportRuns1765000000006 } from './migrations/1765000000006-import-runs';
+import { loadSupportConfig, type SupportConfig } from './support.config';
+import type { SupportContext } from './support.context';
+import { createSupportLoaders } from './support.loaders';
+import { buildSupportSchema } from './support.schema';
+
+/** The support subgraph: post-relocation support and annual compensation — entitlements, verifications, payment cycles, the ledger, projects. */
+export const supportModule = defineSubgraph<SupportContext, SupportConfig>({
+  name: 'support',
+  port: 4005,
+  entities: [RegistryPerson, RegistryHousehold, SubsidyCard, Entitlement, Verification, VerificationEntry, PaymentStandard, PaymentCycle, PaymentLine, LedgerEntry, SupportProject, ProjectFund],
+  migrations: [
+    SupportSchema1765000000000,
+    SupportRowLevelSecurity1765000000001,
+    SupportLedger1765000000002,
+    SupportChangeHistory1765000000003,
+    SupportChangeHistoryPerStatement1765000000004,
+    SupportDataVersion1765000000005,
+    SupportImportRuns1765000000006,
+  ],
+  schema: buildSupportSchema,
+  settings: () => loadSupportConfig(),
+  extendContext: (base, config) => ({ ...base, config, loaders: createSupportLoaders(base) }),
+  sheets: {},
+  demo: { hasData: hasSupportData, load: loadSupportDemo },
+});

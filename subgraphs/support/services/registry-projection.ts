@@ -1,0 +1,114 @@
+import type { EntityManager } from 'typeorm';
+import { schemaName } from '../../../platform/db/data-source';
+import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
+
+/**
+ * The registry projection: what this subgraph knows of the households subgraph's persons and
+ * households (tables `registry_person`, `registry_household`), and the one place that keeps it.
+ * Entitlements are derived from it (view `entitlement`); a person removed from the registry
+ * (death, moving out …) ends their entitlements from the next cycle.
+ *
+ * Fed by `applyRegistryFacts`, which takes facts as the registry states them (the households
+ * subgraph's column meanings): the registry's event stream calls it for each batch of changed
+ * persons and households, and the demo loader with the demo registry (`snapshotFacts`).
+ */
+
+/** A household as the registry states it. */
+export interface HouseholdFact {
+  id: string;
+  areaCode: string;
+  countyCode: string;
+  stationId: string;
+  relocatedOn: string | null;
+}
+
+/** A person as the registry states it (status REMOVED with a reason and date once removed). */
+export interface PersonFact {
+  id: string;
+  householdId: string;
+  areaCode: string;
+  countyCode: string;
+  name: string;
+  idNumber: string;
+  birthDate: string;
+  productionMode: string;
+  status: 'ACTIVE' | 'REMOVED';
+  removalReason?: string | null;
+  removedOn?: string | null;
+}
+
+export interface RegistryFacts {
+  households?: HouseholdFact[];
+  persons?: PersonFact[];
+}
+
+const ROWS = 20_000;
+
+function householdRows(facts: HouseholdFact[]) {
+  return facts.map((h) => ({ household_id: h.id, area_code: h.areaCode, county_code: h.countyCode, station_id: h.stationId, relocated_on: h.relocatedOn }));
+}
+
+function personRows(facts: PersonFact[]) {
+  return facts.map((p) => ({
+    person_id: p.id, household_id: p.householdId, area_code: p.areaCode, county_code: p.countyCode, name: p.name, id_number: p.idNumber,
+    birth_date: p.birthDate, production_mode: p.productionMode, status: p.status, removal_reason: p.removalReason ?? null, removed_on: p.removedOn ?? null,
+  }));
+}
+
+/** `INSERT … ON CONFLICT DO UPDATE` of rows (keys = column names, the first the key) from one array per column. */
+async function upsert(manager: EntityManager, table: string, types: Record<string, string>, rows: Record<string, unknown>[]): Promise<void> {
+  const s = `"${schemaName(manager.connection)}"`;
+  const columns = Object.keys(types);
+  const [key, ...rest] = columns;
+  const sql = `INSERT INTO ${s}.${table} (${columns.join(', ')}) SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${types[c]}[]`).join(', ')})
+    ON CONFLICT (${key}) DO UPDATE SET ${rest.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
+    WHERE (${rest.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${rest.map((c) => `EXCLUDED.${c}`).join(', ')})`;
+  for (let i = 0; i < rows.length; i += ROWS) {
+    const batch = rows.slice(i, i + ROWS);
+    await manager.query(sql, columns.map((c) => batch.map((r) => r[c] ?? null)));
+  }
+}
+
+const HOUSEHOLD_TYPES = { household_id: 'uuid', area_code: 'varchar', county_code: 'varchar', station_id: 'varchar', relocated_on: 'date' };
+const PERSON_TYPES = {
+  person_id: 'uuid', household_id: 'uuid', area_code: 'varchar', county_code: 'varchar', name: 'varchar', id_number: 'varchar',
+  birth_date: 'date', production_mode: 'varchar', status: 'varchar', removal_reason: 'varchar', removed_on: 'date',
+};
+
+/**
+ * Applies person and household facts in the caller's transaction: inserts or updates the
+ * projection (only rows that differ), then ends the entitlements of persons the registry has
+ * removed (once per person: the change's id is the person's), effective on the removal date,
+ * so that the next cycle leaves them out. Moves (a new area) follow on every row that carries
+ * the person's area: entitlement changes and open verification entries.
+ */
+export async function applyRegistryFacts(manager: EntityManager, facts: RegistryFacts): Promise<void> {
+  const s = `"${schemaName(manager.connection)}"`;
+  if (facts.households?.length) await upsert(manager, 'registry_household', HOUSEHOLD_TYPES, householdRows(facts.households));
+  if (!facts.persons?.length) return;
+  await upsert(manager, 'registry_person', PERSON_TYPES, personRows(facts.persons));
+  const ids = facts.persons.map((p) => p.id);
+  await manager.query(
+    `INSERT INTO ${s}.entitlement_change (id, person_id, scheme, status, reason, effective_on, source, area_code, county_code)
+     SELECT md5('registry-removal:' || p.person_id::text)::uuid, p.person_id, NULL, 'ENDED',
+            CASE WHEN p.removal_reason = 'DECEASED' THEN 'DECEASED' ELSE 'REMOVED_FROM_REGISTRY' END,
+            coalesce(p.removed_on, current_date), 'REGISTRY', p.area_code, p.county_code
+       FROM ${s}.registry_person p WHERE p.person_id = ANY($1::uuid[]) AND p.status = 'REMOVED'
+     ON CONFLICT (id) DO NOTHING`, [ids]);
+  await manager.query(
+    `UPDATE ${s}.verification_entry e SET area_code = p.area_code, county_code = p.county_code, household_id = p.household_id
+       FROM ${s}.registry_person p, ${s}.verification v
+      WHERE e.person_id = p.person_id AND p.person_id = ANY($1::uuid[]) AND v.id = e.verification_id AND v.status = 'OPEN'
+        AND v.county_code = p.county_code AND e.area_code <> p.area_code`, [ids]);
+}
+
+/** The demo registry as facts (the demo loader applies them to the empty projection). */
+export function snapshotFacts(registry: RegistrySnapshot): RegistryFacts {
+  return {
+    households: registry.households.map((h) => ({ id: h.id, areaCode: h.area_code, countyCode: h.county_code, stationId: h.station_id, relocatedOn: h.relocated_on })),
+    persons: registry.persons.map((p) => ({
+      id: p.id, householdId: p.household_id, areaCode: p.area_code, countyCode: p.county_code, name: p.name, idNumber: p.id_number,
+      birthDate: p.birth_date, productionMode: p.production_mode, status: 'ACTIVE' as const,
+    })),
+  };
+}
