@@ -1,18 +1,21 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { IDENTITY_HEADER } from '../platform/security/identity';
 import { FULL_READS_EXTENSION, parseFullReads } from '../platform/security/read-audit';
+import { currentRequest, REQUEST_ID_HEADER } from '../platform/server/log';
 import type { GatewayContext } from './context';
 
 type Received = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
 
 /**
- * Sends each subgraph fetch with the identity the gateway signed for this request, and takes the
- * full reads each subgraph reports out of its response (clients never see them) into the
- * request's read audit.
+ * Sends each subgraph fetch with the identity the gateway signed for this request and the
+ * request's id, and takes the full reads each subgraph reports out of its response (clients
+ * never see them) into the request's read audit.
  */
 export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context?.forwardedIdentity) request.http?.headers.set(IDENTITY_HEADER, context.forwardedIdentity);
+    const requestId = currentRequest()?.requestId;
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 
   override didReceiveResponse({ response, context }: Received): Received['response'] {

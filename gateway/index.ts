@@ -6,6 +6,7 @@ import { importKeys, resolveKeyMaterial } from '../platform/security/keys';
 import { openGatewayDatabase } from './clients/client-store';
 import { startGateway } from './server';
 import { loadSupergraph } from './supergraph';
+import { errorFields, logger } from '../platform/server/log';
 
 /** Runs the gateway on its own, in front of subgraphs listening elsewhere (SUBGRAPH_URL_*). */
 async function main() {
@@ -26,10 +27,10 @@ async function main() {
     port: config.gatewayPort,
     host: process.env.HOST || '0.0.0.0',
   });
-  console.log(`gateway ready at ${gateway.url}`);
+  logger('gateway').info({ url: gateway.url }, 'ready');
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  logger('gateway').error(errorFields(error), 'failed to start');
   process.exit(1);
 });

@@ -6,7 +6,6 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type OperationLimits } from '../platform/config';
-import { maskError } from '../platform/graphql/errors';
 import { serveMetrics } from '../platform/server/metrics';
 import { operationLimits } from '../platform/graphql/operation-limits';
 import { jsonErrors, listen, type Listening } from '../platform/server/http';
@@ -21,6 +20,8 @@ import { IdentityForwardingDataSource } from './identity-data-source';
 import { partnerGate, type PartnerRequest } from './partner-gate';
 import { versionPlugin } from './version.plugin';
 import { platformVersion } from '../platform/version';
+import { logger, requestLogging } from '../platform/server/log';
+import { formatClientError, requestLogPlugin } from '../platform/server/request-log.plugin';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -74,17 +75,18 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   const limits = operationLimits(options.limits ?? loadConfig().limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: maskError,
+    formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
-    plugins: [...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), versionPlugin(), ...limits.plugins],
+    plugins: [...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), versionPlugin(), requestLogPlugin(logger('gateway')), ...limits.plugins],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogging(logger('gateway')));
   app.set('trust proxy', options.trustProxy ?? false);
   app.get('/health', async (_req, res) => {
     const subgraphs = await subgraphHealth(options.subgraphUrls);

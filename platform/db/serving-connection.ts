@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import type { Engine, StatementCounter } from './data-source';
+import { applicationName, type Engine, type StatementCounter } from './data-source';
 import { currentSettings, SET_SETTINGS_SQL } from '../security/request-scope';
 import { APP_ROLE } from '../security/row-level-security';
 
@@ -60,7 +60,7 @@ function scopeConnections(pool: pg.Pool): void {
 async function givePassword(engine: Extract<Engine, { kind: 'postgres' }>, url: string): Promise<void> {
   const password = decodeURIComponent(new URL(url).password);
   if (!password) return;
-  const client = new pg.Client({ connectionString: engine.url });
+  const client = new pg.Client({ connectionString: engine.url, application_name: applicationName('deploy') });
   await client.connect();
   try {
     const role = decodeURIComponent(new URL(url).username);
@@ -78,7 +78,7 @@ async function givePassword(engine: Extract<Engine, { kind: 'postgres' }>, url: 
  * statement counter. On PGlite, the owner's data source itself: its pool switches to the
  * application role whenever it lends the connection inside a request.
  */
-export async function openServingDataSource(owner: DataSource, engine: Engine, statements: StatementCounter): Promise<DataSource> {
+export async function openServingDataSource(owner: DataSource, engine: Engine, statements: StatementCounter, name: string): Promise<DataSource> {
   if (engine.kind === 'pglite') return owner;
   const options = owner.options as { schema?: string };
   const url = appUrlOf(engine);
@@ -91,6 +91,7 @@ export async function openServingDataSource(owner: DataSource, engine: Engine, s
     synchronize: false,
     installExtensions: false,
     poolSize: 10,
+    applicationName: applicationName(name),
     logger: statements,
   });
   await serving.initialize();

@@ -75,7 +75,8 @@ export class Problems {
   }
 }
 
-const PUBLIC_CODES = new Set<string>([
+/** Codes whose message a client may read (everything else is masked as INTERNAL_SERVER_ERROR). */
+export const PUBLIC_CODES = new Set<string>([
   ...Object.values(ErrorCode),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

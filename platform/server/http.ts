@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import type { Express, NextFunction, Request, Response } from 'express';
+import { currentRequest } from './log';
 
 export interface Listening {
   url: string;
@@ -45,6 +46,6 @@ export function jsonErrors(app: Express): void {
         : status < 500
           ? ['请求格式错误：须为 JSON', 'Malformed request: the body must be JSON', 'BAD_REQUEST']
           : ['服务器内部错误，请稍后再试', 'Internal server error', 'INTERNAL_SERVER_ERROR'];
-    res.status(status).json({ errors: [{ message: `${zh} · ${en}`, extensions: { code, messageZh: zh, messageEn: en } }] });
+    res.status(status).json({ errors: [{ message: `${zh} · ${en}`, extensions: { code, messageZh: zh, messageEn: en, requestId: currentRequest()?.requestId } }] });
   });
 }

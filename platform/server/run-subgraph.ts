@@ -4,6 +4,7 @@ import { loadConfig } from '../config';
 import { openPGlite, type Engine } from '../db/data-source';
 import { importKeys, resolveKeyMaterial } from '../security/keys';
 import type { SubgraphModule } from './subgraph-module';
+import { errorFields, logger } from './log';
 
 /** Entry point of a subgraph running on its own: PostgreSQL from DATABASE_URL, else PGlite in DATA_DIR. */
 export function runSubgraph(module: SubgraphModule): void {
@@ -19,10 +20,10 @@ export function runSubgraph(module: SubgraphModule): void {
       port: config.subgraphPort(module.name, module.port),
       host: process.env.HOST || '0.0.0.0',
     });
-    console.log(`${module.name} subgraph ready at ${running.url}`);
+    logger(module.name).info({ url: running.url }, 'ready');
   };
   main().catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
+    logger(module.name).error(errorFields(error), 'failed to start');
     process.exit(1);
   });
 }

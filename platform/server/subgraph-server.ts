@@ -11,7 +11,6 @@ import type { BaseContext } from '../graphql/context';
 import { baseContext, identityFromHeaders } from '../graphql/request-context';
 import type { Engine, StatementCounter } from '../db/data-source';
 import { loadConfig, type OperationLimits } from '../config';
-import { maskError } from '../graphql/errors';
 import { serveMetrics } from './metrics';
 import { operationLimits } from '../graphql/operation-limits';
 import { jsonErrors, listen, type Listening } from './http';
@@ -19,6 +18,8 @@ import { fullReadsPlugin } from '../security/read-audit';
 import type { IdentityVerifier } from '../security/keys';
 import { enterRequestScope, requestScopeOf, runInRequestScope } from '../security/request-scope';
 import { openServingDataSource } from '../db/serving-connection';
+import { logger, requestLogging } from './log';
+import { formatClientError, requestLogPlugin } from './request-log.plugin';
 
 export interface SubgraphOptions<TContext extends BaseContext> {
   name: string;
@@ -48,19 +49,21 @@ export interface RunningSubgraph extends Listening {
 /** Builds and starts one subgraph: `POST /graphql` (gateway-signed identity required) and `GET /health`. */
 export async function startSubgraph<TContext extends BaseContext>(options: SubgraphOptions<TContext>, port = 0, host = '127.0.0.1'): Promise<RunningSubgraph> {
   const limits = operationLimits(options.limits ?? loadConfig().limits);
+  const log = logger(options.name);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
-    formatError: maskError,
+    formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
-    plugins: [...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), ...limits.plugins],
+    plugins: [...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), requestLogPlugin(log), ...limits.plugins],
   });
   await apollo.start();
-  const serving = await openServingDataSource(options.dataSource, options.engine, options.statements);
+  const serving = await openServingDataSource(options.dataSource, options.engine, options.statements, options.name);
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogging(log));
   app.get('/health', async (_req, res) => {
     try {
       await serving.query('SELECT 1');
