@@ -29,6 +29,8 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   keys: GatewayKeys;
   identityTtlSeconds?: number;
+  /** How long a subgraph fetch may take (default SUBGRAPH_TIMEOUT_MS). */
+  subgraphTimeoutMs?: number;
   limits?: OperationLimits;
   /**
    * The gateway's own tables (partner clients, read audit); without them API keys are not
@@ -66,7 +68,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   const offline = noPhoneHome();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: options.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) => new IdentityForwardingDataSource(name, options.subgraphUrls[name] ?? url, options.subgraphTimeoutMs ?? loadConfig().subgraphTimeoutMs),
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((loaded) => {

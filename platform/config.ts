@@ -36,6 +36,8 @@ export interface Config {
     gatewayPublicKey?: string;
     gatewayPrivateKey?: string;
   };
+  /** How long the gateway waits for a subgraph's answer before it gives up on that part (SUBGRAPH_TIMEOUT). */
+  subgraphTimeoutMs: number;
   /** Lifetime of the identity the gateway forwards to subgraphs, in seconds. */
   identityTtlSeconds: number;
   logSql: boolean;
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       gatewayPrivateKey: env.GATEWAY_PRIVATE_KEY || undefined,
     },
     identityTtlSeconds: intFrom(env, 'IDENTITY_TTL_SECONDS', 60),
+    subgraphTimeoutMs: Math.max(1, intFrom(env, 'SUBGRAPH_TIMEOUT_MS', 30_000)),
     logSql: env.LOG_SQL === '1' || env.LOG_SQL === 'true',
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     limits: {

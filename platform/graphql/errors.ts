@@ -8,6 +8,10 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A subgraph refused the connection, dropped it or answered 5xx: its part of the answer is missing. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** A subgraph did not answer within SUBGRAPH_TIMEOUT_MS: its part of the answer is missing. */
+  SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -86,12 +90,12 @@ export const PUBLIC_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-const KEPT_EXTENSIONS = ['code', 'field', 'problems', 'messageZh', 'messageEn'];
+const KEPT_EXTENSIONS = ['code', 'field', 'problems', 'service', 'messageZh', 'messageEn'];
 
 /**
  * `formatError` for the gateway and every subgraph: known, coded errors keep their message and
- * field; anything else (SQL, driver, network, a bug) becomes a generic internal error. Stack
- * traces, service names and URLs never leave.
+ * field (and, for a failed subgraph, its name); anything else (SQL, driver, network, a bug)
+ * becomes a generic internal error. Stack traces and URLs never leave.
  */
 export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? '');
