@@ -7,6 +7,7 @@ import { openGatewayDatabase } from './clients/client-store';
 import { startGateway } from './server';
 import { loadSupergraph } from './supergraph';
 import { errorFields, logger } from '../platform/server/log';
+import { stopOnSignals } from '../platform/server/lifecycle';
 
 /** Runs the gateway on its own, in front of subgraphs listening elsewhere (SUBGRAPH_URL_*). */
 async function main() {
@@ -28,6 +29,10 @@ async function main() {
     host: process.env.HOST || '0.0.0.0',
   });
   logger('gateway').info({ url: gateway.url }, 'ready');
+  stopOnSignals([{ name: 'gateway', ...gateway }], config.drainTimeoutMs, async () => {
+    await clients.dataSource.destroy();
+    if (engine.kind === 'pglite') await engine.db.close();
+  });
 }
 
 main().catch((error) => {

@@ -22,6 +22,7 @@ import { versionPlugin } from './version.plugin';
 import { platformVersion } from '../platform/version';
 import { logger, requestLogging } from '../platform/server/log';
 import { formatClientError, requestLogPlugin } from '../platform/server/request-log.plugin';
+import { Lifecycle } from '../platform/server/lifecycle';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -79,6 +80,8 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     gateway,
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
+    // the process stops on signals itself, draining first (`stopOnSignals`)
+    stopOnTerminationSignals: false,
     introspection: true,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
@@ -89,6 +92,8 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger('gateway')));
+  const lifecycle = new Lifecycle(options.clients && (() => options.clients!.query('SELECT 1')));
+  lifecycle.mount(app);
   app.set('trust proxy', options.trustProxy ?? false);
   app.get('/health', async (_req, res) => {
     const subgraphs = await subgraphHealth(options.subgraphUrls);
@@ -110,7 +115,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     }),
   );
   jsonErrors(app);
-  const listening = await listen(app, options.port ?? 0, options.host);
+  const listening = await listen(app, options.port ?? 0, options.host, lifecycle);
   graphqlUrl = listening.url;
   return {
     ...listening,

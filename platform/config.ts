@@ -38,6 +38,8 @@ export interface Config {
   };
   /** How long the gateway waits for a subgraph's answer before it gives up on that part (SUBGRAPH_TIMEOUT). */
   subgraphTimeoutMs: number;
+  /** On SIGTERM, how long requests in flight are given to finish before the process closes anyway. */
+  drainTimeoutMs: number;
   /** Lifetime of the identity the gateway forwards to subgraphs, in seconds. */
   identityTtlSeconds: number;
   logSql: boolean;
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     identityTtlSeconds: intFrom(env, 'IDENTITY_TTL_SECONDS', 60),
     subgraphTimeoutMs: Math.max(1, intFrom(env, 'SUBGRAPH_TIMEOUT_MS', 30_000)),
+    drainTimeoutMs: intFrom(env, 'DRAIN_TIMEOUT_MS', 10_000),
     logSql: env.LOG_SQL === '1' || env.LOG_SQL === 'true',
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     limits: {

@@ -12,6 +12,7 @@ import type { RunningSubgraph } from '../platform/server/subgraph-server';
 import type { OpenDatabase } from '../platform/server/subgraph-module';
 import { demoScale, loadDemo } from './demo';
 import { SUBGRAPH_MODULES } from './subgraphs';
+import { stopOnSignals } from '../platform/server/lifecycle';
 
 /**
  * `npm start`: the whole platform in one process — every subgraph and the gateway — on the
@@ -64,15 +65,11 @@ async function main() {
   for (const [name, token] of Object.entries(tokens)) console.log(`  ${name.padEnd(11)} ${token}`);
   console.log(`\ntry:\n  curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer ${tokens.qiaojia}" \\\n    -d '{"query":"{ households(first: 3) { totalCount nodes { registryNo members { name } } } }"}'`);
 
-  const stop = async () => {
-    await gateway.close();
-    for (const r of running) await r.close();
+  // the gateway drains first: the subgraphs still answer what its requests in flight ask them
+  stopOnSignals([{ name: 'gateway', ...gateway }, ...running], config.drainTimeoutMs, async () => {
     for (const db of [...databases, clients]) await db.dataSource.destroy();
     if (engine.kind === 'pglite') await engine.db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  });
 }
 
 main().catch((error) => {

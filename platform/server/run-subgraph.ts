@@ -4,6 +4,7 @@ import { loadConfig } from '../config';
 import { openPGlite, type Engine } from '../db/data-source';
 import { importKeys, resolveKeyMaterial } from '../security/keys';
 import type { SubgraphModule } from './subgraph-module';
+import { stopOnSignals } from './lifecycle';
 import { errorFields, logger } from './log';
 
 /** Entry point of a subgraph running on its own: PostgreSQL from DATABASE_URL, else PGlite in DATA_DIR. */
@@ -21,6 +22,10 @@ export function runSubgraph(module: SubgraphModule): void {
       host: process.env.HOST || '0.0.0.0',
     });
     logger(module.name).info({ url: running.url }, 'ready');
+    stopOnSignals([running], config.drainTimeoutMs, async () => {
+      await db.dataSource.destroy();
+      if (engine.kind === 'pglite') await engine.db.close();
+    });
   };
   main().catch((error) => {
     logger(module.name).error(errorFields(error), 'failed to start');

@@ -18,6 +18,7 @@ import { fullReadsPlugin } from '../security/read-audit';
 import type { IdentityVerifier } from '../security/keys';
 import { enterRequestScope, requestScopeOf, runInRequestScope } from '../security/request-scope';
 import { openServingDataSource } from '../db/serving-connection';
+import { Lifecycle } from './lifecycle';
 import { logger, requestLogging } from './log';
 import { formatClientError, requestLogPlugin } from './request-log.plugin';
 
@@ -46,7 +47,7 @@ export interface RunningSubgraph extends Listening {
   serving: DataSource;
 }
 
-/** Builds and starts one subgraph: `POST /graphql` (gateway-signed identity required) and `GET /health`. */
+/** Builds and starts one subgraph: `POST /graphql` (gateway-signed identity required), `GET /health`, `/health/live`, `/health/ready`. */
 export async function startSubgraph<TContext extends BaseContext>(options: SubgraphOptions<TContext>, port = 0, host = '127.0.0.1'): Promise<RunningSubgraph> {
   const limits = operationLimits(options.limits ?? loadConfig().limits);
   const log = logger(options.name);
@@ -54,6 +55,8 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     schema: options.schema,
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
+    // the process stops on signals itself, draining first (`stopOnSignals`)
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
     plugins: [...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), requestLogPlugin(log), ...limits.plugins],
@@ -64,6 +67,8 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(log));
+  const lifecycle = new Lifecycle(() => serving.query('SELECT 1'));
+  lifecycle.mount(app);
   app.get('/health', async (_req, res) => {
     try {
       await serving.query('SELECT 1');
@@ -87,7 +92,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }),
   );
   jsonErrors(app);
-  const listening = await listen(app, port, host);
+  const listening = await listen(app, port, host, lifecycle);
   return {
     ...listening,
     name: options.name,
