@@ -26,7 +26,7 @@ async function main() {
     identityTtlSeconds: config.identityTtlSeconds,
     trustProxy: config.trustProxy,
     port: config.gatewayPort,
-    host: process.env.HOST || '0.0.0.0',
+    host: process.env.HOST || '127.0.0.1',
   });
   logger('gateway').info({ url: gateway.url }, 'ready');
   stopOnSignals([{ name: 'gateway', ...gateway }], config.drainTimeoutMs, async () => {

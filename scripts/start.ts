@@ -13,6 +13,7 @@ import type { OpenDatabase } from '../platform/server/subgraph-module';
 import { demoScale, loadDemo } from './demo';
 import { SUBGRAPH_MODULES } from './subgraphs';
 import { stopOnSignals } from '../platform/server/lifecycle';
+import { lockDataDir } from '../platform/server/instance-lock';
 
 /**
  * `npm start`: the whole platform in one process — every subgraph and the gateway — on the
@@ -22,6 +23,8 @@ import { stopOnSignals } from '../platform/server/lifecycle';
 async function main() {
   const started = Date.now();
   const config = loadConfig();
+  const lock = lockDataDir(config.dataDir, 'npm-start');
+  if (lock.stale) console.log(`took over ${config.dataDir} from an earlier npm start that did not stop cleanly`);
   const keys = await importKeys(await resolveKeyMaterial(config, ['tokenPublicKey', 'tokenPrivateKey', 'gatewayPublicKey', 'gatewayPrivateKey']));
   let engine: Engine;
   if (config.databaseUrl) {

@@ -18,7 +18,9 @@ export function listen(app: Express, port: number, host = '127.0.0.1', lifecycle
   return new Promise((resolve, reject) => {
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`端口 ${port} 已被占用 · ${host}:${port} is already in use by another program: stop it, or choose another port (PORT, SUBGRAPH_PORT_*)`) : error),
+    );
     server.listen(port, host, () => {
       const { port: actual } = server.address() as AddressInfo;
       let closing: Promise<void> | undefined;

@@ -19,7 +19,7 @@ export function runSubgraph(module: SubgraphModule): void {
     const running = await module.serve(db, {
       gatewayPublicKey: keys.gatewayPublic,
       port: config.subgraphPort(module.name, module.port),
-      host: process.env.HOST || '0.0.0.0',
+      host: process.env.HOST || '127.0.0.1',
     });
     logger(module.name).info({ url: running.url }, 'ready');
     stopOnSignals([running], config.drainTimeoutMs, async () => {
