@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import net from 'node:net';
 import readline from 'node:readline';
 
 export { freePort } from '../../bench/processes';
@@ -63,4 +64,17 @@ export async function stopProcess(p: PlatformProcess | undefined): Promise<void>
   p.child.kill('SIGCONT');
   p.child.kill('SIGKILL');
   await p.exited;
+}
+
+/** Resolves once something listens on the loopback `port` (tried for about 10 s). */
+export async function waitForPort(port: number, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host: '127.0.0.1', port }, () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${what} did not listen on ${port}`);
 }
