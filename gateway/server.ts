@@ -23,6 +23,7 @@ import { platformVersion } from '../platform/version';
 import { logger, requestLogging } from '../platform/server/log';
 import { formatClientError, requestLogPlugin } from '../platform/server/request-log.plugin';
 import { Lifecycle } from '../platform/server/lifecycle';
+import { rateLimits } from './rate-limits';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -40,6 +41,9 @@ export interface GatewayOptions {
   clients?: DataSource;
   /** Express's `trust proxy` (from TRUST_PROXY): false, a hop count, or trusted proxy addresses. */
   trustProxy?: boolean | number | string;
+  /** Redis counting partner rate limits across gateway replicas (default REDIS_URL; unset: in memory), and its key prefix. */
+  redisUrl?: string;
+  rateLimitPrefix?: string;
   /** The GraphiQL bundle to serve (default: dist/graphiql). */
   graphiqlDir?: string;
   port?: number;
@@ -92,6 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger('gateway')));
+  const partnerLimits = rateLimits({ redisUrl: options.redisUrl ?? loadConfig().redisUrl, keyPrefix: options.rateLimitPrefix });
   const lifecycle = new Lifecycle(options.clients && (() => options.clients!.query('SELECT 1')));
   lifecycle.mount(app);
   app.set('trust proxy', options.trustProxy ?? false);
@@ -109,12 +114,13 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   app.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
-    ...(options.clients ? [partnerGate(options.clients)] : []),
+    ...(options.clients ? [partnerGate(options.clients, partnerLimits)] : []),
     expressMiddleware(apollo, {
       context: ({ req }) => createGatewayContext(req.headers.authorization, options.keys, options.identityTtlSeconds ?? 60, (req as PartnerRequest).partner, req.ip),
     }),
   );
   jsonErrors(app);
+  await partnerLimits.connected();
   const listening = await listen(app, options.port ?? 0, options.host, lifecycle);
   graphqlUrl = listening.url;
   return {
@@ -122,6 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     close: async () => {
       await listening.close();
       await apollo.stop();
+      await partnerLimits.close();
     },
   };
 }
