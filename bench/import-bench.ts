@@ -63,7 +63,7 @@ async function importPhase(schema: string, sheet: string, file: string) {
   const timings = args.get('timings') ? timeStatements() : undefined;
   const db = await openSchema(schema);
   const asApp = args.get('as') === 'app';
-  const dataSource = asApp ? await openServingDataSource(db.dataSource, db.engine, db.statements) : db.dataSource;
+  const dataSource = asApp ? await openServingDataSource(db.dataSource, db.engine, db.statements, 'import-bench') : db.dataSource;
   const identity = identityFromClaims({ sub: 'bench', role: prefecture.role, jur: prefecture.jurisdiction });
   if (typeof identity === 'string') throw new Error(identity);
   const lines: string[] = [];

@@ -9,6 +9,7 @@ import { SHEET_OWNERS, sheetNamed } from '../platform/imports/registry-sheets';
 import type { Identity } from '../platform/security/identity';
 import { writeFullReads } from './audit/read-audit.store';
 import { createGatewayContext, type GatewayKeys } from './context';
+import { currentRequest, REQUEST_ID_HEADER } from '../platform/server/log';
 
 function ownerUrl(subgraphUrls: Record<string, string>, sheet: string): string {
   const known = sheetNamed(sheet);
@@ -22,7 +23,7 @@ type BeforeSend = (upstream: globalThis.Response) => Promise<boolean>;
 
 /** Passes a download through from the owning subgraph, with the caller's identity signed by the gateway. */
 async function pass(res: Response, url: string, headers: Record<string, string>, beforeSend?: BeforeSend): Promise<void> {
-  const upstream = await fetch(url, { headers });
+  const upstream = await fetch(url, { headers: { ...headers, [REQUEST_ID_HEADER]: currentRequest()?.requestId ?? '' } });
   if (beforeSend && !(await beforeSend(upstream))) {
     await upstream.body?.cancel();
     res.status(500).json({ errors: [{ message: '服务器内部错误，请稍后再试 · Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });

@@ -1,18 +1,44 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { IDENTITY_HEADER } from '../platform/security/identity';
 import { FULL_READS_EXTENSION, parseFullReads } from '../platform/security/read-audit';
+import { currentRequest, REQUEST_ID_HEADER } from '../platform/server/log';
 import type { GatewayContext } from './context';
+import { subgraphFailure, subgraphFailureOf } from './subgraph-failure';
 
+type Response = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 type Received = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
 
 /**
- * Sends each subgraph fetch with the identity the gateway signed for this request, and takes the
- * full reads each subgraph reports out of its response (clients never see them) into the
- * request's read audit.
+ * One subgraph as the gateway calls it: each fetch carries the identity the gateway signed for
+ * this request and the request's id, and is given `timeoutMs` to answer; the full reads the
+ * subgraph reports are taken out of its response (clients never see them) into the request's
+ * read audit. A subgraph that is down, too slow or answering 5xx fails only its part of the
+ * answer, with an error naming it and the path (`subgraph-failure.ts`).
  */
 export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly service: string,
+    url: string,
+    timeoutMs: number,
+  ) {
+    super({ url });
+    this.fetcher = (input, init) => fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as never;
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Response> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const code = subgraphFailureOf(error);
+      if (!code) throw error;
+      return subgraphFailure(this.service, code, options, error);
+    }
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context?.forwardedIdentity) request.http?.headers.set(IDENTITY_HEADER, context.forwardedIdentity);
+    const requestId = currentRequest()?.requestId;
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 
   override didReceiveResponse({ response, context }: Received): Received['response'] {

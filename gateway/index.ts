@@ -6,6 +6,8 @@ import { importKeys, resolveKeyMaterial } from '../platform/security/keys';
 import { openGatewayDatabase } from './clients/client-store';
 import { startGateway } from './server';
 import { loadSupergraph } from './supergraph';
+import { errorFields, logger } from '../platform/server/log';
+import { stopOnSignals } from '../platform/server/lifecycle';
 
 /** Runs the gateway on its own, in front of subgraphs listening elsewhere (SUBGRAPH_URL_*). */
 async function main() {
@@ -24,12 +26,16 @@ async function main() {
     identityTtlSeconds: config.identityTtlSeconds,
     trustProxy: config.trustProxy,
     port: config.gatewayPort,
-    host: process.env.HOST || '0.0.0.0',
+    host: process.env.HOST || '127.0.0.1',
   });
-  console.log(`gateway ready at ${gateway.url}`);
+  logger('gateway').info({ url: gateway.url }, 'ready');
+  stopOnSignals([{ name: 'gateway', ...gateway }], config.drainTimeoutMs, async () => {
+    await clients.dataSource.destroy();
+    if (engine.kind === 'pglite') await engine.db.close();
+  });
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  logger('gateway').error(errorFields(error), 'failed to start');
   process.exit(1);
 });

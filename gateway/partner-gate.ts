@@ -1,8 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { Identity } from '../platform/security/identity';
 import { authenticateKey, registeredDocument } from './clients/client-store';
+import { rateLimits, type RateLimits } from './rate-limits';
 import { refuse } from './refuse';
 
 export const API_KEY_HEADER = 'x-api-key';
@@ -12,17 +13,12 @@ export type PartnerRequest = Request & { partner?: Identity };
 
 /**
  * Partner systems (API key in `X-Api-Key`): the key must be genuine, unexpired and unrevoked;
- * the client stays within its rate; and it may run only the operations registered for it, sent
+ * the client stays within its rate (counted across gateway replicas with REDIS_URL: `rate-limits.ts`); and it may run only the operations registered for it, sent
  * as their text or as `documentId` (the SHA-256 of the text). Everything else is refused here,
  * before the gateway parses, plans or runs anything.
  */
-export function partnerGate(clients: DataSource) {
-  const limiters = new Map<number, RateLimiterMemory>();
-  const limiterFor = (perMinute: number) => {
-    let limiter = limiters.get(perMinute);
-    if (!limiter) limiters.set(perMinute, (limiter = new RateLimiterMemory({ points: perMinute, duration: 60 })));
-    return limiter;
-  };
+export function partnerGate(clients: DataSource, limits: RateLimits = rateLimits()) {
+  const limiterFor = (perMinute: number) => limits.limiter(perMinute);
 
   return async (req: PartnerRequest, res: Response, next: NextFunction) => {
     const key = req.headers[API_KEY_HEADER];

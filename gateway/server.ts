@@ -6,7 +6,6 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type OperationLimits } from '../platform/config';
-import { maskError } from '../platform/graphql/errors';
 import { serveMetrics } from '../platform/server/metrics';
 import { operationLimits } from '../platform/graphql/operation-limits';
 import { jsonErrors, listen, type Listening } from '../platform/server/http';
@@ -22,6 +21,10 @@ import { IdentityForwardingDataSource } from './identity-data-source';
 import { partnerGate, type PartnerRequest } from './partner-gate';
 import { versionPlugin } from './version.plugin';
 import { platformVersion } from '../platform/version';
+import { logger, requestLogging } from '../platform/server/log';
+import { formatClientError, requestLogPlugin } from '../platform/server/request-log.plugin';
+import { Lifecycle } from '../platform/server/lifecycle';
+import { rateLimits } from './rate-limits';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -29,6 +32,8 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   keys: GatewayKeys;
   identityTtlSeconds?: number;
+  /** How long a subgraph fetch may take (default SUBGRAPH_TIMEOUT_MS). */
+  subgraphTimeoutMs?: number;
   limits?: OperationLimits;
   /**
    * The gateway's own tables (partner clients, read audit); without them API keys are not
@@ -37,6 +42,9 @@ export interface GatewayOptions {
   clients?: DataSource;
   /** Express's `trust proxy` (from TRUST_PROXY): false, a hop count, or trusted proxy addresses. */
   trustProxy?: boolean | number | string;
+  /** Redis counting partner rate limits across gateway replicas (default REDIS_URL; unset: in memory), and its key prefix. */
+  redisUrl?: string;
+  rateLimitPrefix?: string;
   /** The GraphiQL bundle to serve (default: dist/graphiql). */
   graphiqlDir?: string;
   port?: number;
@@ -66,7 +74,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   const offline = noPhoneHome();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: options.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) => new IdentityForwardingDataSource(name, options.subgraphUrls[name] ?? url, options.subgraphTimeoutMs ?? loadConfig().subgraphTimeoutMs),
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((loaded) => {
@@ -76,19 +84,25 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   const limits = operationLimits(limitConfig);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: maskError,
+    formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
+    // the process stops on signals itself, draining first (`stopOnSignals`)
+    stopOnTerminationSignals: false,
     introspection: true,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     persistedQueries: limits.persistedQueries,
-    plugins: [...limits.plugins, ...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), versionPlugin()],
+    plugins: [...limits.plugins, ...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), versionPlugin(), requestLogPlugin(logger('gateway'))],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogging(logger('gateway')));
+  const partnerLimits = rateLimits({ redisUrl: options.redisUrl ?? loadConfig().redisUrl, keyPrefix: options.rateLimitPrefix });
+  const lifecycle = new Lifecycle(options.clients && (() => options.clients!.query('SELECT 1')));
+  lifecycle.mount(app);
   app.set('trust proxy', options.trustProxy ?? false);
   app.get('/health', async (_req, res) => {
     const subgraphs = await subgraphHealth(options.subgraphUrls);
@@ -105,19 +119,21 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     graphqlRequestGuard(limitConfig),
-    ...(options.clients ? [partnerGate(options.clients)] : []),
+    ...(options.clients ? [partnerGate(options.clients, partnerLimits)] : []),
     expressMiddleware(apollo, {
       context: ({ req }) => createGatewayContext(req.headers.authorization, options.keys, options.identityTtlSeconds ?? 60, (req as PartnerRequest).partner, req.ip),
     }),
   );
   jsonErrors(app);
-  const listening = await listen(app, options.port ?? 0, options.host);
+  await partnerLimits.connected();
+  const listening = await listen(app, options.port ?? 0, options.host, lifecycle);
   graphqlUrl = listening.url;
   return {
     ...listening,
     close: async () => {
       await listening.close();
       await apollo.stop();
+      await partnerLimits.close();
     },
   };
 }

@@ -36,6 +36,12 @@ export interface Config {
     gatewayPublicKey?: string;
     gatewayPrivateKey?: string;
   };
+  /** How long the gateway waits for a subgraph's answer before it gives up on that part (SUBGRAPH_TIMEOUT). */
+  subgraphTimeoutMs: number;
+  /** Redis where the gateways count partner rate limits together; unset → each gateway in its own memory. */
+  redisUrl: string | undefined;
+  /** On SIGTERM, how long requests in flight are given to finish before the process closes anyway. */
+  drainTimeoutMs: number;
   /** Lifetime of the identity the gateway forwards to subgraphs, in seconds. */
   identityTtlSeconds: number;
   logSql: boolean;
@@ -126,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('Configuration error: DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error('Configuration error: REDIS_URL must start with redis:// or rediss://');
   const databaseAppUrl = env.DATABASE_APP_URL || undefined;
   if (databaseAppUrl && !/^postgres(ql)?:\/\//.test(databaseAppUrl)) {
     throw new Error('Configuration error: DATABASE_APP_URL must start with postgres:// or postgresql://');
@@ -146,6 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       gatewayPrivateKey: env.GATEWAY_PRIVATE_KEY || undefined,
     },
     identityTtlSeconds: intFrom(env, 'IDENTITY_TTL_SECONDS', 60),
+    subgraphTimeoutMs: Math.max(1, intFrom(env, 'SUBGRAPH_TIMEOUT_MS', 30_000)),
+    drainTimeoutMs: intFrom(env, 'DRAIN_TIMEOUT_MS', 10_000),
+    redisUrl,
     logSql: env.LOG_SQL === '1' || env.LOG_SQL === 'true',
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     limits: {

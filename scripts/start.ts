@@ -12,6 +12,8 @@ import type { RunningSubgraph } from '../platform/server/subgraph-server';
 import type { OpenDatabase } from '../platform/server/subgraph-module';
 import { demoScale, loadDemo } from './demo';
 import { SUBGRAPH_MODULES } from './subgraphs';
+import { stopOnSignals } from '../platform/server/lifecycle';
+import { lockDataDir } from '../platform/server/instance-lock';
 
 /**
  * `npm start`: the whole platform in one process — every subgraph and the gateway — on the
@@ -21,6 +23,8 @@ import { SUBGRAPH_MODULES } from './subgraphs';
 async function main() {
   const started = Date.now();
   const config = loadConfig();
+  const lock = lockDataDir(config.dataDir, 'npm-start');
+  if (lock.stale) console.log(`took over ${config.dataDir} from an earlier npm start that did not stop cleanly`);
   const keys = await importKeys(await resolveKeyMaterial(config, ['tokenPublicKey', 'tokenPrivateKey', 'gatewayPublicKey', 'gatewayPrivateKey']));
   let engine: Engine;
   if (config.databaseUrl) {
@@ -64,15 +68,11 @@ async function main() {
   for (const [name, token] of Object.entries(tokens)) console.log(`  ${name.padEnd(11)} ${token}`);
   console.log(`\ntry:\n  curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer ${tokens.qiaojia}" \\\n    -d '{"query":"{ households(first: 3) { totalCount nodes { registryNo members { name } } } }"}'`);
 
-  const stop = async () => {
-    await gateway.close();
-    for (const r of running) await r.close();
+  // the gateway drains first: the subgraphs still answer what its requests in flight ask them
+  stopOnSignals([{ name: 'gateway', ...gateway }, ...running], config.drainTimeoutMs, async () => {
     for (const db of [...databases, clients]) await db.dataSource.destroy();
     if (engine.kind === 'pglite') await engine.db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  });
 }
 
 main().catch((error) => {

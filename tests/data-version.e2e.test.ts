@@ -5,6 +5,7 @@ import { generateDemoData } from '../subgraphs/households/demo/generator';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { makeIdNumber } from '../platform/domain/id-number';
 import type { Identity } from '../platform/security/identity';
+import { newHouseholdInput, REGISTER_HOUSEHOLD } from './support/registration';
 import { createTestEnvironment, engines, type TestEnvironment } from './environment';
 
 const { prefecture, qiaojia, analyst } = DEMO_IDENTITIES;
@@ -75,18 +76,7 @@ describe.each(engines('the data version: writes committed, open and rolled back 
 
   it('counts a household registered through the API in the next answer', async () => {
     const before = (await table()).total!;
-    const group = data.areas.find((a) => a.level === 'GROUP' && a.code.startsWith(DEMO_AREAS.wenbi))!.code;
-    const village = data.households.find((h) => h.county_code === DEMO_AREAS.qiaojia)!.original_area_code;
-    const res = await env.query(qiaojia, `mutation ($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }`, {
-      input: {
-        registryNo: 'DV-0001', stationId: 'BAIHETAN', originalAreaCode: village, areaCode: group,
-        relocationMode: 'URBANISATION', housingMode: 'UNIFIED', registeredOn: '2020-03-01',
-        members: [
-          { name: '测试甲', idNumber: makeIdNumber('530622', '1970-01-05', 901), ethnicity: '汉族', relation: 'HEAD', productionMode: 'ANNUAL_COMPENSATION' },
-          { name: '测试乙', idNumber: makeIdNumber('530622', '1972-03-07', 902), ethnicity: '汉族', relation: 'SPOUSE', productionMode: 'ANNUAL_COMPENSATION' },
-        ],
-      },
-    });
+    const res = await env.query(qiaojia, REGISTER_HOUSEHOLD, { input: newHouseholdInput(data, 'DV-0001', 901, ['测试甲', '测试乙']) });
     expect(res.errors).toBeUndefined();
     const after = (await table()).total!;
     expect(after).toEqual({ households: before.households + 1, persons: before.persons + 2 });

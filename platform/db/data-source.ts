@@ -14,6 +14,11 @@ pg.types.setTypeParser(DATE_OID, (value: string) => value);
  */
 export type Engine = { kind: 'postgres'; url: string; appUrl?: string } | { kind: 'pglite'; db: PGlite };
 
+/** What PostgreSQL shows for every connection of a part of the platform (`pg_stat_activity.application_name`): `zrg-households` … `zrg-gateway`. */
+export function applicationName(name: string): string {
+  return `zrg-${name}`;
+}
+
 /** Opens an embedded PostgreSQL (PGlite): in memory, or persisted in `dataDir`; `from` restores a dumped data directory. */
 export function openPGlite(dataDir?: string, from?: Blob): Promise<PGlite> {
   return PGlite.create({
@@ -75,14 +80,14 @@ export async function openDataSource(options: DataSourceOptions): Promise<{ data
   };
   let dataSource: DataSource;
   if (options.engine.kind === 'postgres') {
-    const client = new pg.Client({ connectionString: options.engine.url });
+    const client = new pg.Client({ connectionString: options.engine.url, application_name: applicationName(options.name) });
     await client.connect();
     try {
       await client.query(createSchema);
     } finally {
       await client.end();
     }
-    dataSource = new DataSource({ ...common, url: options.engine.url, poolSize: 10 });
+    dataSource = new DataSource({ ...common, url: options.engine.url, poolSize: 10, applicationName: applicationName(options.name) });
   } else {
     await options.engine.db.exec(createSchema);
     dataSource = new DataSource({ ...common, driver: pgliteDriver, extra: { pglite: options.engine.db } });

@@ -9,6 +9,10 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   BAD_REQUEST: 'BAD_REQUEST',
+  /** A subgraph refused the connection, dropped it or answered 5xx: its part of the answer is missing. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** A subgraph did not answer within SUBGRAPH_TIMEOUT_MS: its part of the answer is missing. */
+  SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -84,7 +88,8 @@ export class Problems {
   }
 }
 
-const PUBLIC_CODES = new Set<string>([
+/** Codes whose message a client may read (everything else is masked as INTERNAL_SERVER_ERROR). */
+export const PUBLIC_CODES = new Set<string>([
   ...Object.values(ErrorCode),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -94,7 +99,7 @@ const PUBLIC_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-const KEPT_EXTENSIONS = ['code', 'field', 'problems', 'messageZh', 'messageEn'];
+const KEPT_EXTENSIONS = ['code', 'field', 'problems', 'service', 'messageZh', 'messageEn'];
 
 /** What the server's own request errors (parsing, validation, request shape) say in Chinese before their English text. */
 const REQUEST_ERRORS_ZH: Record<string, string> = {
@@ -109,8 +114,8 @@ const REQUEST_ERRORS_ZH: Record<string, string> = {
 
 /**
  * `formatError` for the gateway and every subgraph: known, coded errors keep their message and
- * field; anything else (SQL, driver, network, a bug) becomes a generic internal error. Stack
- * traces, service names and URLs never leave.
+ * field (and, for a failed subgraph, its name); anything else (SQL, driver, network, a bug)
+ * becomes a generic internal error. Stack traces and URLs never leave.
  */
 export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? '');

@@ -5,8 +5,10 @@ import { Scope } from './scope';
 /**
  * Who a piece of database work is done for: the request's identity and jurisdiction, and the
  * source its changes are recorded under. Every connection lent out inside it carries these as
- * session settings (`zrg.scope`, `zrg.ancestors`, `zrg.subject`, `zrg.role`, `zrg.source`), which
- * the row-level-security policies and the change-history triggers read.
+ * settings (`zrg.scope`, `zrg.ancestors`, `zrg.subject`, `zrg.role`, `zrg.source`), which the
+ * row-level-security policies and the change-history triggers read: on PostgreSQL local to each
+ * transaction (`serving-connection.ts`, safe behind PgBouncer), on the embedded engine's single
+ * connection for the borrower's session (`pglite-pool.ts`).
  */
 export interface RequestScope {
   subject: string;
@@ -21,7 +23,7 @@ export interface RequestScope {
 /** Settings names, in the order `settingsOf` gives their values. */
 export const SETTINGS = ['zrg.scope', 'zrg.ancestors', 'zrg.subject', 'zrg.role', 'zrg.source'] as const;
 
-/** One statement setting every value for the session (`$1` … `$5`). */
+/** One statement setting every value for the session (`$1` … `$5`): the embedded engine's single connection only. */
 export const SET_SETTINGS_SQL = `SELECT ${SETTINGS.map((name, i) => `set_config('${name}', $${i + 1}, false)`).join(', ')}`;
 
 /** A holder per request: the scope is filled in once the identity is verified. */

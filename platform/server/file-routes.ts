@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, maskError } from '../graphql/errors';
+import { currentRequest } from './log';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -16,7 +17,7 @@ export function sendError(res: Response, error: unknown): void {
     return;
   }
   const formatted = maskError(error instanceof GraphQLError ? error.toJSON() : { message: String(error) });
-  res.status(STATUS[String(formatted.extensions?.code)] ?? 500).json({ errors: [formatted] });
+  res.status(STATUS[String(formatted.extensions?.code)] ?? 500).json({ errors: [{ ...formatted, extensions: { ...formatted.extensions, requestId: currentRequest()?.requestId } }] });
 }
 
 /** An async route (downloads of templates, exports, reports) whose errors answer through `sendError`. */

@@ -1,15 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
+import net from 'node:net';
 import type { Express, NextFunction, Request, Response } from 'express';
+import type { Lifecycle } from './lifecycle';
+import { currentRequest } from './log';
 
 export interface Listening {
   url: string;
   port: number;
+  /** Sheds new requests and waits for those in flight (`Lifecycle.drain`); resolves with how many did not finish. */
+  drain(timeoutMs: number): Promise<number>;
   close(): Promise<void>;
 }
 
-/** Listens on `port` (0 = a free one) and reports where. */
-export function listen(app: Express, port: number, host = '127.0.0.1'): Promise<Listening & { server: http.Server }> {
+/** Listens on `port` (0 = a free one) and reports where; ready (`/health/ready`) from then on. */
+export function listen(app: Express, port: number, host = '127.0.0.1', lifecycle?: Lifecycle): Promise<Listening & { server: http.Server }> {
   return new Promise((resolve, reject) => {
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;
@@ -21,19 +26,29 @@ export function listen(app: Express, port: number, host = '127.0.0.1'): Promise<
       const body = JSON.stringify({ errors: [{ message: `${zh} · ${en}`, extensions: { code: 'BAD_REQUEST', messageZh: zh, messageEn: en } }] });
       socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     });
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`端口 ${port} 已被占用 · ${host}:${port} is already in use by another program: stop it, or choose another port (PORT, SUBGRAPH_PORT_*)`) : error),
+    );
     server.listen(port, host, () => {
       const { port: actual } = server.address() as AddressInfo;
       let closing: Promise<void> | undefined;
+      // stops accepting connections; those open stay (their next request is shed with 503, not reset)
+      const stopAccepting = () => (closing ??= new Promise<void>((done) => net.Server.prototype.close.call(server, () => done())));
+      lifecycle?.ready();
       resolve({
         server,
         port: actual,
         url: `http://${host}:${actual}/graphql`,
-        close: () =>
-          (closing ??= new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          })),
+        drain: (timeoutMs) => {
+          void stopAccepting();
+          return lifecycle?.drain(timeoutMs) ?? Promise.resolve(0);
+        },
+        close: () => {
+          const closed = stopAccepting();
+          server.close();
+          server.closeAllConnections();
+          return closed;
+        },
       });
     });
   });
@@ -53,6 +68,6 @@ export function jsonErrors(app: Express): void {
         : status < 500
           ? ['请求格式错误：须为 JSON', 'Malformed request: the body must be JSON', 'BAD_REQUEST']
           : ['服务器内部错误，请稍后再试', 'Internal server error', 'INTERNAL_SERVER_ERROR'];
-    res.status(status).json({ errors: [{ message: `${zh} · ${en}`, extensions: { code, messageZh: zh, messageEn: en } }] });
+    res.status(status).json({ errors: [{ message: `${zh} · ${en}`, extensions: { code, messageZh: zh, messageEn: en, requestId: currentRequest()?.requestId } }] });
   });
 }

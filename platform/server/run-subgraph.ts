@@ -4,6 +4,8 @@ import { loadConfig } from '../config';
 import { openPGlite, type Engine } from '../db/data-source';
 import { importKeys, resolveKeyMaterial } from '../security/keys';
 import type { SubgraphModule } from './subgraph-module';
+import { stopOnSignals } from './lifecycle';
+import { errorFields, logger } from './log';
 
 /** Entry point of a subgraph running on its own: PostgreSQL from DATABASE_URL, else PGlite in DATA_DIR. */
 export function runSubgraph(module: SubgraphModule): void {
@@ -17,12 +19,16 @@ export function runSubgraph(module: SubgraphModule): void {
     const running = await module.serve(db, {
       gatewayPublicKey: keys.gatewayPublic,
       port: config.subgraphPort(module.name, module.port),
-      host: process.env.HOST || '0.0.0.0',
+      host: process.env.HOST || '127.0.0.1',
     });
-    console.log(`${module.name} subgraph ready at ${running.url}`);
+    logger(module.name).info({ url: running.url }, 'ready');
+    stopOnSignals([running], config.drainTimeoutMs, async () => {
+      await db.dataSource.destroy();
+      if (engine.kind === 'pglite') await engine.db.close();
+    });
   };
   main().catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
+    logger(module.name).error(errorFields(error), 'failed to start');
     process.exit(1);
   });
 }

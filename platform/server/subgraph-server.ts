@@ -11,7 +11,6 @@ import type { BaseContext } from '../graphql/context';
 import { baseContext, identityFromHeaders } from '../graphql/request-context';
 import type { Engine, StatementCounter } from '../db/data-source';
 import { loadConfig, type OperationLimits } from '../config';
-import { maskError } from '../graphql/errors';
 import { serveMetrics } from './metrics';
 import { operationLimits } from '../graphql/operation-limits';
 import { representationsPlugin } from '../graphql/representations';
@@ -21,6 +20,9 @@ import { fullReadsPlugin } from '../security/read-audit';
 import type { IdentityVerifier } from '../security/keys';
 import { enterRequestScope, requestScopeOf, runInRequestScope } from '../security/request-scope';
 import { openServingDataSource } from '../db/serving-connection';
+import { Lifecycle } from './lifecycle';
+import { logger, requestLogging } from './log';
+import { formatClientError, requestLogPlugin } from './request-log.plugin';
 
 export interface SubgraphOptions<TContext extends BaseContext> {
   name: string;
@@ -49,27 +51,33 @@ export interface RunningSubgraph extends Listening {
   serving: DataSource;
 }
 
-/** Builds and starts one subgraph: `POST /graphql` (gateway-signed identity required) and `GET /health`. */
+/** Builds and starts one subgraph: `POST /graphql` (gateway-signed identity required), `GET /health`, `/health/live`, `/health/ready`. */
 export async function startSubgraph<TContext extends BaseContext>(options: SubgraphOptions<TContext>, port = 0, host = '127.0.0.1'): Promise<RunningSubgraph> {
   const config = loadConfig();
   const limitConfig = options.limits ?? config.limits;
   const limits = operationLimits(limitConfig);
   const lifetime = options.identityLifetimeSeconds ?? config.identityTtlSeconds;
+  const log = logger(options.name);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
-    formatError: maskError,
+    formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
+    // the process stops on signals itself, draining first (`stopOnSignals`)
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     persistedQueries: limits.persistedQueries,
-    plugins: [...limits.plugins, representationsPlugin(options.schema), ...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin()],
+    plugins: [...limits.plugins, representationsPlugin(options.schema), ...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), requestLogPlugin(log)],
   });
   await apollo.start();
-  const serving = await openServingDataSource(options.dataSource, options.engine, options.statements);
+  const serving = await openServingDataSource(options.dataSource, options.engine, options.statements, options.name);
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogging(log));
+  const lifecycle = new Lifecycle(() => serving.query('SELECT 1'));
+  lifecycle.mount(app);
   app.get('/health', async (_req, res) => {
     try {
       await serving.query('SELECT 1');
@@ -94,7 +102,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }),
   );
   jsonErrors(app);
-  const listening = await listen(app, port, host);
+  const listening = await listen(app, port, host, lifecycle);
   return {
     ...listening,
     name: options.name,
