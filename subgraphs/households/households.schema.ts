@@ -12,6 +12,7 @@ import { HouseholdFieldsResolver } from './resolvers/household-fields.resolver';
 import { HouseholdResolver } from './resolvers/household.resolver';
 import { PersonFieldsResolver } from './resolvers/person-fields.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { MoveResolver } from './resolvers/move.resolver';
 import { RegistrationResolver } from './resolvers/registration.resolver';
 import { StationResolver } from './resolvers/station.resolver';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
@@ -27,6 +28,7 @@ export function buildHouseholdsSchema() {
       PersonResolver,
       PersonFieldsResolver,
       RegistrationResolver,
+      MoveResolver,
       StatisticsResolver,
       ...importResolvers('households', HOUSEHOLDS_SHEETS),
       changeHistoryResolver(Household, 'household'),

@@ -20,6 +20,7 @@ import { HouseholdsRowLevelSecurity1732900000000 } from './migrations/1732900000
 import { HouseholdsChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
 import { HouseholdsDataVersion1764410000001 } from './migrations/1764410000001-data-version';
 import { HouseholdsChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
+import { HouseholdsRegistryEvents1764460000000 } from './migrations/1764460000000-registry-events';
 
 export const HOUSEHOLDS = 'households';
 export const householdsEntities = [AdminArea, PowerStation, Household, Person, ImportRun, ImportProblem];
@@ -31,6 +32,7 @@ export const householdsMigrations = [
   ImportRunsServing1764400000001,
   HouseholdsDataVersion1764410000001,
   HouseholdsChangeHistoryPerStatement1764420000001,
+  HouseholdsRegistryEvents1764460000000,
 ];
 
 export function openHouseholdsDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {

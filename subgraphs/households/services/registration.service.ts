@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { conflict, forbidden, notFound, Problems } from '../../../platform/graphql/errors';
 import { existingKeys, existsElsewhere } from '../../../platform/graphql/loaders';
-import { inTransaction } from '../../../platform/db/transaction';
+import { RegistryEventType } from '../../../platform/events/registry-event';
 import { checkDate, checkPhone, checkText, requireId, today } from '../../../platform/graphql/validation';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
@@ -13,6 +13,7 @@ import type { HouseholdsContext } from '../households.context';
 import { scopedHouseholds, scopedPersons } from '../households.loaders';
 import type { AddMemberInput, RegisterHouseholdInput, RemoveMemberInput, UpdatePersonInput } from '../inputs/registration.input';
 import { checkHousehold } from './household.validation';
+import { inRegistryTransaction, recordHouseholdEvents, recordPersonEvents } from './registry-events';
 import {
   ageOn, checkEthnicity, checkFlagsAgainstAge, checkIdNumber, checkMember, checkMemberSet, type ValidMember,
 } from './member.validation';
@@ -64,7 +65,7 @@ export async function registerHousehold(ctx: HouseholdsContext, input: RegisterH
   problems.throwIfAny();
   if (!ctx.scope.covers(areaCode)) throw forbidden('现居住地超出您的管辖范围', 'areaCode is outside your jurisdiction');
 
-  return inTransaction(
+  return inRegistryTransaction(
     ctx,
     async (manager) => {
       const areas = await manager.getRepository(AdminArea).createQueryBuilder('a').where('a.code = ANY(:codes)', { codes: [areaCode, originalAreaCode] }).getMany();
@@ -98,6 +99,7 @@ export async function registerHousehold(ctx: HouseholdsContext, input: RegisterH
       const headId = persons.find((p) => p.relation === Relation.HEAD)!.id!;
       await manager.insert(Household, { ...household, headId });
       await manager.insert(Person, persons);
+      await recordHouseholdEvents(manager, RegistryEventType.HOUSEHOLD_REGISTERED, [household.id], { withMembers: true });
       return manager.findOneByOrFail(Household, { id: household.id });
     },
     () => conflict('input', '登记编号或身份证号已被登记', 'The registry number or an ID number is already registered'),
@@ -105,7 +107,7 @@ export async function registerHousehold(ctx: HouseholdsContext, input: RegisterH
 }
 
 /** Loads a record inside the caller's jurisdiction for a change: NOT_FOUND or FORBIDDEN otherwise. */
-async function loadForChange<T extends Person | Household>(
+export async function loadForChange<T extends Person | Household>(
   manager: EntityManager,
   ctx: HouseholdsContext,
   kind: 'person' | 'household',
@@ -130,7 +132,7 @@ export async function updatePerson(ctx: HouseholdsContext, input: UpdatePersonIn
   const id = input.idNumber ? checkIdNumber(problems, 'input.idNumber', input.idNumber) : undefined;
   problems.throwIfAny();
 
-  return inTransaction(
+  return inRegistryTransaction(
     ctx,
     async (manager) => {
       const person = await loadForChange<Person>(manager, ctx, 'person', input.id, 'input.id');
@@ -155,6 +157,7 @@ export async function updatePerson(ctx: HouseholdsContext, input: UpdatePersonIn
         if (typeof input[flag] === 'boolean') changes[flag] = input[flag]!;
       }
       if (Object.keys(changes).length) await manager.update(Person, { id: person.id }, changes);
+      if (id && id.normalized !== person.idNumber) await recordPersonEvents(manager, RegistryEventType.ID_NUMBER_CORRECTED, [person.id]);
       return manager.findOneByOrFail(Person, { id: person.id });
     },
     () => conflict('input.idNumber', '该身份证号已被登记', 'This ID number is already registered'),
@@ -167,7 +170,7 @@ export async function addMember(ctx: HouseholdsContext, input: AddMemberInput): 
   if (input.member.relation === Relation.HEAD) problems.add('input.member.relation', '户主已存在，新成员不能为户主', 'The household already has a head');
   const member = checkMember(problems, 'input.member', input.member, today());
   problems.throwIfAny();
-  return inTransaction(
+  return inRegistryTransaction(
     ctx,
     async (manager) => {
       const household = await loadForChange<Household>(manager, ctx, 'household', input.householdId, 'input.householdId');
@@ -179,6 +182,7 @@ export async function addMember(ctx: HouseholdsContext, input: AddMemberInput): 
       await assertIdNumbersFree(manager, [{ field: 'input.member.idNumber', idNumber: member!.idNumber }]);
       const row = personRow(member!, household);
       await manager.insert(Person, row);
+      await recordPersonEvents(manager, RegistryEventType.MEMBER_ADDED, [row.id!]);
       return manager.findOneByOrFail(Person, { id: row.id! });
     },
     () => conflict('input.member.idNumber', '该身份证号已被登记', 'This ID number is already registered'),
@@ -192,7 +196,7 @@ export async function removeMember(ctx: HouseholdsContext, input: RemoveMemberIn
   checkText(problems, 'input.note', input.note, '说明', 200, false);
   checkDate(problems, 'input.removedOn', input.removedOn, '减员日期');
   problems.throwIfAny();
-  return inTransaction(ctx, async (manager) => {
+  return inRegistryTransaction(ctx, async (manager) => {
     const person = await loadForChange<Person>(manager, ctx, 'person', input.personId, 'input.personId');
     const later = new Problems();
     if (person.status !== PersonStatus.ACTIVE) later.add('input.personId', '该人员已减员', 'This person has already been removed');
@@ -213,6 +217,7 @@ export async function removeMember(ctx: HouseholdsContext, input: RemoveMemberIn
       removalNote: input.note?.trim() || null,
       removedOn: input.removedOn ?? today(),
     });
+    await recordPersonEvents(manager, RegistryEventType.MEMBER_REMOVED, [person.id], { reason: input.reason, on: input.removedOn ?? today() });
     if (newHead) {
       await manager.update(Person, { id: newHead.id }, { relation: Relation.HEAD });
       await manager.update(Household, { id: person.householdId }, { headId: newHead.id });
