@@ -11,6 +11,7 @@ import { importKeys, resolveKeyMaterial } from '../platform/security/keys';
 import type { RunningSubgraph } from '../platform/server/subgraph-server';
 import type { OpenDatabase } from '../platform/server/subgraph-module';
 import { loadDemo } from './demo';
+import { startInProcessDelivery } from '../platform/events/delivery';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 /** `npm start -- --scale 0.05` loads a smaller demo on first start (default: the whole prefecture). */
@@ -45,6 +46,8 @@ async function main() {
   const databases: OpenDatabase[] = [];
   for (const module of SUBGRAPH_MODULES) databases.push(await module.openDatabase(engine, { logSql: config.logSql }));
   await loadDemo(SUBGRAPH_MODULES, databases, { scale: demoScale(), progress: true, log: console.log });
+  // registry events, in process: consumers catch up from their last sequence, then follow each commit
+  const delivery = await startInProcessDelivery(SUBGRAPH_MODULES, databases);
   const clients = await openGatewayDatabase(engine);
 
   const running: RunningSubgraph[] = [];
@@ -75,6 +78,7 @@ async function main() {
   const stop = async () => {
     await gateway.close();
     for (const r of running) await r.close();
+    await delivery?.stop();
     for (const db of [...databases, clients]) await db.dataSource.destroy();
     if (engine.kind === 'pglite') await engine.db.close();
     process.exit(0);

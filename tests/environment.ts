@@ -7,7 +7,8 @@ import { openPGlite, type Engine } from '../platform/db/data-source';
 import type { Listening } from '../platform/server/http';
 import { signForwardedIdentity, signUserToken, IDENTITY_HEADER, type Identity } from '../platform/security/identity';
 import { generateKeyMaterial, importKeys, type Keys } from '../platform/security/keys';
-import type { SubgraphModule } from '../platform/server/subgraph-module';
+import type { OpenDatabase, SubgraphModule } from '../platform/server/subgraph-module';
+import { startInProcessDelivery } from '../platform/events/delivery';
 import type { RunningSubgraph } from '../platform/server/subgraph-server';
 
 /**
@@ -52,6 +53,8 @@ export interface TestEnvironment {
   querySubgraph<T = any>(name: string, headers: Record<string, string>, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** A request straight to a subgraph, with an identity the gateway really signed. */
   querySubgraphAs<T = any>(name: string, identity: Identity, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Registry events between the subgraphs under test, delivered in process: `settled()` resolves once every projection has applied the outbox. */
+  events: { settled(): Promise<void> };
   /** SQL statements a subgraph has run so far. */
   statements(name: string): number;
   close(): Promise<void>;
@@ -89,12 +92,14 @@ export async function createTestEnvironment(options: {
   const engine: Engine = pglite ? { kind: 'pglite', db: pglite } : { kind: 'postgres', url: TEST_DATABASE_URL };
 
   const subgraphs: TestEnvironment['subgraphs'] = {};
+  const opened: OpenDatabase[] = [];
   // one after the other: data sources on one PGlite instance must not initialise concurrently
   for (const { module, seed } of options.subgraphs) {
     const schema = `t_${suffix}_${module.name.replace(/-/g, '_')}`;
     schemas.push(schema);
     const db = await module.openDatabase(engine, { schema });
     await seed?.(db.dataSource);
+    opened.push(db);
     const running = await module.serve(db, { gatewayPublicKey: keys.gatewayPublic });
     subgraphs[module.name] = {
       ...running,
@@ -105,6 +110,8 @@ export async function createTestEnvironment(options: {
       },
     };
   }
+  // registry events: from the households outbox to the projections, when both are under test
+  const delivery = await startInProcessDelivery(options.subgraphs.map((s) => s.module), opened);
   const gatewaySchema = `t_${suffix}_gateway`;
   schemas.push(gatewaySchema);
   const clients = await openGatewayDatabase(engine, { schema: gatewaySchema });
@@ -134,8 +141,10 @@ export async function createTestEnvironment(options: {
       const signed = await signForwardedIdentity(identity, keys.gatewayPrivate!, 60, keys.gatewayKid);
       return post(subgraphs[name].url, { [IDENTITY_HEADER]: signed }, query, variables);
     },
+    events: { settled: async () => delivery?.settled() },
     statements: (name) => subgraphs[name].statements.count,
     async close() {
+      await delivery?.stop();
       await gateway.close();
       for (const running of Object.values(subgraphs)) await running.close();
       await clients.dataSource.destroy();

@@ -13,6 +13,7 @@ export const householdsModule: SubgraphModule = {
   openDatabase: openHouseholdsDatabase,
   serve: serveHouseholds,
   sheets: HOUSEHOLDS_SHEETS,
+  registryOutbox: true,
   demo: {
     hasData: hasRegistryData,
     load(dataSource, registry, options) {

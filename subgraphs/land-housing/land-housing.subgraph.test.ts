@@ -22,7 +22,7 @@ describe('land-housing subgraph', () => {
   beforeAll(async () => {
     env = await createTestEnvironment({
       engine: 'pglite',
-      subgraphs: [{ module: landHousingModule, seed: (dataSource) => loadLandHousingData(dataSource, data) }],
+      subgraphs: [{ module: landHousingModule, seed: (dataSource) => loadLandHousingData(dataSource, registry, data) }],
       supergraphSdl: loadSupergraph(loadConfig()).sdl,
     });
   });

@@ -24,6 +24,7 @@ import { LandHousingDataVersion1764410000002 } from './migrations/1764410000002-
 import { LandHousingChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
 import { LandHousingImportRuns1764430000000 } from './migrations/1764430000000-import-runs';
 import { LandHousingSurveyNumbers1764430000001 } from './migrations/1764430000001-survey-numbers';
+import { LandHousingRegistryProjection1764460000001 } from './migrations/1764460000001-registry-projection';
 
 export const LAND_HOUSING = 'land-housing';
 export const landHousingEntities = [HouseholdRef, LandParcel, OriginalHouse, ResettlementSite, Building, BuildingUnit, Flat, Allocation, ImportRun, ImportProblem];
@@ -35,6 +36,7 @@ export const landHousingMigrations = [
   LandHousingChangeHistoryPerStatement1764420000001,
   LandHousingImportRuns1764430000000,
   LandHousingSurveyNumbers1764430000001,
+  LandHousingRegistryProjection1764460000001,
 ];
 
 export function openLandHousingDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
