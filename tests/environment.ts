@@ -111,7 +111,7 @@ export async function createTestEnvironment(options: {
     };
   }
   // registry events: from the households outbox to the projections, when both are under test
-  const delivery = await startInProcessDelivery(options.subgraphs.map((s) => s.module), opened);
+  const delivery = await startInProcessDelivery(options.subgraphs.map((s) => s.module), opened, { pollMs: 0 });
   const gatewaySchema = `t_${suffix}_gateway`;
   schemas.push(gatewaySchema);
   const clients = await openGatewayDatabase(engine, { schema: gatewaySchema });

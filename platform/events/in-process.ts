@@ -16,11 +16,13 @@ const BATCH = 1000;
 /** Applies everything in the outbox after the consumer's position, batch by batch. */
 export async function catchUp(households: DataSource, consumer: RegistryConsumer): Promise<number> {
   let applied = 0;
+  let position = await projectionPosition(consumer.dataSource);
   for (;;) {
-    const position = await projectionPosition(consumer.dataSource);
     const events = await readOutbox(households, position, BATCH);
     if (!events.length) return applied;
-    applied += (await applyRegistryEvents(consumer.dataSource, consumer.projection, events)).applied;
+    const result = await applyRegistryEvents(consumer.dataSource, consumer.projection, events);
+    applied += result.applied;
+    position = result.position;
   }
 }
 
@@ -36,12 +38,15 @@ export class InProcessDelivery {
   private unsubscribe?: () => void;
   private timer?: NodeJS.Timeout;
 
+  /** `pollMs` 0: no polling (the tests wait with `settled()`, and count statements). */
   constructor(private readonly households: DataSource, private readonly consumers: RegistryConsumer[], private readonly pollMs = 1000) {}
 
   async start(): Promise<void> {
     this.unsubscribe = onOutbox(schemaName(this.households), () => this.kick());
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
+    if (this.pollMs > 0) {
+      this.timer = setInterval(() => this.kick(), this.pollMs);
+      this.timer.unref();
+    }
     await this.settled();
   }
 

@@ -16,6 +16,7 @@ import { EmploymentChangeHistory1732900000001 } from './migrations/1732900000001
 import { EmploymentDataVersion1764410000003 } from './migrations/1764410000003-data-version';
 import { EmploymentChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
 import { EmploymentImportSheets1764440000000 } from './migrations/1764440000000-import-sheets';
+import { EmploymentRegistryProjection1764460000001 } from './migrations/1764460000001-registry-projection';
 import { ImportProblem } from '../../platform/imports/import-problem.entity';
 import { ImportRun } from '../../platform/imports/import-run.entity';
 import { IMPORT_BODY_LIMIT } from '../../platform/imports/import.resolver';
@@ -24,7 +25,7 @@ import { EMPLOYMENT_SHEETS } from './imports/sheets';
 
 export const EMPLOYMENT = 'employment';
 export const employmentEntities = [LabourStatusRecord, Employer, EmploymentPlacement, JobTrainingCourse, JobTrainingSession, JobTrainingEnrolment, HouseholdIncomeSurvey, ImportRun, ImportProblem];
-export const employmentMigrations = [EmploymentSchema1732250000000, EmploymentRowLevelSecurity1732900000000, EmploymentChangeHistory1732900000001, EmploymentDataVersion1764410000003, EmploymentChangeHistoryPerStatement1764420000001, EmploymentImportSheets1764440000000];
+export const employmentMigrations = [EmploymentSchema1732250000000, EmploymentRowLevelSecurity1732900000000, EmploymentChangeHistory1732900000001, EmploymentDataVersion1764410000003, EmploymentChangeHistoryPerStatement1764420000001, EmploymentImportSheets1764440000000, EmploymentRegistryProjection1764460000001];
 
 export function openEmploymentDatabase(engine: Engine, options: { schema?: string; logSql?: boolean } = {}) {
   return openDataSource({ name: EMPLOYMENT, engine, entities: employmentEntities, migrations: employmentMigrations, ...options });

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { forbidden, Problems } from '../../../platform/graphql/errors';
 import { existsElsewhere } from '../../../platform/graphql/loaders';
 import { isUuid, normalizeAreaCode, isAreaCodeShape } from '../../../platform/graphql/validation';
+import { requirePerson } from '../../../platform/events/registry-lookup';
 import type { EmploymentContext } from '../employment.context';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 
@@ -42,6 +43,8 @@ export function requireInScope(ctx: EmploymentContext, areaCode: string, zh = 'è
  * and area from it. Without one, the person must first be checked (BAD_USER_INPUT on `field`).
  */
 export async function personRecord(manager: EntityManager, ctx: EmploymentContext, personId: string, field: string): Promise<LabourStatusRecord> {
+  // the registry first: unknown NOT_FOUND, outside the jurisdiction FORBIDDEN, removed BAD_USER_INPUT
+  await requirePerson(manager, ctx.scope, personId, field);
   const record = await manager.getRepository(LabourStatusRecord).findOneBy({ personId });
   if (!record) {
     // hidden by the jurisdiction (and row-level security): FORBIDDEN when it exists elsewhere
