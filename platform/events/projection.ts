@@ -58,16 +58,17 @@ async function applyHouseholds(m: EntityManager, s: string, events: RegistryEven
   return rows.map((r) => r.id);
 }
 
-/** Sets the persons' facts from the events; returns those new here or whose birth date or status changed. */
+/** Sets the persons' facts from the events (after the households': a person's area is its household's); returns those new here or whose birth date or status changed. */
 async function applyPersons(m: EntityManager, s: string, events: RegistryEvent[]): Promise<string[]> {
   if (!events.some((e) => e.payload.persons.length)) return [];
   const rows: { id: string }[] = await m.query(
     `WITH e AS (SELECT (x ->> 'sequence')::bigint AS sequence, x -> 'payload' AS payload FROM jsonb_array_elements($1::jsonb) x),
-     incoming AS (SELECT DISTINCT ON ((p ->> 'id')::uuid) (p ->> 'id')::uuid AS id, (p ->> 'householdId')::uuid AS household_id,
-                         e.payload -> 'household' ->> 'areaCode' AS area_code, e.payload -> 'household' ->> 'countyCode' AS county_code,
+     latest AS (SELECT DISTINCT ON ((p ->> 'id')::uuid) (p ->> 'id')::uuid AS id, (p ->> 'householdId')::uuid AS household_id,
                          (p ->> 'birthDate')::date AS birth_date, p ->> 'status' AS status, e.sequence
                     FROM e CROSS JOIN LATERAL jsonb_array_elements(e.payload -> 'persons') p
                    ORDER BY (p ->> 'id')::uuid, e.sequence DESC),
+     -- the area is the household's as it stands now (a later event of the batch may have moved it)
+     incoming AS (SELECT l.*, h.area_code, h.county_code FROM latest l JOIN ${s}.household_ref h ON h.id = l.household_id),
      before AS (SELECT r.id, r.birth_date, r.status FROM ${s}.person_ref r JOIN incoming i ON i.id = r.id),
      written AS (
        INSERT INTO ${s}.person_ref AS r (id, household_id, area_code, county_code, birth_date, status, sequence)
