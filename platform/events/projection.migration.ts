@@ -19,6 +19,8 @@ export function projectionStatements(options: { existingHouseholdRef?: boolean }
     ? [
         `ALTER TABLE {s}.household_ref ADD COLUMN status varchar(16) NOT NULL DEFAULT 'REGISTERED', ADD COLUMN sequence bigint NOT NULL DEFAULT 0`,
         `REVOKE INSERT, UPDATE, DELETE ON {s}.household_ref FROM ${APP_ROLE}`,
+        // not this subgraph's record any more: its history is the registry's outbox
+        ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER IF EXISTS change_history_${op} ON {s}.household_ref`),
       ]
     : [
         `CREATE TABLE {s}.household_ref (
