@@ -8,6 +8,13 @@ const swc = {
   module: { type: 'commonjs' },
 };
 
+/**
+ * `npm test` runs every `*.test.ts` but the full-scale ones; `npm run test:full` (TEST_FULL=1) runs
+ * only the `*.full.test.ts` (the demo at full scale: 160,000 persons).
+ */
+const full = process.env.TEST_FULL === '1';
+const roots = ['platform', 'subgraphs', 'gateway', 'tests'];
+
 module.exports = {
   testEnvironment: 'node',
   // jose is ESM-only: Node 20 requires it natively, jest's module runtime needs it compiled to CommonJS
@@ -16,8 +23,14 @@ module.exports = {
     '/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
-  testMatch: ['<rootDir>/platform/**/*.test.ts', '<rootDir>/subgraphs/**/*.test.ts', '<rootDir>/gateway/**/*.test.ts', '<rootDir>/tests/**/*.test.ts'],
+  testMatch: roots.map((root) => `<rootDir>/${root}/**/*.${full ? 'full.' : ''}test.ts`),
+  // TEST_BROWSER=0: no Chromium here (scripts/run-tests.js says so)
+  testPathIgnorePatterns: ['/node_modules/', ...(full ? [] : ['\\.full\\.test\\.ts$']), ...(process.env.TEST_BROWSER === '0' ? ['/tests/browser/'] : [])],
   setupFiles: ['reflect-metadata'],
-  testTimeout: 120000,
+  // the demo seeds, built once per run (tests/seeds.ts)
+  globalSetup: '<rootDir>/tests/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/global-teardown.ts',
+  // no test or hook has a limit of its own: a busy machine makes setup slower, never a failure
+  testTimeout: 30 * 60 * 1000,
   maxWorkers: 2,
 };

@@ -10,6 +10,7 @@ export const GRAPHIQL_DIR = path.join(projectRoot(), 'dist', 'graphiql');
 /** GraphiQL, self-hosted: `/graphiql/` (the bundle, no CDN) and `/graphiql/collection.json`. */
 export function serveGraphiQL(app: Express, bundleDir = GRAPHIQL_DIR, collectionDir?: string): void {
   app.get('/', (_req, res) => res.redirect('/graphiql/'));
+  app.get('/favicon.ico', (_req, res) => res.type('image/svg+xml').sendFile(path.join(bundleDir, 'favicon.svg'), (error) => error && res.status(404).end()));
   app.get('/graphiql/collection.json', (_req, res) => res.json(readCollection(collectionDir)));
   app.use('/graphiql', (req, res, next) => {
     if (fs.existsSync(path.join(bundleDir, 'index.html'))) return next();

@@ -11,6 +11,7 @@ import { serveMetrics } from '../platform/server/metrics';
 import { operationLimits } from '../platform/graphql/operation-limits';
 import { jsonErrors, listen, type Listening } from '../platform/server/http';
 import { noPhoneHome } from '../platform/server/no-phone-home';
+import { graphqlRequestGuard } from '../platform/server/request-guard';
 import { readAuditPlugin } from './audit/read-audit.plugin';
 import { serveReadAudit } from './audit/read-audit.routes';
 import { createGatewayContext, type GatewayContext, type GatewayKeys } from './context';
@@ -19,6 +20,8 @@ import { serveRegistryFiles } from './file-proxy';
 import { serveGraphiQL } from './graphiql-routes';
 import { IdentityForwardingDataSource } from './identity-data-source';
 import { partnerGate, type PartnerRequest } from './partner-gate';
+import { versionPlugin } from './version.plugin';
+import { platformVersion } from '../platform/version';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -69,7 +72,8 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   gateway.onSchemaLoadOrUpdate((loaded) => {
     apiSchema = loaded.apiSchema;
   });
-  const limits = operationLimits(options.limits ?? loadConfig().limits);
+  const limitConfig = options.limits ?? loadConfig().limits;
+  const limits = operationLimits(limitConfig);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskError,
@@ -77,7 +81,9 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     introspection: true,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
-    plugins: [...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), ...limits.plugins],
+    parseOptions: limits.parseOptions,
+    persistedQueries: limits.persistedQueries,
+    plugins: [...limits.plugins, ...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), versionPlugin()],
   });
   await apollo.start();
 
@@ -87,7 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   app.get('/health', async (_req, res) => {
     const subgraphs = await subgraphHealth(options.subgraphUrls);
     const ok = Object.values(subgraphs).every((s) => s === 'ok');
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', subgraphs });
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', version: platformVersion(), subgraphs });
   });
   serveMetrics(app, 'gateway');
   serveGraphiQL(app, options.graphiqlDir);
@@ -98,6 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   app.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    graphqlRequestGuard(limitConfig),
     ...(options.clients ? [partnerGate(options.clients)] : []),
     expressMiddleware(apollo, {
       context: ({ req }) => createGatewayContext(req.headers.authorization, options.keys, options.identityTtlSeconds ?? 60, (req as PartnerRequest).partner, req.ip),

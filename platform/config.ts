@@ -45,17 +45,59 @@ export interface Config {
   trustProxy: false | number | string;
   /** Statistics cells counting fewer units than this are suppressed for analysts and partners. */
   suppressionMinCell: number;
+  /** Limits every imported file is read within (the mutation and the command). */
+  importLimits: ImportLimits;
 }
+
+/** Limits of an imported file; each is refused (or applied) naming its environment variable. */
+export interface ImportLimits {
+  /** Data rows in a file (IMPORT_MAX_ROWS). */
+  maxRows: number;
+  /** Columns of the header row (IMPORT_MAX_COLUMNS). */
+  maxColumns: number;
+  /** Characters in one cell, Excel's own maximum by default (IMPORT_MAX_CELL_CHARS). */
+  maxCellChars: number;
+  /** Bytes of an XLSX once unzipped, counted while inflating (IMPORT_MAX_UNZIPPED_MB). */
+  maxUnzippedBytes: number;
+  /** Bytes of an XLSX's shared-string table, which is held in memory while the sheet is read (IMPORT_MAX_SHARED_STRINGS_MB). */
+  maxSharedStringsBytes: number;
+  /** Problems stored per run: the first are kept, all are counted (IMPORT_MAX_STORED_PROBLEMS). */
+  maxStoredProblems: number;
+  /** Blank rows in a row that end the sheet (IMPORT_MAX_BLANK_ROWS). */
+  maxBlankRows: number;
+}
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  maxRows: 1_000_000, maxColumns: 100, maxCellChars: 32_767, maxUnzippedBytes: 512 * MB, maxSharedStringsBytes: 64 * MB, maxStoredProblems: 10_000, maxBlankRows: 1_000,
+};
 
 export interface OperationLimits {
   maxDepth: number;
+  /** Aliases in one operation, `__typename` included. */
   maxAliases: number;
   maxTokens: number;
+  /** Length of the document in characters, comments and white space included (checked before parsing). */
+  maxDocumentChars: number;
   maxCost: number;
   maxDirectives: number;
+  /** Depth below `__schema` / `__type` (GraphiQL's introspection query is 15 deep). */
+  maxIntrospectionDepth: number;
+  /** `__schema` and `__type` fields in one operation. */
+  maxIntrospectionFields: number;
 }
 
-export const DEFAULT_LIMITS: OperationLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 3000, maxCost: 20000, maxDirectives: 20 };
+export const DEFAULT_LIMITS: OperationLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 3000,
+  maxDocumentChars: 50_000,
+  maxCost: 20000,
+  maxDirectives: 20,
+  maxIntrospectionDepth: 16,
+  maxIntrospectionFields: 2,
+};
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -110,9 +152,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: intFrom(env, 'LIMIT_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
       maxAliases: intFrom(env, 'LIMIT_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
       maxTokens: intFrom(env, 'LIMIT_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
+      maxDocumentChars: intFrom(env, 'LIMIT_MAX_DOCUMENT_CHARS', DEFAULT_LIMITS.maxDocumentChars),
       maxCost: intFrom(env, 'LIMIT_MAX_COST', DEFAULT_LIMITS.maxCost),
       maxDirectives: intFrom(env, 'LIMIT_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
+      maxIntrospectionDepth: intFrom(env, 'LIMIT_MAX_INTROSPECTION_DEPTH', DEFAULT_LIMITS.maxIntrospectionDepth),
+      maxIntrospectionFields: intFrom(env, 'LIMIT_MAX_INTROSPECTION_FIELDS', DEFAULT_LIMITS.maxIntrospectionFields),
     },
     suppressionMinCell: Math.max(1, intFrom(env, 'SUPPRESSION_MIN_CELL', 5)),
+    importLimits: {
+      maxRows: Math.max(1, intFrom(env, 'IMPORT_MAX_ROWS', DEFAULT_IMPORT_LIMITS.maxRows)),
+      maxColumns: Math.max(1, intFrom(env, 'IMPORT_MAX_COLUMNS', DEFAULT_IMPORT_LIMITS.maxColumns)),
+      maxCellChars: Math.max(1, intFrom(env, 'IMPORT_MAX_CELL_CHARS', DEFAULT_IMPORT_LIMITS.maxCellChars)),
+      maxUnzippedBytes: Math.max(1, intFrom(env, 'IMPORT_MAX_UNZIPPED_MB', DEFAULT_IMPORT_LIMITS.maxUnzippedBytes / MB)) * MB,
+      maxSharedStringsBytes: Math.max(1, intFrom(env, 'IMPORT_MAX_SHARED_STRINGS_MB', DEFAULT_IMPORT_LIMITS.maxSharedStringsBytes / MB)) * MB,
+      maxStoredProblems: Math.max(1, intFrom(env, 'IMPORT_MAX_STORED_PROBLEMS', DEFAULT_IMPORT_LIMITS.maxStoredProblems)),
+      maxBlankRows: Math.max(1, intFrom(env, 'IMPORT_MAX_BLANK_ROWS', DEFAULT_IMPORT_LIMITS.maxBlankRows)),
+    },
   };
 }

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildSchema } from 'graphql';
 import 'reflect-metadata';
 import { loadSupergraph } from '../gateway/supergraph';
 import { allowOperations, apiSchemaOf, issueClient, listClients, openGatewayDatabase, revokeClient } from '../gateway/clients/client-store';
 import { loadConfig } from '../platform/config';
 import { openPGlite, type Engine } from '../platform/db/data-source';
+import { SCHEMA_DIR } from './supergraph';
 
 const USAGE = `usage (PostgreSQL from DATABASE_URL; else the embedded database of npm start — stop the platform first):
-  npm run clients -- issue  --name 昭通市民政局 --jurisdiction 530600[,…] [--purposes public-security|civil-affairs|human-resources|audit[,…]] [--expires 2027-12-31] [--rate 600]
-  npm run clients -- allow  --id <client id> --file operations.graphql [--file …]
+  npm run clients -- issue  --name 昭通市民政局 --jurisdiction 530600[,…] --purposes public-security|civil-affairs|human-resources|audit[,…] [--expires 2027-12-31] [--rate 600]
+  npm run clients -- allow  --id <client id> --file schema/partner-operations/<name>.graphql [--file …] [--beyond-contract yes]
   npm run clients -- revoke --id <client id>
   npm run clients -- list`;
 
@@ -46,7 +48,8 @@ async function main() {
         break;
       }
       case 'allow': {
-        const schema = apiSchemaOf(loadSupergraph(config).sdl);
+        // partner operations are checked against the partner contract, unless the operator says otherwise
+        const schema = one('beyond-contract') === 'yes' ? apiSchemaOf(loadSupergraph(config).sdl) : buildSchema(fs.readFileSync(path.join(SCHEMA_DIR, 'partner.graphql'), 'utf8'));
         const documents = (opts.get('file') ?? []).map((file) => ({ name: path.basename(file), text: fs.readFileSync(file, 'utf8') }));
         if (!one('id') || !documents.length) throw new Error(USAGE);
         for (const { name, hash } of await allowOperations(dataSource, one('id')!, documents, schema)) console.log(`allowed ${name}  documentId sha256:${hash}`);

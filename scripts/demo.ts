@@ -1,6 +1,14 @@
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import type { OpenDatabase, SubgraphModule } from '../platform/server/subgraph-module';
 
+/** `--scale 0.05` on the command line loads a smaller demo (default: the whole prefecture). */
+export function demoScale(argv = process.argv): number {
+  const i = argv.indexOf('--scale');
+  const scale = i > 0 ? Number(argv[i + 1]) : 1;
+  if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be a number in (0, 1]');
+  return scale;
+}
+
 /**
  * Loads the demo into every subgraph whose tables are empty. The registry (households and
  * persons) is generated once; each subgraph builds its own rows on its ids.

@@ -3,7 +3,7 @@ import { Transform } from 'node:stream';
 import { Presets, SingleBar } from 'cli-progress';
 import type { CryptoKey } from 'jose';
 import type { DataSource } from 'typeorm';
-import { baseContext } from '../platform/graphql/context';
+import { baseContext } from '../platform/graphql/request-context';
 import { identityFromClaims, verifyUserToken, type Identity } from '../platform/security/identity';
 import { PROBLEM_REPORT } from '../platform/imports/import-report';
 import { allImportProblems } from '../platform/imports/import-query.service';
@@ -133,14 +133,14 @@ async function importCommand(argv: string[], deps: CommandDeps, identity: Identi
   p(`rows ${finished.rowsRead}: insert ${finished.inserted}, update ${finished.updated}, unchanged ${finished.unchanged}, rejected ${finished.rejected}; problems ${finished.problemCount}`);
   if (finished.problemCount) {
     let shown = 0;
-    for await (const problem of allImportProblems(ctx, run.id)) {
+    for await (const problem of allImportProblems(ctx, sheets, run.id)) {
       if (shown++ >= 20) break;
       p(`  row ${problem.row}${problem.column ? ` ${problem.column}` : ''}${problem.value ? ` “${problem.value}”` : ''}: ${problem.messageZh} · ${problem.messageEn}`);
     }
     if (finished.problemCount > 20) p(`  … ${finished.problemCount - 20} more`);
     const report = option(argv, 'report');
     if (report) {
-      const count = await writeFile(report, (out) => writeSheet(PROBLEM_REPORT, sheetKind(report), out, allImportProblems(ctx, run.id) as AsyncIterable<never>));
+      const count = await writeFile(report, (out) => writeSheet(PROBLEM_REPORT, sheetKind(report), out, allImportProblems(ctx, sheets, run.id) as AsyncIterable<never>));
       p(`wrote ${count} problems to ${report}`);
     }
   }

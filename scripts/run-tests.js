@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm test` after the type-check: runs jest with what PGlite needs, on the embedded engine and,
-// when it is reachable, on PostgreSQL; then prints the plain summary line `N passed, N failed`.
+// `npm test` after the type-check: runs jest with what PGlite needs, every suite on the embedded
+// engine and, when it is reachable, the engine-sensitive ones on PostgreSQL as well (`engines()` in
+// tests/environment.ts); then prints the plain summary line `N passed, N failed`.
+// `--full` (`npm run test:full`): the full-scale suites (`*.full.test.ts`) instead.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -21,20 +23,24 @@ function reachable(url) {
 async function main() {
   const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const postgres = process.env.TEST_POSTGRES === '0' ? false : await reachable(url);
-  console.log(postgres ? `engines: embedded (PGlite) and PostgreSQL (${url.replace(/\/\/[^@]*@/, '//')})` : 'engines: embedded (PGlite) only: PostgreSQL is not reachable, its runs are left out');
+  console.log(postgres ? `engines: embedded (PGlite), and PostgreSQL (${url.replace(/\/\/[^@]*@/, '//')}) for the engine-sensitive suites` : 'engines: embedded (PGlite) only: PostgreSQL is not reachable, its runs are left out');
 
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   const browser = fs.existsSync(chromium);
   if (!browser) {
     console.log(`browser test: NOT RUN, no Chromium at ${chromium}. Install it (apt-get install chromium) or set CHROMIUM_PATH, then run: npm test -- tests/browser`);
+  } else if (!spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout?.trim()) {
+    console.log('browser test: no Chinese font is installed, so its check that GraphiQL draws Chinese will fail: apt-get install fonts-wqy-zenhei');
   }
 
+  const full = process.argv.includes('--full');
   const report = path.join(os.tmpdir(), `jest-report-${process.pid}.json`);
-  // the caller's arguments (test paths) come first: `--testPathIgnorePatterns` takes every value after it
-  const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${report}`, ...process.argv.slice(2), ...(browser ? [] : ['--testPathIgnorePatterns', '/tests/browser/'])];
+  const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${report}`, ...process.argv.slice(2).filter((a) => a !== '--full')];
   const env = {
     ...process.env,
     TEST_POSTGRES: postgres ? '1' : '0',
+    TEST_BROWSER: browser ? '1' : '0',
+    TEST_FULL: full ? '1' : '0',
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim(),
   };
   const run = spawnSync(process.execPath, args, { stdio: 'inherit', env });

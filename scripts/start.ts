@@ -10,17 +10,9 @@ import { openPGlite, type Engine } from '../platform/db/data-source';
 import { importKeys, resolveKeyMaterial } from '../platform/security/keys';
 import type { RunningSubgraph } from '../platform/server/subgraph-server';
 import type { OpenDatabase } from '../platform/server/subgraph-module';
-import { loadDemo } from './demo';
+import { demoScale, loadDemo } from './demo';
 import { startInProcessDelivery } from '../platform/events/delivery';
 import { SUBGRAPH_MODULES } from './subgraphs';
-
-/** `npm start -- --scale 0.05` loads a smaller demo on first start (default: the whole prefecture). */
-function demoScale(): number {
-  const i = process.argv.indexOf('--scale');
-  const scale = i > 0 ? Number(process.argv[i + 1]) : 1;
-  if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be a number in (0, 1]');
-  return scale;
-}
 
 /**
  * `npm start`: the whole platform in one process — every subgraph and the gateway — on the

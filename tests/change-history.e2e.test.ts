@@ -10,14 +10,14 @@ const SITE_COLUMNS = '(id, name, area_code, county_code, relocation_type, constr
 import { generatePartyBuildingDemo } from '../subgraphs/party-building/demo/generator';
 import type { PartyBuildingDemo } from '../subgraphs/party-building/demo/rows';
 import { withChangeSource, requestScopeOf, runInRequestScope } from '../platform/security/request-scope';
-import { testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { qiaojia, suijiang, analyst } = DEMO_IDENTITIES;
 const SCALE = 0.01;
 const CHANGES = 'changes { at actorSubject actorRole operation source changes { field old new } }';
 
-describe.each(testEngines())('change history (%s)', (engine) => {
+describe.each(engines('the change history is written by triggers'))('change history (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
   let employment: EmploymentDemo;

@@ -21,9 +21,9 @@ describe('the analysts’ query collection and self-hosted GraphiQL', () => {
   let closeGateway: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ env } = await startPlatform('pglite', 0.05));
+    ({ env } = await startPlatform('pglite', 0.02));
     ({ gateway, close: closeGateway } = await startGraphiQLGateway(env));
-  }, 180_000);
+  });
   afterAll(async () => {
     await closeGateway?.();
     await env?.close();

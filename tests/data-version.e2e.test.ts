@@ -1,17 +1,14 @@
 import pg from 'pg';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
-import { loadSupergraph } from '../gateway/supergraph';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
-import { loadDemoData } from '../subgraphs/households/demo/load';
 import type { DemoData } from '../subgraphs/households/demo/rows';
-import { householdsModule } from '../subgraphs/households/module';
-import { loadConfig } from '../platform/config';
 import { makeIdNumber } from '../platform/domain/id-number';
 import type { Identity } from '../platform/security/identity';
-import { createTestEnvironment, TEST_DATABASE_URL, testEngines, type TestEnvironment } from './environment';
+import { createTestEnvironment, engines, type TestEnvironment } from './environment';
 
 const { prefecture, qiaojia, analyst } = DEMO_IDENTITIES;
+const SCALE = 0.005;
 
 const TABLE = `query ($groupBy: [HouseholdDimension!]!) { householdStatistics(groupBy: $groupBy) {
   minCell suppressedCells rows { county { code } community { code } relocationMode households persons suppressed } total { households persons } } }`;
@@ -28,14 +25,14 @@ interface Table {
  * a committed write, by the API or by anyone else, is in the next answer; an uncommitted or
  * rolled-back one never is; what is kept is per jurisdiction, and suppression still applies.
  */
-describe.each(testEngines())('kept aggregates and the data version (%s)', (engine) => {
+describe.each(engines('the data version: writes committed, open and rolled back by concurrent writers'))('kept aggregates and the data version (%s)', (engine) => {
   const itWithConcurrentWriters = (name: string, fn: () => Promise<void>) => {
     if (engine === 'postgres') it(name, fn);
   };
   let env: TestEnvironment;
   let schema: string;
   let sequence = 0;
-  const data: DemoData = generateDemoData({ scale: 0.005 });
+  const data: DemoData = generateDemoData({ scale: SCALE });
 
   async function table(as: Identity = prefecture, groupBy = ['COUNTY']): Promise<Table> {
     const res = await env.query(as, TABLE, { groupBy });
@@ -53,13 +50,9 @@ describe.each(testEngines())('kept aggregates and the data version (%s)', (engin
   }
 
   beforeAll(async () => {
-    env = await createTestEnvironment({
-      engine,
-      subgraphs: [{ module: householdsModule, seed: (dataSource) => loadDemoData(dataSource, data) }],
-      supergraphSdl: loadSupergraph(loadConfig()).sdl,
-    });
+    env = await createTestEnvironment({ engine, scale: SCALE, subgraphs: ['households'] });
     schema = (env.subgraphs.households.dataSource.options as { schema: string }).schema;
-  }, 120_000);
+  });
   afterAll(() => env?.close());
 
   it('serves a repeated table from what it kept: one statement, the version', async () => {
@@ -118,7 +111,7 @@ describe.each(testEngines())('kept aggregates and the data version (%s)', (engin
   // these two are PostgreSQL's only
   itWithConcurrentWriters('never keeps an answer past the commit of a write that was still open when it was computed', async () => {
     const start = (await table()).total!;
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    const client = new pg.Client({ connectionString: env.databaseUrl });
     await client.connect();
     try {
       await client.query('BEGIN');

@@ -2,7 +2,7 @@ import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { generateEmploymentDemo, type EmploymentDemo } from '../subgraphs/employment/demo/generator';
-import { testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { prefecture, qiaojia, suijiang, analyst } = DEMO_IDENTITIES;
@@ -16,7 +16,7 @@ const COURSE = `mutation ($input: CreateTrainingCourseInput!) { createTrainingCo
 const ENROL = `mutation ($input: EnrolTraineeInput!) { enrolTrainee(input: $input) { id status courseKind } }`;
 const COMPLETE = `mutation ($input: RecordTrainingCompletionInput!) { recordTrainingCompletion(input: $input) { status completedOn certificateNo } }`;
 
-describe.each(testEngines())('employment mutations (%s)', (engine) => {
+describe.each(engines("conflicts: the driver's unique violations become CONFLICT"))('employment mutations (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
   let demo: EmploymentDemo;
@@ -39,7 +39,7 @@ describe.each(testEngines())('employment mutations (%s)', (engine) => {
   }
 
   beforeAll(async () => {
-    ({ env, data } = await startPlatform(engine, SCALE));
+    ({ env, data } = await startPlatform(engine, SCALE, ['households', 'employment']));
     demo = generateEmploymentDemo(data, { scale: SCALE });
     const placed = new Set(demo.placement.filter((p) => !p.end_date).map((p) => p.person_id));
     seeker = demo.labour_status.find((r) => r.county_code === DEMO_AREAS.qiaojia && !placed.has(r.person_id) && r.status === 'UNEMPLOYED_SEEKING')!;

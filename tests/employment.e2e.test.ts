@@ -2,20 +2,20 @@ import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { generateEmploymentDemo, type EmploymentDemo } from '../subgraphs/employment/demo/generator';
-import { testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { prefecture, qiaojia, suijiang, wenbi } = DEMO_IDENTITIES;
 const SCALE = 0.01;
 
-describe.each(testEngines())('employment subgraph through the gateway (%s)', (engine) => {
+describe.each(engines())('employment subgraph through the gateway (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
   let demo: EmploymentDemo;
   const inCounty = (county: string) => (r: Record<string, any>) => r.county_code === county;
 
   beforeAll(async () => {
-    ({ env, data } = await startPlatform(engine, SCALE));
+    ({ env, data } = await startPlatform(engine, SCALE, ['households', 'employment']));
     demo = generateEmploymentDemo(data, { scale: SCALE });
   });
   afterAll(() => env?.close());

@@ -1,35 +1,39 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { openGatewayDatabase } from '../gateway/clients/client-store';
 import { startGateway } from '../gateway/server';
-import { openPGlite, type Engine } from '../platform/db/data-source';
+import { loadSupergraph } from '../gateway/supergraph';
+import { loadConfig } from '../platform/config';
+import type { Engine } from '../platform/db/data-source';
 import type { Listening } from '../platform/server/http';
 import { signForwardedIdentity, signUserToken, IDENTITY_HEADER, type Identity } from '../platform/security/identity';
 import { generateKeyMaterial, importKeys, type Keys } from '../platform/security/keys';
 import type { OpenDatabase, SubgraphModule } from '../platform/server/subgraph-module';
 import { startInProcessDelivery } from '../platform/events/delivery';
 import type { RunningSubgraph } from '../platform/server/subgraph-server';
+import { restorePGlite, restorePostgres, TEST_DATABASE_URL } from './seeds';
+import { subgraphModule, type SubgraphName } from './subgraphs';
 
 /**
  * One factory for test environments: real subgraphs and the real gateway on free ports over
- * real HTTP, on the embedded engine or on PostgreSQL (a throwaway schema per subgraph).
- * A test says which subgraphs and data it needs, not how to boot them.
+ * real HTTP, on the embedded engine or on PostgreSQL, each environment on its own copy of the
+ * demo at the scale asked for (restored from a seed built once per run: `seeds.ts`).
+ * A test says which subgraphs it crosses and at what scale, not how to boot them.
  */
 
 export type EngineKind = 'pglite' | 'postgres';
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+export { TEST_DATABASE_URL };
 
-/** Engines the suite runs on: always the embedded one; PostgreSQL when `npm test` found it reachable. */
-export function testEngines(): EngineKind[] {
-  return process.env.TEST_POSTGRES === '0' ? ['pglite'] : ['pglite', 'postgres'];
-}
-
-export interface SubgraphUnderTest {
-  module: SubgraphModule;
-  /** Loads the data the test asks for, before the subgraph serves. */
-  seed?(dataSource: DataSource): Promise<void>;
+/**
+ * The engines a suite runs on. Every suite runs on the embedded engine (PGlite). A suite whose
+ * outcome can depend on the engine runs on PostgreSQL as well (when `npm test` found it
+ * reachable) and says why: row-level security on the serving role, triggers and the change
+ * history, conflicts and concurrent writers, the data version, the isolation matrix, statement
+ * counts, jurisdiction in SQL, the import's transactions. The rest behave alike on both engines
+ * (PGlite is PostgreSQL itself) and run once.
+ */
+export function engines(postgresBecause?: string): EngineKind[] {
+  return postgresBecause && process.env.TEST_POSTGRES !== '0' ? ['pglite', 'postgres'] : ['pglite'];
 }
 
 export interface GraphQLResponse<T = any> {
@@ -41,6 +45,8 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestEnvironment {
   engine: EngineKind;
+  /** On PostgreSQL, the environment's own database (the owner's URL). */
+  databaseUrl?: string;
   gateway: Listening;
   subgraphs: Record<string, RunningSubgraph & { dataSource: DataSource }>;
   /** The gateway's own tables (partner clients). */
@@ -70,38 +76,35 @@ async function post(url: string, headers: Record<string, string>, query: string,
   return { status: res.status, data: body.data, errors: body.errors, extensions: body.extensions };
 }
 
-async function withPg<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+/** Where a gateway sends each subgraph of the supergraph: to the environment's, or nowhere (connection refused) for one it does not run. */
+export function subgraphUrls(subgraphs: TestEnvironment['subgraphs']): Record<string, string> {
+  const names = Object.keys(loadSupergraph(loadConfig()).subgraphUrls);
+  return Object.fromEntries(names.map((name) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/graphql']));
 }
 
 export async function createTestEnvironment(options: {
   engine: EngineKind;
-  subgraphs: SubgraphUnderTest[];
-  supergraphSdl: string;
+  /** The subgraphs the suite crosses (the gateway serves the whole supergraph; the others refuse connections). */
+  subgraphs: readonly SubgraphName[];
+  /** The demo's scale. */
+  scale: number;
 }): Promise<TestEnvironment> {
   const keys = await importKeys(await generateKeyMaterial());
-  const suffix = randomBytes(4).toString('hex');
-  const schemas: string[] = [];
-  const pglite = options.engine === 'pglite' ? await openPGlite() : undefined;
-  const engine: Engine = pglite ? { kind: 'pglite', db: pglite } : { kind: 'postgres', url: TEST_DATABASE_URL };
+  const pglite = options.engine === 'pglite' ? await restorePGlite(options.scale) : undefined;
+  const database = pglite ? undefined : await restorePostgres(options.scale);
+  const engine: Engine = pglite ? { kind: 'pglite', db: pglite } : { kind: 'postgres', url: database!.url };
 
   const subgraphs: TestEnvironment['subgraphs'] = {};
   const opened: OpenDatabase[] = [];
   // one after the other: data sources on one PGlite instance must not initialise concurrently
-  for (const { module, seed } of options.subgraphs) {
-    const schema = `t_${suffix}_${module.name.replace(/-/g, '_')}`;
-    schemas.push(schema);
-    const db = await module.openDatabase(engine, { schema });
-    await seed?.(db.dataSource);
+  const modules: SubgraphModule[] = [];
+  for (const name of options.subgraphs) {
+    const module = subgraphModule(name);
+    const db = await module.openDatabase(engine);
+    modules.push(module);
     opened.push(db);
     const running = await module.serve(db, { gatewayPublicKey: keys.gatewayPublic });
-    subgraphs[module.name] = {
+    subgraphs[name] = {
       ...running,
       dataSource: db.dataSource,
       close: async () => {
@@ -111,20 +114,19 @@ export async function createTestEnvironment(options: {
     };
   }
   // registry events: from the households outbox to the projections, when both are under test
-  const delivery = await startInProcessDelivery(options.subgraphs.map((s) => s.module), opened, { pollMs: 0 });
-  const gatewaySchema = `t_${suffix}_gateway`;
-  schemas.push(gatewaySchema);
-  const clients = await openGatewayDatabase(engine, { schema: gatewaySchema });
+  const delivery = await startInProcessDelivery(modules, opened, { pollMs: 0 });
+  const clients = await openGatewayDatabase(engine);
   const gateway = await startGateway({
     clients: clients.dataSource,
-    supergraphSdl: options.supergraphSdl,
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
+    supergraphSdl: loadSupergraph(loadConfig()).sdl,
+    subgraphUrls: subgraphUrls(subgraphs),
     keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate!, gatewayKid: keys.gatewayKid },
   });
 
   const token = (identity: Identity) => signUserToken(identity, keys.tokenPrivate!, 600);
   return {
     engine: options.engine,
+    databaseUrl: database?.url,
     gateway,
     subgraphs,
     clients: clients.dataSource,
@@ -149,9 +151,7 @@ export async function createTestEnvironment(options: {
       for (const running of Object.values(subgraphs)) await running.close();
       await clients.dataSource.destroy();
       if (pglite) await pglite.close();
-      else await withPg(async (client) => {
-        for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      });
+      else await database!.drop();
     },
   };
 }

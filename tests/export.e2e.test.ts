@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { Identity } from '../platform/security/identity';
-import { testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { analyst, qiaojia, suijiang } = DEMO_IDENTITIES;
@@ -19,7 +19,7 @@ const STATISTICS = `query CountyEthnicities {
     rows { county { code name } ethnicity persons households suppressed }
   } }`;
 
-describe.each(testEngines())('export as CSV and XLSX (%s)', (engine) => {
+describe.each(engines())('export as CSV and XLSX (%s)', (engine) => {
   let env: TestEnvironment;
   let exportUrl: string;
 
@@ -41,7 +41,7 @@ describe.each(testEngines())('export as CSV and XLSX (%s)', (engine) => {
   beforeAll(async () => {
     ({ env } = await startPlatform(engine, 0.01));
     exportUrl = env.gateway.url.replace(/\/graphql$/, '/export');
-  }, 180_000);
+  });
   afterAll(() => env?.close());
 
   it('writes a list as CSV with a BOM and Chinese headers, masked for an analyst', async () => {
@@ -59,7 +59,7 @@ describe.each(testEngines())('export as CSV and XLSX (%s)', (engine) => {
       const node = json.data.persons.nodes[i];
       expect(row[0]).toBe(node.name);
       expect(['男', '女']).toContain(row[1]);
-      expect(row[2]).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+      expect(row[2]).toMatch(/^\d{6}\*{12}$/);
       expect(row[5]).toBe(node.household.registryNo);
     });
     expect(rows.some((row) => /^1\d\d\*{4}\d{4}$/.test(row[3]))).toBe(true);

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
+import { platformVersion } from '../platform/version';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 import { IDENTITY_HEADER, signForwardedIdentity, signUserToken } from '../platform/security/identity';
 import { generateKeyMaterial, importKeys } from '../platform/security/keys';
@@ -83,6 +84,52 @@ describe('identity: gateway tokens and the identity forwarded to subgraphs', () 
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  /** Claims signed with the gateway's real key, as the gateway would sign them, but shaped as the case says. */
+  function signedByGateway(claims: Record<string, unknown>, times: { iat?: number; exp?: number }): Promise<string> {
+    const jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: 'EdDSA', kid: env.keys.gatewayKid })
+      .setSubject('forged')
+      .setIssuer('resettlement-gateway')
+      .setAudience('resettlement-subgraphs');
+    if (times.iat !== undefined) jwt.setIssuedAt(times.iat);
+    if (times.exp !== undefined) jwt.setExpirationTime(times.exp);
+    return jwt.sign(env.keys.gatewayPrivate!);
+  }
+  const now = () => Math.floor(Date.now() / 1000);
+  const prefectureClaims = { role: 'PREFECTURE_OFFICER', jur: ['530600'] };
+  const client = { cid: '00000000-0000-4000-8000-000000000001', cnm: '巧家县民政局' };
+  const DAY = 24 * 3600;
+  const shapes: [string, Record<string, unknown>, () => { iat?: number; exp?: number }][] = [
+    ['no exp', prefectureClaims, () => ({ iat: now() })],
+    ['no iat', prefectureClaims, () => ({ exp: now() + 30 })],
+    ['a 10-year exp', prefectureClaims, () => ({ iat: now(), exp: now() + 3650 * DAY })],
+    ['an iat 30 days old', prefectureClaims, () => ({ iat: now() - 30 * DAY, exp: now() + 30 })],
+    ['an iat in the future', prefectureClaims, () => ({ iat: now() + DAY, exp: now() + DAY + 30 })],
+    ['a PARTNER with no client', { role: 'PARTNER', jur: ['530622'], pur: ['civil-affairs'] }, () => ({ iat: now(), exp: now() + 30 })],
+    ['a PARTNER with no purposes', { role: 'PARTNER', jur: ['530622'], pur: [], ...client }, () => ({ iat: now(), exp: now() + 30 })],
+    ['a PARTNER with neither', { role: 'PARTNER', jur: ['530622'] }, () => ({ iat: now(), exp: now() + 30 })],
+    ['an unknown role', { role: 'ADMIN', jur: ['530600'] }, () => ({ iat: now(), exp: now() + 30 })],
+    ['a role named after an object property', { role: 'toString', jur: ['530600'] }, () => ({ iat: now(), exp: now() + 30 })],
+  ];
+  const shapeCases = names.flatMap(([name]) => shapes.map(([label, claims, times]) => [name, label, claims, times] as const));
+
+  it.each(shapeCases)('%s refuses a gateway-signed identity with %s', async (name, _label, claims, times) => {
+    const before = env.statements(name);
+    const res = await env.querySubgraph(name, { [IDENTITY_HEADER]: await signedByGateway(claims, times()) }, SERVICE);
+    expect(res.status).toBe(401);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(env.statements(name)).toBe(before);
+  });
+
+  it.each(names)('%s accepts the same hand-signed identity when its shape and lifetime are right', async (name) => {
+    const partner = { role: 'PARTNER', jur: ['530622'], pur: ['civil-affairs'], ...client };
+    for (const claims of [prefectureClaims, partner]) {
+      const res = await env.querySubgraph(name, { [IDENTITY_HEADER]: await signedByGateway(claims, { iat: now() - 50, exp: now() + 10 }) }, SERVICE);
+      expect(res.errors).toBeUndefined();
+    }
+  });
+
   it.each(names)('%s refuses a user token passed off as the gateway’s identity (wrong audience)', async (name) => {
     const userToken = await env.token(DEMO_IDENTITIES.prefecture);
     const res = await env.querySubgraph(name, { [IDENTITY_HEADER]: userToken }, SERVICE);
@@ -108,7 +155,7 @@ describe('identity: gateway tokens and the identity forwarded to subgraphs', () 
   it('reports health', async () => {
     const res = await fetch(env.gateway.url.replace(/graphql$/, 'health'));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', subgraphs: Object.fromEntries(SUBGRAPH_MODULES.map((m) => [m.name, 'ok'])) });
+    expect(await res.json()).toEqual({ status: 'ok', version: platformVersion(), subgraphs: Object.fromEntries(SUBGRAPH_MODULES.map((m) => [m.name, 'ok'])) });
   });
 
   it('masks internal failures: no SQL, stack or subgraph URL reaches the client', async () => {

@@ -4,21 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
-import { loadSupergraph } from '../gateway/supergraph';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import type { DemoData } from '../subgraphs/households/demo/rows';
-import { householdsModule } from '../subgraphs/households/module';
 import { ALLOCATIONS_SHEET } from '../subgraphs/land-housing/imports/allocations.sheet';
 import { LAND_PARCELS_SHEET } from '../subgraphs/land-housing/imports/land-parcels.sheet';
 import { ORIGINAL_HOUSES_SHEET } from '../subgraphs/land-housing/imports/original-houses.sheet';
 import { generateLandHousingData } from '../subgraphs/land-housing/demo/generator';
 import type { LandHousingData } from '../subgraphs/land-housing/demo/rows';
-import { landHousingModule } from '../subgraphs/land-housing/module';
-import { loadConfig } from '../platform/config';
-import { createTestEnvironment, testEngines, type TestEnvironment } from './environment';
+import { createTestEnvironment, engines, type TestEnvironment } from './environment';
 import { registryCommand } from '../scripts/registry-files';
-import { underTest } from './platform';
 import { makeIdNumber } from '../platform/domain/id-number';
 import { csvText, expectOnlyProblem, xlsxFile, type SheetRowText } from './import-files';
 
@@ -33,7 +28,7 @@ type Identity = (typeof DEMO_IDENTITIES)[string];
 type Sheet = 'LAND_PARCELS' | 'ORIGINAL_HOUSES' | 'ALLOCATIONS';
 const FORMATS = { LAND_PARCELS: LAND_PARCELS_SHEET, ORIGINAL_HOUSES: ORIGINAL_HOUSES_SHEET, ALLOCATIONS: ALLOCATIONS_SHEET };
 
-describe.each(testEngines())('land & housing sheets import (%s)', (engine) => {
+describe.each(engines("the import writes in bulk on the owner's connection, through the change-history triggers"))('land & housing sheets import (%s)', (engine) => {
   let env: TestEnvironment;
   let registry: DemoData;
   let data: LandHousingData;
@@ -90,11 +85,7 @@ describe.each(testEngines())('land & housing sheets import (%s)', (engine) => {
   beforeAll(async () => {
     registry = generateDemoData({ scale: SCALE });
     data = generateLandHousingData(registry, { scale: SCALE });
-    env = await createTestEnvironment({
-      engine,
-      subgraphs: [underTest(householdsModule, registry, SCALE), underTest(landHousingModule, registry, SCALE)],
-      supergraphSdl: loadSupergraph(loadConfig()).sdl,
-    });
+    env = await createTestEnvironment({ engine, scale: SCALE, subgraphs: ['households', 'land-housing'] });
     schema = (env.subgraphs['land-housing'].dataSource.driver.options as unknown as { schema: string }).schema;
     base = env.gateway.url.replace(/\/graphql$/, '');
     village = data.parcels.find((p) => p.county_code === DEMO_AREAS.qiaojia && p.owner_kind === 'COLLECTIVE')!.village_code;

@@ -7,7 +7,7 @@ import { DEMO_AREAS, PREFECTURE_CODE } from '../subgraphs/households/demo/geogra
 import { loadConfig } from '../platform/config';
 import { Role, type Identity } from '../platform/security/identity';
 import { Scope } from '../platform/security/scope';
-import { testEngines, type GraphQLResponse, type TestEnvironment } from './environment';
+import { engines, type GraphQLResponse, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 /**
@@ -97,7 +97,7 @@ const AREA_DOCUMENT = `query Matrix_area($code: String!) { area(code: $code) { c
 const AREAS_DOCUMENT = `query Matrix_areas { areas { code } stations { id } }`;
 const TRAINING_DOCUMENT = `query Matrix_training($area: String) { trainingStatistics(areaCode: $area) { kind personTimes trainees completions certificates } }`;
 
-describe.each(testEngines())('isolation matrix (%s)', (engine) => {
+describe.each(engines('the isolation matrix: jurisdiction in SQL and row-level security'))('isolation matrix (%s)', (engine) => {
   let env: TestEnvironment;
   let partnerKey: string;
   /** Per type: the id of one record outside the callers' jurisdiction. */
@@ -129,6 +129,10 @@ describe.each(testEngines())('isolation matrix (%s)', (engine) => {
       const id = res.data?.[field]?.nodes?.[0]?.id;
       if (id) outsideIds.set(type, id);
     }
+    // a person every subgraph holds records of (employment knows a person by its labour-status record)
+    const persons = await env.query(PREFECTURE, `{ persons(first: 50, filter: { areaCode: "${OUTSIDE}" }) { nodes { id labourStatus { status } } } }`);
+    const known = persons.data?.persons.nodes.find((n: { labourStatus: unknown }) => n.labourStatus);
+    if (known) outsideIds.set('Person', known.id);
     for (const [type, { field, path: [key], selection }] of Object.entries(NESTED_IDS)) {
       const res = await env.query(PREFECTURE, `{ ${field}(first: 50, filter: { areaCode: "${OUTSIDE}" }) { nodes { ${selection} } } }`);
       const found = (res.data?.[field]?.nodes ?? []).flatMap((n: Record<string, unknown>) => [n[key]].flat()).find((n: { id?: string } | null) => n?.id);

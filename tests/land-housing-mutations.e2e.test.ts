@@ -5,7 +5,7 @@ import type { DemoData } from '../subgraphs/households/demo/rows';
 import { generateLandHousingData } from '../subgraphs/land-housing/demo/generator';
 import type { LandHousingData } from '../subgraphs/land-housing/demo/rows';
 import { makeIdNumber } from '../platform/domain/id-number';
-import { testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const SCALE = 0.005;
@@ -21,7 +21,7 @@ const CREATE_SITE = `mutation ($input: CreateSiteInput!) { createSite(input: $in
 const CREATE_BUILDING = `mutation ($input: CreateBuildingInput!) { createBuilding(input: $input) { id number floors units { id number } } }`;
 const CREATE_FLATS = `mutation ($input: CreateFlatsInput!) { createFlats(input: $input) { id number floor floorArea category status } }`;
 
-describe.each(testEngines())('land & housing mutations (%s)', (engine) => {
+describe.each(engines("conflicts: the driver's unique violations become CONFLICT"))('land & housing mutations (%s)', (engine) => {
   let env: TestEnvironment;
   let registry: DemoData;
   let data: LandHousingData;
@@ -51,7 +51,7 @@ describe.each(testEngines())('land & housing mutations (%s)', (engine) => {
   });
 
   beforeAll(async () => {
-    ({ env, data: registry } = await startPlatform(engine, SCALE));
+    ({ env, data: registry } = await startPlatform(engine, SCALE, ['households', 'land-housing']));
     data = generateLandHousingData(registry, { scale: SCALE });
     household = registry.households.find((h) => h.area_code.startsWith(DEMO_AREAS.wenbi) && h.housing_mode === 'UNIFIED')!;
     suijiangHousehold = registry.households.find((h) => h.county_code === DEMO_AREAS.suijiang)!;

@@ -3,21 +3,21 @@ import { DEMO_AREAS, PREFECTURE_CODE } from '../subgraphs/households/demo/geogra
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { generateLandHousingData } from '../subgraphs/land-housing/demo/generator';
 import type { LandHousingData } from '../subgraphs/land-housing/demo/rows';
-import { testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const SCALE = 0.02;
 const { prefecture, qiaojia, wenbi } = DEMO_IDENTITIES;
 const hundredths = (xs: string[]) => xs.reduce((a, x) => a + Math.round(Number(x) * 100), 0) / 100;
 
-describe.each(testEngines())('land & housing through the gateway (%s)', (engine) => {
+describe.each(engines())('land & housing through the gateway (%s)', (engine) => {
   let env: TestEnvironment;
   let registry: DemoData;
   let data: LandHousingData;
   const inCounty = (county: string) => (row: { county_code: string }) => row.county_code === county;
 
   beforeAll(async () => {
-    ({ env, data: registry } = await startPlatform(engine, SCALE));
+    ({ env, data: registry } = await startPlatform(engine, SCALE, ['households', 'land-housing']));
     data = generateLandHousingData(registry, { scale: SCALE });
   });
   afterAll(() => env?.close());

@@ -3,7 +3,7 @@ import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { generatePartyBuildingDemo } from '../subgraphs/party-building/demo/generator';
 import type { PartyBuildingDemo } from '../subgraphs/party-building/demo/rows';
-import { testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { prefecture, qiaojia, suijiang, analyst } = DEMO_IDENTITIES;
@@ -20,7 +20,7 @@ const ACTIVITY = 'mutation ($input: RecordActivityInput!) { recordPartyActivity(
 const OPEN = 'mutation ($input: OpenCaseInput!) { openGovernanceCase(input: $input) { id caseNo status deadline openedOn areaCode grid { id } household { id } transitions { fromStatus toStatus actor at } } }';
 const MOVE = 'mutation ($input: MoveCaseInput!) { moveGovernanceCase(input: $input) { id status closedOn outcome assignee { id } transitions { fromStatus toStatus actor at note } } }';
 
-describe.each(testEngines())('party-building mutations (%s)', (engine) => {
+describe.each(engines("conflicts: the driver's unique violations become CONFLICT"))('party-building mutations (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
   let demo: PartyBuildingDemo;
@@ -40,7 +40,7 @@ describe.each(testEngines())('party-building mutations (%s)', (engine) => {
   }
 
   beforeAll(async () => {
-    ({ env, data } = await startPlatform(engine, SCALE));
+    ({ env, data } = await startPlatform(engine, SCALE, ['households', 'party-building']));
     demo = generatePartyBuildingDemo(data, { scale: SCALE });
   });
   afterAll(() => env?.close());

@@ -4,7 +4,7 @@ import type { DemoData } from '../subgraphs/households/demo/rows';
 import { expectedPartyBuildingFigures } from '../subgraphs/party-building/demo/figures';
 import { generatePartyBuildingDemo } from '../subgraphs/party-building/demo/generator';
 import type { PartyBuildingDemo } from '../subgraphs/party-building/demo/rows';
-import { testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { prefecture, qiaojia, suijiang, wenbi } = DEMO_IDENTITIES;
@@ -29,14 +29,14 @@ const COMMUNITY = `query ($code: String!) {
   }
 }`;
 
-describe.each(testEngines())('party-building through the gateway (%s)', (engine) => {
+describe.each(engines())('party-building through the gateway (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
   let demo: PartyBuildingDemo;
   const inCounty = <T extends { county_code: string }>(rows: T[], county: string) => rows.filter((r) => r.county_code === county);
 
   beforeAll(async () => {
-    ({ env, data } = await startPlatform(engine, SCALE));
+    ({ env, data } = await startPlatform(engine, SCALE, ['households', 'party-building']));
     demo = generatePartyBuildingDemo(data, { scale: SCALE });
   });
   afterAll(() => env?.close());

@@ -2,7 +2,7 @@ import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { makeIdNumber } from '../platform/domain/id-number';
-import { testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { qiaojia, analyst } = DEMO_IDENTITIES;
@@ -11,7 +11,7 @@ const REGISTER = `mutation ($input: RegisterHouseholdInput!) {
   registerHousehold(input: $input) { id registryNo countyCode status supportCohort supportStart supportEnd
     head { name sex birthDate } members { name idNumber relation } } }`;
 
-describe.each(testEngines())('registry mutations (%s)', (engine) => {
+describe.each(engines("conflicts: the driver's unique violations become CONFLICT"))('registry mutations (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
   let group: string;
@@ -44,7 +44,7 @@ describe.each(testEngines())('registry mutations (%s)', (engine) => {
   }
 
   beforeAll(async () => {
-    ({ env, data } = await startPlatform(engine, 0.005));
+    ({ env, data } = await startPlatform(engine, 0.005, ['households']));
     group = data.areas.find((a) => a.level === 'GROUP' && a.code.startsWith(DEMO_AREAS.wenbi))!.code;
     village = data.households.find((h) => h.county_code === DEMO_AREAS.qiaojia)!.original_area_code;
   });

@@ -9,7 +9,7 @@ import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { generateLandHousingData } from '../subgraphs/land-housing/demo/generator';
 import { landHousingModule } from '../subgraphs/land-housing/module';
-import { testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { prefecture, qiaojia, suijiang } = DEMO_IDENTITIES;
@@ -17,7 +17,7 @@ const SCALE = 0.005;
 const CONSUMERS = [landHousingModule, employmentModule];
 
 /** Registry events end to end: a move re-scopes every record of the household, and delivery is idempotent and replayable. */
-describe.each(testEngines())('registry events (%s)', (engine) => {
+describe.each(engines('the outbox is written in commit order under a transaction lock, the projections as the owner beside row-level security'))('registry events (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
   let household: DemoData['households'][number];
@@ -48,7 +48,7 @@ describe.each(testEngines())('registry events (%s)', (engine) => {
   };
 
   beforeAll(async () => {
-    ({ env, data } = await startPlatform(engine, SCALE));
+    ({ env, data } = await startPlatform(engine, SCALE, ['households', 'land-housing', 'employment']));
     const land = generateLandHousingData(data, { scale: SCALE });
     const employment = generateEmploymentDemo(data, { scale: SCALE });
     // a Wenbi household with parcels, a house, an income survey and checked members

@@ -17,7 +17,7 @@ import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import { tableOf } from '../platform/db/raw-sql';
 import { requestScopeOf, runInRequestScope } from '../platform/security/request-scope';
 import { appUrlOf } from '../platform/db/serving-connection';
-import { TEST_DATABASE_URL, testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 
 const { qiaojia, suijiang, wenbi, prefecture } = DEMO_IDENTITIES;
@@ -34,7 +34,7 @@ const TABLES: [subgraph: string, table: string, entity: EntityTarget<ObjectLiter
   ['party-building', 'governance_case', GovernanceCase, 'county_code'],
 ];
 
-describe.each(testEngines())('row-level security on the serving connection (%s)', (engine) => {
+describe.each(engines('row-level security on the serving role'))('row-level security on the serving connection (%s)', (engine) => {
   let env: TestEnvironment;
   const serving = (name: string) => env.subgraphs[name].serving;
   const owner = (name: string) => env.subgraphs[name].dataSource;
@@ -80,7 +80,7 @@ describe.each(testEngines())('row-level security on the serving connection (%s)'
 
   if (engine === 'postgres') {
     it('a fresh connection as the application role, never given a setting, sees no rows', async () => {
-      const client = new pg.Client({ connectionString: appUrlOf({ kind: 'postgres', url: TEST_DATABASE_URL }) });
+      const client = new pg.Client({ connectionString: appUrlOf({ kind: 'postgres', url: env.databaseUrl! }) });
       await client.connect();
       try {
         const [{ who }] = (await client.query('SELECT current_user AS who')).rows;

@@ -4,7 +4,7 @@ import { DEMO_AREAS, PREFECTURE_CODE } from '../subgraphs/households/demo/geogra
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { makeIdNumber } from '../platform/domain/id-number';
 import { Role, type Identity } from '../platform/security/identity';
-import { testEngines, type TestEnvironment } from './environment';
+import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 import { allowOperations, apiSchemaOf, issueClient } from '../gateway/clients/client-store';
 import { loadSupergraph } from '../gateway/supergraph';
@@ -32,7 +32,7 @@ interface Cell {
 }
 const keyOf = (c: Cell) => JSON.stringify([c.county?.code, c.community?.code, c.sex, c.ethnicity]);
 
-describe.each(testEngines())('statistics through the gateway (%s)', (engine) => {
+describe.each(engines())('statistics through the gateway (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
   let sequence = 100;
@@ -70,7 +70,7 @@ describe.each(testEngines())('statistics through the gateway (%s)', (engine) => 
     await registerHousehold('独龙族', 4);
     await registerHousehold('怒族', 4);
     await registerHousehold('门巴族', 5);
-  }, 240_000);
+  });
   afterAll(() => env?.close());
 
   it('counts persons by county and sex in SQL, with area names, adding up to the registry', async () => {

@@ -8,6 +8,8 @@ import { findFullReads, type ReadAuditFilter } from './read-audit.store';
 
 const PATH = '/audit/reads';
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** A record type: a GraphQL type name, or `export:<sheet>` for a registry file downloaded with full values. */
+const RECORD_TYPE = /^(?:[A-Za-z_][A-Za-z0-9_]{0,63}|export:[a-z][a-z0-9-]{0,63})$/;
 const FILTERS = ['subject', 'recordType', 'recordId', 'field', 'operation', 'from', 'to', 'first', 'after'];
 
 class BadFilter extends Error {
@@ -34,11 +36,12 @@ function parseFilter(query: Request['query']): ReadAuditFilter {
     if (!FILTERS.includes(name)) throw new BadFilter(name, `未知的筛选参数；可用：${FILTERS.join('、')}`, `Unknown filter; known: ${FILTERS.join(', ')}`);
   }
   const filter: ReadAuditFilter = { first: 50 };
-  for (const name of ['recordType', 'field'] as const) {
-    const value = get(name);
-    if (value !== undefined && !NAME.test(value)) throw new BadFilter(name, '类型名和字段名只含字母、数字和下划线', 'Type and field names are letters, digits and underscores');
-    filter[name] = value;
+  filter.recordType = get('recordType');
+  if (filter.recordType !== undefined && !RECORD_TYPE.test(filter.recordType)) {
+    throw new BadFilter('recordType', '记录类型为类型名（字母、数字、下划线）或“export:表名”', 'A record type is a type name (letters, digits, underscores) or export:<sheet>');
   }
+  filter.field = get('field');
+  if (filter.field !== undefined && !NAME.test(filter.field)) throw new BadFilter('field', '字段名只含字母、数字和下划线', 'Field names are letters, digits and underscores');
   filter.subject = get('subject');
   filter.recordId = get('recordId');
   filter.operation = get('operation');

@@ -35,14 +35,15 @@ export interface IssueOptions {
 
 /** Issues an API key for a partner system; the key itself is returned once and stored only hashed. */
 export async function issueClient(dataSource: DataSource, options: IssueOptions): Promise<{ id: string; key: string; prefix: string }> {
-  const identity = identityFromClaims({ sub: 'x', role: Role.PARTNER, jur: options.jurisdiction });
-  if (typeof identity === 'string') throw new Error(identity);
   if (!options.name.trim()) throw new Error('a client needs a name');
   const unknown = (options.purposes ?? []).filter((p) => !isPurpose(p));
   if (unknown.length) throw new Error(`unknown purpose ${unknown.join(', ')} (known: ${PURPOSES.join(', ')})`);
+  const id = randomUUID();
+  // the identity its requests will carry must be one every subgraph accepts
+  const identity = identityFromClaims({ sub: `client:${id}`, role: Role.PARTNER, jur: options.jurisdiction, pur: options.purposes ?? [], cid: id, cnm: options.name.trim() });
+  if (typeof identity === 'string') throw new Error(identity === 'a partner needs at least one purpose' ? `${identity} (known: ${PURPOSES.join(', ')})` : identity);
   const prefix = randomBytes(6).toString('hex');
   const key = `zrg_${prefix}_${randomBytes(32).toString('base64url')}`;
-  const id = randomUUID();
   await dataSource.getRepository(ApiClient).insert({
     id,
     name: options.name.trim(),
@@ -101,6 +102,8 @@ export async function authenticateKey(dataSource: DataSource, key: string): Prom
   if (!client) return null;
   const genuine = timingSafeEqual(Buffer.from(client.keyHash, 'hex'), Buffer.from(sha256(key), 'hex'));
   if (!genuine || client.revokedAt || (client.expiresAt && client.expiresAt.getTime() <= Date.now())) return null;
+  // a key left with no known purpose makes no identity a subgraph accepts
+  if (!client.purposes.some(isPurpose)) return null;
   return {
     id: client.id,
     identity: {

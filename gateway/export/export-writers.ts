@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
+import { neutraliseFormula } from '../../platform/imports/formula-text';
 import { cellValue, type Table } from './export-table';
 
 const BOM = '\uFEFF';
 
+/** A CSV field: quoted where needed; text that Excel would run as a formula prefixed with `'` (numbers stay numbers). */
 function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'number' ? String(value) : neutraliseFormula(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -15,7 +17,7 @@ export function toCsv(table: Table): Buffer {
   return Buffer.from(BOM + lines.map((l) => l.join(',')).join('\r\n') + '\r\n', 'utf8');
 }
 
-/** One worksheet: the Chinese headers in bold, then the rows (numbers stay numbers). */
+/** One worksheet: the Chinese headers in bold, then the rows (numbers stay numbers; text is written as text, never as a formula). */
 export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || '导出');

@@ -21,7 +21,10 @@ interface CollectionEntry {
   variables: string;
 }
 
-/** `#token=…` in the address opens GraphiQL signed in; the fragment never reaches a server log. */
+/**
+ * `#token=…` in the address opens GraphiQL signed in; the fragment never reaches a server log,
+ * and it is taken out of the address (and so of the history) as soon as it is read.
+ */
 function tokenFromFragment(): string | undefined {
   const match = /(?:^|[#&])token=([^&]+)/.exec(window.location.hash);
   if (!match) return undefined;
@@ -73,6 +76,13 @@ const collectionPlugin: GraphiQLPlugin = {
 
 const token = tokenFromFragment();
 
+/**
+ * GraphiQL keeps its tabs, headers (the bearer token) and history in the tab's sessionStorage,
+ * gone when the tab closes, never in localStorage, which outlives the session and is shared by
+ * every tab of the origin. What an earlier version left in localStorage is removed.
+ */
+for (const key of Object.keys(localStorage)) if (key.startsWith('graphiql:')) localStorage.removeItem(key);
+
 function App() {
   const endpoint = new URL('../graphql', window.location.href.replace(/[#?].*$/, '').replace(/\/?$/, '/')).toString();
   return (
@@ -83,6 +93,7 @@ function App() {
       initialHeaders={token ? JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2) : undefined}
       defaultEditorToolsVisibility="headers"
       shouldPersistHeaders
+      storage={sessionStorage}
     />
   );
 }

@@ -32,7 +32,7 @@ export async function buildGraphiQL(outDir: string): Promise<void> {
     outdir: outDir,
     format: 'iife',
   });
-  fs.copyFileSync(path.join(source, 'index.html'), path.join(outDir, 'index.html'));
+  for (const file of ['index.html', 'favicon.svg']) fs.copyFileSync(path.join(source, file), path.join(outDir, file));
 }
 
 if (require.main === module) {

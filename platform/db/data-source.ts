@@ -14,10 +14,11 @@ pg.types.setTypeParser(DATE_OID, (value: string) => value);
  */
 export type Engine = { kind: 'postgres'; url: string; appUrl?: string } | { kind: 'pglite'; db: PGlite };
 
-/** Opens an embedded PostgreSQL (PGlite): in memory, or persisted in `dataDir`. */
-export function openPGlite(dataDir?: string): Promise<PGlite> {
+/** Opens an embedded PostgreSQL (PGlite): in memory, or persisted in `dataDir`; `from` restores a dumped data directory. */
+export function openPGlite(dataDir?: string, from?: Blob): Promise<PGlite> {
   return PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(from ? { loadDataDir: from } : {}),
     parsers: { [DATE_OID]: (value: string) => value },
   });
 }

@@ -13,7 +13,10 @@ export async function runStatements(queryRunner: QueryRunner, statements: string
   for (const sql of statements) await queryRunner.query(sql.replace(/\{s\}/g, schema));
 }
 
-/** `CHECK (column IN (...))` for an enum's values. */
-export function oneOf(column: string, values: Record<string, string>): string {
-  return `CHECK (${column} IN (${Object.values(values).map((v) => `'${v}'`).join(', ')}))`;
+/**
+ * `CHECK (column IN (...))`. A migration writes the values out: it must create the same table
+ * however the enums change later (a later migration changes the constraint).
+ */
+export function oneOf(column: string, values: readonly string[]): string {
+  return `CHECK (${column} IN (${values.map((v) => `'${v}'`).join(', ')}))`;
 }

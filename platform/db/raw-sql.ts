@@ -14,3 +14,8 @@ export function queryNamed<T = Record<string, unknown>>(dataSource: DataSource, 
   const [query, parameters] = dataSource.driver.escapeQueryWithParameters(sql, params);
   return dataSource.query(query, parameters);
 }
+
+/** A LIKE pattern matching text that begins with `prefix` (its `\ % _` taken literally). */
+export function likePrefix(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

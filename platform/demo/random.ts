@@ -70,7 +70,7 @@ const NAMESPACE = '6f1c2a4e-9b7d-4c1a-8e3f-5a6b7c8d9e0f';
 
 /**
  * A deterministic RFC 4122 UUID, version 5 style: SHA-1 over a fixed namespace and the parts.
- * `stableUuid('person', idNumber)` is the same on every run.
+ * `stableUuid('household', registryNo)` is the same on every run.
  */
 export function stableUuid(...parts: string[]): string {
   const input = `${NAMESPACE}\u001f${parts.join('\u001f')}`;

@@ -1,4 +1,4 @@
-import { checkCharacter, makeIdNumber, maskIdNumber, maskPhone, parseIdNumber } from './id-number';
+import { checkCharacter, eighteenCharacterForm, idNumberForms, makeIdNumber, maskIdNumber, maskPhone, parseIdNumber } from './id-number';
 
 describe('resident ID numbers (GB 11643)', () => {
   // the standard's own worked example: 11010519491231002X
@@ -46,7 +46,17 @@ describe('resident ID numbers (GB 11643)', () => {
   });
 
   it('masks ID numbers and phones', () => {
-    expect(maskIdNumber('530622198005171234')).toBe('530622********1234');
+    expect(maskIdNumber('530622198005171234')).toBe('530622************');
     expect(maskPhone('13812345678')).toBe('138****5678');
+  });
+});
+
+describe('the two forms of one number', () => {
+  it('a 15-digit number and its 18-character form are one person', () => {
+    expect(eighteenCharacterForm('110105491231002')).toBe('11010519491231002X'); // the standard's example, issued in its old form
+    expect(eighteenCharacterForm(' 11010519491231002x ')).toBe('11010519491231002X');
+    expect(idNumberForms('110105491231002')).toEqual(['11010519491231002X', '110105491231002']);
+    expect(idNumberForms('11010519491231002X')).toEqual(['11010519491231002X', '110105491231002']);
+    expect(idNumberForms(makeIdNumber('530622', '2001-02-03', 11))).toHaveLength(1); // born after 1999: no old form
   });
 });

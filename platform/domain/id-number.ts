@@ -70,16 +70,40 @@ export function parseIdNumber(input: string, today: Date = new Date()): IdNumber
   };
 }
 
+/**
+ * The 18-character form of a number: a 15-digit one gets its century (19) and its check
+ * character, as the second-generation card printed it; others come back as they are (trimmed,
+ * in capitals). One person, one form: duplicates are checked on it.
+ */
+export function eighteenCharacterForm(input: string): string {
+  const raw = input.trim().toUpperCase();
+  if (!/^\d{15}$/.test(raw)) return raw;
+  const first17 = `${raw.slice(0, 6)}19${raw.slice(6)}`;
+  return first17 + checkCharacter(first17);
+}
+
+/** Every form a person's number may be registered under: the 18-character one and, for a birth in 1900–1999, the old 15-digit one. */
+export function idNumberForms(input: string): string[] {
+  const eighteen = eighteenCharacterForm(input);
+  if (!/^\d{6}19\d{9}[\dX]$/.test(eighteen)) return [eighteen];
+  return [eighteen, eighteen.slice(0, 6) + eighteen.slice(8, 17)];
+}
+
 /** Builds a valid 18-character number (used by the demo-data generator and tests). */
 export function makeIdNumber(areaCode: string, birthDate: string, sequence: number): string {
   const first17 = areaCode + birthDate.replace(/-/g, '') + String(sequence).padStart(3, '0');
   return first17 + checkCharacter(first17);
 }
 
-/** `530622********1234`: area code and last four characters only. */
+/**
+ * `530622************`: the area code only. The birth date, the sequence and the check character
+ * are hidden together: with the birth year published, a masked number still has 365 × 500
+ * candidates (docs/privacy.md); the old form that kept the last four characters gave away the
+ * sequence and, with the birth date, the whole number.
+ */
 export function maskIdNumber(idNumber: string): string {
   if (idNumber.length < 10) return '*'.repeat(idNumber.length);
-  return idNumber.slice(0, 6) + '*'.repeat(idNumber.length - 10) + idNumber.slice(-4);
+  return idNumber.slice(0, 6) + '*'.repeat(idNumber.length - 6);
 }
 
 /** `138****5678`. */

@@ -53,7 +53,7 @@ export function lookupPersons(manager: EntityManager, scope: Scope, ids: string[
 export function registryProblem(kind: 'household' | 'person', state: RegistryState): [zh: string, en: string] | undefined {
   const what = kind === 'household' ? ['该移民户', 'The household'] : ['该人员', 'The person'];
   if (state === 'unknown') return [`${what[0]}不在移民登记中`, `${what[1]} is not in the registry`];
-  if (state === 'elsewhere') return [`${what[0]}不在您的管辖范围内`, `${what[1]} is outside your jurisdiction`];
+  if (state === 'elsewhere') return [`${what[0]}属于其他县（区、市），不在您的管辖范围内`, `${what[1]} belongs to another county, outside your jurisdiction`];
   if (state === 'removed') return kind === 'household' ? ['该移民户已注销', 'The household registration is cancelled'] : ['该人员已减员', 'The person has been removed from the registry'];
   return undefined;
 }

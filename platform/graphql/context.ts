@@ -1,12 +1,9 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { createChangeLoader } from '../history/change-history.loader';
 import type { ChangeRecord } from '../history/change-record.type';
-import { unauthenticated } from './errors';
-import { IDENTITY_HEADER, verifyForwardedIdentity, type Identity } from '../security/identity';
-import type { IdentityVerifier } from '../security/keys';
-import { ReadAudit } from '../security/read-audit';
-import { Scope } from '../security/scope';
+import type { Identity } from '../security/identity';
+import type { ReadAudit } from '../security/read-audit';
+import type { Scope } from '../security/scope';
 
 /** What every subgraph's request context holds; each subgraph adds its own loaders. */
 export interface BaseContext {
@@ -17,27 +14,4 @@ export interface BaseContext {
   audit: ReadAudit;
   /** Records' change history (the `changes` fields), batched per request. */
   changes: DataLoader<string, ChangeRecord[]>;
-}
-
-/**
- * The identity the gateway forwarded, verified with the gateway's public key. A call without
- * it, or with one the gateway did not sign, gets UNAUTHENTICATED and nothing else.
- */
-export async function identityFromHeaders(
-  headers: Record<string, string | string[] | undefined>,
-  gatewayPublicKey: IdentityVerifier,
-): Promise<Identity> {
-  const header = headers[IDENTITY_HEADER];
-  const token = Array.isArray(header) ? header[0] : header;
-  if (!token) throw unauthenticated('缺少网关签发的身份', 'Missing gateway-signed identity');
-  try {
-    return await verifyForwardedIdentity(token, gatewayPublicKey);
-  } catch {
-    throw unauthenticated('网关签发的身份无效或已过期', 'Invalid or expired gateway-signed identity');
-  }
-}
-
-export function baseContext(identity: Identity, dataSource: DataSource): BaseContext {
-  const base = { identity, scope: Scope.of(identity), dataSource, audit: new ReadAudit() };
-  return { ...base, changes: createChangeLoader(base) };
 }

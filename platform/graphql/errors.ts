@@ -8,6 +8,7 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  BAD_REQUEST: 'BAD_REQUEST',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -26,15 +27,23 @@ function coded(code: string, zh: string, en: string, extra: Record<string, unkno
   });
 }
 
-/** BAD_USER_INPUT naming the first bad field and listing every problem found. */
-export function badInput(problems: FieldProblem[]): GraphQLError {
+/** BAD_USER_INPUT naming the first bad field and listing every problem found (`status`: when the whole request is refused). */
+export function badInput(problems: FieldProblem[], status?: number): GraphQLError {
   const [first] = problems;
   const zh = problems.length > 1 ? `${first.zh}（共 ${problems.length} 处错误）` : first.zh;
   const en = problems.length > 1 ? `${first.en} (${problems.length} problems in all)` : first.en;
   return coded(ErrorCode.BAD_USER_INPUT, zh, en, {
     field: first.field,
     problems: problems.map((p) => ({ field: p.field, message: message(p.zh, p.en) })),
-  });
+  }, status);
+}
+
+/**
+ * A request that cannot be taken as sent (its shape, size, characters or operation): answered
+ * with HTTP 400 (or `status`) before anything runs.
+ */
+export function badRequest(zh: string, en: string, extra: Record<string, unknown> = {}, status = 400): GraphQLError {
+  return coded(ErrorCode.BAD_REQUEST, zh, en, extra, status);
 }
 
 export function unauthenticated(zh = '未登录或凭证无效', en = 'Missing, invalid or expired credentials'): GraphQLError {
@@ -87,6 +96,17 @@ const PUBLIC_CODES = new Set<string>([
 
 const KEPT_EXTENSIONS = ['code', 'field', 'problems', 'messageZh', 'messageEn'];
 
+/** What the server's own request errors (parsing, validation, request shape) say in Chinese before their English text. */
+const REQUEST_ERRORS_ZH: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: '查询语法错误',
+  GRAPHQL_VALIDATION_FAILED: '查询未通过校验',
+  BAD_REQUEST: '请求无效',
+  BAD_USER_INPUT: '输入有误',
+  OPERATION_RESOLUTION_FAILURE: '无法确定要执行的操作',
+  PERSISTED_QUERY_NOT_FOUND: '未找到该持久化查询',
+  PERSISTED_QUERY_NOT_SUPPORTED: '不支持持久化查询',
+};
+
 /**
  * `formatError` for the gateway and every subgraph: known, coded errors keep their message and
  * field; anything else (SQL, driver, network, a bug) becomes a generic internal error. Stack
@@ -104,8 +124,14 @@ export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedErr
   }
   const extensions: Record<string, unknown> = {};
   for (const key of KEPT_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+  let text = formatted.message;
+  if (extensions.messageZh === undefined && REQUEST_ERRORS_ZH[code]) {
+    // the server's own English message, given its Chinese heading
+    text = message(REQUEST_ERRORS_ZH[code], formatted.message);
+    Object.assign(extensions, { messageZh: REQUEST_ERRORS_ZH[code], messageEn: formatted.message });
+  }
   return {
-    message: formatted.message,
+    message: text,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions,

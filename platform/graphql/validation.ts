@@ -13,6 +13,26 @@ export function requireId(id: string, field: string): string {
   return id.toLowerCase();
 }
 
+/**
+ * An id inside an input, reported with the other problems: BAD_USER_INPUT on `field` when it is
+ * malformed, or absent and `required`. Returns it lower-cased ('' when absent or malformed).
+ */
+export function checkId(problems: Problems, field: string, value: string | null | undefined, required = true): string {
+  if (value === undefined || value === null || value === '') {
+    if (required) problems.add(field, '标识不能为空', `${field} is required`);
+    return '';
+  }
+  if (isUuid(value)) return value.toLowerCase();
+  problems.add(field, '标识格式无效', `${field} is not a valid id`);
+  return '';
+}
+
+/** A whole number in [min, max] (absent is fine: the input type says whether it is required). */
+export function checkInt(problems: Problems, field: string, value: number | null | undefined, min: number, max: number, label: string): void {
+  if (value === null || value === undefined) return;
+  if (!Number.isInteger(value) || value < min || value > max) problems.add(field, `${label}须在 ${min} 至 ${max} 之间`, `${field} must be between ${min} and ${max}`);
+}
+
 /** Old codes still found on records, mapped to today's (Shuifu became a city in 2018). */
 const RENAMED_AREA_CODES: Record<string, string> = { '530630': '530681' };
 
@@ -53,6 +73,23 @@ export function checkText(problems: Problems, field: string, value: string | nul
   const trimmed = value.trim();
   if (required && !trimmed) problems.add(field, `${label}不能为空`, `${field} is required`);
   else if (trimmed.length > max) problems.add(field, `${label}不能超过 ${max} 个字`, `${field} must be at most ${max} characters`);
+}
+
+/** Control characters, and the invisible ones that reorder or hide text (bidirectional overrides, zero-width marks). */
+const HIDDEN_CHARACTERS = /[\p{Cc}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
+
+/**
+ * Checks a name (of a person, a cadre, an employer, a site …) as a name: its length after
+ * trimming, no control or invisible characters, and no leading `=`, `+`, `-` or `@`, which a
+ * spreadsheet would run as a formula when the name is exported.
+ */
+export function checkName(problems: Problems, field: string, value: string | null | undefined, label: string, max: number, required = true): void {
+  const before = problems.all.length;
+  checkText(problems, field, value, label, max, required);
+  if (problems.all.length > before || !value) return;
+  const trimmed = value.trim();
+  if (HIDDEN_CHARACTERS.test(value)) problems.add(field, `${label}含有控制字符或不可见字符`, `${field} holds control or invisible characters`);
+  else if (/^[=+\-@]/.test(trimmed)) problems.add(field, `${label}不能以 = + - @ 开头`, `${field} cannot begin with =, +, - or @`);
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;

@@ -1,16 +1,9 @@
 import DataLoader from 'dataloader';
 import type { BaseContext } from '../graphql/context';
 import type { ChangeRecord, FieldChange } from './change-record.type';
-import { SensitiveCategory } from '../security/purposes';
 import { queryNamed } from '../db/raw-sql';
-import { reveal } from '../security/sensitive';
+import { reveal, SENSITIVE_COLUMNS } from '../security/sensitive';
 import { schemaName } from '../db/data-source';
-
-/** A person's sensitive columns, shown in change values through the masking policy like the fields themselves. */
-const SENSITIVE: Record<string, typeof SensitiveCategory.ID_NUMBER | typeof SensitiveCategory.PHONE> = {
-  id_number: SensitiveCategory.ID_NUMBER,
-  phone: SensitiveCategory.PHONE,
-};
 
 interface Row {
   table_name: string;
@@ -32,9 +25,10 @@ export const changeKey = (table: string, first: number, id: string) => `${table}
 /**
  * Per-request loader of records' latest changes, newest first: one statement per table and
  * page size in a batch, scoped to the jurisdiction (row-level security applies too). Field names
- * come back as the GraphQL fields (entity properties); ID numbers and phones go through the
- * masking policy (`reveal`): masked for callers who do not see them in full, and a full value is
- * noted for the read audit like any other.
+ * come back as the GraphQL fields (entity properties); sensitive columns (ID numbers, birth
+ * dates, phones, incomes: `SENSITIVE_COLUMNS`) go through the disclosure policy (`reveal`):
+ * masked or withheld for callers who do not see them in full, and a full value is noted for the
+ * read audit like any other.
  */
 export function createChangeLoader(ctx: Omit<BaseContext, 'changes'>): DataLoader<string, ChangeRecord[]> {
   const { dataSource, scope } = ctx;
@@ -46,7 +40,7 @@ export function createChangeLoader(ctx: Omit<BaseContext, 'changes'>): DataLoade
     const record = { type: metadataOf(row.table_name)?.targetName ?? row.table_name, id: row.record_id, areaCode: row.area_code ?? '' };
     const shown = (column: string, value: unknown): string | null => {
       const t = text(value);
-      return t !== null && SENSITIVE[column] ? reveal(ctx as BaseContext, SENSITIVE[column], record, fieldName(row.table_name, column), t) : t;
+      return t !== null && SENSITIVE_COLUMNS[column] ? reveal(ctx as BaseContext, SENSITIVE_COLUMNS[column], record, fieldName(row.table_name, column), t) : t;
     };
     return {
       at: new Date(row.at).toISOString(),

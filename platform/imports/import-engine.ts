@@ -1,8 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { bulkInsertColumns, bulkUpdateColumns } from '../db/bulk-insert-columns';
 import { analyzeGrownTables } from '../db/bulk-load';
-import { readSheet, SheetFileError, type SheetRow, type SheetSource } from './sheet-reader';
+import type { ImportLimits } from '../config';
+import { readSheet, SheetFileError, SheetLimitError, type SheetRow, type SheetSource } from './sheet-reader';
 import type { SheetFormat } from './sheet-format';
+import { namedColumns } from './sheet-cells';
 import { withChangeSource } from '../security/request-scope';
 
 /** One problem with one row (or with the file: row 1 and the header): where, what was there, why. */
@@ -84,6 +86,8 @@ export interface ImportCounts {
 
 export interface ImportOutcome extends ImportCounts {
   status: ImportStatus;
+  /** The limit the file was refused for, if it was. */
+  limit?: SheetLimitError;
 }
 
 export interface ImportOptions<Valid> {
@@ -96,6 +100,10 @@ export interface ImportOptions<Valid> {
   /** What the change history records as the origin of every write (`import <id>`). */
   writeSource: string;
   chunkSize?: number;
+  /** The limits the file is read within (the configured ones unless given). */
+  limits?: ImportLimits;
+  /** The other sheets a file might be instead (a file of one is named as such). */
+  otherFormats?: SheetFormat[];
   /** Called with each batch of problems as they are found (the caller stores them). */
   onProblems(problems: RowProblem[]): Promise<void>;
   /** Called after each chunk, and when the status changes. */
@@ -154,14 +162,14 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
       await analyzeGrownTables(manager, sheet.tables);
       const plan = await sheet.plan(manager, rows);
       if (write && plan.problems.length) throw new FoundProblem();
-      await report(plan.problems);
+      await report(namedColumns(sheet.format, plan.problems));
       counts.rowsValidated += rows.length;
       counts.inserted += plan.inserted;
       counts.updated += plan.updated;
       counts.unchanged += plan.unchanged;
       if (write) {
         await plan.write(manager);
-        counts.rowsWritten += rows.length;
+        counts.rowsWritten += plan.inserted + plan.updated; // unchanged rows are not written
       }
       await options.onProgress(write ? 'WRITING' : 'VALIDATING', counts);
     };
@@ -172,9 +180,11 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
       await pending;
     };
     try {
-      for await (const row of readSheet(sheet.format, options.source)) {
+      for await (const row of readSheet(sheet.format, options.source, options.limits, options.otherFormats)) {
         counts.rowsRead++;
-        const { problems, valid } = sheet.checkRow(row);
+        const { problems, valid } = row.refused
+          ? { problems: row.refused.map((r) => ({ row: row.row, ...r })), valid: undefined }
+          : sheet.checkRow(row);
         if (valid !== undefined) {
           const key = sheet.key(valid);
           const first = firstRowOf.get(key);
@@ -190,7 +200,7 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
         }
         if (problems.length) {
           if (write) throw new FoundProblem();
-          await report(problems);
+          await report(namedColumns(sheet.format, problems));
           counts.rowsValidated++;
         } else chunk.push({ row: row.row, valid: valid as Valid });
         if (chunk.length >= chunkSize) {
@@ -225,10 +235,12 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
       counts = newCounts(); // rolled back: count again, without writing
     }
   }
+  let limit: SheetLimitError | undefined;
   try {
     await pass(options.dataSource.manager, false);
   } catch (error) {
     if (!(error instanceof SheetFileError)) throw error;
+    if (error instanceof SheetLimitError) limit = error;
     await report([{ row: 1, column: error.column, value: error.value, zh: error.zh, en: error.en }]);
   }
   if (options.commit && !counts.problems) {
@@ -240,5 +252,5 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
   }
   const status = counts.problems ? 'REJECTED' : 'VALIDATED';
   await options.onProgress(status, counts);
-  return { ...counts, status };
+  return { ...counts, status, ...(limit ? { limit } : {}) };
 }

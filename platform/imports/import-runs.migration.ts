@@ -1,6 +1,5 @@
 import { oneOf } from '../db/migration-helpers';
 import { APP_ROLE } from '../security/row-level-security';
-import { ImportRunStatus } from './registry-sheets';
 
 /** The tables of a subgraph's imports: runs and the problems they found (`{s}`: the subgraph's schema). */
 export const CREATE_IMPORT_TABLES = [
@@ -11,7 +10,7 @@ export const CREATE_IMPORT_TABLES = [
     subject varchar(128) NOT NULL,
     area_codes varchar[] NOT NULL,
     commit_requested boolean NOT NULL,
-    status varchar(16) NOT NULL ${oneOf('status', ImportRunStatus)},
+    status varchar(16) NOT NULL ${oneOf('status', ['VALIDATING', 'WRITING', 'VALIDATED', 'COMMITTED', 'REJECTED', 'FAILED'])},
     rows_read integer NOT NULL DEFAULT 0,
     rows_validated integer NOT NULL DEFAULT 0,
     rows_written integer NOT NULL DEFAULT 0,

@@ -1,13 +1,13 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BaseContext } from '../graphql/context';
-import { Problems } from '../graphql/errors';
+import { badInput, Problems } from '../graphql/errors';
 import { Role } from '../security/identity';
 import { ConnectionType, PageArgs } from '../graphql/pagination';
 import { bufferSource, SheetFileError, sheetKind } from './sheet-reader';
 import { ImportProblem } from './import-problem.entity';
 import { ImportRun } from './import-run.entity';
 import { ImportFileInput } from './import.input';
-import { startImport } from './import.service';
+import { limitRefusal, startImport } from './import.service';
 import { findImportRun, importProblems } from './import-query.service';
 import { IMPORT_OPERATIONS, SHEET_OWNERS, SheetFileKind, type SubgraphSheets } from './registry-sheets';
 
@@ -55,10 +55,15 @@ function importResolver(owner: string, sheets: SubgraphSheets) {
       name: names.mutation,
       description: `Import a registry file (${list}): a dry run unless commit; all rows or none · 导入登记表（${list}；默认试导入；正式导入全部写入或全不写入）`,
     })
-    async importFile(@Arg('input') input: ImportFileInput, @Ctx() ctx: BaseContext): Promise<ImportRun> {
+    async importFile(@Arg('input', { description: 'The file, its sheet and whether to commit · 文件、表格类型及是否提交' }) input: ImportFileInput, @Ctx() ctx: BaseContext): Promise<ImportRun> {
       const content = uploadedFile(input);
       const { run, done } = await startImport(ctx, sheets, { sheet: input.sheet, source: bufferSource(input.fileName, content), commit: input.commit });
-      return input.wait ? done : run;
+      if (!input.wait) return run;
+      const finished = await done;
+      // a file over a limit is refused as bad input, naming the limit and the file's figure (the run records it too)
+      const limit = limitRefusal(finished);
+      if (limit) throw badInput([{ field: 'input.contentBase64', zh: `${limit.zh}（导入 ${finished.id}）`, en: `${limit.en} (import ${finished.id})` }]);
+      return finished;
     }
 
     @Query(() => ImportRun, { name: names.run, description: `An import of ${list} by id, with its progress and outcome · 按编号查询导入记录` })
@@ -66,13 +71,13 @@ function importResolver(owner: string, sheets: SubgraphSheets) {
       return findImportRun(ctx, id);
     }
 
-    @Query(() => ImportProblemConnection, { name: names.problems, description: `The problems of an import of ${list}, in the order found · 导入错误列表` })
+    @Query(() => ImportProblemConnection, { name: names.problems, description: `The problems of an import of ${list}, by row · 导入错误列表（按行号）` })
     importProblems(
       @Arg('importId', () => ID, { description: 'Import id · 导入编号' }) importId: string,
       @Args() page: PageArgs,
       @Ctx() ctx: BaseContext,
     ) {
-      return importProblems(ctx, importId, page);
+      return importProblems(ctx, sheets, importId, page);
     }
   }
   return ImportResolver;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { bulkInsertColumns } from '../db/bulk-insert-columns';
+import { loadConfig, type ImportLimits } from '../config';
 import type { BaseContext } from '../graphql/context';
 import { runSheetImport, type ImportCounts, type ImportStatus, type RowProblem } from './import-engine';
-import type { SheetSource } from './sheet-reader';
+import { cutValue, SHOWN_VALUE_CHARS } from './sheet-errors';
+import type { SheetLimitError, SheetSource } from './sheet-reader';
 import { ImportRun } from './import-run.entity';
 import { ImportRunStatus, sheetDefinition, type RegistrySheet, type SubgraphSheets } from './registry-sheets';
 
@@ -26,7 +28,14 @@ export interface ImportRequest {
   commit: boolean;
   /** Called on every progress step (the command's progress bar). */
   onProgress?(run: ImportRun): void;
+  /** The limits the file is read within (the configured ones unless given). */
+  limits?: ImportLimits;
 }
+
+/** Finished runs refused for a limit, and which (the mutation answers them with a coded error). */
+const refusals = new WeakMap<ImportRun, SheetLimitError>();
+
+export const limitRefusal = (run: ImportRun): SheetLimitError | undefined => refusals.get(run);
 
 /**
  * Starts an import (the mutation and the command both come here): records the run, then checks
@@ -51,6 +60,7 @@ export async function startImport(ctx: BaseContext, sheets: SubgraphSheets, requ
   });
   await runs.insert(run);
   live.set(run.id, run);
+  const limits = request.limits ?? loadConfig().importLimits;
   let seq = 0;
   const record = (status: ImportStatus | ImportRunStatus, counts: ImportCounts) =>
     Object.assign(run, {
@@ -71,9 +81,14 @@ export async function startImport(ctx: BaseContext, sheets: SubgraphSheets, requ
         sheet: () => definition.importer(ctx.scope),
         commit: request.commit,
         writeSource: `import ${run.id}`,
+        limits,
+        otherFormats: Object.values(sheets).map((d) => d!.format),
         async onProblems(problems: RowProblem[]) {
-          await bulkInsertColumns(dataSource.manager, 'import_problem', problems.map((p) => ({
-            run_id: run.id, seq: ++seq, row_number: p.row, column_name: p.column, original_value: p.value, message_zh: p.zh, message_en: p.en,
+          // the first are stored, every one is counted (the run's problemCount)
+          const kept = problems.slice(0, Math.max(0, limits.maxStoredProblems - seq));
+          await bulkInsertColumns(dataSource.manager, 'import_problem', kept.map((p) => ({
+            run_id: run.id, seq: ++seq, row_number: p.row, column_name: p.column && cutValue(p.column, 60), original_value: p.value && cutValue(p.value, 2 * SHOWN_VALUE_CHARS),
+            message_zh: p.zh, message_en: p.en,
           })));
         },
         async onProgress(status, counts) {
@@ -83,6 +98,7 @@ export async function startImport(ctx: BaseContext, sheets: SubgraphSheets, requ
         },
       });
       record(outcome.status, outcome);
+      if (outcome.limit) refusals.set(run, outcome.limit);
       run.finishedAt = new Date();
       await save();
     } catch (error) {

@@ -4,7 +4,7 @@ import { badInput } from '../graphql/errors';
 import { attachment, fileRoute } from '../server/file-routes';
 import { PROBLEM_REPORT } from './import-report';
 import type { SheetKind } from './sheet-reader';
-import { seesInFull } from '../security/sensitive';
+import { rowMasker, seesValueInFull } from '../security/sensitive';
 import { CONTENT_TYPES, writeSheet } from './sheet-writer';
 import { allImportProblems } from './import-query.service';
 import { sheetDefinition, sheetNamed, type SubgraphSheets } from './registry-sheets';
@@ -45,21 +45,23 @@ export function registryFileRoutes(sheets: SubgraphSheets) {
       const rows = definition.rows(ctx, area);
       const first = await rows.next(); // scope and filter errors answer before the download starts
       // the gateway writes the read audit from these before it passes the file on (fail-closed)
-      const full = definition.format.columns.filter((c) => c.sensitive && seesInFull(ctx.identity, c.sensitive)).map((c) => c.key);
+      const full = definition.format.columns.filter((c) => c.sensitive && seesValueInFull(ctx.identity, c.sensitive)).map((c) => c.key);
+      // every sensitive column the caller does not see in full, masked by the one policy
+      const shown = rowMasker(ctx.identity, definition.format.columns);
       if (full.length) {
         res.setHeader(FULL_READ_FIELDS_HEADER, full.join(','));
         res.setHeader(FULL_READ_AREAS_HEADER, (area ? [area] : ctx.identity.jurisdiction).join(','));
       }
       attachment(res, `${definition.format.name}${area ? `-${area}` : ''}.${kind}`, CONTENT_TYPES[kind]);
       await writeSheet(definition.format, kind, res, (async function* () {
-        if (!first.done) yield first.value;
-        yield* rows;
+        if (!first.done) yield shown(first.value);
+        for await (const row of rows) yield shown(row);
       })());
     }));
     app.get('/files/imports/:id/problems.:kind', fileRoute(async (req, res) => {
       const ctx = await contextOf(req);
       const kind = kindOf(String(req.params.kind));
-      const problems = allImportProblems(ctx, String(req.params.id));
+      const problems = allImportProblems(ctx, sheets, String(req.params.id));
       const first = await problems.next();
       attachment(res, `import-${req.params.id}-problems.${kind}`, CONTENT_TYPES[kind]);
       await writeSheet(PROBLEM_REPORT, kind, res, (async function* () {

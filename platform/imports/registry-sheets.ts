@@ -72,6 +72,18 @@ export interface SheetDefinition {
   rows(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>>;
 }
 
+/**
+ * One sheet's definition, its import typed by the rows it checks (the engine passes a sheet's
+ * valid rows back only to the same import, so the definitions of a subgraph can share one type).
+ */
+export function defineSheet<Valid>(definition: {
+  format: SheetFormat;
+  importer(scope: Scope): SheetImport<Valid>;
+  rows: SheetDefinition['rows'];
+}): SheetDefinition {
+  return definition as SheetDefinition;
+}
+
 /** The sheets a subgraph imports and exports. */
 export type SubgraphSheets = Partial<Record<RegistrySheet, SheetDefinition>>;
 

@@ -5,9 +5,10 @@
  * the writer, the templates and the import engine work from the description alone.
  */
 
-import type { SensitiveCategory } from '../security/purposes';
+import type { SensitiveValue } from '../security/sensitive';
 
-export type ColumnKind = 'text' | 'code' | 'date' | 'choice' | 'flag';
+/** `number`: written as a number (reports' row numbers), read as text. */
+export type ColumnKind = 'text' | 'code' | 'date' | 'choice' | 'flag' | 'number';
 
 export interface SheetColumn {
   /** English key: the field name the row's value lands in, and an accepted header. */
@@ -15,25 +16,50 @@ export interface SheetColumn {
   /** Header as county clerks write it. */
   header: string;
   /** Other headers clerks use for the same column. */
-  aliases?: string[];
+  aliases?: readonly string[];
   kind: ColumnKind;
   required?: boolean;
   /** For `choice`: code → Chinese label (the sheet shows labels; codes are accepted too). */
-  choices?: Record<string, string>;
+  choices?: Readonly<Record<string, string>>;
   /** One line for the documentation and the template's header comment (Chinese · English). */
   note: string;
   /** Written by exports (ids other sheets refer to); an import accepts the column and does not read it. */
   exportOnly?: boolean;
-  /** The category of sensitive information the column holds: exports mask it by the policy, and a full one is audited. */
-  sensitive?: SensitiveCategory;
+  /** The kind of sensitive value the column holds: exports and problem reports show it by the disclosure policy, and a full one is audited. */
+  sensitive?: SensitiveValue;
 }
 
-export interface SheetFormat {
+export interface SheetFormat<Row extends SheetValues = SheetValues> {
   /** `households`, `persons`, … (file and route names). */
   name: string;
   /** Worksheet title. */
   title: string;
   columns: SheetColumn[];
+  /** The type of a row's values, as `parseCells` gives them (never set: `sheetFormat` infers it from the columns). */
+  readonly rowType?: Row;
+}
+
+/** A cell's value once read: text (empty → null), a choice's code, a date `YYYY-MM-DD`, a flag. */
+export type CellValue = string | boolean | null;
+
+export type SheetValues = Record<string, CellValue>;
+
+/** The value a column gives: a flag a boolean, a choice one of its codes, anything else text; null when empty unless required. */
+type ValueOf<C extends SheetColumn> = C extends { kind: 'flag' }
+  ? boolean
+  : (C extends { kind: 'choice'; choices: infer Choices } ? keyof Choices & string : string) | (C extends { required: true } ? never : null);
+
+/** A row's values by column key, typed by the columns (export-only ones are not read). */
+export type RowOf<Columns extends readonly SheetColumn[]> = {
+  [C in Columns[number] as C extends { exportOnly: true } ? never : C['key']]: ValueOf<C>;
+};
+
+/**
+ * A sheet described by its columns, whose keys, kinds, choices and `required` type its rows:
+ * `parseCells` on it gives `{ registryNo: string; relocatedOn: string | null; relocationMode: RelocationMode … }`.
+ */
+export function sheetFormat<const Columns extends readonly SheetColumn[]>(format: { name: string; title: string; columns: Columns }): SheetFormat<RowOf<Columns>> {
+  return { name: format.name, title: format.title, columns: [...format.columns] };
 }
 
 /** `是`/`否` for flags (also accepted: 1/0, Y/N, true/false, √). */

@@ -1,7 +1,8 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellText, FLAG_FALSE, FLAG_TRUE, type SheetColumn, type SheetFormat } from './sheet-format';
-import type { SheetKind } from './sheet-reader';
+import { columnLetter, type SheetKind } from './sheet-reader';
+import { neutraliseFormula } from './formula-text';
 
 /** Rows the data validation lists of a template (and an export) cover. */
 const VALIDATED_ROWS = 200_000;
@@ -11,19 +12,12 @@ export const CONTENT_TYPES: Record<SheetKind, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-function csvCell(text: string): string {
+/** A CSV cell: quoted where needed; text that Excel would run as a formula prefixed with `'`. */
+function csvCell(text: string, value: unknown = text): string {
+  if (typeof value !== 'number') text = neutraliseFormula(text);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function listOf(column: SheetColumn): string[] | undefined {
   if (column.kind === 'choice') return Object.values(column.choices ?? {});
@@ -60,7 +54,8 @@ async function writeXlsx(format: SheetFormat, out: Writable, rows: AsyncIterable
   sheet.getRow(1).commit();
   let count = 0;
   for await (const row of rows) {
-    const cells = format.columns.map((c) => cellText(c, row[c.key]));
+    // every cell a string (or a number in a number column): never a formula, whatever it begins with
+    const cells = format.columns.map((c) => (c.kind === 'number' && typeof row[c.key] === 'number' ? row[c.key] as number : cellText(c, row[c.key])));
     sheet.addRow(cells).commit();
     count++;
   }
@@ -75,7 +70,7 @@ async function writeCsv(format: SheetFormat, out: Writable, rows: AsyncIterable<
   await write('\ufeff' + format.columns.map((c) => csvCell(c.header)).join(',') + '\r\n');
   let count = 0;
   for await (const row of rows) {
-    await write(format.columns.map((c) => csvCell(cellText(c, row[c.key]))).join(',') + '\r\n');
+    await write(format.columns.map((c) => csvCell(cellText(c, row[c.key]), row[c.key])).join(',') + '\r\n');
     count++;
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));

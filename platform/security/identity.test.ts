@@ -1,5 +1,5 @@
 import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
-import { identityFromClaims, Role, signForwardedIdentity, signUserToken, verifyForwardedIdentity } from './identity';
+import { identityFromClaims, IDENTITY_CLOCK_SKEW_SECONDS, lifetimeProblem, Role, signForwardedIdentity, signUserToken, verifyForwardedIdentity } from './identity';
 import { importKeys, newKeyPair } from './keys';
 
 const identity = DEMO_IDENTITIES.qiaojia;
@@ -14,20 +14,20 @@ describe('the identity the gateway forwards', () => {
 
     const byOld = await signForwardedIdentity(identity, oldGateway.gatewayPrivate!, 60, oldGateway.gatewayKid);
     const byNew = await signForwardedIdentity(identity, newGateway.gatewayPrivate!, 60, newGateway.gatewayKid);
-    await expect(verifyForwardedIdentity(byOld, during.gatewayPublic)).resolves.toEqual(identity);
-    await expect(verifyForwardedIdentity(byNew, during.gatewayPublic)).resolves.toEqual(identity);
-    await expect(verifyForwardedIdentity(byNew, after.gatewayPublic)).resolves.toEqual(identity);
-    await expect(verifyForwardedIdentity(byOld, after.gatewayPublic)).rejects.toThrow();
+    await expect(verifyForwardedIdentity(byOld, during.gatewayPublic, 60)).resolves.toEqual(identity);
+    await expect(verifyForwardedIdentity(byNew, during.gatewayPublic, 60)).resolves.toEqual(identity);
+    await expect(verifyForwardedIdentity(byNew, after.gatewayPublic, 60)).resolves.toEqual(identity);
+    await expect(verifyForwardedIdentity(byOld, after.gatewayPublic, 60)).rejects.toThrow();
   });
 
   it('refuses an expired identity and a token meant for another audience', async () => {
     const pair = await newKeyPair();
     const keys = await importKeys({ tokenPublicKey: pair.publicKey, tokenPrivateKey: pair.privateKey, gatewayPublicKey: pair.publicKey, gatewayPrivateKey: pair.privateKey });
     const expired = await signForwardedIdentity(identity, keys.gatewayPrivate!, -5, keys.gatewayKid);
-    await expect(verifyForwardedIdentity(expired, keys.gatewayPublic)).rejects.toThrow(/exp/);
+    await expect(verifyForwardedIdentity(expired, keys.gatewayPublic, 60)).rejects.toThrow(/exp/);
     // same key, but a sign-in token: its audience is the graph, not the subgraphs
     const userToken = await signUserToken(identity, keys.tokenPrivate!);
-    await expect(verifyForwardedIdentity(userToken, keys.gatewayPublic)).rejects.toThrow(/aud|iss/);
+    await expect(verifyForwardedIdentity(userToken, keys.gatewayPublic, 60)).rejects.toThrow(/aud|iss/);
   });
 });
 
@@ -38,14 +38,37 @@ describe('a partner’s purposes and client in the forwarded identity', () => {
     const pair = await newKeyPair();
     const keys = await importKeys({ tokenPublicKey: pair.publicKey, gatewayPublicKey: pair.publicKey, gatewayPrivateKey: pair.privateKey });
     const signed = await signForwardedIdentity(partner, keys.gatewayPrivate!, 60, keys.gatewayKid);
-    await expect(verifyForwardedIdentity(signed, keys.gatewayPublic)).resolves.toEqual(partner);
+    await expect(verifyForwardedIdentity(signed, keys.gatewayPublic, 60)).resolves.toEqual(partner);
   });
 
   it.each([
     ['purposes on a person', { sub: 'a', role: 'ANALYST', jur: ['530600'], pur: ['public-security'], cid: partner.client.id, cnm: 'x' }, /only partner/],
     ['an unknown purpose', { sub: 'c', role: 'PARTNER', jur: ['530622'], pur: ['marketing'], cid: partner.client.id, cnm: 'x' }, /unknown purpose/],
     ['purposes without a client', { sub: 'c', role: 'PARTNER', jur: ['530622'], pur: ['audit'] }, /client id and name/],
+    ['a partner with no purpose', { sub: 'c', role: 'PARTNER', jur: ['530622'], pur: [], cid: partner.client.id, cnm: 'x' }, /at least one purpose/],
+    ['a partner with neither purposes nor client', { sub: 'c', role: 'PARTNER', jur: ['530622'] }, /at least one purpose/],
+    ['an unknown role', { sub: 'c', role: 'ADMIN', jur: ['530622'] }, /unknown role/],
+    ['a role named after an object property', { sub: 'c', role: 'constructor', jur: ['530622'] }, /unknown role/],
   ])('refuses %s', (_label, claims, reason) => {
     expect(identityFromClaims(claims)).toMatch(reason);
+  });
+});
+
+describe('a forwarded identity’s lifetime', () => {
+  const now = 1_800_000_000;
+  it.each([
+    ['no exp', { iat: now }, /required/],
+    ['no iat', { exp: now + 60 }, /required/],
+    ['issued longer ago than the lifetime and the skew', { iat: now - 60 - IDENTITY_CLOCK_SKEW_SECONDS - 1, exp: now + 1 }, /issued more than 60 s ago/],
+    ['issued in the future beyond the skew', { iat: now + IDENTITY_CLOCK_SKEW_SECONDS + 1, exp: now + IDENTITY_CLOCK_SKEW_SECONDS + 30 }, /future/],
+    ['valid longer than the lifetime', { iat: now, exp: now + 61 }, /valid for more than 60 s/],
+  ])('refuses %s', (_label, payload, reason) => {
+    expect(lifetimeProblem(payload, 60, now)).toMatch(reason);
+  });
+
+  it('accepts an identity as the gateway signs it, and one issued a little ahead of the subgraph’s clock', () => {
+    expect(lifetimeProblem({ iat: now, exp: now + 60 }, 60, now)).toBeUndefined();
+    expect(lifetimeProblem({ iat: now - 59, exp: now + 1 }, 60, now)).toBeUndefined();
+    expect(lifetimeProblem({ iat: now + 5, exp: now + 65 }, 60, now)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { jwtVerify, SignJWT, type CryptoKey, type JWTVerifyGetKey } from 'jose';
+import { jwtVerify, SignJWT, type CryptoKey, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { registerEnumType } from 'type-graphql';
 import { isPurpose } from './purposes';
 
@@ -45,6 +45,7 @@ const FORWARD_AUDIENCE = 'resettlement-subgraphs';
 /** Header in which the gateway forwards the signed identity to subgraphs. */
 export const IDENTITY_HEADER = 'x-resettlement-identity';
 
+const ROLES = new Set<string>(Object.values(Role));
 const CODE = /^(\d{6}|\d{9}|\d{12}|\d{15})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,7 +53,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function identityFromClaims(claims: Record<string, unknown>): Identity | string {
   const { sub, role, jur, pur, cid, cnm } = claims;
   if (typeof sub !== 'string' || !sub) return 'missing subject';
-  if (typeof role !== 'string' || !(role in Role)) return 'unknown role';
+  if (typeof role !== 'string' || !ROLES.has(role)) return 'unknown role';
   if (!Array.isArray(jur) || jur.length === 0 || !jur.every((c) => typeof c === 'string' && CODE.test(c))) {
     return 'jurisdiction must be a non-empty list of area codes';
   }
@@ -64,9 +65,11 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity | 
     return 'a community worker’s jurisdiction is township or community codes';
   }
   const identity: Identity = { subject: sub, role: role as Role, jurisdiction: codes };
-  if (pur === undefined && cid === undefined && cnm === undefined) return identity;
-  if (role !== Role.PARTNER) return 'only partner clients carry purposes and a client';
-  if (!Array.isArray(pur) || !pur.every(isPurpose)) return 'unknown purpose';
+  if (role !== Role.PARTNER) {
+    return pur === undefined && cid === undefined && cnm === undefined ? identity : 'only partner clients carry purposes and a client';
+  }
+  if (!Array.isArray(pur) || pur.length === 0) return 'a partner needs at least one purpose';
+  if (!pur.every(isPurpose)) return 'unknown purpose';
   if (typeof cid !== 'string' || !UUID.test(cid) || typeof cnm !== 'string' || !cnm || cnm.length > 64) return 'a partner needs a client id and name';
   return { ...identity, purposes: [...new Set(pur as string[])], client: { id: cid, name: cnm } };
 }
@@ -83,10 +86,28 @@ async function sign(identity: Identity, key: CryptoKey, issuer: string, audience
     .sign(key);
 }
 
-async function verify(token: string, key: CryptoKey | JWTVerifyGetKey, issuer: string, audience: string): Promise<Identity> {
-  const { payload } = typeof key === 'function'
-    ? await jwtVerify(token, key, { issuer, audience, algorithms: ['EdDSA'] })
-    : await jwtVerify(token, key, { issuer, audience, algorithms: ['EdDSA'] });
+/** Clock difference between the gateway and a subgraph tolerated on a forwarded identity's `iat`. */
+export const IDENTITY_CLOCK_SKEW_SECONDS = 30;
+
+/**
+ * A forwarded identity's lifetime, checked beside its signature: `exp` and `iat` present, issued
+ * no longer ago than the lifetime (plus the skew) and not in the future, valid no longer than the
+ * lifetime. Returns a reason when it fails.
+ */
+export function lifetimeProblem(payload: JWTPayload, lifetimeSeconds: number, now = Math.floor(Date.now() / 1000)): string | undefined {
+  const { exp, iat } = payload;
+  if (typeof exp !== 'number' || typeof iat !== 'number') return 'exp and iat are required';
+  if (iat > now + IDENTITY_CLOCK_SKEW_SECONDS) return 'issued in the future';
+  if (now - iat > lifetimeSeconds + IDENTITY_CLOCK_SKEW_SECONDS) return `issued more than ${lifetimeSeconds} s ago`;
+  if (exp - iat > lifetimeSeconds) return `valid for more than ${lifetimeSeconds} s`;
+  return undefined;
+}
+
+async function verify(token: string, key: CryptoKey | JWTVerifyGetKey, issuer: string, audience: string, lifetimeSeconds?: number): Promise<Identity> {
+  const options = { issuer, audience, algorithms: ['EdDSA'], requiredClaims: lifetimeSeconds === undefined ? ['exp'] : ['exp', 'iat'] };
+  const { payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
+  const tooLong = lifetimeSeconds === undefined ? undefined : lifetimeProblem(payload, lifetimeSeconds);
+  if (tooLong) throw new Error(tooLong);
   const identity = identityFromClaims(payload);
   if (typeof identity === 'string') throw new Error(identity);
   return identity;
@@ -106,9 +127,12 @@ export function signForwardedIdentity(identity: Identity, key: CryptoKey, ttlSec
   return sign(identity, key, FORWARD_ISSUER, FORWARD_AUDIENCE, ttlSeconds, kid);
 }
 
-/** Verifies a forwarded identity with one gateway key or a key set (rotation: old and new). */
-export function verifyForwardedIdentity(token: string, key: CryptoKey | JWTVerifyGetKey): Promise<Identity> {
-  return verify(token, key, FORWARD_ISSUER, FORWARD_AUDIENCE);
+/**
+ * Verifies a forwarded identity with one gateway key or a key set (rotation: old and new), and its
+ * lifetime against the configured one (IDENTITY_TTL_SECONDS).
+ */
+export function verifyForwardedIdentity(token: string, key: CryptoKey | JWTVerifyGetKey, lifetimeSeconds: number): Promise<Identity> {
+  return verify(token, key, FORWARD_ISSUER, FORWARD_AUDIENCE, lifetimeSeconds);
 }
 
 /**

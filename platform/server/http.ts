@@ -13,6 +13,14 @@ export function listen(app: Express, port: number, host = '127.0.0.1'): Promise<
   return new Promise((resolve, reject) => {
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;
+    // a request Node's parser refuses (headers or address too long, malformed) still gets a coded JSON answer
+    server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+      const [status, zh, en] = tooLarge ? [431, '请求头或地址过长', 'Request headers or address too long'] : [400, '请求格式错误', 'Malformed HTTP request'];
+      const body = JSON.stringify({ errors: [{ message: `${zh} · ${en}`, extensions: { code: 'BAD_REQUEST', messageZh: zh, messageEn: en } }] });
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    });
     server.once('error', reject);
     server.listen(port, host, () => {
       const { port: actual } = server.address() as AddressInfo;

@@ -23,7 +23,7 @@ export interface ServeOptions {
 }
 
 /**
- * What each subgraph exports (from its `module.ts`) so that composition, `npm start`, the
+ * What each subgraph exports (from its `module.ts`, built by `defineSubgraph`) so that composition, `npm start`, the
  * test environments and the demo loader treat all subgraphs alike.
  */
 export interface SubgraphModule {

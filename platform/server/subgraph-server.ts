@@ -7,13 +7,16 @@ import express, { type Express, type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { changeSourcePlugin } from '../history/change-history';
-import { baseContext, identityFromHeaders, type BaseContext } from '../graphql/context';
+import type { BaseContext } from '../graphql/context';
+import { baseContext, identityFromHeaders } from '../graphql/request-context';
 import type { Engine, StatementCounter } from '../db/data-source';
 import { loadConfig, type OperationLimits } from '../config';
 import { maskError } from '../graphql/errors';
 import { serveMetrics } from './metrics';
 import { operationLimits } from '../graphql/operation-limits';
+import { representationsPlugin } from '../graphql/representations';
 import { jsonErrors, listen, type Listening } from './http';
+import { graphqlRequestGuard } from './request-guard';
 import { fullReadsPlugin } from '../security/read-audit';
 import type { IdentityVerifier } from '../security/keys';
 import { enterRequestScope, requestScopeOf, runInRequestScope } from '../security/request-scope';
@@ -27,6 +30,8 @@ export interface SubgraphOptions<TContext extends BaseContext> {
   engine: Engine;
   statements: StatementCounter;
   gatewayPublicKey: IdentityVerifier;
+  /** Longest lifetime of a forwarded identity accepted, in seconds (default IDENTITY_TTL_SECONDS). */
+  identityLifetimeSeconds?: number;
   /** Operation limits (defaults from the configuration). */
   limits?: OperationLimits;
   /** Adds the subgraph's per-request loaders to the base context. */
@@ -46,14 +51,19 @@ export interface RunningSubgraph extends Listening {
 
 /** Builds and starts one subgraph: `POST /graphql` (gateway-signed identity required) and `GET /health`. */
 export async function startSubgraph<TContext extends BaseContext>(options: SubgraphOptions<TContext>, port = 0, host = '127.0.0.1'): Promise<RunningSubgraph> {
-  const limits = operationLimits(options.limits ?? loadConfig().limits);
+  const config = loadConfig();
+  const limitConfig = options.limits ?? config.limits;
+  const limits = operationLimits(limitConfig);
+  const lifetime = options.identityLifetimeSeconds ?? config.identityTtlSeconds;
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     validationRules: limits.validationRules,
-    plugins: [...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), ...limits.plugins],
+    parseOptions: limits.parseOptions,
+    persistedQueries: limits.persistedQueries,
+    plugins: [...limits.plugins, representationsPlugin(options.schema), ...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin()],
   });
   await apollo.start();
   const serving = await openServingDataSource(options.dataSource, options.engine, options.statements);
@@ -72,7 +82,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
   // each request runs in its own scope: every connection it is lent carries its jurisdiction
   app.use((_req, _res, next) => runInRequestScope(undefined, next));
   const contextOf = async (req: Request) => {
-    const identity = await identityFromHeaders(req.headers, options.gatewayPublicKey);
+    const identity = await identityFromHeaders(req.headers, options.gatewayPublicKey, lifetime);
     enterRequestScope(requestScopeOf(identity));
     return options.extendContext(baseContext(identity, serving));
   };
@@ -80,6 +90,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '1mb' }),
+    graphqlRequestGuard(limitConfig),
     expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }),
   );
   jsonErrors(app);

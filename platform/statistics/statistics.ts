@@ -70,6 +70,22 @@ export function seesExactCounts(ctx: BaseContext): boolean {
   return seesSensitiveFields(ctx.identity);
 }
 
+/** The small-cell threshold this caller's aggregates are held to; null when it sees exact figures. */
+export function suppressionThreshold(ctx: BaseContext): number | null {
+  return seesExactCounts(ctx) ? null : suppressionMinCell();
+}
+
+/**
+ * A mean, median or rate over `units` units, as this caller may read it: withheld (null) when
+ * fewer than the threshold contributed (a mean over one household is its income), as a cell of
+ * a statistics table is. `withheld` is told when it is, so the answer can say `suppressed`.
+ */
+export function overUnits<T>(minCell: number | null, units: number, value: T | null, withheld: () => void): T | null {
+  if (minCell === null || value === null || units >= minCell) return value;
+  withheld();
+  return null;
+}
+
 /** Age in whole years at `asOf` (an SQL date expression). */
 export const ageSql = (birthDate: string, asOf: string) => `date_part('year', age(${asOf}, ${birthDate}))`;
 
@@ -162,8 +178,7 @@ export async function runStatistics<D extends string>(
   const cells = raw.filter((r) => !r.is_total).map((r) => toCell(r, true));
   const total = toCell(raw.find((r) => r.is_total), false);
 
-  const exact = seesExactCounts(ctx) || spec.contributors === null;
-  const minCell = exact ? null : suppressionMinCell();
+  const minCell = spec.contributors === null ? null : suppressionThreshold(ctx);
   let totalSuppressed = false;
   if (minCell !== null) {
     const result = suppressSmallCells(cells, minCell);

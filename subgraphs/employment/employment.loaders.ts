@@ -12,6 +12,7 @@ import { LabourStatusRecord } from './entities/labour-status.entity';
 import { EmploymentPlacement } from './entities/placement.entity';
 import { JobTrainingCourse, JobTrainingEnrolment, JobTrainingSession } from './entities/training.entity';
 import { computeIndicators, indicatorKey, type EmploymentIndicators } from './services/indicators.service';
+import { suppressionThreshold } from '../../platform/statistics/statistics';
 
 /** Rows about people and households: visible inside the jurisdiction only. */
 export function scoped<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, scope: Scope, alias: string): SelectQueryBuilder<T> {
@@ -39,7 +40,8 @@ function byId<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, 
 }
 
 /** Per-request loaders: every lookup, list field and aggregate batches through these (one statement per batch). */
-export function createEmploymentLoaders({ dataSource, scope }: BaseContext, config: EmploymentConfig) {
+export function createEmploymentLoaders(ctx: BaseContext, config: EmploymentConfig) {
+  const { dataSource, scope } = ctx;
   const own = <T extends ObjectLiteral>(entity: EntityTarget<T>) => (alias: string) => scoped(dataSource, entity, scope, alias);
   const shared = <T extends ObjectLiteral>(entity: EntityTarget<T>) => (alias: string) => scopedShared(dataSource, entity, scope, alias);
   return {
@@ -87,7 +89,7 @@ export function createEmploymentLoaders({ dataSource, scope }: BaseContext, conf
       (row) => row.householdId,
     ),
     /** Keyed `code|year`: one SQL statement computes the indicators of every area asked in the batch. */
-    indicators: new DataLoader<string, EmploymentIndicators>((keys) => computeIndicators(dataSource, scope, config, keys)),
+    indicators: new DataLoader<string, EmploymentIndicators>((keys) => computeIndicators(dataSource, scope, config, keys, suppressionThreshold(ctx))),
     indicatorKey,
   };
 }

@@ -8,7 +8,7 @@ import { AdminArea } from './entities/admin-area.entity';
 import { Household } from './entities/household.entity';
 import { Person } from './entities/person.entity';
 import { PowerStation } from './entities/power-station.entity';
-import { PersonStatus } from './household.enums';
+import { PersonStatus } from './households.enums';
 
 /** Areas a caller may see: inside the jurisdiction, or above it (to navigate up to the prefecture). */
 export function visibleAreas(dataSource: DataSource, scope: Scope, alias = 'a') {

@@ -7,13 +7,15 @@ import { Person } from './entities/person.entity';
 import type { HouseholdsContext } from './households.context';
 import { householdsReferences } from './households.references';
 import { HOUSEHOLDS_SHEETS } from './imports/sheets';
+import { AreaFieldsResolver } from './resolvers/area-fields.resolver';
 import { AreaResolver } from './resolvers/area.resolver';
 import { HouseholdFieldsResolver } from './resolvers/household-fields.resolver';
 import { HouseholdResolver } from './resolvers/household.resolver';
 import { PersonFieldsResolver } from './resolvers/person-fields.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
-import { MoveResolver } from './resolvers/move.resolver';
-import { RegistrationResolver } from './resolvers/registration.resolver';
+import { MoveMutationResolver } from './resolvers/move-mutation.resolver';
+import { RegistrationMutationResolver } from './resolvers/registration-mutation.resolver';
+import { StationFieldsResolver } from './resolvers/station-fields.resolver';
 import { StationResolver } from './resolvers/station.resolver';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 
@@ -22,13 +24,15 @@ export function buildHouseholdsSchema() {
   return buildFederatedSchema<HouseholdsContext>({
     resolvers: [
       AreaResolver,
+      AreaFieldsResolver,
       StationResolver,
+      StationFieldsResolver,
       HouseholdResolver,
       HouseholdFieldsResolver,
       PersonResolver,
       PersonFieldsResolver,
-      RegistrationResolver,
-      MoveResolver,
+      RegistrationMutationResolver,
+      MoveMutationResolver,
       StatisticsResolver,
       ...importResolvers('households', HOUSEHOLDS_SHEETS),
       changeHistoryResolver(Household, 'household'),

@@ -1,29 +1,21 @@
 import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
-import { loadSupergraph } from '../../gateway/supergraph';
-import { loadConfig } from '../../platform/config';
 import { Role, type Identity } from '../../platform/security/identity';
 import { createTestEnvironment, type TestEnvironment } from '../../tests/environment';
 import { DEMO_AREAS } from './demo/geography';
 import { generateDemoData } from './demo/generator';
-import { loadDemoData } from './demo/load';
 import type { DemoData } from './demo/rows';
-import { householdsModule } from './module';
+
+const SCALE = 0.005;
 
 /** The households subgraph on its own (queried directly with a gateway-signed identity). */
 describe('households subgraph', () => {
   let env: TestEnvironment;
-  const data: DemoData = generateDemoData({ scale: 0.005 });
+  const data: DemoData = generateDemoData({ scale: SCALE });
   const { prefecture, qiaojia } = DEMO_IDENTITIES;
   const ask = (query: string, variables?: Record<string, unknown>, as = prefecture) => env.querySubgraphAs('households', as, query, variables);
 
   beforeAll(async () => {
-    env = await createTestEnvironment({
-      engine: 'pglite',
-      subgraphs: [
-        { module: householdsModule, seed: (dataSource) => loadDemoData(dataSource, data) },
-      ],
-      supergraphSdl: loadSupergraph(loadConfig()).sdl,
-    });
+    env = await createTestEnvironment({ engine: 'pglite', scale: SCALE, subgraphs: ['households'] });
   });
   afterAll(() => env?.close());
 
@@ -50,6 +42,27 @@ describe('households subgraph', () => {
   ])('answers %s with BAD_USER_INPUT naming the argument', async (_label, field, name) => {
     const res = await ask(`{ x: ${field} { __typename } }`);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: name });
+  });
+
+  it('finds areas by their whole name or its beginning, whole-name matches first, inside the jurisdiction', async () => {
+    const q = 'query ($name: String!) { areas(name: $name) { code name level parent { name } } }';
+    const exact = await ask(q, { name: '邱家屿社区' });
+    expect(exact.data.areas.map((a: { code: string }) => a.code)).toEqual([DEMO_AREAS.qiujiayu]);
+    expect(exact.data.areas[0]).toMatchObject({ level: 'COMMUNITY', parent: { name: '玉屏街道' } });
+    const prefix = await ask(q, { name: '邱家屿' });
+    expect(prefix.data.areas[0].code).toBe(DEMO_AREAS.qiujiayu);
+    expect(prefix.data.areas.every((a: { name: string }) => a.name.startsWith('邱家屿'))).toBe(true);
+    // a county name also matches the longer names that begin with it; the county itself comes first
+    const county = await ask(q, { name: '巧家' });
+    expect(county.data.areas[0]).toMatchObject({ name: '巧家县', level: 'COUNTY' });
+    // LIKE's wildcards are taken literally
+    expect((await ask(q, { name: '%' })).data.areas).toEqual([]);
+    expect((await ask(q, { name: '邱_屿' })).data.areas).toEqual([]);
+    // another county's officer finds nothing of Qiaojia below the prefecture
+    const suijiang: Identity = { subject: 'suijiang', role: Role.COUNTY_OFFICER, jurisdiction: [DEMO_AREAS.suijiang] };
+    expect((await ask(q, { name: '邱家屿' }, suijiang)).data.areas).toEqual([]);
+    const blank = await ask(q, { name: '  ' });
+    expect(blank.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
   });
 
   it('finds a person by exact ID number and by the beginning of a name', async () => {
@@ -101,7 +114,7 @@ describe('households subgraph', () => {
     const person = data.persons.find((p) => p.phone && p.county_code === DEMO_AREAS.qiaojia)!;
     const query = 'query ($id: ID!) { person(id: $id) { idNumber phone } }';
     const full = { idNumber: person.id_number, phone: person.phone };
-    const masked = { idNumber: `${person.id_number.slice(0, 6)}********${person.id_number.slice(-4)}`, phone: `${person.phone!.slice(0, 3)}****${person.phone!.slice(-4)}` };
+    const masked = { idNumber: `${person.id_number.slice(0, 6)}************`, phone: `${person.phone!.slice(0, 3)}****${person.phone!.slice(-4)}` };
     const partner = (purposes: string[]) => ({ subject: 'client:x', role: Role.PARTNER, jurisdiction: [DEMO_AREAS.qiaojia], purposes, client: { id: '00000000-0000-4000-8000-000000000001', name: '公安局' } });
     const cases: [string, Identity, object, string[]][] = [
       ['county officer', qiaojia, full, ['idNumber', 'phone']],

@@ -1,17 +1,42 @@
-import type { SubgraphModule } from '../../platform/server/subgraph-module';
+import { defineSubgraph } from '../../platform/server/define-subgraph';
 import { hasRegistryData, loadDemoData } from './demo/load';
 import type { DemoData } from './demo/rows';
+import { AdminArea } from './entities/admin-area.entity';
+import { Household } from './entities/household.entity';
+import { Person } from './entities/person.entity';
+import { PowerStation } from './entities/power-station.entity';
+import type { HouseholdsContext } from './households.context';
+import { createHouseholdLoaders } from './households.loaders';
 import { buildHouseholdsSchema } from './households.schema';
 import { HOUSEHOLDS_SHEETS } from './imports/sheets';
-import { HOUSEHOLDS, openHouseholdsDatabase, serveHouseholds } from './server';
+import { HouseholdsSchema1732240000000 } from './migrations/1732240000000-households-schema';
+import { HouseholdsRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
+import { HouseholdsChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
+import { ImportRuns1764400000000 } from './migrations/1764400000000-import-runs';
+import { ImportRunsServing1764400000001 } from './migrations/1764400000001-import-runs-serving';
+import { HouseholdsDataVersion1764410000001 } from './migrations/1764410000001-data-version';
+import { HouseholdsChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
+import { HouseholdsRegisteredCountyName1764430000000 } from './migrations/1764430000000-registered-county-name';
+import { HouseholdsRegistryEvents1764460000000 } from './migrations/1764460000000-registry-events';
 
-/** The households subgraph as composition, `npm start` and the tests see it. */
-export const householdsModule: SubgraphModule = {
-  name: HOUSEHOLDS,
+/** The households subgraph: the registry of households, persons, areas and power stations. */
+export const householdsModule = defineSubgraph<HouseholdsContext>({
+  name: 'households',
   port: 4001,
-  buildSchema: buildHouseholdsSchema,
-  openDatabase: openHouseholdsDatabase,
-  serve: serveHouseholds,
+  entities: [AdminArea, PowerStation, Household, Person],
+  migrations: [
+    HouseholdsSchema1732240000000,
+    HouseholdsRowLevelSecurity1732900000000,
+    HouseholdsChangeHistory1732900000001,
+    ImportRuns1764400000000,
+    ImportRunsServing1764400000001,
+    HouseholdsDataVersion1764410000001,
+    HouseholdsChangeHistoryPerStatement1764420000001,
+    HouseholdsRegisteredCountyName1764430000000,
+    HouseholdsRegistryEvents1764460000000,
+  ],
+  schema: buildHouseholdsSchema,
+  extendContext: (base) => ({ ...base, loaders: createHouseholdLoaders(base) }),
   sheets: HOUSEHOLDS_SHEETS,
   registryOutbox: true,
   demo: {
@@ -23,4 +48,4 @@ export const householdsModule: SubgraphModule = {
       return loadDemoData(dataSource, data, options);
     },
   },
-};
+});

@@ -13,7 +13,7 @@ import { HouseholdRef } from './entities/household-ref.entity';
 import { LandParcel } from './entities/land-parcel.entity';
 import { OriginalHouse } from './entities/original-house.entity';
 import { ResettlementSite } from './entities/resettlement-site.entity';
-import { householdTotals, inventories } from './services/inventory.service';
+import { householdTotals, inventories } from './services/inventory-query.service';
 
 /** Rows of `entity` whose `area_code` lies inside the caller's jurisdiction. */
 export function scoped<T extends ObjectLiteral>(dataSource: DataSource, scope: Scope, entity: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {

@@ -1,12 +1,8 @@
 import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
-import { loadSupergraph } from '../../gateway/supergraph';
 import { generateDemoData } from '../households/demo/generator';
-import { loadConfig } from '../../platform/config';
 import { createTestEnvironment, type TestEnvironment } from '../../tests/environment';
 import { expectedLandHousingFigures } from './demo/figures';
 import { generateLandHousingData } from './demo/generator';
-import { loadLandHousingData } from './demo/load';
-import { landHousingModule } from './module';
 
 const SCALE = 0.005;
 
@@ -20,11 +16,7 @@ describe('land-housing subgraph', () => {
   const hundredths = (xs: (string | null)[]) => xs.reduce((a, x) => a + Math.round(Number(x ?? 0) * 100), 0) / 100;
 
   beforeAll(async () => {
-    env = await createTestEnvironment({
-      engine: 'pglite',
-      subgraphs: [{ module: landHousingModule, seed: (dataSource) => loadLandHousingData(dataSource, registry, data) }],
-      supergraphSdl: loadSupergraph(loadConfig()).sdl,
-    });
+    env = await createTestEnvironment({ engine: 'pglite', scale: SCALE, subgraphs: ['land-housing'] });
   });
   afterAll(() => env?.close());
 

@@ -1,19 +1,43 @@
-import type { SubgraphModule } from '../../platform/server/subgraph-module';
+import { defineSubgraph } from '../../platform/server/define-subgraph';
 import { hasPartyBuildingData, loadPartyBuildingDemo } from './demo/load';
+import { Cadre } from './entities/cadre.entity';
+import { CadrePairing } from './entities/cadre-pairing.entity';
+import { CadreVisit } from './entities/cadre-visit.entity';
+import { CaseTransition } from './entities/case-transition.entity';
+import { GovernanceCase } from './entities/governance-case.entity';
+import { Grid } from './entities/grid.entity';
+import { GridUnit } from './entities/grid-unit.entity';
+import { HouseholdUnit } from './entities/household-unit.entity';
+import { PartyActivity } from './entities/party-activity.entity';
+import { PartyOrganisation } from './entities/party-organisation.entity';
 import { PARTY_BUILDING_SHEETS } from './imports/sheets';
+import { PartyBuildingSchema1732500000000 } from './migrations/1732500000000-party-building-schema';
+import { PartyBuildingRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
+import { PartyBuildingChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
+import { PartyBuildingDataVersion1764410000004 } from './migrations/1764410000004-data-version';
+import { PartyBuildingChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
+import { PartyBuildingImportRuns1764450000000 } from './migrations/1764450000000-import-runs';
+import { CadrePhone1764450000001 } from './migrations/1764450000001-cadre-phone';
+import type { PartyBuildingContext } from './party-building.context';
+import { createPartyBuildingLoaders } from './party-building.loaders';
 import { buildPartyBuildingSchema } from './party-building.schema';
-import { openPartyBuildingDatabase, PARTY_BUILDING, servePartyBuilding } from './server';
 
-/** The party-building subgraph as composition, `npm start` and the tests see it. */
-export const partyBuildingModule: SubgraphModule = {
-  name: PARTY_BUILDING,
+/** The party-building subgraph: organisations, grids, cadres and their pairings, visits, activities and cases. */
+export const partyBuildingModule = defineSubgraph<PartyBuildingContext>({
+  name: 'party-building',
   port: 4004,
-  buildSchema: buildPartyBuildingSchema,
-  openDatabase: openPartyBuildingDatabase,
-  serve: servePartyBuilding,
+  entities: [PartyOrganisation, Grid, GridUnit, HouseholdUnit, Cadre, CadrePairing, CadreVisit, PartyActivity, GovernanceCase, CaseTransition],
+  migrations: [
+    PartyBuildingSchema1732500000000,
+    PartyBuildingRowLevelSecurity1732900000000,
+    PartyBuildingChangeHistory1732900000001,
+    PartyBuildingDataVersion1764410000004,
+    PartyBuildingChangeHistoryPerStatement1764420000001,
+    PartyBuildingImportRuns1764450000000,
+    CadrePhone1764450000001,
+  ],
+  schema: buildPartyBuildingSchema,
+  extendContext: (base) => ({ ...base, loaders: createPartyBuildingLoaders(base) }),
   sheets: PARTY_BUILDING_SHEETS,
-  demo: {
-    hasData: hasPartyBuildingData,
-    load: loadPartyBuildingDemo,
-  },
-};
+  demo: { hasData: hasPartyBuildingData, load: loadPartyBuildingDemo },
+});

@@ -14,7 +14,7 @@ import { Grid } from './entities/grid.entity';
 import { GridUnit } from './entities/grid-unit.entity';
 import { HouseholdUnit } from './entities/household-unit.entity';
 import { PartyOrganisation } from './entities/party-organisation.entity';
-import { createStatsLoaders } from './services/stats.service';
+import { createStatsLoaders } from './services/governance-stats-query.service';
 
 /** A query over one of this subgraph's tables, narrowed to the caller's jurisdiction. */
 export function scoped<T extends ObjectLiteral>(dataSource: DataSource, scope: Scope, entity: EntityTarget<T>, alias: string) {

@@ -4,6 +4,7 @@ import {
   EmployerKind, EnrolmentStatus, LabourStatus, PlacementType, SelfEmploymentKind, TrainingCourseKind,
 } from '../employment.enums';
 import { expectedEmploymentFigures, FIGURE_YEAR } from './figures';
+import { countyOf } from '../../../platform/domain/area-code';
 
 /**
  * Deterministic employment demo rows built on the registry (the households generator's output
@@ -133,8 +134,8 @@ function createEmployers(random: Random, registry: RegistrySnapshot, areaName: M
   for (const code of communities) {
     const name = areaName.get(code) ?? code;
     const sector = random.pick(WORKSHOP_SECTORS);
-    const workshop = { id: stableUuid('employer', code, 'workshop'), name: `${name}${sector}帮扶车间`, kind: EmployerKind.ASSISTANCE_WORKSHOP, sector, area_code: code, county_code: code.slice(0, 6), contact_name: contact(), contact_phone: phone() };
-    const committee = { id: stableUuid('employer', code, 'committee'), name: `${name}居民委员会`, kind: EmployerKind.PUBLIC_BODY, sector: '社区公共服务', area_code: code, county_code: code.slice(0, 6), contact_name: contact(), contact_phone: phone() };
+    const workshop = { id: stableUuid('employer', code, 'workshop'), name: `${name}${sector}帮扶车间`, kind: EmployerKind.ASSISTANCE_WORKSHOP, sector, area_code: code, county_code: countyOf(code), contact_name: contact(), contact_phone: phone() };
+    const committee = { id: stableUuid('employer', code, 'committee'), name: `${name}居民委员会`, kind: EmployerKind.PUBLIC_BODY, sector: '社区公共服务', area_code: code, county_code: countyOf(code), contact_name: contact(), contact_phone: phone() };
     out.employer.push(workshop, committee);
     index.workshop.set(code, workshop.id);
     index.committee.set(code, committee.id);

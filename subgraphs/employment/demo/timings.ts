@@ -33,7 +33,7 @@ async function main() {
   for (const [label, code] of [['prefecture', '530600'], ['Wenbi', wenbi], ['prefecture', '530600'], ['Wenbi', wenbi]]) {
     const before = db.statements.count;
     t = performance.now();
-    const [result] = await computeIndicators(db.dataSource, new Scope(['530600']), config, [indicatorKey(code, 2023)]);
+    const [result] = await computeIndicators(db.dataSource, new Scope(['530600']), config, [indicatorKey(code, 2023)], null);
     console.log(`[${engineKind}] employmentIndicators(2023) of ${label}: ${(performance.now() - t).toFixed(1)} ms, ${db.statements.count - before} SQL statement(s)`, JSON.stringify(result));
   }
   if (engine.kind === 'postgres') await db.dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);

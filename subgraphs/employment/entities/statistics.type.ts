@@ -2,7 +2,7 @@ import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { registerEnum } from '../../../platform/graphql/enums';
 import { AgeBand, StatisticsCellBase, StatisticsTableType } from '../../../platform/statistics/statistics.types';
 import { LabourStatus } from '../employment.enums';
-import { AdminArea } from './registry.stubs';
+import { AdminAreaStub } from './admin-area.stub';
 
 /** What labour status and incomes can be grouped by (each table takes the ones that apply to it). */
 export enum EmploymentDimension {
@@ -28,14 +28,14 @@ export class EmploymentStatisticsFilter {
   @Field(() => String, { nullable: true, description: 'Any area code: that area and everything below it · 区划代码（含下级）' })
   areaCode?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'First survey year (incomes only) · 起始年度（仅收入）' })
+  @Field(() => Int, { nullable: true, description: 'First survey year (incomes only); not given: every year surveyed · 起始年度（仅收入；不填：所有调查年度）' })
   yearFrom?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Last survey year (incomes only) · 截止年度（仅收入）' })
+  @Field(() => Int, { nullable: true, description: 'Last survey year (incomes only); not given: every year surveyed · 截止年度（仅收入；不填：所有调查年度）' })
   yearTo?: number | null;
 }
 
-const EmploymentCell = StatisticsCellBase(AdminArea, 'Employment');
+const EmploymentCell = StatisticsCellBase(AdminAreaStub, 'Employment');
 
 @ObjectType({ description: 'Persons with a labour-status record sharing one combination of dimension values · 劳动力统计格' })
 export class LabourStatisticsCell extends EmploymentCell {

@@ -5,30 +5,30 @@ import { lookupPersons, registryProblem } from '../../../platform/events/registr
 import { stableUuid } from '../../../platform/demo/random';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { loadEmploymentConfig } from '../employment.config';
 import type { LabourStatus } from '../employment.enums';
-import { checkAgainstRegistry, checkFirstCheck, checkLabourCheck, checkLaterCheck } from '../services/labour.validation';
+import { checkAgainstRegistry, checkFirstCheck, checkLabourCheck, checkLaterCheck } from '../services/labour-status.validation';
 import { headerOf, LABELS } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 
 const SHOWN = '可留空；填写时须与移民登记一致';
 
 /** The labour-status sheet (劳动力状况表): one row per person, their status as last checked. */
-export const LABOUR_STATUS_SHEET: SheetFormat = {
+export const LABOUR_STATUS_SHEET = sheetFormat({
   name: 'labour-status',
   title: '劳动力状况表',
   columns: [
     { ...PERSON_ID, note: '人员在平台中的标识（见人口表导出的“人员标识”列）；本表每人一行 · The person’s id; one row per person' },
     { ...HOUSEHOLD_ID, required: false, note: `所属移民户的标识（见人口表导出的“户标识”列）；${SHOWN} · The person’s household; may be empty, must match the registry when given` },
     { ...HOUSEHOLD_AREA, key: 'areaCode', note: `现居住居民小组代码，15 位；${SHOWN} · Resident group, 15 digits; may be empty, must match the registry when given` },
-    { key: 'birthDate', header: '出生日期', kind: 'date', note: `${SHOWN} · May be empty; must match the registry when given` },
+    { key: 'birthDate', header: '出生日期', kind: 'date', sensitive: 'BIRTH_DATE', note: `${SHOWN} · May be empty; must match the registry when given` },
     { key: 'status', header: '劳动力状态', aliases: ['就业状态'], kind: 'choice', required: true, choices: LABELS.labourStatus, note: '如“已就业”“未就业” · Labour status' },
     { key: 'verifiedOn', header: '核查日期', kind: 'date', required: true, note: 'YYYY-MM-DD，不早于上次核查 · Date of the check, not before the last one' },
     { key: 'note', header: '备注', kind: 'text', note: '至多 200 字 · Note, at most 200 characters' },
   ],
-};
+});
 
 export interface ValidLabourStatus {
   cells: SheetRow['cells'];
@@ -75,14 +75,14 @@ export function labourStatusImport(scope: Scope): SheetImport<ValidLabourStatus>
       if (problems.length) return { problems };
       const fields = new Problems();
       const input = {
-        personId: values.personId as string, householdId: values.householdId as string | null, areaCode: values.areaCode as string | null,
-        birthDate: values.birthDate as string | null, verifiedOn: values.verifiedOn as string, note: values.note as string | null,
+        personId: values.personId, householdId: values.householdId, areaCode: values.areaCode,
+        birthDate: values.birthDate, verifiedOn: values.verifiedOn, note: values.note,
       };
       const ids = checkLabourCheck(fields, 'row', input);
       if (!fields.empty) return { problems: rowProblems(LABOUR_STATUS_SHEET, row, fields.all) };
       return {
         problems: [],
-        valid: { cells: row.cells, ...input, ...ids, status: values.status as LabourStatus, note: input.note?.trim() || null },
+        valid: { cells: row.cells, ...input, ...ids, status: values.status, note: input.note?.trim() || null },
       };
     },
 

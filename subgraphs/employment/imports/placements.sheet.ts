@@ -6,9 +6,9 @@ import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '.
 import { PERSON_ID } from '../../../platform/imports/reference-columns';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
-import { checkText } from '../../../platform/graphql/validation';
+import { checkName } from '../../../platform/graphql/validation';
 import { LabourStatus, PlacementType, type SelfEmploymentKind } from '../employment.enums';
 import { scopedShared } from '../employment.loaders';
 import { Employer } from '../entities/employer.entity';
@@ -17,7 +17,7 @@ import { headerOf, LABELS, personProblem, personRecords } from './sheet-columns'
 import { schemaName } from '../../../platform/db/data-source';
 
 /** The placements sheet (就业安置表): one row per placement, known by the person and the first day. */
-export const PLACEMENTS_SHEET: SheetFormat = {
+export const PLACEMENTS_SHEET = sheetFormat({
   name: 'placements',
   title: '就业安置表',
   columns: [
@@ -32,7 +32,7 @@ export const PLACEMENTS_SHEET: SheetFormat = {
     { key: 'reason', header: '离岗原因', kind: 'text', note: '已离岗者填写，至多 200 字 · Why it ended' },
     { key: 'monthlyWage', header: '月工资', aliases: ['月收入', '月工资（元）'], kind: 'text', sensitive: SensitiveCategory.INCOME, note: '元，0–100000 的整数 · Monthly wage or income, whole yuan' },
   ],
-};
+});
 
 export interface ValidPlacement {
   cells: SheetRow['cells'];
@@ -92,24 +92,24 @@ export function placementsImport(scope: Scope): SheetImport<ValidPlacement> {
       const { values, problems } = parseCells(PLACEMENTS_SHEET, row);
       if (problems.length) return { problems };
       const fields = new Problems();
-      const wage = wageValue(values.monthlyWage as string | null);
+      const wage = wageValue(values.monthlyWage);
       if (wage === undefined) fields.add('row.monthlyWage', '月工资须为整数（元）', 'monthlyWage must be a whole number of yuan');
-      const employer = (values.employer as string | null) ?? null;
-      checkText(fields, 'row.employer', employer, '用工主体', 64, false);
+      const employer = values.employer ?? null;
+      checkName(fields, 'row.employer', employer, '用工主体', 64, false);
       const input = {
-        personId: values.personId as string, type: values.type as PlacementType, destinationProvince: values.destinationProvince as string | null,
-        selfEmploymentKind: values.selfEmploymentKind as SelfEmploymentKind | null, startDate: values.startDate as string, monthlyWage: wage ?? null,
+        personId: values.personId, type: values.type, destinationProvince: values.destinationProvince,
+        selfEmploymentKind: values.selfEmploymentKind, startDate: values.startDate, monthlyWage: wage ?? null,
       };
       const { personId, province } = checkPlacementFields(fields, 'row', input, { field: 'employer', given: !!employer });
-      const endDate = values.endDate as string | null;
-      const reason = (values.reason as string | null) ?? null;
+      const endDate = values.endDate;
+      const reason = values.reason ?? null;
       if (endDate) checkPlacementEnd(fields, 'row', { endDate, reason }, input.startDate);
       else if (reason) fields.add('row.reason', '仍在岗的就业记录不填写离岗原因', 'A placement still going has no reason for ending');
       if (!fields.empty) return { problems: rowProblems(PLACEMENTS_SHEET, row, fields.all) };
       return {
         problems: [],
         valid: {
-          cells: row.cells, ...input, personId, destinationProvince: province, employer, fullTime: values.fullTime as boolean,
+          cells: row.cells, ...input, personId, destinationProvince: province, employer, fullTime: values.fullTime,
           endDate, reason: reason?.trim() || null,
         },
       };

@@ -4,7 +4,7 @@ import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '.
 import { PERSON_ID } from '../../../platform/imports/reference-columns';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { EnrolmentStatus } from '../employment.enums';
 import { scopedShared } from '../employment.loaders';
@@ -16,7 +16,7 @@ import { headerOf, LABELS, personProblem, personRecords } from './sheet-columns'
 import { schemaName } from '../../../platform/db/data-source';
 
 /** The training sheet (技能培训表): one row per person and session. */
-export const TRAINING_SHEET: SheetFormat = {
+export const TRAINING_SHEET = sheetFormat({
   name: 'training',
   title: '技能培训表',
   columns: [
@@ -29,7 +29,7 @@ export const TRAINING_SHEET: SheetFormat = {
     { key: 'completedOn', header: '结业日期', kind: 'date', note: '仅已结业填写，不早于开班日期 · Completed only; not before the session starts' },
     { key: 'certificateNo', header: '证书编号', kind: 'code', note: '仅已结业者填写 · Certificate number, completed only' },
   ],
-};
+});
 
 export interface ValidEnrolment {
   cells: SheetRow['cells'];
@@ -86,16 +86,16 @@ export function trainingImport(scope: Scope): SheetImport<ValidEnrolment> {
       const { values, problems } = parseCells(TRAINING_SHEET, row);
       if (problems.length) return { problems };
       const fields = new Problems();
-      const sessionCode = (values.sessionCode as string | null)?.toUpperCase() ?? null;
-      const courseName = values.courseName as string | null;
-      const startsOn = values.startsOn as string | null;
+      const sessionCode = values.sessionCode?.toUpperCase() ?? null;
+      const courseName = values.courseName;
+      const startsOn = values.startsOn;
       if (!sessionCode && !(courseName && startsOn)) fields.add('row.sessionCode', '须填写班次编号，或课程名称和开班日期', 'Give the session code, or the course name and the first day');
       if (startsOn) checkPlanDate(fields, 'row.startsOn', startsOn, '开班日期');
-      const enrolledOn = values.enrolledOn as string;
-      const personId = checkEnrolment(fields, 'row', { personId: values.personId as string, enrolledOn });
-      const status = (values.status as EnrolmentStatus | null) ?? EnrolmentStatus.ENROLLED;
-      const completedOn = values.completedOn as string | null;
-      const certificateNo = values.certificateNo as string | null;
+      const enrolledOn = values.enrolledOn;
+      const personId = checkEnrolment(fields, 'row', { personId: values.personId, enrolledOn });
+      const status = values.status ?? EnrolmentStatus.ENROLLED;
+      const completedOn = values.completedOn;
+      const certificateNo = values.certificateNo;
       if (status === EnrolmentStatus.COMPLETED) {
         if (!completedOn) fields.add('row.completedOn', '已结业须填写结业日期', 'completedOn is required for a completed enrolment');
         else checkCompletion(fields, 'row', { completed: true, on: completedOn, certificateNo }, { key: 'completedOn', label: '结业日期' });

@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { oneOf, runStatements } from '../../../platform/db/migration-helpers';
-import { EmployerKind, EnrolmentStatus, LabourStatus, PlacementType, SelfEmploymentKind, TrainingCourseKind } from '../employment.enums';
 
 /** Registry rows carry the county and area code of the person/household/area they belong to (scoping). */
 export class EmploymentSchema1732250000000 implements MigrationInterface {
@@ -15,7 +14,7 @@ export class EmploymentSchema1732250000000 implements MigrationInterface {
         area_code varchar(15) COLLATE "C" NOT NULL,
         county_code varchar(6) COLLATE "C" NOT NULL,
         birth_date date NOT NULL,
-        status varchar(24) NOT NULL ${oneOf('status', LabourStatus)},
+        status varchar(24) NOT NULL ${oneOf('status', ['EMPLOYED', 'UNEMPLOYED_SEEKING', 'STUDENT', 'DISABLED', 'CARING', 'RETIRED'])},
         verified_on date NOT NULL,
         note varchar(200)
       )`,
@@ -24,7 +23,7 @@ export class EmploymentSchema1732250000000 implements MigrationInterface {
       `CREATE TABLE {s}.employer (
         id uuid PRIMARY KEY,
         name varchar(64) NOT NULL,
-        kind varchar(24) NOT NULL ${oneOf('kind', EmployerKind)},
+        kind varchar(24) NOT NULL ${oneOf('kind', ['ASSISTANCE_WORKSHOP', 'ENTERPRISE', 'COOPERATIVE', 'PUBLIC_BODY'])},
         sector varchar(32) NOT NULL,
         area_code varchar(15) COLLATE "C" NOT NULL,
         county_code varchar(6) COLLATE "C" NOT NULL,
@@ -39,10 +38,10 @@ export class EmploymentSchema1732250000000 implements MigrationInterface {
         household_id uuid NOT NULL,
         area_code varchar(15) COLLATE "C" NOT NULL,
         county_code varchar(6) COLLATE "C" NOT NULL,
-        type varchar(24) NOT NULL ${oneOf('type', PlacementType)},
+        type varchar(24) NOT NULL ${oneOf('type', ['LOCAL_ENTERPRISE', 'ASSISTANCE_WORKSHOP', 'PUBLIC_WELFARE_POST', 'LABOUR_EXPORT', 'SELF_EMPLOYED'])},
         employer_id uuid REFERENCES {s}.employer (id),
         destination_province varchar(8),
-        self_employment_kind varchar(24) ${oneOf('self_employment_kind', SelfEmploymentKind)},
+        self_employment_kind varchar(24) ${oneOf('self_employment_kind', ['RESTAURANT', 'BED_AND_BREAKFAST', 'E_COMMERCE', 'SHOP', 'TRANSPORT', 'OTHER'])},
         full_time boolean NOT NULL,
         start_date date NOT NULL,
         end_date date,
@@ -60,7 +59,7 @@ export class EmploymentSchema1732250000000 implements MigrationInterface {
       `CREATE TABLE {s}.training_course (
         id uuid PRIMARY KEY,
         name varchar(64) NOT NULL,
-        kind varchar(24) NOT NULL ${oneOf('kind', TrainingCourseKind)},
+        kind varchar(24) NOT NULL ${oneOf('kind', ['PRACTICAL_TECHNOLOGY', 'VOCATIONAL_SKILL', 'VOCATIONAL_EDUCATION'])},
         provider varchar(64) NOT NULL,
         hours integer NOT NULL CHECK (hours > 0),
         area_code varchar(15) COLLATE "C" NOT NULL,
@@ -86,12 +85,12 @@ export class EmploymentSchema1732250000000 implements MigrationInterface {
         id uuid PRIMARY KEY,
         session_id uuid NOT NULL REFERENCES {s}.training_session (id),
         course_id uuid NOT NULL REFERENCES {s}.training_course (id),
-        course_kind varchar(24) NOT NULL ${oneOf('course_kind', TrainingCourseKind)},
+        course_kind varchar(24) NOT NULL ${oneOf('course_kind', ['PRACTICAL_TECHNOLOGY', 'VOCATIONAL_SKILL', 'VOCATIONAL_EDUCATION'])},
         person_id uuid NOT NULL,
         household_id uuid NOT NULL,
         area_code varchar(15) COLLATE "C" NOT NULL,
         county_code varchar(6) COLLATE "C" NOT NULL,
-        status varchar(16) NOT NULL ${oneOf('status', EnrolmentStatus)},
+        status varchar(16) NOT NULL ${oneOf('status', ['ENROLLED', 'COMPLETED', 'DROPPED'])},
         enrolled_on date NOT NULL,
         completed_on date,
         certificate_no varchar(32),

@@ -1,12 +1,9 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../../platform/security/identity';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import type { EmploymentContext } from '../employment.context';
 import { Employer } from '../entities/employer.entity';
 import { EmployerFilter } from '../inputs/filters.input';
-import { CreateEmployerInput } from '../inputs/records.input';
-import { createEmployer } from '../services/employer.service';
-import { listEmployers } from '../services/list.service';
+import { listEmployers } from '../services/employment-query.service';
 import { requireId } from '../../../platform/graphql/validation';
 
 export const EmployerConnection = ConnectionType(Employer, 'Employer', 'A page of employers · 用工主体分页列表');
@@ -25,11 +22,5 @@ export class EmployerResolver {
     @Arg('filter', () => EmployerFilter, { nullable: true, description: 'Filter · 筛选条件' }) filter?: EmployerFilter,
   ): Promise<Page<Employer>> {
     return listEmployers(ctx, filter, page);
-  }
-
-  @Authorized(...WRITER_ROLES)
-  @Mutation(() => Employer, { description: 'Register an employer · 新增用工主体' })
-  createEmployer(@Arg('input', { description: 'The employer · 用工主体' }) input: CreateEmployerInput, @Ctx() ctx: EmploymentContext): Promise<Employer> {
-    return createEmployer(ctx, input);
   }
 }

@@ -1,12 +1,9 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../../platform/security/identity';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import type { EmploymentContext } from '../employment.context';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 import { LabourStatusFilter } from '../inputs/filters.input';
-import { RecordLabourStatusInput } from '../inputs/records.input';
-import { recordLabourStatusCheck } from '../services/labour.service';
-import { listLabourStatuses } from '../services/list.service';
+import { listLabourStatuses } from '../services/employment-query.service';
 import { requireId } from '../../../platform/graphql/validation';
 
 export const LabourStatusConnection = ConnectionType(LabourStatusRecord, 'LabourStatusRecord', 'A page of labour-status records · 劳动力状态分页列表');
@@ -25,11 +22,5 @@ export class LabourStatusResolver {
     @Arg('filter', () => LabourStatusFilter, { nullable: true, description: 'Filter · 筛选条件' }) filter?: LabourStatusFilter,
   ): Promise<Page<LabourStatusRecord>> {
     return listLabourStatuses(ctx, filter, page);
-  }
-
-  @Authorized(...WRITER_ROLES)
-  @Mutation(() => LabourStatusRecord, { description: 'Record a labour-status check of a person · 登记劳动力状态核查' })
-  recordLabourStatusCheck(@Arg('input', { description: 'The check · 核查结果' }) input: RecordLabourStatusInput, @Ctx() ctx: EmploymentContext): Promise<LabourStatusRecord> {
-    return recordLabourStatusCheck(ctx, input);
   }
 }

@@ -4,17 +4,18 @@ import { today } from '../../../platform/graphql/validation';
 import type { EmploymentContext } from '../employment.context';
 import { Employer } from '../entities/employer.entity';
 import { EmploymentPlacement } from '../entities/placement.entity';
-import { Household, Person } from '../entities/registry.stubs';
+import { HouseholdStub } from '../entities/household.stub';
+import { PersonStub } from '../entities/person.stub';
 
 @Resolver(() => EmploymentPlacement)
 export class PlacementFieldsResolver {
-  @FieldResolver(() => Person, { description: 'Person placed · 人员' })
-  person(@Root() p: EmploymentPlacement): Person {
+  @FieldResolver(() => PersonStub, { description: 'Person placed · 人员' })
+  person(@Root() p: EmploymentPlacement): PersonStub {
     return { id: p.personId };
   }
 
-  @FieldResolver(() => Household, { description: 'Household of the person · 所属移民户' })
-  household(@Root() p: EmploymentPlacement): Household {
+  @FieldResolver(() => HouseholdStub, { description: 'Household of the person · 所属移民户' })
+  household(@Root() p: EmploymentPlacement): HouseholdStub {
     return { id: p.householdId };
   }
 

@@ -1,12 +1,9 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../../platform/security/identity';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import type { EmploymentContext } from '../employment.context';
 import { EmploymentPlacement } from '../entities/placement.entity';
 import { PlacementFilter } from '../inputs/filters.input';
-import { EndPlacementInput, StartPlacementInput } from '../inputs/records.input';
-import { listPlacements } from '../services/list.service';
-import { endPlacement, startPlacement } from '../services/placement.service';
+import { listPlacements } from '../services/employment-query.service';
 import { requireId } from '../../../platform/graphql/validation';
 
 export const PlacementConnection = ConnectionType(EmploymentPlacement, 'EmploymentPlacement', 'A page of placements · 就业安置分页列表');
@@ -25,17 +22,5 @@ export class PlacementResolver {
     @Arg('filter', () => PlacementFilter, { nullable: true, description: 'Filter · 筛选条件' }) filter?: PlacementFilter,
   ): Promise<Page<EmploymentPlacement>> {
     return listPlacements(ctx, filter, page);
-  }
-
-  @Authorized(...WRITER_ROLES)
-  @Mutation(() => EmploymentPlacement, { description: 'Start a placement (no overlapping full-time placements) · 上岗登记' })
-  startPlacement(@Arg('input', { description: 'The placement · 就业安置' }) input: StartPlacementInput, @Ctx() ctx: EmploymentContext): Promise<EmploymentPlacement> {
-    return startPlacement(ctx, input);
-  }
-
-  @Authorized(...WRITER_ROLES)
-  @Mutation(() => EmploymentPlacement, { description: 'End a placement · 离岗登记' })
-  endPlacement(@Arg('input', { description: 'The end · 离岗信息' }) input: EndPlacementInput, @Ctx() ctx: EmploymentContext): Promise<EmploymentPlacement> {
-    return endPlacement(ctx, input);
   }
 }

@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { EmploymentContext } from '../employment.context';
 import { JobTrainingCourse, JobTrainingEnrolment, JobTrainingSession } from '../entities/training.entity';
-import { Household, Person } from '../entities/registry.stubs';
+import { HouseholdStub } from '../entities/household.stub';
+import { PersonStub } from '../entities/person.stub';
 
 @Resolver(() => JobTrainingCourse)
 export class CourseFieldsResolver {
@@ -36,13 +37,13 @@ export class EnrolmentFieldsResolver {
     return ctx.loaders.course.load(e.courseId);
   }
 
-  @FieldResolver(() => Person, { description: 'Trainee · 学员' })
-  person(@Root() e: JobTrainingEnrolment): Person {
+  @FieldResolver(() => PersonStub, { description: 'Trainee · 学员' })
+  person(@Root() e: JobTrainingEnrolment): PersonStub {
     return { id: e.personId };
   }
 
-  @FieldResolver(() => Household, { description: 'Household of the trainee · 所属移民户' })
-  household(@Root() e: JobTrainingEnrolment): Household {
+  @FieldResolver(() => HouseholdStub, { description: 'Household of the trainee · 所属移民户' })
+  household(@Root() e: JobTrainingEnrolment): HouseholdStub {
     return { id: e.householdId };
   }
 }

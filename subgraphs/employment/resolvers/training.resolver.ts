@@ -1,12 +1,10 @@
-import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { WRITER_ROLES } from '../../../platform/security/identity';
+import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/pagination';
 import type { EmploymentContext } from '../employment.context';
 import { JobTrainingCourse, JobTrainingEnrolment, JobTrainingSession } from '../entities/training.entity';
 import { TrainingCourseFilter, TrainingEnrolmentFilter } from '../inputs/filters.input';
-import { CreateTrainingCourseInput, EnrolTraineeInput, RecordTrainingCompletionInput } from '../inputs/records.input';
-import { listCourses, listEnrolments } from '../services/list.service';
-import { createTrainingCourse, enrolTrainee, recordTrainingCompletion, trainingStatistics, TrainingTotals } from '../services/training.service';
+import { listCourses, listEnrolments } from '../services/employment-query.service';
+import { trainingStatistics, TrainingTotals } from '../services/training.service';
 import { requireId } from '../../../platform/graphql/validation';
 
 export const CourseConnection = ConnectionType(JobTrainingCourse, 'JobTrainingCourse', 'A page of training courses · 培训课程分页列表');
@@ -50,23 +48,5 @@ export class TrainingResolver {
     @Arg('toYear', () => Int, { nullable: true, description: 'Last year counted · 截止年度' }) toYear?: number,
   ): Promise<TrainingTotals[]> {
     return trainingStatistics(ctx, areaCode ?? undefined, fromYear ?? undefined, toYear ?? undefined);
-  }
-
-  @Authorized(...WRITER_ROLES)
-  @Mutation(() => JobTrainingCourse, { description: 'Create a training course with its sessions · 新建培训课程' })
-  createTrainingCourse(@Arg('input', { description: 'The course · 课程' }) input: CreateTrainingCourseInput, @Ctx() ctx: EmploymentContext): Promise<JobTrainingCourse> {
-    return createTrainingCourse(ctx, input);
-  }
-
-  @Authorized(...WRITER_ROLES)
-  @Mutation(() => JobTrainingEnrolment, { description: 'Enrol a person in a training session · 学员报名' })
-  enrolTrainee(@Arg('input', { description: 'The enrolment · 报名信息' }) input: EnrolTraineeInput, @Ctx() ctx: EmploymentContext): Promise<JobTrainingEnrolment> {
-    return enrolTrainee(ctx, input);
-  }
-
-  @Authorized(...WRITER_ROLES)
-  @Mutation(() => JobTrainingEnrolment, { description: 'Record completion (and certificate) or dropping out · 登记结业或退出' })
-  recordTrainingCompletion(@Arg('input', { description: 'The completion · 结业信息' }) input: RecordTrainingCompletionInput, @Ctx() ctx: EmploymentContext): Promise<JobTrainingEnrolment> {
-    return recordTrainingCompletion(ctx, input);
   }
 }

@@ -1,7 +1,5 @@
 import type { BaseContext } from '../../../platform/graphql/context';
 import { EXPORT_PAGE, exportCondition } from '../../../platform/imports/export-query';
-import { SensitiveCategory } from '../../../platform/security/purposes';
-import { seesInFull } from '../../../platform/security/sensitive';
 import { schemaName } from '../../../platform/db/data-source';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
@@ -34,18 +32,15 @@ export function exportLabourStatus(ctx: BaseContext, area?: string): AsyncGenera
   (r) => [r.personId as string]);
 }
 
-/** The placements sheet's rows inside the caller's jurisdiction (narrowed to `area`), by person and start; wages withheld by the policy. */
-export async function* exportPlacements(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
-  // the masking policy, as for the field in the graph: incomes are withheld from who does not see them in full
-  const wages = seesInFull(ctx.identity, SensitiveCategory.INCOME);
-  const rows = pages(ctx, 'x.area_code', area, [NO_ID, '0001-01-01'], (s, condition) =>
+/** The placements sheet's rows inside the caller's jurisdiction (narrowed to `area`), by person and start; the file route withholds wages by the policy. */
+export function exportPlacements(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
+  return pages(ctx, 'x.area_code', area, [NO_ID, '0001-01-01'], (s, condition) =>
     `SELECT x.person_id AS "personId", x.type, e.name AS employer, x.destination_province AS "destinationProvince",
             x.self_employment_kind AS "selfEmploymentKind", x.full_time AS "fullTime", x.start_date AS "startDate", x.end_date AS "endDate",
             x.end_reason AS reason, x.monthly_wage AS "monthlyWage"
        FROM "${s}".placement x LEFT JOIN "${s}".employer e ON e.id = x.employer_id
       WHERE (x.person_id, x.start_date) > ($1::uuid, $2::date) AND ${condition} ORDER BY x.person_id, x.start_date`,
   (r) => [r.personId as string, r.startDate as string]);
-  for await (const row of rows) yield wages ? row : { ...row, monthlyWage: null };
 }
 
 /** The training sheet's rows inside the caller's jurisdiction (narrowed to `area`), by session and person. */

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { conflict, Problems } from '../../../platform/graphql/errors';
 import { requireHousehold } from '../../../platform/events/registry-lookup';
 import { inTransaction } from '../../../platform/db/transaction';
-import { checkDate } from '../../../platform/graphql/validation';
+import { checkDate, checkId, checkInt } from '../../../platform/graphql/validation';
 import type { EmploymentContext } from '../employment.context';
 import { HouseholdIncomeSurvey } from '../entities/income-survey.entity';
 import type { RecordIncomeSurveyInput } from '../inputs/records.input';
-import { checkId, checkInt } from './checks';
 
 /**
  * Records a household's income survey for a year (one per household and year). The household's

@@ -4,6 +4,7 @@ import { forbidden } from '../../../platform/graphql/errors';
 import { cachedQuery } from '../../../platform/db/data-version';
 import { areaPrefix, type Scope } from '../../../platform/security/scope';
 import type { EmploymentConfig } from '../employment.config';
+import { overUnits } from '../../../platform/statistics/statistics';
 import { LabourStatus, PlacementType } from '../employment.enums';
 import { schemaName } from '../../../platform/db/data-source';
 
@@ -33,7 +34,7 @@ export class EmploymentIndicators {
   @Field(() => Int, { description: 'Working-age persons unemployed and seeking work · 未就业人数' })
   unemployed: number;
 
-  @Field(() => Float, { nullable: true, description: 'Employed ÷ labour force, 0–1; empty without a labour force · 就业率' })
+  @Field(() => Float, { nullable: true, description: 'Employed ÷ labour force, 0–1; empty without a labour force, or when fewer than SUPPRESSION_MIN_CELL persons form it and you do not see exact figures · 就业率（劳动力过少时不公布）' })
   employmentRate: number | null;
 
   @Field(() => Int, { description: 'Public-welfare posts filled on 31 December of the year · 公益性岗位在岗人数' })
@@ -51,11 +52,14 @@ export class EmploymentIndicators {
   @Field(() => Int, { description: 'Households with an income survey for the year · 收入调查户数' })
   householdsSurveyed: number;
 
-  @Field(() => Float, { nullable: true, description: 'Median per-capita net income, yuan, weighted by household members · 人均纯收入中位数（元）' })
+  @Field(() => Float, { nullable: true, description: 'Median per-capita net income, yuan, weighted by household members; empty when fewer than SUPPRESSION_MIN_CELL households were surveyed and you do not see exact figures · 人均纯收入中位数（元，调查户过少时不公布）' })
   medianPerCapitaNetIncome: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Mean per-capita net income, yuan: total net income ÷ members surveyed · 人均纯收入（元）' })
+  @Field(() => Float, { nullable: true, description: 'Mean per-capita net income, yuan: total net income ÷ members surveyed; withheld like the median · 人均纯收入（元，调查户过少时不公布）' })
   meanPerCapitaNetIncome: number | null;
+
+  @Field({ description: 'Some figure is withheld: a rate, mean or median over fewer than SUPPRESSION_MIN_CELL units, for a caller who does not see exact figures · 部分指标因基数过小不公布' })
+  suppressed: boolean;
 }
 
 export const indicatorKey = (code: string, year: number) => `${code}|${year}`;
@@ -71,8 +75,14 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * Working age is counted at 31 December of the year. Incomes are weighted by household members:
  * each surveyed household counts once per member, so the mean is Σ net income ÷ Σ members and the
  * median is the income of the median person.
+ *
+ * `minCell` (`suppressionThreshold`): the employment rate over a labour force, and the income
+ * mean and median over households surveyed, of fewer units are withheld (`suppressed`), at every
+ * area level, as statistics cells are; null: the caller sees exact figures.
  */
-export async function computeIndicators(dataSource: DataSource, scope: Scope, config: EmploymentConfig, keys: readonly string[]): Promise<(EmploymentIndicators | Error)[]> {
+export async function computeIndicators(
+  dataSource: DataSource, scope: Scope, config: EmploymentConfig, keys: readonly string[], minCell: number | null,
+): Promise<(EmploymentIndicators | Error)[]> {
   const parsed = keys.map((key) => {
     const [code, yearText] = key.split('|');
     const prefix = areaPrefix(code);
@@ -151,6 +161,9 @@ export async function computeIndicators(dataSource: DataSource, scope: Scope, co
     const employed = int('employed');
     const unemployed = int('unemployed');
     const labourForce = employed + unemployed;
+    const households = int('households');
+    let suppressed = false;
+    const withheld = () => { suppressed = true; };
     return Object.assign(new EmploymentIndicators(), {
       areaCode: k.code,
       year: k.year,
@@ -160,14 +173,15 @@ export async function computeIndicators(dataSource: DataSource, scope: Scope, co
       labourForce,
       employed,
       unemployed,
-      employmentRate: labourForce ? Math.round((employed / labourForce) * 10_000) / 10_000 : null,
+      employmentRate: overUnits(minCell, labourForce, labourForce ? Math.round((employed / labourForce) * 10_000) / 10_000 : null, withheld),
       publicWelfarePostsFilled: int('posts'),
       trainingPersonTimes: int('person_times'),
       trainees: int('trainees'),
       trainingCompletions: int('completions'),
-      householdsSurveyed: int('households'),
-      medianPerCapitaNetIncome: num('median'),
-      meanPerCapitaNetIncome: num('mean'),
+      householdsSurveyed: households,
+      medianPerCapitaNetIncome: overUnits(minCell, households, num('median'), withheld),
+      meanPerCapitaNetIncome: overUnits(minCell, households, num('mean'), withheld),
+      suppressed,
     });
   });
 }

@@ -9,8 +9,9 @@ import { Employer } from '../entities/employer.entity';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 import { EmploymentPlacement } from '../entities/placement.entity';
 import type { EndPlacementInput, StartPlacementInput } from '../inputs/records.input';
-import { checkId, personRecord, requireInScope } from './checks';
+import { personRecord, requireInScope } from './employment.validation';
 import { checkEmployerKind, checkPlacementEnd, checkPlacementFields, OVERLAP, sameStart } from './placement.validation';
+import { checkId } from '../../../platform/graphql/validation';
 
 const overlapConflict = () => conflict('input.startDate', OVERLAP.zh, OVERLAP.en);
 

@@ -1,7 +1,6 @@
 import type { Problems } from '../../../platform/graphql/errors';
-import { checkDate, checkText } from '../../../platform/graphql/validation';
+import { checkDate, checkId, checkInt, checkText } from '../../../platform/graphql/validation';
 import { EmployerKind, PlacementType, PROVINCES, type SelfEmploymentKind } from '../employment.enums';
-import { checkId, checkInt } from './checks';
 
 /** Which employer kinds each placement type takes (labour export and self-employment need none). */
 export const EMPLOYER_KINDS: Partial<Record<PlacementType, EmployerKind[]>> = {

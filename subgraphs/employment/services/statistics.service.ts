@@ -5,11 +5,11 @@ import type { EmploymentContext } from '../employment.context';
 import { LabourStatus } from '../employment.enums';
 import { HouseholdIncomeSurvey } from '../entities/income-survey.entity';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
-import { AdminArea } from '../entities/registry.stubs';
+import { AdminAreaStub } from '../entities/admin-area.stub';
 import type { EmploymentDimension, EmploymentStatisticsFilter } from '../entities/statistics.type';
 
 type Dimensions = StatisticsSpec<EmploymentDimension>['dimensions'];
-const areaRef = (code: string) => Object.assign(new AdminArea(), { code });
+const areaRef = (code: string) => Object.assign(new AdminAreaStub(), { code });
 
 function areaWhere(ctx: EmploymentContext, filter?: EmploymentStatisticsFilter): Condition[] {
   return filter?.areaCode ? [areaCondition(ctx, 'x.area_code', filter.areaCode, 'filter.areaCode')] : [];

@@ -4,15 +4,16 @@ import { conflict, forbidden, Problems } from '../../../platform/graphql/errors'
 import { existsElsewhere } from '../../../platform/graphql/loaders';
 import { applyAreaFilter } from '../../../platform/security/scope';
 import { inTransaction } from '../../../platform/db/transaction';
-import { checkText, isIsoDate } from '../../../platform/graphql/validation';
+import { checkId, checkInt, checkName, checkText, isIsoDate } from '../../../platform/graphql/validation';
 import { ALREADY_FINISHED, checkCompletedInTime, checkCompletion, checkEnrolledInTime, checkEnrolment, checkPlanDate, sessionFull } from './training.validation';
 import type { EmploymentContext } from '../employment.context';
 import { EnrolmentStatus, TrainingCourseKind } from '../employment.enums';
 import { scoped, scopedShared } from '../employment.loaders';
 import { JobTrainingCourse, JobTrainingEnrolment, JobTrainingSession } from '../entities/training.entity';
 import type { CreateTrainingCourseInput, EnrolTraineeInput, RecordTrainingCompletionInput } from '../inputs/records.input';
-import { checkAreaCode, checkId, checkInt, personRecord, requireInScope } from './checks';
-import { requireYear } from './list.service';
+import { checkAreaCode, personRecord, requireInScope } from './employment.validation';
+import { requireYear } from './employment-query.service';
+import { countyOf } from '../../../platform/domain/area-code';
 
 @ObjectType({ description: 'Training totals of one kind of course · 分类培训统计' })
 export class TrainingTotals {
@@ -34,8 +35,8 @@ export class TrainingTotals {
 
 export async function createTrainingCourse(ctx: EmploymentContext, input: CreateTrainingCourseInput): Promise<JobTrainingCourse> {
   const problems = new Problems();
-  checkText(problems, 'input.name', input.name, '课程名称', 64);
-  checkText(problems, 'input.provider', input.provider, '培训机构', 64);
+  checkName(problems, 'input.name', input.name, '课程名称', 64);
+  checkName(problems, 'input.provider', input.provider, '培训机构', 64);
   checkInt(problems, 'input.hours', input.hours, 1, 5000, '课时');
   const areaCode = checkAreaCode(problems, 'input.areaCode', input.areaCode);
   const sessions = input.sessions.map((s, i) => {
@@ -53,11 +54,11 @@ export async function createTrainingCourse(ctx: EmploymentContext, input: Create
   requireInScope(ctx, areaCode, '课程区划超出您的管辖范围', 'areaCode is outside your jurisdiction');
 
   return inTransaction(ctx, async (manager) => {
-    const course = { id: randomUUID(), name: input.name.trim(), kind: input.kind, provider: input.provider.trim(), hours: input.hours, areaCode, countyCode: areaCode.slice(0, 6) };
+    const course = { id: randomUUID(), name: input.name.trim(), kind: input.kind, provider: input.provider.trim(), hours: input.hours, areaCode, countyCode: countyOf(areaCode) };
     await manager.insert(JobTrainingCourse, course);
     if (sessions.length) {
       await manager.insert(JobTrainingSession, sessions.map((s) => ({
-        id: randomUUID(), courseId: course.id, areaCode: s.areaCode, countyCode: s.areaCode.slice(0, 6),
+        id: randomUUID(), courseId: course.id, areaCode: s.areaCode, countyCode: countyOf(s.areaCode),
         startsOn: s.startsOn, endsOn: s.endsOn, venue: s.venue.trim(), capacity: s.capacity,
       })));
     }

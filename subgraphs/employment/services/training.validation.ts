@@ -1,6 +1,5 @@
 import type { Problems } from '../../../platform/graphql/errors';
-import { checkText, isIsoDate } from '../../../platform/graphql/validation';
-import { checkId } from './checks';
+import { checkId, checkText, isIsoDate } from '../../../platform/graphql/validation';
 
 /** A date that may lie in the future (sessions are planned ahead), but must be a real date. */
 export function checkPlanDate(problems: Problems, field: string, value: string, label: string): void {

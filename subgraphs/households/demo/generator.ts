@@ -1,8 +1,8 @@
 import {
   HouseholdStatus, HousingMode, ProductionMode, Relation, RelocationMode, Sex,
-} from '../household.enums';
+} from '../households.enums';
 import { makeIdNumber } from '../../../platform/domain/id-number';
-import { supportPeriod } from '../support-period';
+import { supportPeriod } from '../services/support-period.rules';
 import { assertScale, expectedFigures } from './figures';
 import { COMMUNITIES, COUNTY_CODES, CommunityInfo, CountyKey, DEMO_AREAS, SHUIFU_LEGACY_CODE, areaRows } from './geography';
 import { makeGivenName, pickSurname } from './names';
@@ -359,10 +359,12 @@ class Builder {
     const members = composeHousehold(random, slot.size, minHeadAge, () => random.weighted(ethnicities));
     const allowance = random.chance(0.04); // 低保 is granted per household
     let headId = '';
-    for (const m of members) {
+    for (const [index, m] of members.entries()) {
       const birthDate = this.birthDate(m.age);
       const idNumber = this.idNumber(slot.countyKey, birthDate, m.sex);
-      const id = stableUuid('person', idNumber);
+      // a pseudonymous key: from the household and the member's place in it, never from the ID
+      // number (a key derived from it could be recomputed from each candidate number)
+      const id = stableUuid('person', registryNo, String(index));
       if (m.relation === Relation.HEAD) headId = id;
       this.persons.push({
         id,

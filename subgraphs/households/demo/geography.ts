@@ -1,4 +1,4 @@
-import { AreaLevel } from '../household.enums';
+import { AreaLevel } from '../households.enums';
 import { AreaRow } from './rows';
 
 /**

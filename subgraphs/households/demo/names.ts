@@ -1,4 +1,4 @@
-import { Sex } from '../household.enums';
+import { Sex } from '../households.enums';
 import { Random } from '../../../platform/demo/random';
 
 /** Surnames common in north-east Yunnan, weighted roughly by frequency. */

@@ -1,6 +1,6 @@
 import {
   AreaLevel, HouseholdStatus, HousingMode, ProductionMode, Relation, RelocationMode, Sex, SupportCohort,
-} from '../household.enums';
+} from '../households.enums';
 
 /** Plain rows produced by the demo-data generator, one per table row (snake_case = column names). */
 

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { AreaLevel } from '../household.enums';
+import { AreaLevel } from '../households.enums';
 
 @ObjectType({ description: 'Administrative area: prefecture, county, township, village/community or resident group · 行政区划' })
 @Directive('@key(fields: "code")')

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { HouseholdStatus, HousingMode, RelocationMode, SupportCohort } from '../household.enums';
+import { HouseholdStatus, HousingMode, RelocationMode, SupportCohort } from '../households.enums';
 
 @ObjectType({ description: 'Resettled household · 移民户' })
 @Directive('@key(fields: "id")')

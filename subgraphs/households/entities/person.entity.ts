@@ -1,9 +1,9 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { PersonStatus, ProductionMode, Relation, RemovalReason, Sex } from '../household.enums';
+import { PersonStatus, ProductionMode, Relation, RemovalReason, Sex } from '../households.enums';
 
-/** `idNumber` and `phone` are sensitive: they are exposed through field resolvers that mask them. */
+/** `idNumber`, `birthDate` and `phone` are sensitive: they are exposed through field resolvers that mask them (`reveal`). */
 @ObjectType({ description: 'Resettled person, a member of a household · 移民人口' })
 @Directive('@key(fields: "id")')
 @Entity({ name: 'person' })
@@ -34,7 +34,6 @@ export class Person {
   @Column({ type: 'varchar', length: 8 })
   sex: Sex;
 
-  @Field(() => LocalDateResolver, { description: 'Birth date (consistent with the ID number) · 出生日期' })
   @Column({ name: 'birth_date', type: 'date' })
   birthDate: string;
 

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { registerEnum } from '../../../platform/graphql/enums';
 import { AgeBand, StatisticsCellBase, StatisticsTableType } from '../../../platform/statistics/statistics.types';
-import { HousingMode, ProductionMode, RelocationMode, Sex } from '../household.enums';
+import { HousingMode, ProductionMode, RelocationMode, Sex } from '../households.enums';
 import { AdminArea } from './admin-area.entity';
 
 /** What persons can be grouped by. */

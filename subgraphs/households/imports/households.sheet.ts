@@ -8,18 +8,18 @@ import { existingKeys } from '../../../platform/graphql/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
-import { AreaLevel, HouseholdStatus, type HousingMode, type RelocationMode } from '../household.enums';
+import { AreaLevel, HouseholdStatus, type HousingMode, type RelocationMode } from '../households.enums';
 import type { HouseholdRow } from '../demo/rows';
 import { checkHousehold } from '../services/household.validation';
-import { supportPeriod } from '../support-period';
+import { supportPeriod } from '../services/support-period.rules';
 import { LABELS, REGISTRY_NO } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 
 /** The households sheet (移民户表): one row per household. */
-export const HOUSEHOLDS_SHEET: SheetFormat = {
+export const HOUSEHOLDS_SHEET = sheetFormat({
   name: 'households',
   title: '移民户表',
   columns: [
@@ -33,7 +33,7 @@ export const HOUSEHOLDS_SHEET: SheetFormat = {
     { key: 'relocatedOn', header: '搬迁完成日期', kind: 'date', note: '未搬迁留空 · Date the move was completed; empty if not yet' },
     EXPORTED_HOUSEHOLD_ID,
   ],
-};
+});
 
 export interface ValidHousehold {
   registryNo: string;
@@ -70,18 +70,18 @@ export function householdsImport(scope: Scope): SheetImport<ValidHousehold> {
       if (problems.length) return { problems };
       const fields = new Problems();
       const input = {
-        registryNo: values.registryNo as string,
-        stationId: values.stationId as string,
-        originalAreaCode: values.originalAreaCode as string,
-        areaCode: values.areaCode as string,
-        registeredOn: values.registeredOn as string,
-        relocatedOn: values.relocatedOn as string | null,
+        registryNo: values.registryNo,
+        stationId: values.stationId,
+        originalAreaCode: values.originalAreaCode,
+        areaCode: values.areaCode,
+        registeredOn: values.registeredOn,
+        relocatedOn: values.relocatedOn,
       };
       const normalized = checkHousehold(fields, 'row', input);
       if (!fields.empty) return { problems: rowProblems(HOUSEHOLDS_SHEET, row, fields.all) };
       return {
         problems: [],
-        valid: { ...input, ...normalized, relocationMode: values.relocationMode as RelocationMode, housingMode: values.housingMode as HousingMode },
+        valid: { ...input, ...normalized, relocationMode: values.relocationMode, housingMode: values.housingMode },
       };
     },
 
@@ -143,7 +143,7 @@ export function householdsImport(scope: Scope): SheetImport<ValidHousehold> {
         } else unchanged++;
       }
       return upsertPlan('household', { problems, inserts, updates, unchanged }, async (m) => {
-        await recordHouseholdEvents(m, RegistryEventType.HOUSEHOLD_REGISTERED, inserts.map((h) => h.id as string), { withMembers: true });
+        await recordHouseholdEvents(m, RegistryEventType.HOUSEHOLD_REGISTERED, inserts.map((h) => String(h.id)), { withMembers: true });
         if (!moved.length) return;
         // members live where their household lives
         await m.query(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eighteenCharacterForm, idNumberForms } from '../../../platform/domain/id-number';
 import { EXPORTED_HOUSEHOLD_ID, EXPORTED_PERSON_ID } from '../../../platform/imports/reference-columns';
 import { bulkUpdateColumns } from '../../../platform/db/bulk-insert-columns';
 import { RegistryEventType } from '../../../platform/events/registry-event';
@@ -10,10 +11,10 @@ import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '.
 import { SensitiveCategory } from '../../../platform/security/purposes';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
 import { today } from '../../../platform/graphql/validation';
 import { Household } from '../entities/household.entity';
-import { HouseholdStatus, PersonStatus, Relation, type ProductionMode, type Sex } from '../household.enums';
+import { HouseholdStatus, PersonStatus, Relation, type ProductionMode, type Sex } from '../households.enums';
 import type { MemberInput } from '../inputs/registration.input';
 import { checkMember } from '../services/member.validation';
 import { LABELS, REGISTRY_NO } from './sheet-columns';
@@ -22,7 +23,7 @@ import { schemaName } from '../../../platform/db/data-source';
 const FLAG_NOTE = '是/否 · yes/no';
 
 /** The persons sheet (移民人口表): one row per person, naming the household by its registry number. */
-export const PERSONS_SHEET: SheetFormat = {
+export const PERSONS_SHEET = sheetFormat({
   name: 'persons',
   title: '移民人口表',
   columns: [
@@ -30,7 +31,7 @@ export const PERSONS_SHEET: SheetFormat = {
     { key: 'name', header: '姓名', kind: 'text', required: true, note: '姓名 · Name' },
     { key: 'idNumber', header: '身份证号', aliases: ['身份证号码', '公民身份号码'], kind: 'text', required: true, sensitive: SensitiveCategory.ID_NUMBER, note: '18 位（末位可为 X），该列须设为文本 · 18 characters, the column formatted as text' },
     { key: 'sex', header: '性别', kind: 'choice', choices: LABELS.sex, note: '可留空，由身份证号推出；填写则须一致 · Optional; must agree with the ID number' },
-    { key: 'birthDate', header: '出生日期', kind: 'date', note: '可留空，由身份证号推出；填写则须一致 · Optional; must agree with the ID number' },
+    { key: 'birthDate', header: '出生日期', kind: 'date', sensitive: 'BIRTH_DATE', note: '可留空，由身份证号推出；填写则须一致 · Optional; must agree with the ID number' },
     { key: 'ethnicity', header: '民族', kind: 'text', required: true, note: '如“汉族”“彝族” · Ethnic group' },
     { key: 'relation', header: '与户主关系', aliases: ['关系'], kind: 'choice', required: true, choices: LABELS.relation, note: '每户一名“户主” · Relation to the head; one 户主 per household' },
     { key: 'phone', header: '联系电话', aliases: ['手机号码', '电话'], kind: 'text', sensitive: SensitiveCategory.PHONE, note: '11 位手机号码 · Mobile phone' },
@@ -42,7 +43,7 @@ export const PERSONS_SHEET: SheetFormat = {
     EXPORTED_HOUSEHOLD_ID,
     EXPORTED_PERSON_ID,
   ],
-};
+});
 
 export interface ValidPerson {
   /** Flags that do not fit the age: a problem only when the row sets them anew. */
@@ -79,20 +80,20 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
     format: PERSONS_SHEET,
     tables: ['household', 'person'],
     keyColumn: header('idNumber'),
-    key: (p) => p.idNumber,
+    key: (p) => eighteenCharacterForm(p.idNumber), // a 15-digit number and its 18-character form are one person
 
     checkRow(row) {
       const { values, problems } = parseCells(PERSONS_SHEET, row);
       if (problems.length) return { problems };
-      const member = {
+      const member: MemberInput = {
         name: values.name, idNumber: values.idNumber, sex: values.sex, birthDate: values.birthDate, ethnicity: values.ethnicity,
         relation: values.relation, phone: values.phone, productionMode: values.productionMode,
         leftBehindElderly: values.leftBehindElderly, leftBehindChild: values.leftBehindChild,
         disabled: values.disabled, minimumLivingAllowance: values.minimumLivingAllowance,
-      } as unknown as MemberInput;
+      };
       const fields = new Problems();
       const valid = checkMember(fields, 'row', member, now);
-      const registryNo = (values.registryNo as string).toUpperCase();
+      const registryNo = values.registryNo.toUpperCase();
       if (member.relation === Relation.HEAD) {
         const first = headRowOf.get(registryNo);
         if (first !== undefined) fields.add('row.relation', `该户在第 ${first} 行已有户主，每户只能有一名户主`, `Row ${first} already names this household's head: one head per household`);
@@ -126,14 +127,16 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
         `SELECT p.* FROM unnest($1::text[]) AS k(id_number) CROSS JOIN LATERAL (${byKey(
           `p.id, p.id_number, p.household_id, h.registry_no, h.county_code, ${Object.keys(COLUMNS).map((c) => `p.${c}`).join(', ')}`,
           `"${schema}".person p JOIN "${schema}".household h ON h.id = p.household_id`,
-          'p.id_number = (k.id_number COLLATE "C") AND p.status = $2')}) p`, [rows.map((r) => r.valid.idNumber), PersonStatus.ACTIVE]);
-      const personOf = new Map(existing.map((p) => [p.id_number, p]));
+          'p.id_number = (k.id_number COLLATE "C") AND p.status = $2')}) p`, [rows.flatMap((r) => idNumberForms(r.valid.idNumber)), PersonStatus.ACTIVE]);
+      // by the 18-character form: a person registered under the old 15-digit number is the same person
+      const personOf = new Map(existing.map((p) => [eighteenCharacterForm(p.id_number), p]));
       // persons outside the caller's jurisdiction are not visible (row-level security): ask which of the rest are registered, and where
-      const unseen = rows.map((r) => r.valid.idNumber).filter((n) => !personOf.has(n));
-      const elsewhere: { id_number: string; county_code: string }[] = unseen.length
-        ? await manager.query(`SELECT id_number, county_code FROM "${schema}".registered_id_numbers($1::text[], NULL)`, [unseen])
+      const unseen = rows.map((r) => eighteenCharacterForm(r.valid.idNumber)).filter((n) => !personOf.has(n)).flatMap(idNumberForms);
+      const elsewhere: { id_number: string; county_name: string }[] = unseen.length
+        ? await manager.query(`SELECT id_number, county_name FROM "${schema}".registered_id_numbers($1::text[], NULL)`, [unseen])
         : [];
-      const countyElsewhere = new Map(elsewhere.map((p) => [p.id_number, p.county_code]));
+      // a duplicate outside the jurisdiction is named by its county only (docs/privacy.md)
+      const countyElsewhere = new Map(elsewhere.map((p) => [eighteenCharacterForm(p.id_number), p.county_name]));
 
       const problems: RowProblem[] = [];
       const inserts: Record<string, unknown>[] = [];
@@ -144,17 +147,18 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
         const found = problems.length;
         const problem = (key: keyof ValidPerson, zh: string, en: string) => problems.push({ row, column: header(key), value: String(p[key] ?? ''), zh, en });
         const household = householdOf.get(p.registryNo);
-        const before = personOf.get(p.idNumber);
+        const id18 = eighteenCharacterForm(p.idNumber);
+        const before = personOf.get(id18);
         if (hiddenNos.has(p.registryNo)) problem('registryNo', `移民户 ${p.registryNo} 属于其他县（区、市），不在您的管辖范围内，不能导入`, `Household ${p.registryNo} belongs to another county, outside your jurisdiction: you cannot import it`);
         else if (!household) problem('registryNo', `登记编号 ${p.registryNo} 的移民户不存在：请先导入移民户表`, `No household has registry number ${p.registryNo}: import the households sheet first`);
         else if (!scope.covers(household.area_code)) problem('registryNo', `移民户 ${p.registryNo} 属于 ${household.county_code}，不在您的管辖范围内，不能导入`, `Household ${p.registryNo} belongs to county ${household.county_code}, outside your jurisdiction: you cannot import it`);
         else if (household.status === HouseholdStatus.CANCELLED) problem('registryNo', `移民户 ${p.registryNo} 已注销`, `Household ${p.registryNo} is cancelled`);
-        if (countyElsewhere.has(p.idNumber)) {
-          problem('idNumber', `该身份证号已登记在 ${countyElsewhere.get(p.idNumber)} 的移民户中（不在您的管辖范围内）：同一人不能登记两次`,
-            `This ID number is already registered in a household of county ${countyElsewhere.get(p.idNumber)} (outside your jurisdiction): a person is registered once`);
+        if (countyElsewhere.has(id18)) {
+          problem('idNumber', `该身份证号已在${countyElsewhere.get(id18)}登记（不在您的管辖范围内）：同一人不能登记两次`,
+            `This ID number is already registered in ${countyElsewhere.get(id18)} (outside your jurisdiction): a person is registered once`);
         } else if (before && before.registry_no !== p.registryNo) {
-          problem('idNumber', `该身份证号已登记在移民户 ${before.registry_no}（${before.county_code}），本表第 ${row} 行又登记在 ${p.registryNo}：同一人不能登记两次`,
-            `This ID number is already registered in household ${before.registry_no} (county ${before.county_code}); row ${row} registers it in ${p.registryNo}: a person is registered once`);
+          problem('idNumber', `该身份证号已登记在移民户 ${before.registry_no}，本表第 ${row} 行又登记在 ${p.registryNo}：同一人不能登记两次`,
+            `This ID number is already registered in household ${before.registry_no}; row ${row} registers it in ${p.registryNo}: a person is registered once`);
         } else if (household && before && before.relation === Relation.HEAD && p.relation !== Relation.HEAD) {
           problem('relation', '户主的关系不能直接修改：变更户主请使用减员（指定新户主）', 'The head’s relation cannot be changed directly: remove the head naming the new head');
         } else if (household && p.relation === Relation.HEAD && household.head_id && household.head_id !== before?.id) {
@@ -171,13 +175,13 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
           const id = randomUUID();
           inserts.push({ id, household_id: household!.id, area_code: household!.area_code, county_code: household!.county_code, id_number: p.idNumber, ...wanted, status: PersonStatus.ACTIVE });
           if (p.relation === Relation.HEAD) heads.push({ id: household!.id, head_id: id });
-        } else if (Object.keys(COLUMNS).some((c) => (before[c as keyof typeof COLUMNS] ?? null) !== (wanted[c] ?? null))) {
+        } else if (Object.entries(before).some(([c, value]) => c in COLUMNS && (value ?? null) !== (wanted[c] ?? null))) {
           updates.push({ id: before.id, ...wanted });
         } else unchanged++;
       }
       return upsertPlan('person', { problems, inserts, updates, unchanged }, async (m) => {
         await bulkUpdateColumns(m, 'household', 'id', heads);
-        await recordPersonEvents(m, RegistryEventType.MEMBER_ADDED, inserts.map((p) => p.id as string));
+        await recordPersonEvents(m, RegistryEventType.MEMBER_ADDED, inserts.map((p) => String(p.id)));
       });
     },
   };

@@ -1,6 +1,6 @@
 import { STATION_IDS, STATION_LABELS } from '../../../platform/domain/stations';
 import type { SheetColumn } from '../../../platform/imports/sheet-format';
-import { HousingMode, ProductionMode, Relation, RelocationMode, Sex } from '../household.enums';
+import { HousingMode, ProductionMode, Relation, RelocationMode, Sex } from '../households.enums';
 
 /** Chinese labels of the enums, as county clerks write them (the sheets show these; codes are accepted too). */
 export const LABELS = {
@@ -41,7 +41,7 @@ export const LABELS = {
 if (Object.keys(LABELS.station).join() !== STATION_IDS.join()) throw new Error('station labels out of step with STATION_IDS');
 
 /** The household's registry number: the key of the households sheet, the reference in the persons sheet. */
-export const REGISTRY_NO: SheetColumn = {
+export const REGISTRY_NO = {
   key: 'registryNo', header: '登记编号', aliases: ['户籍编号', '移民户编号', '户编号'], kind: 'text', required: true,
   note: '移民户登记编号，全市唯一 · Registry number, unique in the prefecture',
-};
+} as const satisfies SheetColumn;

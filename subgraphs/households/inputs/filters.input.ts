@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { HouseholdStatus, ProductionMode, RelocationMode, VulnerabilityFlag } from '../household.enums';
+import { HouseholdStatus, ProductionMode, RelocationMode, VulnerabilityFlag } from '../households.enums';
 
 @InputType({ description: 'Which households to list · 移民户筛选条件' })
 export class HouseholdFilter {

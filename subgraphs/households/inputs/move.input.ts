@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { MoveReason } from '../move.enums';
+import { MoveReason } from '../households.enums';
 
 @InputType({ description: 'A household moving to another resident group · 移民户迁移（现居住地变更）' })
 export class MoveHouseholdInput {

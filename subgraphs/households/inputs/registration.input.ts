@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { HousingMode, ProductionMode, Relation, RelocationMode, RemovalReason, Sex } from '../household.enums';
+import { HousingMode, ProductionMode, Relation, RelocationMode, RemovalReason, Sex } from '../households.enums';
 
 @InputType({ description: 'A member of a household being registered or added · 家庭成员' })
 export class MemberInput {

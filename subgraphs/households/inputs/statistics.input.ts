@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { HousingMode, ProductionMode, RelocationMode, Sex, VulnerabilityFlag } from '../household.enums';
+import { HousingMode, ProductionMode, RelocationMode, Sex, VulnerabilityFlag } from '../households.enums';
 
 @InputType({ description: 'Which persons the statistics count · 人口统计筛选条件' })
 export class PersonStatisticsFilter {

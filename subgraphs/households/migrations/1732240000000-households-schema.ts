@@ -1,8 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { oneOf, runStatements } from '../../../platform/db/migration-helpers';
-import {
-  AreaLevel, HouseholdStatus, HousingMode, PersonStatus, ProductionMode, Relation, RelocationMode, RemovalReason, Sex, SupportCohort,
-} from '../household.enums';
 
 export class HouseholdsSchema1732240000000 implements MigrationInterface {
   name = 'HouseholdsSchema1732240000000';
@@ -12,7 +9,7 @@ export class HouseholdsSchema1732240000000 implements MigrationInterface {
       `CREATE TABLE {s}.admin_area (
         code varchar(15) COLLATE "C" PRIMARY KEY,
         name varchar(64) NOT NULL,
-        level varchar(16) NOT NULL ${oneOf('level', AreaLevel)},
+        level varchar(16) NOT NULL ${oneOf('level', ['PREFECTURE', 'COUNTY', 'TOWNSHIP', 'COMMUNITY', 'GROUP'])},
         parent_code varchar(15) COLLATE "C" REFERENCES {s}.admin_area (code),
         county_code varchar(6) COLLATE "C"
       )`,
@@ -32,13 +29,13 @@ export class HouseholdsSchema1732240000000 implements MigrationInterface {
         original_area_code varchar(15) COLLATE "C" NOT NULL REFERENCES {s}.admin_area (code),
         area_code varchar(15) COLLATE "C" NOT NULL REFERENCES {s}.admin_area (code),
         county_code varchar(6) COLLATE "C" NOT NULL,
-        relocation_mode varchar(24) NOT NULL ${oneOf('relocation_mode', RelocationMode)},
-        housing_mode varchar(24) NOT NULL ${oneOf('housing_mode', HousingMode)},
+        relocation_mode varchar(24) NOT NULL ${oneOf('relocation_mode', ['URBANISATION', 'CENTRALISED', 'SCATTERED', 'OUT_MIGRATION', 'WITH_RELATIVES'])},
+        housing_mode varchar(24) NOT NULL ${oneOf('housing_mode', ['UNIFIED', 'INFRASTRUCTURE_UNIFIED', 'SELF_BUILT'])},
         head_id uuid,
-        status varchar(16) NOT NULL ${oneOf('status', HouseholdStatus)},
+        status varchar(16) NOT NULL ${oneOf('status', ['REGISTERED', 'RELOCATED', 'CANCELLED'])},
         registered_on date NOT NULL,
         relocated_on date,
-        support_cohort varchar(16) ${oneOf('support_cohort', SupportCohort)},
+        support_cohort varchar(16) ${oneOf('support_cohort', ['EXISTING', 'ORIGINAL'])},
         support_start date,
         support_end date
       )`,
@@ -53,18 +50,18 @@ export class HouseholdsSchema1732240000000 implements MigrationInterface {
         county_code varchar(6) COLLATE "C" NOT NULL,
         name varchar(32) NOT NULL,
         id_number varchar(18) COLLATE "C" NOT NULL,
-        sex varchar(8) NOT NULL ${oneOf('sex', Sex)},
+        sex varchar(8) NOT NULL ${oneOf('sex', ['MALE', 'FEMALE'])},
         birth_date date NOT NULL,
         ethnicity varchar(16) NOT NULL,
-        relation varchar(16) NOT NULL ${oneOf('relation', Relation)},
+        relation varchar(16) NOT NULL ${oneOf('relation', ['HEAD', 'SPOUSE', 'CHILD', 'CHILD_IN_LAW', 'GRANDCHILD', 'PARENT', 'GRANDPARENT', 'SIBLING', 'OTHER'])},
         phone varchar(20),
-        production_mode varchar(24) NOT NULL ${oneOf('production_mode', ProductionMode)},
+        production_mode varchar(24) NOT NULL ${oneOf('production_mode', ['ANNUAL_COMPENSATION', 'AGRICULTURAL', 'SELF_EMPLOYMENT', 'PENSION', 'OTHER'])},
         left_behind_elderly boolean NOT NULL DEFAULT false,
         left_behind_child boolean NOT NULL DEFAULT false,
         disabled boolean NOT NULL DEFAULT false,
         minimum_living_allowance boolean NOT NULL DEFAULT false,
-        status varchar(16) NOT NULL DEFAULT 'ACTIVE' ${oneOf('status', PersonStatus)},
-        removal_reason varchar(16) ${oneOf('removal_reason', RemovalReason)},
+        status varchar(16) NOT NULL DEFAULT 'ACTIVE' ${oneOf('status', ['ACTIVE', 'REMOVED'])},
+        removal_reason varchar(16) ${oneOf('removal_reason', ['DECEASED', 'MOVED_OUT', 'MARRIED_OUT', 'DUPLICATE', 'OTHER'])},
         removal_note varchar(200),
         removed_on date
       )`,

@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { Problems } from '../../../platform/graphql/errors';
 import { isAreaCodeShape, normalizeAreaCode } from '../../../platform/graphql/validation';
+import { likePrefix } from '../../../platform/db/raw-sql';
+import { checkText } from '../../../platform/graphql/validation';
 import { applyAreaFilter } from '../../../platform/security/scope';
 import { AdminArea } from '../entities/admin-area.entity';
-import { AreaLevel } from '../household.enums';
+import { AreaLevel } from '../households.enums';
 import type { HouseholdsContext } from '../households.context';
 import { visibleAreas } from '../households.loaders';
 
@@ -22,27 +24,26 @@ export class AreaResolver {
     return ctx.loaders.area.load(checkCode(code, 'code'));
   }
 
-  @Query(() => [AdminArea], { description: 'Areas by level and/or parent, inside your jurisdiction · 按层级或上级查询区划' })
+  @Query(() => [AdminArea], {
+    description: 'Areas by name, level and/or parent, inside your jurisdiction; whole-name matches first · 按名称、层级或上级查询区划（全称匹配在前）',
+  })
   areas(
     @Ctx() ctx: HouseholdsContext,
     @Arg('level', () => AreaLevel, { nullable: true, description: 'Level · 层级' }) level?: AreaLevel,
     @Arg('parentCode', () => String, { nullable: true, description: 'Parent area code · 上级区划代码' }) parentCode?: string,
     @Arg('withinCode', () => String, { nullable: true, description: 'Only areas at or below this code · 仅此区划及其下级' }) withinCode?: string,
+    @Arg('name', () => String, { nullable: true, description: 'The whole name or its beginning, e.g. 邱家屿 finds 邱家屿社区 · 名称（全称或开头，如“邱家屿”）' }) name?: string,
   ): Promise<AdminArea[]> {
     const qb = visibleAreas(ctx.dataSource, ctx.scope);
+    if (name !== undefined && name !== null) {
+      const problems = new Problems();
+      checkText(problems, 'name', name, '名称', 50);
+      problems.throwIfAny();
+      qb.andWhere('a.name LIKE :prefix', { prefix: likePrefix(name.trim()) }).addOrderBy('CASE WHEN a.name = :exact THEN 0 ELSE 1 END').setParameter('exact', name.trim());
+    }
     if (level) qb.andWhere('a.level = :level', { level });
     if (parentCode) qb.andWhere('a.parent_code = :parent', { parent: checkCode(parentCode, 'parentCode') });
     if (withinCode) applyAreaFilter(ctx.scope, qb, 'a.code', withinCode, 'withinCode');
-    return qb.orderBy('a.code').limit(5000).getMany();
-  }
-
-  @FieldResolver(() => AdminArea, { nullable: true, description: 'Parent area · 上级区划' })
-  parent(@Root() area: AdminArea, @Ctx() ctx: HouseholdsContext): Promise<AdminArea | null> | null {
-    return area.parentCode ? ctx.loaders.area.load(area.parentCode) : null;
-  }
-
-  @FieldResolver(() => [AdminArea], { description: 'Areas directly below, inside your jurisdiction · 下级区划' })
-  children(@Root() area: AdminArea, @Ctx() ctx: HouseholdsContext): Promise<AdminArea[]> {
-    return ctx.loaders.areaChildren.load(area.code);
+    return qb.addOrderBy('a.code').limit(5000).getMany();
   }
 }

@@ -11,7 +11,7 @@ export const HouseholdConnection = ConnectionType(Household, 'Household', 'A pag
 @Resolver(() => Household)
 export class HouseholdResolver {
   @Query(() => Household, { nullable: true, description: 'One household by id, inside your jurisdiction · 按标识查询移民户' })
-  household(@Arg('id', () => ID) id: string, @Ctx() ctx: HouseholdsContext): Promise<Household | null> {
+  household(@Arg('id', () => ID, { description: 'Household id · 移民户标识' }) id: string, @Ctx() ctx: HouseholdsContext): Promise<Household | null> {
     return ctx.loaders.household.load(requireId(id, 'id'));
   }
 
@@ -19,7 +19,7 @@ export class HouseholdResolver {
   households(
     @Ctx() ctx: HouseholdsContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => HouseholdFilter, { nullable: true }) filter?: HouseholdFilter,
+    @Arg('filter', () => HouseholdFilter, { nullable: true, description: 'Filter · 筛选条件' }) filter?: HouseholdFilter,
   ): Promise<Page<Household>> {
     return listHouseholds(ctx, filter, page);
   }

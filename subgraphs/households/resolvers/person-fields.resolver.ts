@@ -1,10 +1,11 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { SensitiveCategory } from '../../../platform/security/purposes';
-import { reveal } from '../../../platform/security/sensitive';
+import { LocalDateResolver } from 'graphql-scalars';
+import { reveal, revealBirthDate, seesInFullHere } from '../../../platform/security/sensitive';
 import { today } from '../../../platform/graphql/validation';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
-import { VulnerabilityFlag } from '../household.enums';
+import { VulnerabilityFlag } from '../households.enums';
 import type { HouseholdsContext } from '../households.context';
 import { ageOn } from '../services/member.validation';
 
@@ -15,7 +16,7 @@ export class PersonFieldsResolver {
     return ctx.loaders.household.load(p.householdId);
   }
 
-  @FieldResolver(() => String, { description: 'Resident ID number; masked (530622********1234) unless your role or purpose needs it in full; full reads are audited · 身份证号（按需脱敏，完整读取留痕）' })
+  @FieldResolver(() => String, { description: 'Resident ID number; masked to the area code (530622************) unless your role or purpose needs it in full; full reads are audited · 身份证号（按需脱敏，完整读取留痕）' })
   idNumber(@Root() p: Person, @Ctx() ctx: HouseholdsContext): string {
     return reveal(ctx, SensitiveCategory.ID_NUMBER, { type: 'Person', id: p.id, areaCode: p.areaCode }, 'idNumber', p.idNumber)!;
   }
@@ -25,9 +26,19 @@ export class PersonFieldsResolver {
     return reveal(ctx, SensitiveCategory.PHONE, { type: 'Person', id: p.id, areaCode: p.areaCode }, 'phone', p.phone);
   }
 
-  @FieldResolver(() => Int, { description: 'Age in whole years today · 年龄（周岁）' })
-  age(@Root() p: Person): number {
-    return ageOn(p.birthDate, today());
+  @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'Birth date (consistent with the ID number); empty unless your role or purpose sees ID numbers in full (it is eight of their digits): use birthYear; full reads are audited · 出生日期（身份证号的一部分，按需提供，读取留痕）' })
+  birthDate(@Root() p: Person, @Ctx() ctx: HouseholdsContext): string | null {
+    return revealBirthDate(ctx, { type: 'Person', id: p.id, areaCode: p.areaCode }, p.birthDate);
+  }
+
+  @FieldResolver(() => Int, { description: 'Year of birth · 出生年份' })
+  birthYear(@Root() p: Person): number {
+    return Number(p.birthDate.slice(0, 4));
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Age in whole years today; empty when the birth date is (with the year, the day it changes would give the birth date away) · 年龄（周岁；出生日期不提供时为空）' })
+  age(@Root() p: Person, @Ctx() ctx: HouseholdsContext): number | null {
+    return seesInFullHere(ctx, 'BIRTH_DATE', p.areaCode) ? ageOn(p.birthDate, today()) : null;
   }
 
   @FieldResolver(() => [VulnerabilityFlag], { description: 'All vulnerability flags set for the person · 重点关爱标识' })

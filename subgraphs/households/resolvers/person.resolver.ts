@@ -11,7 +11,7 @@ export const PersonConnection = ConnectionType(Person, 'Person', 'A page of pers
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'One person by id, inside your jurisdiction · 按标识查询人员' })
-  person(@Arg('id', () => ID) id: string, @Ctx() ctx: HouseholdsContext): Promise<Person | null> {
+  person(@Arg('id', () => ID, { description: 'Person id · 人员标识' }) id: string, @Ctx() ctx: HouseholdsContext): Promise<Person | null> {
     return ctx.loaders.person.load(requireId(id, 'id'));
   }
 
@@ -19,7 +19,7 @@ export class PersonResolver {
   persons(
     @Ctx() ctx: HouseholdsContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
+    @Arg('filter', () => PersonFilter, { nullable: true, description: 'Filter · 筛选条件' }) filter?: PersonFilter,
   ): Promise<Page<Person>> {
     return listPersons(ctx, filter, page);
   }

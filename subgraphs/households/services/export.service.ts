@@ -1,9 +1,6 @@
 import type { BaseContext } from '../../../platform/graphql/context';
-import { maskIdNumber, maskPhone } from '../../../platform/domain/id-number';
 import { EXPORT_PAGE, exportCondition } from '../../../platform/imports/export-query';
-import { SensitiveCategory } from '../../../platform/security/purposes';
-import { seesInFull } from '../../../platform/security/sensitive';
-import { PersonStatus } from '../household.enums';
+import { PersonStatus } from '../households.enums';
 import { schemaName } from '../../../platform/db/data-source';
 
 /** The households sheet's rows inside the caller's jurisdiction (narrowed to `area`), by registry number. */
@@ -23,13 +20,10 @@ export async function* exportHouseholds(ctx: BaseContext, area?: string): AsyncG
   }
 }
 
-/** The persons sheet's rows inside the caller's jurisdiction (narrowed to `area`); ID numbers and phones masked by the policy. */
+/** The persons sheet's rows inside the caller's jurisdiction (narrowed to `area`); the file route masks the sensitive columns. */
 export async function* exportPersons(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
   const schema = schemaName(ctx.dataSource);
   const { sql, values } = exportCondition(ctx, 'p.area_code', area, 4);
-  // the masking policy, as for the fields in the graph: a partner sees what its purposes need
-  const fullId = seesInFull(ctx.identity, SensitiveCategory.ID_NUMBER);
-  const fullPhone = seesInFull(ctx.identity, SensitiveCategory.PHONE);
   let after = ['', ''];
   for (;;) {
     const rows: Record<string, unknown>[] = await ctx.dataSource.query(
@@ -39,11 +33,7 @@ export async function* exportPersons(ctx: BaseContext, area?: string): AsyncGene
          FROM "${schema}".person p JOIN "${schema}".household h ON h.id = p.household_id
         WHERE p.status = $1 AND (h.registry_no, p.id_number) > ($2, $3) AND ${sql}
         ORDER BY h.registry_no, p.id_number LIMIT ${EXPORT_PAGE}`, [PersonStatus.ACTIVE, ...after, ...values]);
-    for (const row of rows) {
-      const idNumber = row.idNumber as string;
-      const phone = row.phone as string | null;
-      yield { ...row, idNumber: fullId ? idNumber : maskIdNumber(idNumber), phone: phone && !fullPhone ? maskPhone(phone) : phone };
-    }
+    yield* rows;
     if (rows.length < EXPORT_PAGE) return;
     const last = rows[rows.length - 1];
     after = [last.registryNo as string, last.idNumber as string];

@@ -1,8 +1,8 @@
-import { parseIdNumber, type IdNumberProblem } from '../../../platform/domain/id-number';
+import { eighteenCharacterForm, parseIdNumber, type IdNumberProblem } from '../../../platform/domain/id-number';
 import type { Problems } from '../../../platform/graphql/errors';
-import { checkPhone, checkText } from '../../../platform/graphql/validation';
-import { isEthnicity } from '../ethnicity';
-import { Relation, Sex } from '../household.enums';
+import { checkPhone, checkName, checkText } from '../../../platform/graphql/validation';
+import { isEthnicity } from './ethnicity.rules';
+import { Relation, Sex } from '../households.enums';
 import type { MemberInput } from '../inputs/registration.input';
 
 const ID_PROBLEMS: Record<IdNumberProblem, [string, string]> = {
@@ -54,7 +54,7 @@ export interface ValidMember {
 
 /** Validates one member; problems are added under `path` (e.g. `input.members[2]`). */
 export function checkMember(problems: Problems, path: string, m: MemberInput, today: string): ValidMember | undefined {
-  checkText(problems, `${path}.name`, m.name, '姓名', 32);
+  checkName(problems, `${path}.name`, m.name, '姓名', 32);
   checkEthnicity(problems, `${path}.ethnicity`, m.ethnicity);
   checkPhone(problems, `${path}.phone`, m.phone);
   const id = checkIdNumber(problems, `${path}.idNumber`, m.idNumber);
@@ -63,7 +63,8 @@ export function checkMember(problems: Problems, path: string, m: MemberInput, to
     problems.add(`${path}.sex`, `性别与身份证号不符（身份证号显示为${id.sex === Sex.MALE ? '男' : '女'}）`, `sex does not match the ID number (which says ${id.sex})`);
   }
   if (m.birthDate && m.birthDate !== id.birthDate) {
-    problems.add(`${path}.birthDate`, `出生日期与身份证号不符（身份证号显示为 ${id.birthDate}）`, `birthDate does not match the ID number (${id.birthDate})`);
+    // the message does not quote the ID number's birth date: import reports reach masked readers too
+    problems.add(`${path}.birthDate`, '出生日期与身份证号中的出生日期不符', 'birthDate does not match the birth date inside the ID number');
   }
   checkFlagsAgainstAge(problems, path, m, ageOn(id.birthDate, today));
   return { name: m.name.trim(), idNumber: id.normalized, sex: id.sex as Sex, birthDate: id.birthDate, input: m };
@@ -75,7 +76,7 @@ export function checkMemberSet(problems: Problems, path: string, members: Member
   if (heads !== 1) problems.add(`${path}`, `须有且仅有一名户主（现有 ${heads} 名）`, `exactly one member must be the HEAD (found ${heads})`);
   const seen = new Map<string, number>();
   members.forEach((m, i) => {
-    const key = m.idNumber.trim().toUpperCase();
+    const key = eighteenCharacterForm(m.idNumber); // a 15-digit number and its 18-character form are one person
     const first = seen.get(key);
     if (first !== undefined) {
       problems.add(`${path}[${i}].idNumber`, `身份证号与第 ${first + 1} 名成员重复`, `same ID number as member ${first + 1}`);

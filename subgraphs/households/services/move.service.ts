@@ -4,10 +4,11 @@ import { RegistryEventType } from '../../../platform/events/registry-event';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
-import { AreaLevel, HouseholdStatus } from '../household.enums';
+import { AreaLevel, HouseholdStatus } from '../households.enums';
 import type { HouseholdsContext } from '../households.context';
 import type { MoveHouseholdInput } from '../inputs/move.input';
-import { loadForChange } from './registration.service';
+import { loadForChange } from '../../../platform/db/load-for-change';
+import { scopedHouseholds } from '../households.loaders';
 import { inRegistryTransaction, recordHouseholdEvents } from './registry-events';
 
 /**
@@ -29,7 +30,7 @@ export async function moveHousehold(ctx: HouseholdsContext, input: MoveHousehold
   if (!ctx.scope.covers(areaCode)) throw forbidden('新现居住地超出您的管辖范围', 'areaCode is outside your jurisdiction');
 
   return inRegistryTransaction(ctx, async (manager) => {
-    const household = await loadForChange<Household>(manager, ctx, 'household', householdId, 'input.householdId');
+    const household = await loadForChange(manager, ctx, scopedHouseholds(manager.connection, ctx.scope), { id: householdId, field: 'input.householdId', what: ['该移民户', 'Household'] });
     const later = new Problems();
     if (household.status === HouseholdStatus.CANCELLED) later.add('input.householdId', '该移民户已注销', 'This household registration is cancelled');
     if (household.areaCode === areaCode) later.add('input.areaCode', '新现居住地与当前现居住地相同', 'areaCode is the household’s current area');

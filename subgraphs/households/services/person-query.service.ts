@@ -1,13 +1,16 @@
 import { paginate, type Page, type PageArgs } from '../../../platform/graphql/pagination';
+import { likePrefix } from '../../../platform/db/raw-sql';
 import { applyAreaFilter } from '../../../platform/security/scope';
-import { parseIdNumber } from '../../../platform/domain/id-number';
+import { idNumberForms, parseIdNumber } from '../../../platform/domain/id-number';
 import { Household } from '../entities/household.entity';
 import type { Person } from '../entities/person.entity';
-import { PersonStatus, VulnerabilityFlag } from '../household.enums';
+import { PersonStatus, VulnerabilityFlag } from '../households.enums';
 import type { HouseholdsContext } from '../households.context';
 import { scopedPersons } from '../households.loaders';
 import type { PersonFilter } from '../inputs/filters.input';
 import { checkStation } from '../../../platform/domain/stations';
+import { forbidden } from '../../../platform/graphql/errors';
+import { seesValueInFull } from '../../../platform/security/sensitive';
 
 export const FLAG_COLUMNS: Record<VulnerabilityFlag, string> = {
   [VulnerabilityFlag.LEFT_BEHIND_ELDERLY]: 'p.left_behind_elderly',
@@ -33,8 +36,13 @@ export async function listPersons(ctx: HouseholdsContext, filter: PersonFilter |
   const search = filter?.search?.trim();
   if (search) {
     const id = parseIdNumber(search);
-    if (id.ok) qb.andWhere('p.id_number = :idNumber', { idNumber: id.value.normalized });
-    else qb.andWhere('p.name LIKE :name', { name: `${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    // finding a person by a full number would let a caller test candidate numbers one by one:
+    // only callers who see ID numbers in full may (docs/privacy.md)
+    if (id.ok && !seesValueInFull(ctx.identity, 'ID_NUMBER')) {
+      throw forbidden('您的角色不能按身份证号查询人员（filter.search）', 'Your role may not find persons by ID number (filter.search)');
+    }
+    if (id.ok) qb.andWhere('p.id_number IN (:...idNumbers)', { idNumbers: idNumberForms(id.value.normalized) }); // either form finds the person
+    else qb.andWhere('p.name LIKE :name', { name: likePrefix(search) });
   }
   return paginate(qb, { column: 'p.id', key: (p) => p.id }, page);
 }

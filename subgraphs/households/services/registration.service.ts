@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { idNumberForms } from '../../../platform/domain/id-number';
 import type { EntityManager } from 'typeorm';
-import { conflict, forbidden, notFound, Problems } from '../../../platform/graphql/errors';
-import { existingKeys, existsElsewhere } from '../../../platform/graphql/loaders';
+import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
+import { existingKeys } from '../../../platform/graphql/loaders';
 import { RegistryEventType } from '../../../platform/events/registry-event';
-import { checkDate, checkPhone, checkText, requireId, today } from '../../../platform/graphql/validation';
+import { checkDate, checkPhone, checkName, checkText, requireId, today } from '../../../platform/graphql/validation';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
-import { AreaLevel, HouseholdStatus, PersonStatus, Relation } from '../household.enums';
-import { supportPeriod } from '../support-period';
+import { AreaLevel, HouseholdStatus, PersonStatus, Relation } from '../households.enums';
+import { supportPeriod } from './support-period.rules';
 import type { HouseholdsContext } from '../households.context';
 import { scopedHouseholds, scopedPersons } from '../households.loaders';
 import type { AddMemberInput, RegisterHouseholdInput, RemoveMemberInput, UpdatePersonInput } from '../inputs/registration.input';
@@ -17,18 +18,22 @@ import { inRegistryTransaction, recordHouseholdEvents, recordPersonEvents } from
 import {
   ageOn, checkEthnicity, checkFlagsAgainstAge, checkIdNumber, checkMember, checkMemberSet, type ValidMember,
 } from './member.validation';
+import { loadForChange } from '../../../platform/db/load-for-change';
+
+const PERSON: [string, string] = ['该人员', 'Person'];
+const HOUSEHOLD: [string, string] = ['该移民户', 'Household'];
 
 /** ID numbers already registered to an active person anywhere in the prefecture → CONFLICT. */
 async function assertIdNumbersFree(manager: EntityManager, numbers: { field: string; idNumber: string }[], exceptPersonId?: string) {
   if (!numbers.length) return;
   // outside the caller's jurisdiction too (row-level security hides those rows): the schema's function looks
-  const [taken]: { idNumber: string; countyCode: string }[] = await manager.query(
-    `SELECT id_number AS "idNumber", county_code AS "countyCode" FROM "${manager.connection.getMetadata(Person).schema}".registered_id_numbers($1, $2) LIMIT 1`,
-    [numbers.map((n) => n.idNumber), exceptPersonId ?? null],
+  const [taken]: { idNumber: string; countyName: string }[] = await manager.query(
+    `SELECT id_number AS "idNumber", county_name AS "countyName" FROM "${manager.connection.getMetadata(Person).schema}".registered_id_numbers($1, $2) LIMIT 1`,
+    [numbers.flatMap((n) => idNumberForms(n.idNumber)), exceptPersonId ?? null], // a 15-digit number and its 18-character form are one person
   );
   if (taken) {
-    const { field } = numbers.find((n) => n.idNumber === taken.idNumber)!;
-    throw conflict(field, `该身份证号已在 ${taken.countyCode} 登记，不能重复登记`, `This ID number is already registered (county ${taken.countyCode})`);
+    const { field } = numbers.find((n) => idNumberForms(n.idNumber).includes(taken.idNumber))!;
+    throw conflict(field, `该身份证号已在${taken.countyName}登记，不能重复登记`, `This ID number is already registered in ${taken.countyName}`);
   }
 }
 
@@ -106,26 +111,10 @@ export async function registerHousehold(ctx: HouseholdsContext, input: RegisterH
   );
 }
 
-/** Loads a record inside the caller's jurisdiction for a change: NOT_FOUND or FORBIDDEN otherwise. */
-export async function loadForChange<T extends Person | Household>(
-  manager: EntityManager,
-  ctx: HouseholdsContext,
-  kind: 'person' | 'household',
-  id: string,
-  field: string,
-): Promise<T> {
-  const qb = kind === 'person' ? scopedPersons(manager.connection, ctx.scope) : scopedHouseholds(manager.connection, ctx.scope);
-  const alias = kind === 'person' ? 'p' : 'h';
-  const found = await qb.setQueryRunner(manager.queryRunner!).andWhere(`${alias}.id = :id`, { id }).setLock('pessimistic_write').getOne();
-  if (found) return found as T;
-  if (await existsElsewhere(manager, kind === 'person' ? Person : Household, 'id', id)) throw forbidden();
-  throw kind === 'person' ? notFound('该人员', 'Person', field) : notFound('该移民户', 'Household', field);
-}
-
 export async function updatePerson(ctx: HouseholdsContext, input: UpdatePersonInput): Promise<Person> {
   requireId(input.id, 'input.id');
   const problems = new Problems();
-  if (input.name !== undefined && input.name !== null) checkText(problems, 'input.name', input.name, '姓名', 32);
+  if (input.name !== undefined && input.name !== null) checkName(problems, 'input.name', input.name, '姓名', 32);
   if (input.ethnicity) checkEthnicity(problems, 'input.ethnicity', input.ethnicity);
   checkPhone(problems, 'input.phone', input.phone);
   if (input.relation === Relation.HEAD) problems.add('input.relation', '变更户主请使用减员（指定新户主）', 'change the head by removing the old head with newHeadId');
@@ -135,7 +124,7 @@ export async function updatePerson(ctx: HouseholdsContext, input: UpdatePersonIn
   return inRegistryTransaction(
     ctx,
     async (manager) => {
-      const person = await loadForChange<Person>(manager, ctx, 'person', input.id, 'input.id');
+      const person = await loadForChange(manager, ctx, scopedPersons(manager.connection, ctx.scope), { id: input.id, field: 'input.id', what: PERSON });
       const later = new Problems();
       if (person.status !== PersonStatus.ACTIVE) later.add('input.id', '该人员已减员，不能修改', 'This person has been removed and cannot be changed');
       if (input.relation && person.relation === Relation.HEAD) later.add('input.relation', '户主的关系不能直接修改', 'The head’s relation cannot be changed directly');
@@ -173,7 +162,7 @@ export async function addMember(ctx: HouseholdsContext, input: AddMemberInput): 
   return inRegistryTransaction(
     ctx,
     async (manager) => {
-      const household = await loadForChange<Household>(manager, ctx, 'household', input.householdId, 'input.householdId');
+      const household = await loadForChange(manager, ctx, scopedHouseholds(manager.connection, ctx.scope), { id: input.householdId, field: 'input.householdId', what: HOUSEHOLD });
       if (household.status === HouseholdStatus.CANCELLED) {
         const p = new Problems();
         p.add('input.householdId', '该移民户已注销', 'This household registration is cancelled');
@@ -197,7 +186,7 @@ export async function removeMember(ctx: HouseholdsContext, input: RemoveMemberIn
   checkDate(problems, 'input.removedOn', input.removedOn, '减员日期');
   problems.throwIfAny();
   return inRegistryTransaction(ctx, async (manager) => {
-    const person = await loadForChange<Person>(manager, ctx, 'person', input.personId, 'input.personId');
+    const person = await loadForChange(manager, ctx, scopedPersons(manager.connection, ctx.scope), { id: input.personId, field: 'input.personId', what: PERSON });
     const later = new Problems();
     if (person.status !== PersonStatus.ACTIVE) later.add('input.personId', '该人员已减员', 'This person has already been removed');
     let newHead: Person | undefined;

@@ -5,7 +5,7 @@ import { ageBandSql, areaCondition, areaDimensions, equals, runStatistics, yearR
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
 import { HouseholdDimension, PersonDimension } from '../entities/statistics.type';
-import { HouseholdStatus, PersonStatus } from '../household.enums';
+import { HouseholdStatus, PersonStatus } from '../households.enums';
 import type { HouseholdsContext } from '../households.context';
 import type { HouseholdStatisticsFilter, PersonStatisticsFilter } from '../inputs/statistics.input';
 import { FLAG_COLUMNS } from './person-query.service';

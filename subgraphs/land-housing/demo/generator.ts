@@ -4,9 +4,10 @@ import type { RegistrySnapshot, SnapshotHousehold } from '../../../platform/demo
 import {
   FlatCategory, HouseStructure, LandOwnerKind, LandUse, OccupancyStatus, SiteConstructionMode, SiteRelocationType,
 } from '../land-housing.enums';
-import { settlementOf } from '../services/settlement';
+import { settlementOf } from '../services/settlement.rules';
 import { BINJIANG, expectedLandHousingFigures, FIGURES } from './figures';
 import type { AllocationRow, BuildingRow, FlatRow, LandHousingData, LandParcelRow, OriginalHouseRow, SiteRow, UnitRow } from './rows';
+import { countyOf } from '../../../platform/domain/area-code';
 
 /**
  * Deterministic land and housing rows for the registry the households subgraph generated: every
@@ -106,7 +107,7 @@ function collectiveDrafts(random: Random, facts: HouseholdFacts[], scale: number
       drafts.push({
         row: {
           id: stableUuid('parcel', village, 'collective', String(i)), station_id: first.station_id, owner_kind: LandOwnerKind.COLLECTIVE, household_id: null,
-          area_code: village, county_code: village.slice(0, 6), village_code: village, parcel_no: '',
+          area_code: village, county_code: countyOf(village), village_code: village, parcel_no: '',
           land_use: random.weighted([[LandUse.FOREST, 60], [LandUse.OTHER, 25], [LandUse.CULTIVATED, 15]] as const),
           surveyed_on: addDays(first.registered_on, -random.int(200, 400)),
         },
@@ -299,7 +300,7 @@ function buildSites(random: Random, registry: RegistrySnapshot, facts: Household
   }
   for (const [community, members] of [...byCommunity].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const name = names.get(community) ?? community;
-    const county = community.slice(0, 6);
+    const county = countyOf(community);
     const urban = members.filter((f) => f.h.relocation_mode === 'URBANISATION');
     if (urban.length) {
       const maxExtra = county === SUIJIANG ? 1000 : 2000;

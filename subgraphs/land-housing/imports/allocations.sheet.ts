@@ -6,20 +6,20 @@ import { existingKeys } from '../../../platform/graphql/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
 import { checkDate } from '../../../platform/graphql/validation';
 import { cents } from '../../../platform/db/decimal';
 import { Flat } from '../entities/flat.entity';
 import { OccupancyStatus, type FlatCategory, type SiteConstructionMode } from '../land-housing.enums';
 import { checkAllocation, checkHandoverDate, checkSameCounty, checkSwap } from '../services/allocation.validation';
-import { settlementOf } from '../services/settlement';
+import { settlementOf } from '../services/settlement.rules';
 import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 
 const EXPORT_ONLY = '仅导出，导入时不读取 · Export only; not read on import';
 
 /** The allocations sheet (安置房分配表): one row per flat allocated to a household. */
-export const ALLOCATIONS_SHEET: SheetFormat = {
+export const ALLOCATIONS_SHEET = sheetFormat({
   name: 'allocations',
   title: '安置房分配表',
   columns: [
@@ -36,7 +36,7 @@ export const ALLOCATIONS_SHEET: SheetFormat = {
     { key: 'flatNo', header: '房号', kind: 'text', exportOnly: true, sensitive: SensitiveCategory.EXACT_ADDRESS, note: `${EXPORT_ONLY}；门牌信息，按权限遮蔽 · masked unless your role sees exact addresses` },
     { key: 'flatArea', header: '建筑面积（平方米）', kind: 'text', exportOnly: true, note: EXPORT_ONLY },
   ],
-};
+});
 
 export interface ValidAllocation {
   flatId: string;
@@ -97,15 +97,15 @@ export function allocationsImport(scope: Scope): SheetImport<ValidAllocation> {
       const swappedArea = amountCell(ALLOCATIONS_SHEET, row, values, 'swappedArea', '置换面积', problems);
       if (problems.length) return { problems };
       const input = {
-        flatId: values.flatId as string,
-        householdId: values.householdId as string,
-        householdAreaCode: values.householdAreaCode as string | null,
-        swappedArea: swappedArea as number | null,
-        allocatedOn: values.allocatedOn as string,
+        flatId: values.flatId,
+        householdId: values.householdId,
+        householdAreaCode: values.householdAreaCode,
+        swappedArea,
+        allocatedOn: values.allocatedOn,
       };
-      const handedOverOn = values.handedOverOn as string | null;
-      let occupancyStatus = values.occupancyStatus as OccupancyStatus | null;
-      let occupiedOn = values.occupiedOn as string | null;
+      const handedOverOn = values.handedOverOn;
+      let occupancyStatus = values.occupancyStatus;
+      let occupiedOn = values.occupiedOn;
       const fields = new Problems();
       const householdArea = checkAllocation(fields, 'row', input);
       checkDate(fields, 'row.handedOverOn', handedOverOn, '交房日期');
@@ -189,7 +189,7 @@ export function allocationsImport(scope: Scope): SheetImport<ValidAllocation> {
         }
         if (old?.handed_over_on && !a.handedOverOn) fields.add('row.handedOverOn', `该房已于 ${old.handed_over_on} 交房，交房日期不能清空`, `The flat was handed over on ${old.handed_over_on}: handedOverOn cannot be emptied`);
         if (!fields.empty) {
-          for (const f of fields.all) problem(f.field.slice('row.'.length) as keyof ValidAllocation, f.zh, f.en);
+          problems.push(...rowProblems(ALLOCATIONS_SHEET, { row, cells: { swappedArea: String(a.swappedArea ?? ''), handedOverOn: a.handedOverOn ?? '' } }, fields.all));
           continue;
         }
         flatsOfFile.add(a.flatId);

@@ -4,16 +4,16 @@ import { Problems } from '../../../platform/graphql/errors';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
 import { STATION_LABELS } from '../../../platform/domain/stations';
 import { LandOwnerKind, type LandUse } from '../land-housing.enums';
-import { countyOf } from '../services/codes';
 import { checkParcel, villageInCounty } from '../services/survey.validation';
 import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
+import { countyOf } from '../../../platform/domain/area-code';
 
 /** The land-parcels sheet (淹没土地表): one row per flooded parcel of a household or of a village collective. */
-export const LAND_PARCELS_SHEET: SheetFormat = {
+export const LAND_PARCELS_SHEET = sheetFormat({
   name: 'land-parcels',
   title: '淹没土地表',
   columns: [
@@ -27,7 +27,7 @@ export const LAND_PARCELS_SHEET: SheetFormat = {
     { key: 'areaMu', header: '面积（亩）', aliases: ['淹没面积'], kind: 'text', required: true, note: '0.01–10000 亩，最多两位小数 · Area in mu, at most two decimals' },
     { key: 'surveyedOn', header: '调查日期', kind: 'date', required: true, note: 'YYYY-MM-DD · Date surveyed' },
   ],
-};
+});
 
 export interface ValidParcel {
   villageCode: string;
@@ -72,16 +72,16 @@ export function landParcelsImport(scope: Scope): SheetImport<ValidParcel> {
     checkRow(row) {
       const { values, problems } = parseCells(LAND_PARCELS_SHEET, row);
       const areaMu = amountCell(LAND_PARCELS_SHEET, row, values, 'areaMu', '面积', problems);
-      if (problems.length) return { problems };
+      if (problems.length || areaMu === null) return { problems }; // a required amount: null only with a problem
       const input = {
-        stationId: values.stationId as string,
-        villageCode: values.villageCode as string,
-        parcelNo: values.parcelNo as string,
-        householdId: values.householdId as string | null,
-        householdAreaCode: values.householdAreaCode as string | null,
-        landUse: values.landUse as LandUse,
-        areaMu: areaMu as number,
-        surveyedOn: values.surveyedOn as string,
+        stationId: values.stationId,
+        villageCode: values.villageCode,
+        parcelNo: values.parcelNo,
+        householdId: values.householdId,
+        householdAreaCode: values.householdAreaCode,
+        landUse: values.landUse,
+        areaMu,
+        surveyedOn: values.surveyedOn,
       };
       const fields = new Problems();
       const { village, parcelNo, householdArea } = checkParcel(fields, 'row', input);

@@ -4,14 +4,14 @@ import { Problems } from '../../../platform/graphql/errors';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
 import type { HouseStructure } from '../land-housing.enums';
 import { checkHouse, villageInCounty } from '../services/survey.validation';
 import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 
 /** The original-houses sheet (原房屋表): one row per surveyed house of a household. */
-export const ORIGINAL_HOUSES_SHEET: SheetFormat = {
+export const ORIGINAL_HOUSES_SHEET = sheetFormat({
   name: 'original-houses',
   title: '原房屋表',
   columns: [
@@ -22,7 +22,7 @@ export const ORIGINAL_HOUSES_SHEET: SheetFormat = {
     { key: 'floorArea', header: '实调面积（平方米）', aliases: ['实调面积', '建筑面积'], kind: 'text', required: true, note: '0.01–5000 平方米，最多两位小数 · Surveyed floor area in m², at most two decimals' },
     { key: 'surveyedOn', header: '调查日期', kind: 'date', required: true, note: 'YYYY-MM-DD · Date surveyed' },
   ],
-};
+});
 
 export interface ValidHouse {
   householdId: string;
@@ -63,15 +63,15 @@ export function originalHousesImport(scope: Scope): SheetImport<ValidHouse> {
     checkRow(row) {
       const { values, problems } = parseCells(ORIGINAL_HOUSES_SHEET, row);
       const floorArea = amountCell(ORIGINAL_HOUSES_SHEET, row, values, 'floorArea', '实调面积', problems);
-      if (problems.length) return { problems };
+      if (problems.length || floorArea === null) return { problems }; // a required amount: null only with a problem
       const input = {
-        householdId: values.householdId as string,
-        householdAreaCode: values.householdAreaCode as string | null,
-        houseNo: values.houseNo as string,
-        villageCode: values.villageCode as string,
-        structure: values.structure as HouseStructure,
-        floorArea: floorArea as number,
-        surveyedOn: values.surveyedOn as string,
+        householdId: values.householdId,
+        householdAreaCode: values.householdAreaCode,
+        houseNo: values.houseNo,
+        villageCode: values.villageCode,
+        structure: values.structure,
+        floorArea,
+        surveyedOn: values.surveyedOn,
       };
       const fields = new Problems();
       const { village, houseNo, householdArea } = checkHouse(fields, 'row', input);

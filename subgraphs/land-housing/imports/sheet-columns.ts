@@ -3,8 +3,7 @@ import { lookupHouseholds, registryProblem } from '../../../platform/events/regi
 import { HOUSEHOLD_AREA, HOUSEHOLD_ID } from '../../../platform/imports/reference-columns';
 import type { RowProblem } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
-import type { CellValue } from '../../../platform/imports/sheet-cells';
-import type { SheetColumn, SheetFormat } from '../../../platform/imports/sheet-format';
+import type { SheetFormat, SheetValues } from '../../../platform/imports/sheet-format';
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { HouseStructure, LandUse, OccupancyStatus } from '../land-housing.enums';
 import { householdAreaProblem } from '../services/household-ref.service';
@@ -33,7 +32,7 @@ export const LABELS = {
 };
 
 /** The household columns of the land-housing sheets: its id, and its resident group for the clerk's eyes (checked against the registry). */
-export const HOUSEHOLD_COLUMNS: SheetColumn[] = [HOUSEHOLD_ID, HOUSEHOLD_AREA];
+export const HOUSEHOLD_COLUMNS = [HOUSEHOLD_ID, HOUSEHOLD_AREA] as const;
 
 /** The header of a sheet's column. */
 export const headerOf = (format: SheetFormat, key: string): string => format.columns.find((c) => c.key === key)!.header;
@@ -42,8 +41,9 @@ export const headerOf = (format: SheetFormat, key: string): string => format.col
  * An amount cell (mu, m²) as a number: plain decimal digits (thousands separators allowed), as
  * Excel writes them; null when empty. A cell that is not a number is a problem (and null).
  */
-export function amountCell(format: SheetFormat, row: SheetRow, values: Record<string, CellValue>, key: string, label: string, problems: RowProblem[]): number | null {
-  const text = values[key] as string | null;
+export function amountCell<Row extends SheetValues>(format: SheetFormat<Row>, row: SheetRow, values: Row, key: keyof Row & string, label: string, problems: RowProblem[]): number | null {
+  const text = values[key];
+  if (typeof text === 'boolean') throw new Error(`${key} is a flag, not an amount`);
   if (text === null) return null;
   const v = text.replace(/,/g, '');
   if (/^\d+(\.\d+)?$/.test(v)) return Number(v);

@@ -1,6 +1,4 @@
-import type { SheetImport } from '../../../platform/imports/import-engine';
-import { RegistrySheet, type SubgraphSheets } from '../../../platform/imports/registry-sheets';
-import type { Scope } from '../../../platform/security/scope';
+import { defineSheet, RegistrySheet, type SubgraphSheets } from '../../../platform/imports/registry-sheets';
 import { exportAllocations, exportLandParcels, exportOriginalHouses } from '../services/export.service';
 import { allocationsImport, ALLOCATIONS_SHEET } from './allocations.sheet';
 import { landParcelsImport, LAND_PARCELS_SHEET } from './land-parcels.sheet';
@@ -8,7 +6,7 @@ import { originalHousesImport, ORIGINAL_HOUSES_SHEET } from './original-houses.s
 
 /** The sheets this subgraph imports and exports. */
 export const LAND_HOUSING_SHEETS: SubgraphSheets = {
-  [RegistrySheet.LAND_PARCELS]: { format: LAND_PARCELS_SHEET, importer: landParcelsImport as (scope: Scope) => SheetImport<unknown>, rows: exportLandParcels },
-  [RegistrySheet.ORIGINAL_HOUSES]: { format: ORIGINAL_HOUSES_SHEET, importer: originalHousesImport as (scope: Scope) => SheetImport<unknown>, rows: exportOriginalHouses },
-  [RegistrySheet.ALLOCATIONS]: { format: ALLOCATIONS_SHEET, importer: allocationsImport as (scope: Scope) => SheetImport<unknown>, rows: exportAllocations },
+  [RegistrySheet.LAND_PARCELS]: defineSheet({ format: LAND_PARCELS_SHEET, importer: landParcelsImport, rows: exportLandParcels }),
+  [RegistrySheet.ORIGINAL_HOUSES]: defineSheet({ format: ORIGINAL_HOUSES_SHEET, importer: originalHousesImport, rows: exportOriginalHouses }),
+  [RegistrySheet.ALLOCATIONS]: defineSheet({ format: ALLOCATIONS_SHEET, importer: allocationsImport, rows: exportAllocations }),
 };

@@ -1,11 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { oneOf, runStatements } from '../../../platform/db/migration-helpers';
-import { STATION_IDS } from '../../../platform/domain/stations';
-import {
-  FlatCategory, HouseStructure, LandOwnerKind, LandUse, OccupancyStatus, SettlementMethod, SiteConstructionMode, SiteRelocationType,
-} from '../land-housing.enums';
-
-const STATIONS = Object.fromEntries(STATION_IDS.map((id) => [id, id]));
 
 export class LandHousingSchema1732300000000 implements MigrationInterface {
   name = 'LandHousingSchema1732300000000';
@@ -20,13 +14,13 @@ export class LandHousingSchema1732300000000 implements MigrationInterface {
       `CREATE INDEX household_ref_area_idx ON {s}.household_ref (area_code)`,
       `CREATE TABLE {s}.land_parcel (
         id uuid PRIMARY KEY,
-        station_id varchar(16) NOT NULL ${oneOf('station_id', STATIONS)},
-        owner_kind varchar(16) NOT NULL ${oneOf('owner_kind', LandOwnerKind)},
+        station_id varchar(16) NOT NULL ${oneOf('station_id', ['BAIHETAN', 'XILUODU', 'XIANGJIABA'])},
+        owner_kind varchar(16) NOT NULL ${oneOf('owner_kind', ['HOUSEHOLD', 'COLLECTIVE'])},
         household_id uuid REFERENCES {s}.household_ref (id),
         area_code varchar(15) COLLATE "C" NOT NULL,
         county_code varchar(6) COLLATE "C" NOT NULL,
         village_code varchar(12) COLLATE "C" NOT NULL,
-        land_use varchar(16) NOT NULL ${oneOf('land_use', LandUse)},
+        land_use varchar(16) NOT NULL ${oneOf('land_use', ['CULTIVATED', 'ORCHARD', 'FOREST', 'HOMESTEAD', 'OTHER'])},
         area_mu numeric(10, 2) NOT NULL CHECK (area_mu > 0),
         surveyed_on date NOT NULL,
         CHECK ((owner_kind = 'HOUSEHOLD') = (household_id IS NOT NULL))
@@ -40,7 +34,7 @@ export class LandHousingSchema1732300000000 implements MigrationInterface {
         area_code varchar(15) COLLATE "C" NOT NULL,
         county_code varchar(6) COLLATE "C" NOT NULL,
         village_code varchar(12) COLLATE "C" NOT NULL,
-        structure varchar(16) NOT NULL ${oneOf('structure', HouseStructure)},
+        structure varchar(16) NOT NULL ${oneOf('structure', ['FRAME', 'BRICK_CONCRETE', 'BRICK_WOOD', 'EARTH_WOOD', 'SHED'])},
         floor_area numeric(10, 2) NOT NULL CHECK (floor_area > 0),
         surveyed_on date NOT NULL
       )`,
@@ -51,8 +45,8 @@ export class LandHousingSchema1732300000000 implements MigrationInterface {
         name varchar(64) NOT NULL,
         area_code varchar(15) COLLATE "C" NOT NULL,
         county_code varchar(6) COLLATE "C" NOT NULL,
-        relocation_type varchar(24) NOT NULL ${oneOf('relocation_type', SiteRelocationType)},
-        construction_mode varchar(24) NOT NULL ${oneOf('construction_mode', SiteConstructionMode)},
+        relocation_type varchar(24) NOT NULL ${oneOf('relocation_type', ['URBAN', 'CENTRALISED_RURAL'])},
+        construction_mode varchar(24) NOT NULL ${oneOf('construction_mode', ['UNIFIED', 'INFRASTRUCTURE_UNIFIED', 'SELF_BUILT'])},
         capacity integer NOT NULL CHECK (capacity > 0),
         max_extra_area numeric(6, 2) CHECK (max_extra_area >= 0),
         UNIQUE (area_code, name)
@@ -87,7 +81,7 @@ export class LandHousingSchema1732300000000 implements MigrationInterface {
         floor integer NOT NULL CHECK (floor BETWEEN 1 AND 60),
         number varchar(16) NOT NULL,
         floor_area numeric(8, 2) NOT NULL CHECK (floor_area > 0),
-        category varchar(16) NOT NULL ${oneOf('category', FlatCategory)},
+        category varchar(16) NOT NULL ${oneOf('category', ['STANDARD', 'BASIC', 'GUARANTEED'])},
         UNIQUE (unit_id, number)
       )`,
       `CREATE INDEX flat_area_idx ON {s}.flat (area_code) INCLUDE (floor_area)`,
@@ -101,11 +95,11 @@ export class LandHousingSchema1732300000000 implements MigrationInterface {
         county_code varchar(6) COLLATE "C" NOT NULL,
         swapped_area numeric(8, 2) CHECK (swapped_area > 0),
         allocated_area numeric(8, 2) NOT NULL CHECK (allocated_area > 0),
-        settlement varchar(24) NOT NULL ${oneOf('settlement', SettlementMethod)},
+        settlement varchar(24) NOT NULL ${oneOf('settlement', ['EVEN', 'PAY_DIFFERENCE', 'CASH_COMPENSATION', 'NO_SWAP'])},
         allocated_on date NOT NULL,
         handed_over_on date CHECK (handed_over_on >= allocated_on),
         occupied_on date CHECK (occupied_on >= handed_over_on),
-        occupancy_status varchar(16) ${oneOf('occupancy_status', OccupancyStatus)},
+        occupancy_status varchar(16) ${oneOf('occupancy_status', ['OCCUPIED', 'VACANT', 'RENTED_OUT'])},
         CHECK ((handed_over_on IS NULL) = (occupancy_status IS NULL))
       )`,
       `CREATE INDEX allocation_household_idx ON {s}.allocation (household_id)`,

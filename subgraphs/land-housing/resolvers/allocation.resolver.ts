@@ -11,7 +11,7 @@ export const AllocationConnection = ConnectionType(Allocation, 'Allocation', 'A 
 @Resolver()
 export class AllocationResolver {
   @Query(() => Allocation, { nullable: true, description: 'One allocation, inside your jurisdiction · 按标识查询安置房分配' })
-  allocation(@Arg('id', () => ID) id: string, @Ctx() ctx: LandHousingContext): Promise<Allocation | null> {
+  allocation(@Arg('id', () => ID, { description: 'Allocation id · 分配记录标识' }) id: string, @Ctx() ctx: LandHousingContext): Promise<Allocation | null> {
     return ctx.loaders.allocation.load(requireId(id, 'id'));
   }
 
@@ -19,7 +19,7 @@ export class AllocationResolver {
   allocations(
     @Ctx() ctx: LandHousingContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => AllocationFilter, { nullable: true }) filter?: AllocationFilter,
+    @Arg('filter', () => AllocationFilter, { nullable: true, description: 'Filter · 筛选条件' }) filter?: AllocationFilter,
   ): Promise<Page<Allocation>> {
     return listAllocations(ctx, filter, page);
   }

@@ -13,7 +13,7 @@ export const FlatConnection = ConnectionType(Flat, 'Flat', 'A page of flats · �
 @Resolver()
 export class SiteResolver {
   @Query(() => ResettlementSite, { nullable: true, description: 'One resettlement site, inside your jurisdiction · 按标识查询安置点' })
-  resettlementSite(@Arg('id', () => ID) id: string, @Ctx() ctx: LandHousingContext): Promise<ResettlementSite | null> {
+  resettlementSite(@Arg('id', () => ID, { description: 'Site id · 安置点标识' }) id: string, @Ctx() ctx: LandHousingContext): Promise<ResettlementSite | null> {
     return ctx.loaders.site.load(requireId(id, 'id'));
   }
 
@@ -21,13 +21,13 @@ export class SiteResolver {
   resettlementSites(
     @Ctx() ctx: LandHousingContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => SiteFilter, { nullable: true }) filter?: SiteFilter,
+    @Arg('filter', () => SiteFilter, { nullable: true, description: 'Filter · 筛选条件' }) filter?: SiteFilter,
   ): Promise<Page<ResettlementSite>> {
     return listSites(ctx, filter, page);
   }
 
   @Query(() => Flat, { nullable: true, description: 'One flat, inside your jurisdiction · 按标识查询安置房' })
-  flat(@Arg('id', () => ID) id: string, @Ctx() ctx: LandHousingContext): Promise<Flat | null> {
+  flat(@Arg('id', () => ID, { description: 'Flat id · 房屋（套）标识' }) id: string, @Ctx() ctx: LandHousingContext): Promise<Flat | null> {
     return ctx.loaders.flat.load(requireId(id, 'id'));
   }
 
@@ -35,7 +35,7 @@ export class SiteResolver {
   flats(
     @Ctx() ctx: LandHousingContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => FlatFilter, { nullable: true }) filter?: FlatFilter,
+    @Arg('filter', () => FlatFilter, { nullable: true, description: 'Filter · 筛选条件' }) filter?: FlatFilter,
   ): Promise<Page<Flat>> {
     return listFlats(ctx, filter, page);
   }

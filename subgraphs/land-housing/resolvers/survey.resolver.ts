@@ -13,7 +13,7 @@ export const OriginalHouseConnection = ConnectionType(OriginalHouse, 'OriginalHo
 @Resolver()
 export class SurveyResolver {
   @Query(() => LandParcel, { nullable: true, description: 'One flooded land parcel, inside your jurisdiction · 按标识查询淹没土地' })
-  landParcel(@Arg('id', () => ID) id: string, @Ctx() ctx: LandHousingContext): Promise<LandParcel | null> {
+  landParcel(@Arg('id', () => ID, { description: 'Parcel id · 地块标识' }) id: string, @Ctx() ctx: LandHousingContext): Promise<LandParcel | null> {
     return ctx.loaders.landParcel.load(requireId(id, 'id'));
   }
 
@@ -21,13 +21,13 @@ export class SurveyResolver {
   landParcels(
     @Ctx() ctx: LandHousingContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => LandParcelFilter, { nullable: true }) filter?: LandParcelFilter,
+    @Arg('filter', () => LandParcelFilter, { nullable: true, description: 'Filter · 筛选条件' }) filter?: LandParcelFilter,
   ): Promise<Page<LandParcel>> {
     return listLandParcels(ctx, filter, page);
   }
 
   @Query(() => OriginalHouse, { nullable: true, description: 'One original house, inside your jurisdiction · 按标识查询原有房屋' })
-  originalHouse(@Arg('id', () => ID) id: string, @Ctx() ctx: LandHousingContext): Promise<OriginalHouse | null> {
+  originalHouse(@Arg('id', () => ID, { description: 'House id · 房屋标识' }) id: string, @Ctx() ctx: LandHousingContext): Promise<OriginalHouse | null> {
     return ctx.loaders.originalHouse.load(requireId(id, 'id'));
   }
 
@@ -35,7 +35,7 @@ export class SurveyResolver {
   originalHouses(
     @Ctx() ctx: LandHousingContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => OriginalHouseFilter, { nullable: true }) filter?: OriginalHouseFilter,
+    @Arg('filter', () => OriginalHouseFilter, { nullable: true, description: 'Filter · 筛选条件' }) filter?: OriginalHouseFilter,
   ): Promise<Page<OriginalHouse>> {
     return listOriginalHouses(ctx, filter, page);
   }

@@ -4,7 +4,7 @@ import { conflict, Problems } from '../../../platform/graphql/errors';
 import { cents } from '../../../platform/db/decimal';
 import { tableOf } from '../../../platform/db/raw-sql';
 import { inTransaction } from '../../../platform/db/transaction';
-import { today } from '../../../platform/graphql/validation';
+import { checkId, today } from '../../../platform/graphql/validation';
 import { Allocation } from '../entities/allocation.entity';
 import { Flat } from '../entities/flat.entity';
 import { OriginalHouse } from '../entities/original-house.entity';
@@ -12,12 +12,12 @@ import { ResettlementSite } from '../entities/resettlement-site.entity';
 import type { AllocateFlatInput, ChangeOccupancyInput, HandOverFlatInput } from '../inputs/allocation.input';
 import { OccupancyStatus } from '../land-housing.enums';
 import type { LandHousingContext } from '../land-housing.context';
-import { scoped, scopedAllocations } from '../land-housing.loaders';
+import { scopedAllocations } from '../land-housing.loaders';
 import { checkAllocation, checkHandoverDate, checkSameCounty, checkSwap } from './allocation.validation';
-import { checkId, checkRequiredDate } from './checks';
+import { checkRequiredDate } from './land-housing.validation';
 import { householdForRecord } from './household-ref.service';
-import { settlementOf } from './settlement';
-import { loadForChange } from './load-for-change';
+import { settlementOf } from './settlement.rules';
+import { loadForChange } from '../../../platform/db/load-for-change';
 
 const taken = () => conflict('input.flatId', '该房源已分配', 'The flat is already allocated');
 
@@ -40,7 +40,7 @@ export async function allocateFlat(ctx: LandHousingContext, input: AllocateFlatI
   return inTransaction(
     ctx,
     async (manager) => {
-      const flat = await loadForChange(manager, Flat, scoped(ctx.dataSource, ctx.scope, Flat, 'f'), 'f', input.flatId.toLowerCase(), 'input.flatId', ['该安置房', 'Flat']);
+      const flat = await loadForChange(manager, ctx, Flat, { id: input.flatId.toLowerCase(), field: 'input.flatId', what: ['该安置房', 'Flat'] });
       const ref = await householdForRecord(manager, ctx, input.householdId.toLowerCase(), 'input');
       if (await manager.existsBy(Allocation, { flatId: flat.id })) throw taken();
       const site = await manager.findOneByOrFail(ResettlementSite, { id: flat.siteId });
@@ -61,7 +61,7 @@ export async function allocateFlat(ctx: LandHousingContext, input: AllocateFlatI
 }
 
 function loadAllocation(manager: EntityManager, ctx: LandHousingContext, id: string): Promise<Allocation> {
-  return loadForChange(manager, Allocation, scopedAllocations(ctx.dataSource, ctx.scope), 'a', id.toLowerCase(), 'input.allocationId', ['该分配记录', 'Allocation']);
+  return loadForChange(manager, ctx, scopedAllocations(ctx.dataSource, ctx.scope), { id: id.toLowerCase(), field: 'input.allocationId', what: ['该分配记录', 'Allocation'] });
 }
 
 export async function handOverFlat(ctx: LandHousingContext, input: HandOverFlatInput): Promise<Allocation> {

@@ -1,8 +1,9 @@
 import { cents } from '../../../platform/db/decimal';
 import type { Problems } from '../../../platform/graphql/errors';
 import { FlatCategory, SiteConstructionMode } from '../land-housing.enums';
-import { checkAmount, checkId, checkRequiredDate } from './checks';
+import { checkAmount, checkRequiredDate } from './land-housing.validation';
 import { checkHouseholdInput, type HouseholdInput } from './household-ref.service';
+import { checkId } from '../../../platform/graphql/validation';
 
 /**
  * Checks of an allocation, shared by allocateFlat, handOverFlat and the allocations sheet (fields

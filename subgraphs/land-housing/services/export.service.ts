@@ -1,7 +1,5 @@
 import type { BaseContext } from '../../../platform/graphql/context';
 import { EXPORT_PAGE, exportCondition } from '../../../platform/imports/export-query';
-import { SensitiveCategory } from '../../../platform/security/purposes';
-import { seesInFull } from '../../../platform/security/sensitive';
 import { schemaName } from '../../../platform/db/data-source';
 
 const NO_UUID = '00000000-0000-0000-0000-000000000000';
@@ -49,11 +47,10 @@ export function exportOriginalHouses(ctx: BaseContext, area?: string): AsyncGene
       WHERE (h.household_id, h.house_no) > ($1::uuid, $2) AND ${scope} ORDER BY h.household_id, h.house_no`);
 }
 
-/** The allocations sheet's rows, by flat; the flat's number (part of an exact address) masked by the policy. */
-export async function* exportAllocations(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
+/** The allocations sheet's rows, by flat; the flat's number (part of an exact address) masked by the file route, by the policy. */
+export function exportAllocations(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
   const schema = schemaName(ctx.dataSource);
-  const fullAddress = seesInFull(ctx.identity, SensitiveCategory.EXACT_ADDRESS);
-  const rows = keysetPages(ctx, area, 'a.area_code', [NO_UUID], (r) => [r.flatId as string], (scope) =>
+  return keysetPages(ctx, area, 'a.area_code', [NO_UUID], (r) => [r.flatId as string], (scope) =>
     `SELECT a.flat_id AS "flatId", a.household_id AS "householdId", a.area_code AS "householdAreaCode", a.swapped_area::text AS "swappedArea",
             a.allocated_on AS "allocatedOn", a.handed_over_on AS "handedOverOn", a.occupancy_status AS "occupancyStatus", a.occupied_on AS "occupiedOn",
             s.name AS "siteName", b.number AS "buildingNo", u.number AS "unitNo", f.number AS "flatNo", f.floor_area::text AS "flatArea"
@@ -63,5 +60,4 @@ export async function* exportAllocations(ctx: BaseContext, area?: string): Async
        JOIN "${schema}".building b ON b.id = f.building_id
        JOIN "${schema}".resettlement_site s ON s.id = f.site_id
       WHERE a.flat_id > $1::uuid AND ${scope} ORDER BY a.flat_id`);
-  for await (const row of rows) yield fullAddress ? row : { ...row, flatNo: '****' };
 }

@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { Problems } from '../../../platform/graphql/errors';
 import { requireHousehold, type HouseholdFact } from '../../../platform/events/registry-lookup';
 import type { LandHousingContext } from '../land-housing.context';
-import { checkCode, checkId } from './checks';
+import { checkCode } from './land-housing.validation';
+import { checkId } from '../../../platform/graphql/validation';
 
 /**
  * The household a land or housing record is for comes from this subgraph's projection of the
@@ -17,7 +18,7 @@ export interface HouseholdInput {
 
 /** Shape checks of the household fields (before any SQL); returns the normalised area code, if given. */
 export function checkHouseholdInput(problems: Problems, path: string, input: HouseholdInput): string | undefined {
-  checkId(problems, `${path}.householdId`, input.householdId);
+  checkId(problems, `${path}.householdId`, input.householdId, false);
   if (input.householdAreaCode === undefined || input.householdAreaCode === null) return undefined;
   return checkCode(problems, `${path}.householdAreaCode`, input.householdAreaCode, 15, '该户现居住地');
 }

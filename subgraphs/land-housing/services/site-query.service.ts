@@ -7,7 +7,7 @@ import { ResettlementSite } from '../entities/resettlement-site.entity';
 import type { FlatFilter, SiteFilter } from '../inputs/filters.input';
 import type { LandHousingContext } from '../land-housing.context';
 import { scoped } from '../land-housing.loaders';
-import { FLAT_STATUS_SQL } from './inventory.service';
+import { FLAT_STATUS_SQL } from './inventory-query.service';
 
 export function listSites(ctx: LandHousingContext, filter: SiteFilter | undefined, page: PageArgs): Promise<Page<ResettlementSite>> {
   const qb = scoped(ctx.dataSource, ctx.scope, ResettlementSite, 's');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
 import { inTransaction } from '../../../platform/db/transaction';
-import { checkText } from '../../../platform/graphql/validation';
+import { checkId, checkInt, checkName, checkText } from '../../../platform/graphql/validation';
 import { Building } from '../entities/building.entity';
 import { BuildingUnit } from '../entities/building-unit.entity';
 import { Flat } from '../entities/flat.entity';
@@ -9,18 +9,17 @@ import { ResettlementSite } from '../entities/resettlement-site.entity';
 import type { CreateBuildingInput, CreateFlatsInput, CreateSiteInput } from '../inputs/site.input';
 import { SiteConstructionMode } from '../land-housing.enums';
 import type { LandHousingContext } from '../land-housing.context';
-import { scoped } from '../land-housing.loaders';
-import { checkAmount, checkCode, checkId, checkInt } from './checks';
-import { countyOf } from './codes';
-import { loadForChange } from './load-for-change';
+import { checkAmount, checkCode } from './land-housing.validation';
+import { loadForChange } from '../../../platform/db/load-for-change';
+import { countyOf } from '../../../platform/domain/area-code';
 
 const MAX_FLATS_PER_CALL = 500;
 
 export async function createSite(ctx: LandHousingContext, input: CreateSiteInput): Promise<ResettlementSite> {
   const problems = new Problems();
-  checkText(problems, 'input.name', input.name, '名称', 64);
+  checkName(problems, 'input.name', input.name, '名称', 64);
   const areaCode = checkCode(problems, 'input.areaCode', input.areaCode, 12, '所在社区');
-  checkInt(problems, 'input.capacity', input.capacity, '设计安置户数', 1, 100_000);
+  checkInt(problems, 'input.capacity', input.capacity, 1, 100_000, '设计安置户数');
   const unified = input.constructionMode === SiteConstructionMode.UNIFIED;
   const hasExtra = input.maxExtraArea !== undefined && input.maxExtraArea !== null;
   if (hasExtra && !unified) problems.add('input.maxExtraArea', '只有统建安置点才有置换增购面积', 'maxExtraArea applies only to unified (floor-area swap) sites');
@@ -48,8 +47,8 @@ export async function createBuilding(ctx: LandHousingContext, input: CreateBuild
   const problems = new Problems();
   checkId(problems, 'input.siteId', input.siteId);
   checkText(problems, 'input.number', input.number, '幢号', 16);
-  checkInt(problems, 'input.floors', input.floors, '层数', 1, 60);
-  checkInt(problems, 'input.units', input.units, '单元数', 1, 12);
+  checkInt(problems, 'input.floors', input.floors, 1, 60, '层数');
+  checkInt(problems, 'input.units', input.units, 1, 12, '单元数');
   problems.throwIfAny();
 
   const number = input.number.trim();
@@ -57,7 +56,7 @@ export async function createBuilding(ctx: LandHousingContext, input: CreateBuild
   return inTransaction(
     ctx,
     async (manager) => {
-      const site = await loadForChange(manager, ResettlementSite, scoped(ctx.dataSource, ctx.scope, ResettlementSite, 's'), 's', input.siteId.toLowerCase(), 'input.siteId', ['该安置点', 'Resettlement site']);
+      const site = await loadForChange(manager, ctx, ResettlementSite, { id: input.siteId.toLowerCase(), field: 'input.siteId', what: ['该安置点', 'Resettlement site'] });
       if (await manager.existsBy(Building, { siteId: site.id, number })) throw taken();
       const place = { siteId: site.id, areaCode: site.areaCode, countyCode: site.countyCode };
       const building = { id: randomUUID(), ...place, number, floors: input.floors };
@@ -81,7 +80,7 @@ export async function createFlats(ctx: LandHousingContext, input: CreateFlatsInp
   const numbers = new Map<string, number>();
   input.flats.forEach((flat, i) => {
     const path = `input.flats[${i}]`;
-    checkInt(problems, `${path}.floor`, flat.floor, '楼层', 1, 60);
+    checkInt(problems, `${path}.floor`, flat.floor, 1, 60, '楼层');
     checkText(problems, `${path}.number`, flat.number, '房号', 16);
     checkAmount(problems, `${path}.floorArea`, flat.floorArea, '建筑面积', '平方米', 10, 500);
     const number = flat.number?.trim();
@@ -93,7 +92,7 @@ export async function createFlats(ctx: LandHousingContext, input: CreateFlatsInp
   return inTransaction(
     ctx,
     async (manager) => {
-      const unit = await loadForChange(manager, BuildingUnit, scoped(ctx.dataSource, ctx.scope, BuildingUnit, 'u'), 'u', input.unitId.toLowerCase(), 'input.unitId', ['该单元', 'Unit']);
+      const unit = await loadForChange(manager, ctx, BuildingUnit, { id: input.unitId.toLowerCase(), field: 'input.unitId', what: ['该单元', 'Unit'] });
       const building = await manager.findOneByOrFail(Building, { id: unit.buildingId });
       const later = new Problems();
       input.flats.forEach((flat, i) => {

@@ -8,7 +8,7 @@ import { LandParcel } from '../entities/land-parcel.entity';
 import { OriginalHouse } from '../entities/original-house.entity';
 import type { LandHousingDimension, LandHousingStatisticsFilter } from '../entities/statistics.type';
 import type { LandHousingContext } from '../land-housing.context';
-import { FLAT_STATUS_SQL } from './inventory.service';
+import { FLAT_STATUS_SQL } from './inventory-query.service';
 
 type Table = 'land' | 'houses' | 'flats';
 

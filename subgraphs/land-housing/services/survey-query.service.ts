@@ -7,7 +7,7 @@ import { OriginalHouse } from '../entities/original-house.entity';
 import type { LandHousingContext } from '../land-housing.context';
 import { scoped } from '../land-housing.loaders';
 import type { LandParcelFilter, OriginalHouseFilter } from '../inputs/filters.input';
-import { checkCodeShape } from './codes';
+import { checkCodeShape } from './area-code.validation';
 
 /** Narrows to records whose location (village code) lies under `code`. */
 function locatedIn(column: string, code: string, field: string) {

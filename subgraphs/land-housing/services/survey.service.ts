@@ -6,9 +6,9 @@ import { OriginalHouse } from '../entities/original-house.entity';
 import type { RecordLandParcelInput, RecordOriginalHouseInput } from '../inputs/survey.input';
 import { LandOwnerKind } from '../land-housing.enums';
 import type { LandHousingContext } from '../land-housing.context';
-import { countyOf } from './codes';
 import { householdForRecord } from './household-ref.service';
 import { checkHouse, checkParcel, numberFromId, villageInCounty } from './survey.validation';
+import { countyOf } from '../../../platform/domain/area-code';
 
 export async function recordLandParcel(ctx: LandHousingContext, input: RecordLandParcelInput): Promise<LandParcel> {
   const problems = new Problems();

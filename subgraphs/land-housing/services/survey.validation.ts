@@ -1,9 +1,9 @@
 import type { Problems } from '../../../platform/graphql/errors';
 import { isStationId, stationProblem } from '../../../platform/domain/stations';
 import { LandUse } from '../land-housing.enums';
-import { checkAmount, checkCode, checkRequiredDate } from './checks';
-import { countyOf } from './codes';
+import { checkAmount, checkCode, checkRequiredDate } from './land-housing.validation';
 import { checkHouseholdInput, type HouseholdInput } from './household-ref.service';
+import { countyOf } from '../../../platform/domain/area-code';
 
 /**
  * Checks of a surveyed parcel or house, shared by the survey mutations and the land-parcels and

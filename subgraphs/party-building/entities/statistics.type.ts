@@ -2,7 +2,7 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { registerEnum } from '../../../platform/graphql/enums';
 import { StatisticsCellBase, StatisticsTableType } from '../../../platform/statistics/statistics.types';
 import { GovernanceCaseCategory, GovernanceCaseStatus, PartyActivityType } from '../party-building.enums';
-import { AdminArea } from './stubs';
+import { AdminAreaStub } from './admin-area.stub';
 
 /** What activities and cases can be grouped by (each table takes the ones that apply to it). */
 export enum GovernanceDimension {
@@ -30,14 +30,14 @@ export class GovernanceStatisticsFilter {
   @Field(() => String, { nullable: true, description: 'Any area code: that area and everything below it · 区划代码（含下级）' })
   areaCode?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'First year · 起始年度' })
+  @Field(() => Int, { nullable: true, description: 'First year; not given: from the first record (the prefecture’s five-year figures are 2020–2024) · 起始年度（不填：自最早记录起；五年数据为 2020–2024 年）' })
   yearFrom?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Last year · 截止年度' })
+  @Field(() => Int, { nullable: true, description: 'Last year; not given: up to the latest record · 截止年度（不填：至最新记录）' })
   yearTo?: number | null;
 }
 
-const GovernanceCell = StatisticsCellBase(AdminArea, 'Governance');
+const GovernanceCell = StatisticsCellBase(AdminAreaStub, 'Governance');
 
 @ObjectType({ description: 'Party activities sharing one combination of dimension values · 党组织活动统计格' })
 export class ActivityStatisticsCell extends GovernanceCell {

@@ -5,15 +5,15 @@ import { existingKeys } from '../../../platform/graphql/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
 import { Cadre } from '../entities/cadre.entity';
 import { checkCadre, type ValidCadreFields } from '../services/cadre.validation';
-import { countyOf } from '../services/change.helpers';
 import { GRID_NUMBER, headerOf } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
+import { countyOf } from '../../../platform/domain/area-code';
 
 /** The cadres sheet (干部表): one row per cadre, keyed by the cadre's mobile phone. */
-export const CADRES_SHEET: SheetFormat = {
+export const CADRES_SHEET = sheetFormat({
   name: 'cadres',
   title: '干部表',
   columns: [
@@ -24,11 +24,11 @@ export const CADRES_SHEET: SheetFormat = {
     { key: 'areaCode', header: '服务区划代码', aliases: ['所在区划代码'], kind: 'code', required: true, note: '在网格中的填网格所在社区代码（12 位），否则填县代码（6 位） · The grid’s community (12 digits), or the county (6) for a cadre in no grid' },
     { ...GRID_NUMBER, required: false, note: '所在网格在社区内的序号；不在网格中的留空 · Number of the grid served in its community; empty for none' },
   ],
-};
+});
 
 const header = (key: string) => headerOf(CADRES_SHEET.columns, key);
 const COMPARED = ['name', 'work_unit', 'party_member', 'grid_id', 'area_code', 'county_code'] as const;
-type StoredCadre = Record<(typeof COMPARED)[number], unknown> & { id: string; phone: string };
+type StoredCadre = Record<(typeof COMPARED)[number], unknown> & { id: string; phone: string; area_code: string };
 
 /** Imports the cadres sheet: new phones are new cadres, known ones updated where they differ. */
 export function cadresImport(scope: Scope): SheetImport<ValidCadreFields> {
@@ -43,8 +43,8 @@ export function cadresImport(scope: Scope): SheetImport<ValidCadreFields> {
       if (problems.length) return { problems };
       const fields = new Problems();
       const valid = checkCadre(fields, 'row', {
-        name: values.name as string, phone: values.phone as string, workUnit: values.workUnit as string,
-        partyMember: values.partyMember as boolean, areaCode: values.areaCode as string, gridNumber: values.gridNumber as string | null,
+        name: values.name, phone: values.phone, workUnit: values.workUnit,
+        partyMember: values.partyMember, areaCode: values.areaCode, gridNumber: values.gridNumber,
       });
       return valid ? { problems: [], valid } : { problems: rowProblems(CADRES_SHEET, row, fields.all) };
     },
@@ -79,9 +79,9 @@ export function cadresImport(scope: Scope): SheetImport<ValidCadreFields> {
         if (!scope.covers(c.areaCode)) problem('areaCode', `服务区划 ${c.areaCode} 不在您的管辖范围内，不能导入`, `areaCode ${c.areaCode} is outside your jurisdiction: you cannot import it`);
         else if (gridId === undefined) problem('gridNumber', `社区 ${c.areaCode} 没有序号为 ${c.gridNumber} 的网格`, `Community ${c.areaCode} has no grid numbered ${c.gridNumber}`);
         if (hidden.has(c.phone)) {
-          problem('phone', `手机号码 ${c.phone} 已登记为其他县（区、市）的干部，不在您的管辖范围内`, `Phone ${c.phone} is registered to a cadre of another county, outside your jurisdiction`);
-        } else if (before && !scope.covers(before.area_code as string)) {
-          problem('phone', `手机号码 ${c.phone} 已登记为 ${before.county_code} 的干部，不在您的管辖范围内`, `Phone ${c.phone} is registered to a cadre of county ${before.county_code}, outside your jurisdiction`);
+          problem('phone', '该手机号码已登记为其他县（区、市）的干部，不在您的管辖范围内', 'The phone is registered to a cadre of another county, outside your jurisdiction');
+        } else if (before && !scope.covers(before.area_code)) {
+          problem('phone', '该手机号码已登记为其他县（区、市）的干部，不在您的管辖范围内', 'The phone is registered to a cadre of another county, outside your jurisdiction');
         }
         if (problems.length > found) continue;
         const values = { name: c.name, work_unit: c.workUnit, party_member: c.partyMember, grid_id: gridId, area_code: c.areaCode, county_code: countyOf(c.areaCode) };

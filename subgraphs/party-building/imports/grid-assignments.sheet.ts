@@ -5,16 +5,15 @@ import { existingKeys } from '../../../platform/graphql/loaders';
 import type { ChunkPlan, RowProblem, SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
-import { checkDate, normalizeAreaCode, today } from '../../../platform/graphql/validation';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
+import { checkDate, checkId, checkInt, normalizeAreaCode, today } from '../../../platform/graphql/validation';
 import { HouseholdUnit } from '../entities/household-unit.entity';
-import { checkId, checkRange } from '../services/change.helpers';
 import { IN_UNIT_OUTSIDE } from '../services/engagement.rules';
 import { COMMUNITY_CODE, GRID_NUMBER, headerOf } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 
 /** The grid assignments sheet (网格划分表): one row per household, naming the grid unit it belongs to. */
-export const GRID_ASSIGNMENTS_SHEET: SheetFormat = {
+export const GRID_ASSIGNMENTS_SHEET = sheetFormat({
   name: 'grid-assignments',
   title: '网格划分表',
   columns: [
@@ -25,7 +24,7 @@ export const GRID_ASSIGNMENTS_SHEET: SheetFormat = {
     { ...HOUSEHOLD_AREA, note: '该户现居住居民小组代码，15 位，须在该社区内；可留空（保留已有的，新户记为社区） · The household’s resident group, inside the community; may be empty' },
     { key: 'assignedOn', header: '划入日期', kind: 'date', note: 'YYYY-MM-DD；留空：新划入的记为今天，单元未变的保留原日期 · Date assigned; empty: today when new or moved, kept otherwise' },
   ],
-};
+});
 
 export interface ValidAssignment {
   householdId: string;
@@ -58,19 +57,19 @@ export function gridAssignmentsImport(scope: Scope): SheetImport<ValidAssignment
       const { values, problems } = parseCells(GRID_ASSIGNMENTS_SHEET, row);
       if (problems.length) return { problems };
       const fields = new Problems();
-      const householdId = values.householdId as string;
+      const householdId = values.householdId;
       checkId(fields, 'row.householdId', householdId);
-      const communityCode = normalizeAreaCode(values.communityCode as string);
+      const communityCode = normalizeAreaCode(values.communityCode);
       if (!/^\d{12}$/.test(communityCode)) fields.add('row.communityCode', '网格所在区划须为社区代码（12 位）', 'communityCode must be a 12-digit community code');
-      const gridNumber = number(values.gridNumber as string);
-      const unitNumber = number(values.unitNumber as string);
-      checkRange(fields, 'row.gridNumber', gridNumber, 1, 999, '网格序号');
-      checkRange(fields, 'row.unitNumber', unitNumber, 1, 999, '单元序号');
-      const householdAreaCode = values.householdAreaCode ? normalizeAreaCode(values.householdAreaCode as string) : null;
+      const gridNumber = number(values.gridNumber);
+      const unitNumber = number(values.unitNumber);
+      checkInt(fields, 'row.gridNumber', gridNumber, 1, 999, '网格序号');
+      checkInt(fields, 'row.unitNumber', unitNumber, 1, 999, '单元序号');
+      const householdAreaCode = values.householdAreaCode ? normalizeAreaCode(values.householdAreaCode) : null;
       if (householdAreaCode && (!/^\d{15}$/.test(householdAreaCode) || !householdAreaCode.startsWith(communityCode))) {
         fields.add('row.householdAreaCode', `现居住地须为社区 ${communityCode} 内的居民小组代码（15 位）`, `householdAreaCode must be a resident group (15 digits) of community ${communityCode}`);
       }
-      const assignedOn = values.assignedOn as string | null;
+      const assignedOn = values.assignedOn;
       checkDate(fields, 'row.assignedOn', assignedOn, '划入日期');
       if (!fields.empty) return { problems: rowProblems(GRID_ASSIGNMENTS_SHEET, row, fields.all) };
       return { problems: [], valid: { householdId: householdId.toLowerCase(), communityCode, gridNumber, unitNumber, householdAreaCode, assignedOn } };

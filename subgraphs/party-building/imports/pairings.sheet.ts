@@ -6,17 +6,16 @@ import { existingKeys } from '../../../platform/graphql/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
-import { checkDate, checkPhone } from '../../../platform/graphql/validation';
+import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
+import { checkDate, checkId, checkPhone } from '../../../platform/graphql/validation';
 import { Cadre } from '../entities/cadre.entity';
 import { HouseholdUnit } from '../entities/household-unit.entity';
-import { checkId } from '../services/change.helpers';
 import { ALREADY_PAIRED, CADRE_OTHER_COUNTY, IN_UNIT_OUTSIDE, NOT_IN_UNIT } from '../services/engagement.rules';
 import { headerOf } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 
 /** The pairings sheet (结对帮扶表): one row per pairing of a cadre (by phone) with a household (by id). */
-export const PAIRINGS_SHEET: SheetFormat = {
+export const PAIRINGS_SHEET = sheetFormat({
   name: 'pairings',
   title: '结对帮扶表',
   columns: [
@@ -26,7 +25,7 @@ export const PAIRINGS_SHEET: SheetFormat = {
     { key: 'endedOn', header: '结束日期', kind: 'date', note: 'YYYY-MM-DD，不早于结对日期；仍在结对的留空 · Last day; empty while it lasts' },
     { key: 'cadreName', header: '干部姓名', kind: 'text', exportOnly: true, note: '仅导出：便于核对，导入时不读取 · Export only: for reading; not read on import' },
   ],
-};
+});
 
 export interface ValidPairing {
   cadrePhone: string;
@@ -54,7 +53,7 @@ export function pairingsImport(scope: Scope): SheetImport<ValidPairing> {
       const { values, problems } = parseCells(PAIRINGS_SHEET, row);
       if (problems.length) return { problems };
       const fields = new Problems();
-      const p = { cadrePhone: values.cadrePhone as string, householdId: values.householdId as string, startedOn: values.startedOn as string, endedOn: values.endedOn as string | null };
+      const p = { cadrePhone: values.cadrePhone, householdId: values.householdId, startedOn: values.startedOn, endedOn: values.endedOn };
       checkPhone(fields, 'row.cadrePhone', p.cadrePhone);
       checkId(fields, 'row.householdId', p.householdId);
       checkDate(fields, 'row.startedOn', p.startedOn, '结对日期');

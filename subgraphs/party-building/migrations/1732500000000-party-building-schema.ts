@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { oneOf, runStatements } from '../../../platform/db/migration-helpers';
-import { GovernanceCaseCategory, GovernanceCaseStatus, PartyActivityType, PartyOrganisationLevel } from '../party-building.enums';
 
 /** Every table carries the area and county of its record (COLLATE "C", indexed): reads are scoped in SQL. */
 const AREA = `area_code varchar(15) COLLATE "C" NOT NULL, county_code varchar(6) COLLATE "C" NOT NULL`;
@@ -17,7 +16,7 @@ export class PartyBuildingSchema1732500000000 implements MigrationInterface {
       `CREATE TABLE {s}.party_organisation (
         id uuid PRIMARY KEY,
         name varchar(64) NOT NULL,
-        level varchar(16) NOT NULL ${oneOf('level', PartyOrganisationLevel)},
+        level varchar(16) NOT NULL ${oneOf('level', ['LEADING_GROUP', 'BRANCH', 'SMALL_GROUP', 'RED_GRID'])},
         parent_id uuid REFERENCES {s}.party_organisation (id),
         ${AREA}
       )`,
@@ -91,7 +90,7 @@ export class PartyBuildingSchema1732500000000 implements MigrationInterface {
       `CREATE TABLE {s}.party_activity (
         id uuid PRIMARY KEY,
         organisation_id uuid NOT NULL REFERENCES {s}.party_organisation (id),
-        type varchar(32) NOT NULL ${oneOf('type', PartyActivityType)},
+        type varchar(32) NOT NULL ${oneOf('type', ['BRANCH_GENERAL_MEETING', 'BRANCH_COMMITTEE_MEETING', 'SMALL_GROUP_MEETING', 'PARTY_LESSON', 'THEME_PARTY_DAY', 'MICRO_LECTURE', 'COURTYARD_MEETING', 'POLICY_BRIEFING', 'LEGAL_TALK'])},
         held_on date NOT NULL,
         topic varchar(200) NOT NULL,
         attendees integer NOT NULL CHECK (attendees > 0),
@@ -102,14 +101,14 @@ export class PartyBuildingSchema1732500000000 implements MigrationInterface {
       `CREATE TABLE {s}.governance_case (
         id uuid PRIMARY KEY,
         case_no varchar(32) COLLATE "C" NOT NULL UNIQUE,
-        category varchar(24) NOT NULL ${oneOf('category', GovernanceCaseCategory)},
+        category varchar(24) NOT NULL ${oneOf('category', ['GRID_PROBLEM', 'LIVELIHOOD_TASK', 'DISPUTE_MEDIATION', 'PETITION'])},
         title varchar(100) NOT NULL,
         description varchar(1000),
         household_id uuid,
         grid_id uuid REFERENCES {s}.grid (id),
         first_responsible_id uuid NOT NULL REFERENCES {s}.cadre (id),
         assignee_id uuid REFERENCES {s}.cadre (id),
-        status varchar(16) NOT NULL ${oneOf('status', GovernanceCaseStatus)},
+        status varchar(16) NOT NULL ${oneOf('status', ['OPEN', 'ASSIGNED', 'IN_PROGRESS', 'RESOLVED', 'ESCALATED'])},
         opened_on date NOT NULL,
         deadline date NOT NULL CHECK (deadline >= opened_on),
         closed_on date,
@@ -122,8 +121,8 @@ export class PartyBuildingSchema1732500000000 implements MigrationInterface {
       `CREATE TABLE {s}.case_transition (
         id uuid PRIMARY KEY,
         case_id uuid NOT NULL REFERENCES {s}.governance_case (id),
-        from_status varchar(16) ${oneOf('from_status', GovernanceCaseStatus)},
-        to_status varchar(16) NOT NULL ${oneOf('to_status', GovernanceCaseStatus)},
+        from_status varchar(16) ${oneOf('from_status', ['OPEN', 'ASSIGNED', 'IN_PROGRESS', 'RESOLVED', 'ESCALATED'])},
+        to_status varchar(16) NOT NULL ${oneOf('to_status', ['OPEN', 'ASSIGNED', 'IN_PROGRESS', 'RESOLVED', 'ESCALATED'])},
         actor varchar(128) NOT NULL,
         at timestamptz NOT NULL,
         note varchar(1000),

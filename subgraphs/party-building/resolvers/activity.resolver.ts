@@ -3,7 +3,7 @@ import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/p
 import { PartyActivity } from '../entities/party-activity.entity';
 import { PartyActivityFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';
-import { listActivities } from '../services/query.service';
+import { listActivities } from '../services/party-building-query.service';
 
 export const PartyActivityConnection = ConnectionType(PartyActivity, 'PartyActivity', 'A page of party activities · 党组织活动分页列表');
 

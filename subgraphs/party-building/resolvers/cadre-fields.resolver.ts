@@ -3,7 +3,7 @@ import { SensitiveCategory } from '../../../platform/security/purposes';
 import { reveal } from '../../../platform/security/sensitive';
 import { Cadre } from '../entities/cadre.entity';
 import { Grid } from '../entities/grid.entity';
-import { Household, householdRef } from '../entities/stubs';
+import { HouseholdStub, householdRef } from '../entities/household.stub';
 import type { PartyBuildingContext } from '../party-building.context';
 
 @Resolver(() => Cadre)
@@ -18,7 +18,7 @@ export class CadreFieldsResolver {
     return c.gridId ? ctx.loaders.grid.load(c.gridId) : null;
   }
 
-  @FieldResolver(() => [Household], { description: 'Households the cadre is paired with now · 结对帮扶的移民户' })
+  @FieldResolver(() => [HouseholdStub], { description: 'Households the cadre is paired with now · 结对帮扶的移民户' })
   async pairedHouseholds(@Root() c: Cadre, @Ctx() ctx: PartyBuildingContext) {
     return (await ctx.loaders.cadrePairings.load(c.id)).map((p) => householdRef(p.householdId));
   }

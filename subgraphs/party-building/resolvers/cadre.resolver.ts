@@ -3,7 +3,7 @@ import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/p
 import { Cadre } from '../entities/cadre.entity';
 import { CadreFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';
-import { listCadres } from '../services/query.service';
+import { listCadres } from '../services/party-building-query.service';
 import { requireId } from '../../../platform/graphql/validation';
 
 export const CadreConnection = ConnectionType(Cadre, 'Cadre', 'A page of cadres · 干部分页列表');

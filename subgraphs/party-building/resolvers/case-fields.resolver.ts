@@ -4,13 +4,13 @@ import { Cadre } from '../entities/cadre.entity';
 import { CaseTransition } from '../entities/case-transition.entity';
 import { GovernanceCase } from '../entities/governance-case.entity';
 import { Grid } from '../entities/grid.entity';
-import { Household, householdRef } from '../entities/stubs';
+import { HouseholdStub, householdRef } from '../entities/household.stub';
 import { OPEN_STATUSES } from '../party-building.enums';
 import type { PartyBuildingContext } from '../party-building.context';
 
 @Resolver(() => GovernanceCase)
 export class GovernanceCaseFieldsResolver {
-  @FieldResolver(() => Household, { nullable: true, description: 'Household concerned · 涉及移民户' })
+  @FieldResolver(() => HouseholdStub, { nullable: true, description: 'Household concerned · 涉及移民户' })
   household(@Root() c: GovernanceCase) {
     return c.householdId ? householdRef(c.householdId) : null;
   }

@@ -3,7 +3,7 @@ import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/p
 import { GovernanceCase } from '../entities/governance-case.entity';
 import { GovernanceCaseFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';
-import { listCases } from '../services/query.service';
+import { listCases } from '../services/party-building-query.service';
 import { requireId } from '../../../platform/graphql/validation';
 
 export const GovernanceCaseConnection = ConnectionType(GovernanceCase, 'GovernanceCase', 'A page of cases · 群众诉求事项分页列表');

@@ -3,12 +3,13 @@ import { Cadre } from '../entities/cadre.entity';
 import { Grid } from '../entities/grid.entity';
 import { GridUnit } from '../entities/grid-unit.entity';
 import { PartyOrganisation } from '../entities/party-organisation.entity';
-import { AdminArea, areaRef, Household, householdRef } from '../entities/stubs';
+import { AdminAreaStub, areaRef } from '../entities/admin-area.stub';
+import { HouseholdStub, householdRef } from '../entities/household.stub';
 import type { PartyBuildingContext } from '../party-building.context';
 
 @Resolver(() => Grid)
 export class GridFieldsResolver {
-  @FieldResolver(() => AdminArea, { description: 'Community the grid divides · 所在社区' })
+  @FieldResolver(() => AdminAreaStub, { description: 'Community the grid divides · 所在社区' })
   area(@Root() g: Grid) {
     return areaRef(g.areaCode);
   }
@@ -28,7 +29,7 @@ export class GridFieldsResolver {
     return ctx.loaders.gridCadres.load(g.id);
   }
 
-  @FieldResolver(() => [Household], { description: 'Households in the grid’s units · 网格内移民户' })
+  @FieldResolver(() => [HouseholdStub], { description: 'Households in the grid’s units · 网格内移民户' })
   async households(@Root() g: Grid, @Ctx() ctx: PartyBuildingContext) {
     return (await ctx.loaders.gridHouseholds.load(g.id)).map((h) => householdRef(h.householdId));
   }

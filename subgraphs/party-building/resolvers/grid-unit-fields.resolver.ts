@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Grid } from '../entities/grid.entity';
 import { GridUnit } from '../entities/grid-unit.entity';
-import { Household, householdRef, Person, personRef } from '../entities/stubs';
+import { HouseholdStub, householdRef } from '../entities/household.stub';
+import { PersonStub, personRef } from '../entities/person.stub';
 import type { PartyBuildingContext } from '../party-building.context';
 
 @Resolver(() => GridUnit)
@@ -11,12 +12,12 @@ export class GridUnitFieldsResolver {
     return ctx.loaders.grid.load(u.gridId);
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: 'Resident who manages the unit (households subgraph) · 单元长' })
+  @FieldResolver(() => PersonStub, { nullable: true, description: 'Resident who manages the unit (households subgraph) · 单元长' })
   manager(@Root() u: GridUnit) {
     return u.managerPersonId ? personRef(u.managerPersonId) : null;
   }
 
-  @FieldResolver(() => [Household], { description: 'Households in the unit · 单元内移民户' })
+  @FieldResolver(() => [HouseholdStub], { description: 'Households in the unit · 单元内移民户' })
   async households(@Root() u: GridUnit, @Ctx() ctx: PartyBuildingContext) {
     return (await ctx.loaders.unitHouseholds.load(u.id)).map((h) => householdRef(h.householdId));
   }

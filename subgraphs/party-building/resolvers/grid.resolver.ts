@@ -4,7 +4,7 @@ import { Grid } from '../entities/grid.entity';
 import { GridUnit } from '../entities/grid-unit.entity';
 import { GridFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';
-import { listGrids } from '../services/query.service';
+import { listGrids } from '../services/party-building-query.service';
 import { requireId } from '../../../platform/graphql/validation';
 
 export const GridConnection = ConnectionType(Grid, 'Grid', 'A page of grids · 网格分页列表');

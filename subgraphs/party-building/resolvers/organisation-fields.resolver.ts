@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Grid } from '../entities/grid.entity';
 import { PartyOrganisation } from '../entities/party-organisation.entity';
-import { AdminArea, areaRef } from '../entities/stubs';
+import { AdminAreaStub, areaRef } from '../entities/admin-area.stub';
 import type { PartyBuildingContext } from '../party-building.context';
 
 @Resolver(() => PartyOrganisation)
@@ -16,7 +16,7 @@ export class PartyOrganisationFieldsResolver {
     return ctx.loaders.organisationChildren.load(o.id);
   }
 
-  @FieldResolver(() => AdminArea, { description: 'Area it works in · 所在区划' })
+  @FieldResolver(() => AdminAreaStub, { description: 'Area it works in · 所在区划' })
   area(@Root() o: PartyOrganisation) {
     return areaRef(o.areaCode);
   }

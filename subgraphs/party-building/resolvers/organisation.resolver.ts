@@ -3,7 +3,7 @@ import { ConnectionType, PageArgs, type Page } from '../../../platform/graphql/p
 import { PartyOrganisation } from '../entities/party-organisation.entity';
 import { PartyOrganisationFilter } from '../inputs/filters.input';
 import type { PartyBuildingContext } from '../party-building.context';
-import { listOrganisations } from '../services/query.service';
+import { listOrganisations } from '../services/party-building-query.service';
 import { requireId } from '../../../platform/graphql/validation';
 
 export const PartyOrganisationConnection = ConnectionType(PartyOrganisation, 'PartyOrganisation', 'A page of party organisations · 党组织分页列表');

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Cadre } from '../entities/cadre.entity';
 import { CadrePairing } from '../entities/cadre-pairing.entity';
-import { Household, householdRef } from '../entities/stubs';
+import { HouseholdStub, householdRef } from '../entities/household.stub';
 import type { PartyBuildingContext } from '../party-building.context';
 
 @Resolver(() => CadrePairing)
@@ -11,7 +11,7 @@ export class CadrePairingFieldsResolver {
     return ctx.loaders.cadre.load(p.cadreId).catch(() => null);
   }
 
-  @FieldResolver(() => Household, { description: 'Household · 移民户' })
+  @FieldResolver(() => HouseholdStub, { description: 'Household · 移民户' })
   household(@Root() p: CadrePairing) {
     return householdRef(p.householdId);
   }

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Cadre } from '../entities/cadre.entity';
 import { CadreVisit } from '../entities/cadre-visit.entity';
-import { Household, householdRef } from '../entities/stubs';
+import { HouseholdStub, householdRef } from '../entities/household.stub';
 import type { PartyBuildingContext } from '../party-building.context';
 
 @Resolver(() => CadreVisit)
@@ -11,7 +11,7 @@ export class CadreVisitFieldsResolver {
     return ctx.loaders.cadre.load(v.cadreId).catch(() => null);
   }
 
-  @FieldResolver(() => Household, { description: 'Household visited · 走访的移民户' })
+  @FieldResolver(() => HouseholdStub, { description: 'Household visited · 走访的移民户' })
   household(@Root() v: CadreVisit) {
     return householdRef(v.householdId);
   }

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, Problems } from '../../../platform/graphql/errors';
 import { inTransaction } from '../../../platform/db/transaction';
-import { checkText, today } from '../../../platform/graphql/validation';
+import { checkId, checkText, today } from '../../../platform/graphql/validation';
 import { Cadre } from '../entities/cadre.entity';
 import { CaseTransition } from '../entities/case-transition.entity';
 import { GovernanceCase } from '../entities/governance-case.entity';
 import { Grid } from '../entities/grid.entity';
-import { HouseholdUnit } from '../entities/household-unit.entity';
 import type { MoveCaseInput, OpenCaseInput } from '../inputs/mutations.input';
 import { CASE_TRANSITIONS, DEFAULT_DEADLINE_DAYS, GovernanceCaseStatus } from '../party-building.enums';
 import type { PartyBuildingContext } from '../party-building.context';
-import { addDays, checkAnyDate, checkId, loadForChange, requireForChange } from './change.helpers';
+import { addDays, checkAnyDate, unitOfHousehold } from './party-building.validation';
+import { loadForChange } from '../../../platform/db/load-for-change';
 
 const TERMINAL = [GovernanceCaseStatus.RESOLVED, GovernanceCaseStatus.ESCALATED];
 
@@ -32,18 +32,17 @@ export async function openCase(ctx: PartyBuildingContext, input: OpenCaseInput):
     let countyCode: string;
     let gridId: string;
     if (input.householdId) {
-      const household = await requireForChange(manager, ctx, HouseholdUnit, 'household_id', input.householdId.toLowerCase(), 'input.householdId',
-        '该户尚未划入网格单元，请先划入', 'The household is not in a grid unit yet; assign it first');
+      const household = await unitOfHousehold(manager, ctx, input.householdId.toLowerCase(), 'input.householdId');
       if (input.gridId && input.gridId.toLowerCase() !== household.gridId) {
         throw badInput([{ field: 'input.gridId', zh: '该户不在此网格', en: 'The household is not in this grid' }]);
       }
       ({ areaCode, countyCode, gridId } = household);
     } else {
-      const grid = await loadForChange(manager, ctx, Grid, 'id', input.gridId!.toLowerCase(), 'input.gridId', ['网格', 'Grid']);
+      const grid = await loadForChange(manager, ctx, Grid, { id: input.gridId!.toLowerCase(), field: 'input.gridId', what: ['网格', 'Grid'], lock: false });
       ({ areaCode, countyCode } = grid);
       gridId = grid.id;
     }
-    const responsible = await loadForChange(manager, ctx, Cadre, 'id', input.firstResponsibleId.toLowerCase(), 'input.firstResponsibleId', ['干部', 'Cadre']);
+    const responsible = await loadForChange(manager, ctx, Cadre, { id: input.firstResponsibleId.toLowerCase(), field: 'input.firstResponsibleId', what: ['干部', 'Cadre'], lock: false });
     if (responsible.countyCode !== countyCode) {
       throw badInput([{ field: 'input.firstResponsibleId', zh: '首问责任人须在本县（区、市）', en: 'The first responsible person must serve in the same county' }]);
     }
@@ -72,13 +71,13 @@ export async function moveCase(ctx: PartyBuildingContext, input: MoveCaseInput):
   problems.throwIfAny();
 
   return inTransaction(ctx, async (manager) => {
-    const current = await loadForChange(manager, ctx, GovernanceCase, 'id', input.caseId.toLowerCase(), 'input.caseId', ['事项', 'Case'], true);
+    const current = await loadForChange(manager, ctx, GovernanceCase, { id: input.caseId.toLowerCase(), field: 'input.caseId', what: ['事项', 'Case'] });
     if (!CASE_TRANSITIONS[current.status].includes(input.to)) {
       throw conflict('input.to', `事项当前为“${current.status}”，不能转为“${input.to}”`, `A case in ${current.status} cannot move to ${input.to}`);
     }
     let assigneeId = current.assigneeId;
     if (input.to === GovernanceCaseStatus.ASSIGNED) {
-      const assignee = await loadForChange(manager, ctx, Cadre, 'id', input.assigneeId!.toLowerCase(), 'input.assigneeId', ['干部', 'Cadre']);
+      const assignee = await loadForChange(manager, ctx, Cadre, { id: input.assigneeId!.toLowerCase(), field: 'input.assigneeId', what: ['干部', 'Cadre'], lock: false });
       if (assignee.countyCode !== current.countyCode) {
         throw badInput([{ field: 'input.assigneeId', zh: '承办人须在本县（区、市）', en: 'The handler must serve in the same county' }]);
       }

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, Problems } from '../../../platform/graphql/errors';
 import { inTransaction } from '../../../platform/db/transaction';
-import { checkDate, checkText, today } from '../../../platform/graphql/validation';
+import { checkDate, checkId, checkInt, checkText, today } from '../../../platform/graphql/validation';
 import { Cadre } from '../entities/cadre.entity';
 import { CadrePairing } from '../entities/cadre-pairing.entity';
 import { CadreVisit } from '../entities/cadre-visit.entity';
-import { HouseholdUnit } from '../entities/household-unit.entity';
 import { PartyActivity } from '../entities/party-activity.entity';
 import { PartyOrganisation } from '../entities/party-organisation.entity';
 import type { PairCadreInput, RecordActivityInput, RecordVisitInput } from '../inputs/mutations.input';
 import { ACTIVITY_LEVEL } from '../party-building.enums';
 import type { PartyBuildingContext } from '../party-building.context';
-import { checkAnyDate, checkId, checkRange, loadForChange, requireForChange } from './change.helpers';
-import { ALREADY_PAIRED, CADRE_OTHER_COUNTY, NOT_IN_UNIT } from './engagement.rules';
+import { checkAnyDate, unitOfHousehold } from './party-building.validation';
+import { ALREADY_PAIRED, CADRE_OTHER_COUNTY } from './engagement.rules';
+import { loadForChange } from '../../../platform/db/load-for-change';
 
 
 export async function pairCadre(ctx: PartyBuildingContext, input: PairCadreInput): Promise<CadrePairing> {
@@ -24,8 +24,8 @@ export async function pairCadre(ctx: PartyBuildingContext, input: PairCadreInput
   const clash = () => conflict('input.householdId', ...ALREADY_PAIRED);
 
   return inTransaction(ctx, async (manager) => {
-    const cadre = await loadForChange(manager, ctx, Cadre, 'id', input.cadreId.toLowerCase(), 'input.cadreId', ['干部', 'Cadre']);
-    const household = await requireForChange(manager, ctx, HouseholdUnit, 'household_id', input.householdId.toLowerCase(), 'input.householdId', ...NOT_IN_UNIT);
+    const cadre = await loadForChange(manager, ctx, Cadre, { id: input.cadreId.toLowerCase(), field: 'input.cadreId', what: ['干部', 'Cadre'], lock: false });
+    const household = await unitOfHousehold(manager, ctx, input.householdId.toLowerCase(), 'input.householdId');
     if (cadre.countyCode !== household.countyCode) {
       throw badInput([{ field: 'input.cadreId', zh: CADRE_OTHER_COUNTY[0], en: CADRE_OTHER_COUNTY[1] }]);
     }
@@ -55,8 +55,8 @@ export async function recordVisit(ctx: PartyBuildingContext, input: RecordVisitI
   problems.throwIfAny();
 
   return inTransaction(ctx, async (manager) => {
-    const cadre = await loadForChange(manager, ctx, Cadre, 'id', input.cadreId.toLowerCase(), 'input.cadreId', ['干部', 'Cadre']);
-    const household = await requireForChange(manager, ctx, HouseholdUnit, 'household_id', input.householdId.toLowerCase(), 'input.householdId', ...NOT_IN_UNIT);
+    const cadre = await loadForChange(manager, ctx, Cadre, { id: input.cadreId.toLowerCase(), field: 'input.cadreId', what: ['干部', 'Cadre'], lock: false });
+    const household = await unitOfHousehold(manager, ctx, input.householdId.toLowerCase(), 'input.householdId');
     const paired = await manager.getRepository(CadrePairing).createQueryBuilder('x')
       .where('x.cadre_id = :c AND x.household_id = :h AND x.ended_on IS NULL', { c: cadre.id, h: household.householdId }).getExists();
     if (!paired) throw badInput([{ field: 'input.cadreId', zh: '该干部未与该户结对，不能登记走访', en: 'The cadre is not paired with this household' }]);
@@ -75,11 +75,11 @@ export async function recordActivity(ctx: PartyBuildingContext, input: RecordAct
   checkText(problems, 'input.heldOn', input.heldOn, '活动日期', 10);
   checkDate(problems, 'input.heldOn', input.heldOn, '活动日期');
   checkText(problems, 'input.topic', input.topic, '主题', 200);
-  checkRange(problems, 'input.attendees', input.attendees, 1, 5000, '参加人数');
+  checkInt(problems, 'input.attendees', input.attendees, 1, 5000, '参加人数');
   problems.throwIfAny();
 
   return inTransaction(ctx, async (manager) => {
-    const org = await loadForChange(manager, ctx, PartyOrganisation, 'id', input.organisationId.toLowerCase(), 'input.organisationId', ['党组织', 'Organisation']);
+    const org = await loadForChange(manager, ctx, PartyOrganisation, { id: input.organisationId.toLowerCase(), field: 'input.organisationId', what: ['党组织', 'Organisation'], lock: false });
     const level = ACTIVITY_LEVEL[input.type];
     if (level && level !== org.level) {
       throw badInput([{ field: 'input.type', zh: '该类活动须由相应层级的党组织召开（支部大会、支委会由党支部，党小组会由党小组）', en: `${input.type} is held by a ${level}, not a ${org.level}` }]);

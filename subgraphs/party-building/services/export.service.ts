@@ -1,8 +1,5 @@
 import type { BaseContext } from '../../../platform/graphql/context';
-import { maskPhone } from '../../../platform/domain/id-number';
 import { EXPORT_PAGE, exportCondition } from '../../../platform/imports/export-query';
-import { SensitiveCategory } from '../../../platform/security/purposes';
-import { seesInFull } from '../../../platform/security/sensitive';
 import { schemaName } from '../../../platform/db/data-source';
 
 /**
@@ -21,11 +18,6 @@ async function* pages(ctx: BaseContext, area: string | undefined, query: { selec
   }
 }
 
-/** A phone as the caller's role may see it. */
-function phoneShown(ctx: BaseContext): (phone: string) => string {
-  return seesInFull(ctx.identity, SensitiveCategory.PHONE) ? (phone) => phone : maskPhone;
-}
-
 /** The grid assignments sheet's rows inside the caller's jurisdiction (narrowed to `area`), by household. */
 export function exportGridAssignments(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
   const schema = schemaName(ctx.dataSource);
@@ -37,26 +29,23 @@ export function exportGridAssignments(ctx: BaseContext, area?: string): AsyncGen
   });
 }
 
-/** The cadres sheet's rows inside the caller's jurisdiction (narrowed to `area`), by phone; phones masked by the policy. */
+/** The cadres sheet's rows inside the caller's jurisdiction (narrowed to `area`), by phone; the file route masks phones by the policy. */
 export async function* exportCadres(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
   const schema = schemaName(ctx.dataSource);
-  const shown = phoneShown(ctx);
-  const rows = pages(ctx, area, {
+  yield* pages(ctx, area, {
     select: `SELECT c.phone, c.name, c.work_unit AS "workUnit", c.party_member AS "partyMember", c.area_code AS "areaCode", g.number::text AS "gridNumber"
                FROM "${schema}".cadre c LEFT JOIN "${schema}".grid g ON g.id = c.grid_id`,
     areaColumn: 'c.area_code', key: 'c.phone', keyAs: 'phone',
   });
-  for await (const row of rows) yield { ...row, phone: shown(row.phone as string) };
 }
 
-/** The pairings sheet's rows inside the caller's jurisdiction (narrowed to `area`), by pairing id; the cadre's phone masked by the policy. */
+/** The pairings sheet's rows inside the caller's jurisdiction (narrowed to `area`), by pairing id; the file route masks the cadre's phone by the policy. */
 export async function* exportPairings(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
   const schema = schemaName(ctx.dataSource);
-  const shown = phoneShown(ctx);
   const rows = pages(ctx, area, {
     select: `SELECT p.id::text AS id, c.phone AS "cadrePhone", c.name AS "cadreName", p.household_id::text AS "householdId", p.started_on AS "startedOn", p.ended_on AS "endedOn"
                FROM "${schema}".cadre_pairing p JOIN "${schema}".cadre c ON c.id = p.cadre_id`,
     areaColumn: 'p.area_code', key: 'p.id::text', keyAs: 'id',
   });
-  for await (const { id: _id, ...row } of rows) yield { ...row, cadrePhone: shown(row.cadrePhone as string) };
+  for await (const { id: _id, ...row } of rows) yield row;
 }

@@ -3,7 +3,7 @@ import { areaCondition, areaDimensions, runStatistics, yearRange, type Statistic
 import { GovernanceCase } from '../entities/governance-case.entity';
 import { PartyActivity } from '../entities/party-activity.entity';
 import type { GovernanceDimension, GovernanceStatisticsFilter } from '../entities/statistics.type';
-import { areaRef } from '../entities/stubs';
+import { areaRef } from '../entities/admin-area.stub';
 import type { PartyBuildingContext } from '../party-building.context';
 import { GovernanceCaseStatus } from '../party-building.enums';
 

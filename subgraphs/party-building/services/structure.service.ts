@@ -3,7 +3,7 @@ import { badInput, conflict, forbidden, Problems } from '../../../platform/graph
 import { existingKeys } from '../../../platform/graphql/loaders';
 import { areaPrefix } from '../../../platform/security/scope';
 import { inTransaction } from '../../../platform/db/transaction';
-import { checkText, normalizeAreaCode, today } from '../../../platform/graphql/validation';
+import { checkId, checkInt, checkName, checkText, normalizeAreaCode, today } from '../../../platform/graphql/validation';
 import { Grid } from '../entities/grid.entity';
 import { GridUnit } from '../entities/grid-unit.entity';
 import { HouseholdUnit } from '../entities/household-unit.entity';
@@ -11,8 +11,9 @@ import { PartyOrganisation } from '../entities/party-organisation.entity';
 import type { AssignHouseholdsInput, CreateGridInput, CreateGridUnitInput, CreatePartyOrganisationInput } from '../inputs/mutations.input';
 import { PARENT_LEVEL, PartyOrganisationLevel } from '../party-building.enums';
 import type { PartyBuildingContext } from '../party-building.context';
-import { checkId, checkRange, countyOf, loadForChange } from './change.helpers';
 import { IN_UNIT_OUTSIDE } from './engagement.rules';
+import { loadForChange } from '../../../platform/db/load-for-change';
+import { countyOf } from '../../../platform/domain/area-code';
 
 /** Area code lengths each level of organisation works at. */
 const LEVEL_AREAS: Record<PartyOrganisationLevel, { lengths: number[]; zh: string; en: string }> = {
@@ -24,7 +25,7 @@ const LEVEL_AREAS: Record<PartyOrganisationLevel, { lengths: number[]; zh: strin
 
 export async function createOrganisation(ctx: PartyBuildingContext, input: CreatePartyOrganisationInput): Promise<PartyOrganisation> {
   const problems = new Problems();
-  checkText(problems, 'input.name', input.name, '名称', 64);
+  checkName(problems, 'input.name', input.name, '名称', 64);
   const areaCode = normalizeAreaCode(input.areaCode);
   const rule = LEVEL_AREAS[input.level];
   if (!/^\d+$/.test(areaCode) || !rule.lengths.includes(areaCode.length) || (areaCode.length === 6 && areaCode.endsWith('00'))) {
@@ -53,10 +54,10 @@ export async function createOrganisation(ctx: PartyBuildingContext, input: Creat
 
 export async function createGrid(ctx: PartyBuildingContext, input: CreateGridInput): Promise<Grid> {
   const problems = new Problems();
-  checkText(problems, 'input.name', input.name, '名称', 64);
+  checkName(problems, 'input.name', input.name, '名称', 64);
   const areaCode = normalizeAreaCode(input.areaCode);
   if (!/^\d{12}$/.test(areaCode)) problems.add('input.areaCode', '网格所在区划须为社区代码（12 位）', 'areaCode must be a 12-digit community code');
-  checkRange(problems, 'input.number', input.number, 1, 999, '网格序号');
+  checkInt(problems, 'input.number', input.number, 1, 999, '网格序号');
   checkId(problems, 'input.organisationId', input.organisationId, false);
   problems.throwIfAny();
   if (!ctx.scope.covers(areaCode)) throw forbidden('所在区划超出您的管辖范围', 'areaCode is outside your jurisdiction');
@@ -65,7 +66,7 @@ export async function createGrid(ctx: PartyBuildingContext, input: CreateGridInp
     ctx,
     async (manager) => {
       if (input.organisationId) {
-        const org = await loadForChange(manager, ctx, PartyOrganisation, 'id', input.organisationId, 'input.organisationId', ['党组织', 'Organisation']);
+        const org = await loadForChange(manager, ctx, PartyOrganisation, { id: input.organisationId, field: 'input.organisationId', what: ['党组织', 'Organisation'], lock: false });
         if (org.level !== PartyOrganisationLevel.RED_GRID || !org.areaCode.startsWith(areaCode)) {
           throw badInput([{ field: 'input.organisationId', zh: '须为本社区的红网格党组织', en: 'organisationId must be a red grid of this community' }]);
         }
@@ -84,14 +85,14 @@ export async function createGrid(ctx: PartyBuildingContext, input: CreateGridInp
 export async function createGridUnit(ctx: PartyBuildingContext, input: CreateGridUnitInput): Promise<GridUnit> {
   const problems = new Problems();
   checkId(problems, 'input.gridId', input.gridId);
-  checkText(problems, 'input.name', input.name, '名称', 64);
-  checkRange(problems, 'input.number', input.number, 1, 999, '单元序号');
+  checkName(problems, 'input.name', input.name, '名称', 64);
+  checkInt(problems, 'input.number', input.number, 1, 999, '单元序号');
   checkId(problems, 'input.managerPersonId', input.managerPersonId, false);
   problems.throwIfAny();
   const clash = () => conflict('input.number', '该网格已有此序号的单元', 'This grid already has a unit with this number');
 
   return inTransaction(ctx, async (manager) => {
-    const grid = await loadForChange(manager, ctx, Grid, 'id', input.gridId, 'input.gridId', ['网格', 'Grid']);
+    const grid = await loadForChange(manager, ctx, Grid, { id: input.gridId, field: 'input.gridId', what: ['网格', 'Grid'], lock: false });
     if (await manager.existsBy(GridUnit, { gridId: grid.id, number: input.number })) throw clash();
     const row = {
       id: randomUUID(), gridId: grid.id, name: input.name.trim(), number: input.number,
@@ -114,7 +115,7 @@ export async function assignHouseholds(ctx: PartyBuildingContext, input: AssignH
   problems.throwIfAny();
 
   return inTransaction(ctx, async (manager) => {
-    const unit = await loadForChange(manager, ctx, GridUnit, 'id', input.unitId, 'input.unitId', ['网格单元', 'Grid unit']);
+    const unit = await loadForChange(manager, ctx, GridUnit, { id: input.unitId, field: 'input.unitId', what: ['网格单元', 'Grid unit'], lock: false });
     const current = await manager.getRepository(HouseholdUnit).createQueryBuilder('x').where('x.household_id = ANY(:ids)', { ids }).getMany();
     // a household already in a unit outside the caller's jurisdiction is not theirs to move
     const hidden = ids.filter((id) => !current.some((h) => h.householdId === id));
