@@ -11,6 +11,7 @@ import { importKeys, resolveKeyMaterial } from '../platform/security/keys';
 import type { RunningSubgraph } from '../platform/server/subgraph-server';
 import type { OpenDatabase } from '../platform/server/subgraph-module';
 import { demoScale, loadDemo } from './demo';
+import { startInProcessDelivery } from '../platform/events/delivery';
 import { SUBGRAPH_MODULES } from './subgraphs';
 import { stopOnSignals } from '../platform/server/lifecycle';
 import { lockDataDir } from '../platform/server/instance-lock';
@@ -41,6 +42,8 @@ async function main() {
   const databases: OpenDatabase[] = [];
   for (const module of SUBGRAPH_MODULES) databases.push(await module.openDatabase(engine, { logSql: config.logSql }));
   await loadDemo(SUBGRAPH_MODULES, databases, { scale: demoScale(), progress: true, log: console.log });
+  // registry events, in process: consumers catch up from their last sequence, then follow each commit
+  const delivery = await startInProcessDelivery(SUBGRAPH_MODULES, databases);
   const clients = await openGatewayDatabase(engine);
 
   const running: RunningSubgraph[] = [];
@@ -70,6 +73,7 @@ async function main() {
 
   // the gateway drains first: the subgraphs still answer what its requests in flight ask them
   stopOnSignals([{ name: 'gateway', ...gateway }, ...running], config.drainTimeoutMs, async () => {
+    await delivery?.stop();
     for (const db of [...databases, clients]) await db.dataSource.destroy();
     if (engine.kind === 'pglite') await engine.db.close();
   });

@@ -3,7 +3,10 @@ import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { generateEmploymentDemo, type EmploymentDemo } from '../subgraphs/employment/demo/generator';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
-import { HouseholdRef } from '../subgraphs/land-housing/entities/household-ref.entity';
+import { ResettlementSite } from '../subgraphs/land-housing/entities/resettlement-site.entity';
+
+/** A table the serving role writes (the projection tables it may not): a resettlement site named by its id. */
+const SITE_COLUMNS = '(id, name, area_code, county_code, relocation_type, construction_mode, capacity)';
 import { generatePartyBuildingDemo } from '../subgraphs/party-building/demo/generator';
 import type { PartyBuildingDemo } from '../subgraphs/party-building/demo/rows';
 import { withChangeSource, requestScopeOf, runInRequestScope } from '../platform/security/request-scope';
@@ -118,10 +121,10 @@ describe.each(engines('the change history is written by triggers'))('change hist
     expect(await logCount('households')).toBe(before);
     const landBefore = await logCount('land-housing');
     const serving = env.subgraphs['land-housing'].serving;
-    const table = `"${serving.getMetadata(HouseholdRef).schema}".household_ref`;
+    const table = `"${serving.getMetadata(ResettlementSite).schema}".resettlement_site`;
     const rolledBack = asCaller(qiaojia, () =>
       serving.transaction(async (m) => {
-        await m.query(`INSERT INTO ${table} (id, area_code, county_code) VALUES ($1, $2, $3)`, [randomUUID(), `${DEMO_AREAS.wenbi}001`, DEMO_AREAS.qiaojia]);
+        await m.query(`INSERT INTO ${table} ${SITE_COLUMNS} VALUES ($1::uuid, $1::text, $2, $3, 'URBAN', 'UNIFIED', 10)`, [randomUUID(), DEMO_AREAS.wenbi, DEMO_AREAS.qiaojia]);
         throw new Error('undo');
       }),
     );
@@ -131,26 +134,28 @@ describe.each(engines('the change history is written by triggers'))('change hist
 
   it('work under an explicit source is recorded with it', async () => {
     const serving = env.subgraphs['land-housing'].serving;
-    const table = `"${serving.getMetadata(HouseholdRef).schema}".household_ref`;
+    const table = `"${serving.getMetadata(ResettlementSite).schema}".resettlement_site`;
     const id = randomUUID();
-    await asCaller(qiaojia, () => withChangeSource('import 7', () => serving.query(`INSERT INTO ${table} (id, area_code, county_code) VALUES ($1, $2, $3)`, [id, `${DEMO_AREAS.wenbi}001`, DEMO_AREAS.qiaojia])));
+    await asCaller(qiaojia, () => withChangeSource('import 7', () => serving.query(`INSERT INTO ${table} ${SITE_COLUMNS} VALUES ($1::uuid, $1::text, $2, $3, 'URBAN', 'UNIFIED', 10)`, [id, DEMO_AREAS.wenbi, DEMO_AREAS.qiaojia])));
     const rows = await env.subgraphs['land-housing'].dataSource.query(`SELECT source, actor_subject, operation FROM ${log('land-housing')} WHERE record_id = $1`, [id]);
     expect(rows).toEqual([{ source: 'import 7', actor_subject: qiaojia.subject, operation: 'INSERT' }]);
   });
 
   it('one statement over many rows records every row: a multi-row insert, an update changing some of them, a delete', async () => {
     const serving = env.subgraphs['land-housing'].serving;
-    const table = `"${serving.getMetadata(HouseholdRef).schema}".household_ref`;
+    const table = `"${serving.getMetadata(ResettlementSite).schema}".resettlement_site`;
     const ids = [randomUUID(), randomUUID(), randomUUID()].sort();
-    const [group, other] = [`${DEMO_AREAS.wenbi}001`, `${DEMO_AREAS.wenbi}002`];
+    const [group, other] = [DEMO_AREAS.wenbi, DEMO_AREAS.binjiang];
     await asCaller(qiaojia, () => withChangeSource('import 8', () => serving.transaction(async (m) => {
-      await m.query(`INSERT INTO ${table} (id, area_code, county_code) SELECT unnest($1::uuid[]), $2, $3`, [ids, group, DEMO_AREAS.qiaojia]);
+      await m.query(`INSERT INTO ${table} ${SITE_COLUMNS} SELECT k.id, k.id::text, $2, $3, 'URBAN', 'UNIFIED', 10 FROM unnest($1::uuid[]) AS k(id)`, [ids, group, DEMO_AREAS.qiaojia]);
       await m.query(`UPDATE ${table} SET area_code = CASE WHEN id = $2 THEN $3 ELSE area_code END WHERE id = ANY($1)`, [ids, ids[1], other]);
       await m.query(`DELETE FROM ${table} WHERE id = ANY($1)`, [[ids[0], ids[1]]]);
     })));
     const rows: { record_id: string; operation: string; source: string; actor_subject: string; area_code: string; changes: unknown }[] = await env.subgraphs['land-housing'].dataSource.query(
       `SELECT record_id, operation, source, actor_subject, area_code, changes FROM ${log('land-housing')} WHERE record_id = ANY($1) ORDER BY id`, [ids]);
-    const inserted = (id: string) => [{ field: 'area_code', old: null, new: group }, { field: 'county_code', old: null, new: DEMO_AREAS.qiaojia }, { field: 'id', old: null, new: id }];
+    const inserted = (id: string, area = group) => [
+      { field: 'area_code', old: null, new: area }, { field: 'capacity', old: null, new: 10 }, { field: 'construction_mode', old: null, new: 'UNIFIED' },
+      { field: 'county_code', old: null, new: DEMO_AREAS.qiaojia }, { field: 'id', old: null, new: id }, { field: 'name', old: null, new: id }, { field: 'relocation_type', old: null, new: 'URBAN' }];
     const who = { source: 'import 8', actor_subject: qiaojia.subject };
     const byOperation = (operation: string) => rows.filter((r) => r.operation === operation).sort((a, b) => a.record_id.localeCompare(b.record_id));
     expect(rows.map((r) => r.operation)).toEqual(['INSERT', 'INSERT', 'INSERT', 'UPDATE', 'DELETE', 'DELETE']);
@@ -159,7 +164,7 @@ describe.each(engines('the change history is written by triggers'))('change hist
     expect(byOperation('UPDATE')).toEqual([{ record_id: ids[1], operation: 'UPDATE', ...who, area_code: other, changes: [{ field: 'area_code', old: group, new: other }] }]);
     expect(byOperation('DELETE')).toEqual([
       { record_id: ids[0], operation: 'DELETE', ...who, area_code: group, changes: inserted(ids[0]).map((c) => ({ ...c, old: c.new, new: null })) },
-      { record_id: ids[1], operation: 'DELETE', ...who, area_code: other, changes: [{ field: 'area_code', old: other, new: null }, { field: 'county_code', old: DEMO_AREAS.qiaojia, new: null }, { field: 'id', old: ids[1], new: null }] },
+      { record_id: ids[1], operation: 'DELETE', ...who, area_code: other, changes: inserted(ids[1], other).map((c) => ({ ...c, old: c.new, new: null })) },
     ]);
   });
 

@@ -89,11 +89,13 @@ describe.each(engines("conflicts: the driver's unique violations become CONFLICT
   it('records labour-status checks: first check needs the registry facts, later ones only the person', async () => {
     const person = data.persons.find((p) => p.county_code === DEMO_AREAS.qiaojia && !demo.labour_status.some((r) => r.person_id === p.id) && Number(p.birth_date.slice(0, 4)) < 2006)
       ?? data.persons.find((p) => p.county_code === DEMO_AREAS.qiaojia && Number(p.birth_date.slice(0, 4)) <= 2007 && !demo.labour_status.some((r) => r.person_id === p.id))!;
+    const child = data.persons.find((p) => p.county_code === DEMO_AREAS.qiaojia && p.birth_date >= '2012-01-01' && !demo.labour_status.some((r) => r.person_id === p.id))!;
     const first = { personId: person.id, status: 'UNEMPLOYED_SEEKING', verifiedOn: '2024-04-01' };
-    await refuses(qiaojia, CHECK, first, 'BAD_USER_INPUT', 'input.householdId');
-    await refuses(qiaojia, CHECK, { ...first, householdId: person.household_id, areaCode: person.area_code, birthDate: '2015-01-01' }, 'BAD_USER_INPUT', 'input.birthDate');
+    // household, group and birth date are the registry's: the caller sends only the person
+    await refuses(qiaojia, CHECK, { ...first, personId: child.id }, 'BAD_USER_INPUT', 'input.personId');
+    await refuses(qiaojia, CHECK, { ...first, personId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', 'input.personId');
     await refuses(qiaojia, CHECK, { ...first, verifiedOn: 'yesterday' }, 'BAD_USER_INPUT', 'input.verifiedOn');
-    const res = await env.query(qiaojia, CHECK, { input: { ...first, householdId: person.household_id, areaCode: person.area_code, birthDate: person.birth_date } });
+    const res = await env.query(qiaojia, CHECK, { input: first });
     expect(res.errors).toBeUndefined();
     expect(res.data.recordLabourStatusCheck).toEqual({ status: 'UNEMPLOYED_SEEKING', verifiedOn: '2024-04-01', areaCode: person.area_code });
     await refuses(qiaojia, CHECK, { personId: person.id, status: 'EMPLOYED', verifiedOn: '2024-03-01' }, 'BAD_USER_INPUT', 'input.verifiedOn');

@@ -7,6 +7,8 @@ import type { Engine } from '../platform/db/data-source';
 import type { Listening } from '../platform/server/http';
 import { signForwardedIdentity, signUserToken, IDENTITY_HEADER, type Identity } from '../platform/security/identity';
 import { generateKeyMaterial, importKeys, type Keys } from '../platform/security/keys';
+import type { OpenDatabase, SubgraphModule } from '../platform/server/subgraph-module';
+import { startInProcessDelivery } from '../platform/events/delivery';
 import type { RunningSubgraph } from '../platform/server/subgraph-server';
 import { restorePGlite, restorePostgres, TEST_DATABASE_URL } from './seeds';
 import { subgraphModule, type SubgraphName } from './subgraphs';
@@ -57,6 +59,8 @@ export interface TestEnvironment {
   querySubgraph<T = any>(name: string, headers: Record<string, string>, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** A request straight to a subgraph, with an identity the gateway really signed. */
   querySubgraphAs<T = any>(name: string, identity: Identity, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Registry events between the subgraphs under test, delivered in process: `settled()` resolves once every projection has applied the outbox. */
+  events: { settled(): Promise<void> };
   /** SQL statements a subgraph has run so far. */
   statements(name: string): number;
   close(): Promise<void>;
@@ -91,10 +95,14 @@ export async function createTestEnvironment(options: {
   const engine: Engine = pglite ? { kind: 'pglite', db: pglite } : { kind: 'postgres', url: database!.url };
 
   const subgraphs: TestEnvironment['subgraphs'] = {};
+  const opened: OpenDatabase[] = [];
   // one after the other: data sources on one PGlite instance must not initialise concurrently
+  const modules: SubgraphModule[] = [];
   for (const name of options.subgraphs) {
     const module = subgraphModule(name);
     const db = await module.openDatabase(engine);
+    modules.push(module);
+    opened.push(db);
     const running = await module.serve(db, { gatewayPublicKey: keys.gatewayPublic });
     subgraphs[name] = {
       ...running,
@@ -105,6 +113,8 @@ export async function createTestEnvironment(options: {
       },
     };
   }
+  // registry events: from the households outbox to the projections, when both are under test
+  const delivery = await startInProcessDelivery(modules, opened, { pollMs: 0 });
   const clients = await openGatewayDatabase(engine);
   const gateway = await startGateway({
     clients: clients.dataSource,
@@ -133,8 +143,10 @@ export async function createTestEnvironment(options: {
       const signed = await signForwardedIdentity(identity, keys.gatewayPrivate!, 60, keys.gatewayKid);
       return post(subgraphs[name].url, { [IDENTITY_HEADER]: signed }, query, variables);
     },
+    events: { settled: async () => delivery?.settled() },
     statements: (name) => subgraphs[name].statements.count,
     async close() {
+      await delivery?.stop();
       await gateway.close();
       for (const running of Object.values(subgraphs)) await running.close();
       await clients.dataSource.destroy();

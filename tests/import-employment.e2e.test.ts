@@ -28,11 +28,11 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
   let demo: EmploymentDemo;
   let schema: string;
   let base: string;
-  let group: string; // a Qiaojia resident group
   let workshop: string; // a Qiaojia workshop's name
   let committee: string; // a Qiaojia community committee's name (a public body)
   let session: { code: string; course: string; startsOn: string; endsOn: string };
   let otherCountyPerson: string;
+  let young: DemoData['persons'][number]; // a Qiaojia child without a labour-status record
 
   async function upload(as: Identity, sheet: Sheet, fileName: string, content: string | Buffer, commit = true) {
     const contentBase64 = Buffer.from(content).toString('base64');
@@ -64,9 +64,16 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
     return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
   }
 
+  /** A working-age registry person without a labour-status record yet, as a labour-status row showing the registry's facts. */
+  let unchecked: DemoData['persons'];
+  const fresh = (status = '未就业'): SheetRowText => {
+    const p = unchecked.shift()!;
+    return { 人员标识: p.id, 户标识: p.household_id, 现居住地区划代码: p.area_code, 出生日期: p.birth_date, 劳动力状态: status, 核查日期: '2024-01-05', 备注: '' };
+  };
+
   /** A working-age person new to the subgraph, checked through the labour-status sheet. */
   async function newPerson(status = '未就业'): Promise<SheetRowText> {
-    const row = { 人员标识: randomUUID(), 户标识: randomUUID(), 现居住地区划代码: group, 出生日期: '1990-04-09', 劳动力状态: status, 核查日期: '2024-01-05', 备注: '' };
+    const row = fresh(status);
     const { run } = await upload(qiaojia, 'LABOUR_STATUS', 'l.csv', csv('LABOUR_STATUS', [row]));
     expect(run).toMatchObject({ status: 'COMMITTED', inserted: 1 });
     return row;
@@ -85,10 +92,12 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
     env = await createTestEnvironment({ engine, scale: SCALE, subgraphs: ['employment'] });
     schema = (env.subgraphs.employment.dataSource.driver.options as unknown as { schema: string }).schema;
     base = env.gateway.url.replace(/\/graphql$/, '');
-    group = data.areas.find((a) => a.level === 'GROUP' && a.county_code === DEMO_AREAS.qiaojia)!.code;
     workshop = demo.employer.find((e) => e.kind === 'ASSISTANCE_WORKSHOP' && e.county_code === DEMO_AREAS.qiaojia)!.name;
     committee = demo.employer.find((e) => e.kind === 'PUBLIC_BODY' && e.county_code === DEMO_AREAS.qiaojia)!.name;
     otherCountyPerson = demo.labour_status.find((r) => r.county_code === DEMO_AREAS.suijiang)!.person_id;
+    const checked = new Set(demo.labour_status.map((r) => r.person_id));
+    unchecked = data.persons.filter((p) => p.county_code === DEMO_AREAS.qiaojia && !checked.has(p.id) && p.birth_date <= '2007-12-31');
+    young = data.persons.find((p) => p.county_code === DEMO_AREAS.qiaojia && !checked.has(p.id) && p.birth_date >= '2012-01-01')!;
     // a Qiaojia session with room, the only one of its course starting that day
     const [s] = await sql(`SELECT s.code, c.name AS course, s.starts_on, s.ends_on FROM {s}.training_session s JOIN {s}.training_course c ON c.id = s.course_id
       WHERE s.county_code = $1 AND (SELECT count(*) FROM {s}.training_enrolment e WHERE e.session_id = s.id) < s.capacity - 5
@@ -108,7 +117,7 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
   });
 
   it('labour status: a dry run writes nothing, a commit inserts, the same file again is a no-op, a corrected file updates the changed row', async () => {
-    const rows = [0, 1].map(() => ({ 人员标识: randomUUID(), 户标识: randomUUID(), 现居住地区划代码: group, 出生日期: '1985-06-01', 劳动力状态: '未就业', 核查日期: '2024-01-05' }));
+    const rows = [fresh(), fresh()];
     const file = csv('LABOUR_STATUS', rows);
     const before = await fingerprint();
     expect((await upload(qiaojia, 'LABOUR_STATUS', 'l.csv', file, false)).run).toMatchObject({ status: 'VALIDATED', commit: false, inserted: 2, rowsWritten: 0 });
@@ -117,11 +126,11 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
     const after = await fingerprint();
     expect((await upload(qiaojia, 'LABOUR_STATUS', 'l.csv', file)).run).toMatchObject({ status: 'COMMITTED', inserted: 0, updated: 0, unchanged: 2 });
     expect(await fingerprint()).toBe(after);
-    // a later check needs only the person: the household, group and birth date are on record
+    // the household, group and birth date are the registry's: a row may leave them empty
     const corrected = [rows[0], { 人员标识: rows[1].人员标识, 劳动力状态: 'STUDENT', 核查日期: '2024-03-01', 备注: '复读' }];
     expect((await upload(qiaojia, 'LABOUR_STATUS', 'l.csv', csv('LABOUR_STATUS', corrected))).run).toMatchObject({ status: 'COMMITTED', updated: 1, unchanged: 1 });
     const [record] = await sql(`SELECT status, verified_on, note, area_code, birth_date FROM {s}.labour_status WHERE person_id = $1`, [rows[1].人员标识]);
-    expect(record).toEqual({ status: 'STUDENT', verified_on: '2024-03-01', note: '复读', area_code: group, birth_date: '1985-06-01' });
+    expect(record).toEqual({ status: 'STUDENT', verified_on: '2024-03-01', note: '复读', area_code: rows[1].现居住地区划代码, birth_date: rows[1].出生日期 });
   });
 
   it('placements: a commit inserts (the person becomes employed), re-import is a no-op, a corrected wage updates one row', async () => {
@@ -161,7 +170,7 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
     const done = [rows[0], { ...rows[1], 学员状态: '已结业', 结业日期: session.endsOn, 证书编号: 'ZT2099000001' }];
     expect((await upload(qiaojia, 'TRAINING', 't.csv', csv('TRAINING', done))).run).toMatchObject({ status: 'COMMITTED', updated: 1, unchanged: 1 });
     const [row] = await sql(`SELECT e.status, e.completed_on, e.certificate_no, e.course_kind, e.area_code, s.code FROM {s}.training_enrolment e JOIN {s}.training_session s ON s.id = e.session_id WHERE e.person_id = $1`, [b.人员标识]);
-    expect(row).toMatchObject({ status: 'COMPLETED', completed_on: session.endsOn, certificate_no: 'ZT2099000001', area_code: group, code: session.code });
+    expect(row).toMatchObject({ status: 'COMPLETED', completed_on: session.endsOn, certificate_no: 'ZT2099000001', area_code: b.现居住地区划代码, code: session.code });
   });
 
   describe('every kind of bad row is reported precisely and nothing is written', () => {
@@ -176,13 +185,14 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
 
     const cases: [string, Sheet, () => SheetRowText[], string, string | RegExp, RegExp][] = [
       ['labour status: a label not in the list', 'LABOUR_STATUS', () => [{ ...person, 劳动力状态: '打工' }], '劳动力状态', '打工', /劳动力状态须为以下之一：已就业/],
-      ['labour status: a person under working age at the first check', 'LABOUR_STATUS', () => [{ ...person, 人员标识: randomUUID(), 出生日期: '2015-01-01' }], '出生日期', '2015-01-01', /未满劳动年龄（16 周岁）/],
-      ['labour status: a first check without its household', 'LABOUR_STATUS', () => [{ ...person, 人员标识: randomUUID(), 户标识: '' }], '户标识', '', /首次核查须填写所属移民户/],
+      ['labour status: a person under working age (the registry’s birth date) at the first check', 'LABOUR_STATUS', () => [{ ...person, 人员标识: young.id, 户标识: '', 现居住地区划代码: '', 出生日期: '' }], '人员标识', /^[0-9a-f-]{36}$/, /未满劳动年龄（16 周岁）/],
+      ['labour status: a person the registry does not know', 'LABOUR_STATUS', () => [{ ...person, 人员标识: randomUUID(), 户标识: '' }], '人员标识', /^[0-9a-f-]{36}$/, /该人员不在移民登记中/],
+      ['labour status: another household than the registry’s', 'LABOUR_STATUS', () => [{ ...person, 户标识: otherCountyPerson }], '户标识', /^[0-9a-f-]{36}$/, /与移民登记的所属移民户（[0-9a-f-]{36}）不符/],
       ['labour status: a check older than the record', 'LABOUR_STATUS', () => [{ ...person, 核查日期: '2023-12-01' }], '核查日期', '2023-12-01', /核查日期早于上次核查（2024-01-05）/],
-      ['labour status: another birth date than on record', 'LABOUR_STATUS', () => [{ ...person, 出生日期: '1991-04-09' }], '出生日期', '1991-04-09', /与已登记的出生日期不符/],
+      ['labour status: another birth date than the registry’s', 'LABOUR_STATUS', () => [{ ...person, 出生日期: '1991-04-09' }], '出生日期', '1991-04-09', /与移民登记的出生日期不符/],
       ['labour status: a malformed person id', 'LABOUR_STATUS', () => [{ ...person, 人员标识: '42' }], '人员标识', '42', /标识格式无效/],
       ['labour status: a date not in the calendar', 'LABOUR_STATUS', () => [{ ...person, 核查日期: '2024-02-30' }], '核查日期', '2024-02-30', /核查日期 2024-02-30 不存在/],
-      ['labour status: a group of another county (jurisdiction)', 'LABOUR_STATUS', () => [{ ...person, 人员标识: randomUUID(), 现居住地区划代码: data.areas.find((x) => x.level === 'GROUP' && x.county_code === DEMO_AREAS.suijiang)!.code }], '现居住地区划代码', /^530626/, /现居住地超出您的管辖范围/],
+      ['labour status: a group other than the registry’s', 'LABOUR_STATUS', () => [{ ...person, 现居住地区划代码: data.areas.find((x) => x.level === 'GROUP' && x.county_code === DEMO_AREAS.suijiang)!.code }], '现居住地区划代码', /^530626/, /与移民登记的现居住地（\d{15}）不符/],
       ['labour status: a person of another county (jurisdiction)', 'LABOUR_STATUS', () => [{ ...person, 人员标识: otherCountyPerson, 户标识: '', 出生日期: '' }], '人员标识', /^[0-9a-f-]{36}$/, /属于其他县（区、市），不在您的管辖范围内/],
       ['labour status: the same person twice', 'LABOUR_STATUS', () => [person, person], '人员标识', /./, /与第 2 行重复/],
       ['placements: an unknown employer', 'PLACEMENTS', () => [placement(person.人员标识, { 用工主体: '不存在的车间' })], '用工主体', '不存在的车间', /用工主体“不存在的车间”不存在或不对您开放/],
@@ -242,7 +252,7 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
   });
 
   it('a county cannot import another county’s rows; a dry run writes nothing; an analyst may not import', async () => {
-    const row = { 人员标识: randomUUID(), 户标识: randomUUID(), 现居住地区划代码: group, 出生日期: '1980-01-01', 劳动力状态: '已就业', 核查日期: '2024-01-05' };
+    const row = fresh('已就业');
     const before = await fingerprint();
     const foreign = await upload(suijiang, 'LABOUR_STATUS', 'l.csv', csv('LABOUR_STATUS', [row]));
     expect(foreign.run).toMatchObject({ status: 'REJECTED', rejected: 1 });

@@ -14,6 +14,7 @@ import { generateLandHousingData } from '../subgraphs/land-housing/demo/generato
 import type { LandHousingData } from '../subgraphs/land-housing/demo/rows';
 import { createTestEnvironment, engines, type TestEnvironment } from './environment';
 import { registryCommand } from '../scripts/registry-files';
+import { makeIdNumber } from '../platform/domain/id-number';
 import { csvText, expectOnlyProblem, xlsxFile, type SheetRowText } from './import-files';
 
 const { qiaojia, prefecture, analyst } = DEMO_IDENTITIES;
@@ -34,7 +35,7 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
   let schema: string;
   let base: string;
   let village: string; // a Qiaojia village
-  const household = randomUUID(); // new to land & housing: the parcels file introduces it
+  let household: string; // registered in beforeAll: land & housing hears of it from the registry's event
   const group = `${DEMO_AREAS.wenbi}003`;
   let suijiangHousehold: string;
   let flats: Record<'basic' | 'guaranteed' | 'large' | 'small' | 'standard', string>;
@@ -89,6 +90,16 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
     base = env.gateway.url.replace(/\/graphql$/, '');
     village = data.parcels.find((p) => p.county_code === DEMO_AREAS.qiaojia && p.owner_kind === 'COLLECTIVE')!.village_code;
     suijiangHousehold = data.householdRefs.find((h) => h.county_code === DEMO_AREAS.suijiang)!.id;
+    const registered = await env.query(qiaojia, 'mutation ($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }', {
+      input: {
+        registryNo: '530622-BHT-770001', stationId: 'BAIHETAN', originalAreaCode: village, areaCode: group, relocationMode: 'URBANISATION',
+        housingMode: 'UNIFIED', registeredOn: '2020-03-01', relocatedOn: '2021-06-15',
+        members: [{ name: '赵德明', idNumber: makeIdNumber('530622', '1968-02-14', 771), ethnicity: '汉族', relation: 'HEAD', productionMode: 'ANNUAL_COMPENSATION' }],
+      },
+    });
+    expect(registered.errors).toBeUndefined();
+    household = registered.data.registerHousehold.id;
+    await env.events.settled();
     // flats of a unified site (at most 20 m² beyond the swap), made through the mutations
     const site = data.sites.find((s) => s.area_code === DEMO_AREAS.wenbi && s.construction_mode === 'UNIFIED')!;
     const building = (await env.query(qiaojia, `mutation ($input: CreateBuildingInput!) { createBuilding(input: $input) { units { id } } }`,
@@ -115,7 +126,7 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
     expect(allocations.body.toString('utf8').replace(/^\ufeff/, '').split('\r\n')[0]).toBe(ALLOCATIONS_SHEET.columns.map((c) => c.header).join(','));
   });
 
-  it('land parcels: a dry run writes nothing, a commit writes the household and its parcels, a second import changes nothing', async () => {
+  it('land parcels: a dry run writes nothing, a commit writes the parcels (the household’s area from the registry), a second import changes nothing', async () => {
     const file = csv('LAND_PARCELS', [parcel(), collective()]);
     const before = await fingerprint();
     const dry = await upload(qiaojia, 'LAND_PARCELS', 'parcels.csv', file, false);
@@ -190,9 +201,9 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
       ['parcel: a household area on collective land', 'LAND_PARCELS', () => [parcel(), collective({ 现居住地区划代码: group })], '现居住地区划代码', /集体土地无需填写农户现居住地/],
       ['parcel: a survey date in the future', 'LAND_PARCELS', () => [parcel(), collective({ 调查日期: '2099-01-01' })], '调查日期', /调查日期不能晚于今天/],
       ['parcel: a village of another county (jurisdiction)', 'LAND_PARCELS', () => [parcel(), collective({ 地块所在村代码: data.parcels.find((p) => p.county_code === DEMO_AREAS.suijiang)!.village_code })], '地块所在村代码', /不在您的管辖范围内/],
-      ['parcel: a household of another county (jurisdiction)', 'LAND_PARCELS', () => [parcel(), parcel({ 地块编号: 'T-0003', 户标识: suijiangHousehold, 现居住地区划代码: '' })], '户标识', /属于其他县（区、市），不在您的管辖范围内/],
-      ['parcel: a household new here without its area', 'LAND_PARCELS', () => [parcel(), parcel({ 地块编号: 'T-0003', 户标识: randomUUID(), 现居住地区划代码: '' })], '现居住地区划代码', /该户尚无土地房屋记录/],
-      ['parcel: an area that contradicts the household’s record', 'LAND_PARCELS', () => [parcel(), parcel({ 地块编号: 'T-0003', 现居住地区划代码: `${DEMO_AREAS.wenbi}004` })], '现居住地区划代码', /与该户已登记的现居住地（\d{15}）不符/],
+      ['parcel: a household of another county (jurisdiction)', 'LAND_PARCELS', () => [parcel(), parcel({ 地块编号: 'T-0003', 户标识: suijiangHousehold, 现居住地区划代码: '' })], '户标识', /不在您的管辖范围内/],
+      ['parcel: a household the registry does not know', 'LAND_PARCELS', () => [parcel(), parcel({ 地块编号: 'T-0003', 户标识: randomUUID(), 现居住地区划代码: '' })], '户标识', /该移民户不在移民登记中/],
+      ['parcel: an area that contradicts the registry', 'LAND_PARCELS', () => [parcel(), parcel({ 地块编号: 'T-0003', 现居住地区划代码: `${DEMO_AREAS.wenbi}004` })], '现居住地区划代码', new RegExp(`与移民登记的该户现居住地（${group}）不符`)],
       ['parcel: the same parcel twice in the file', 'LAND_PARCELS', () => [parcel(), parcel({ 地块编号: ' T-0001 ' })], '地块编号', /与第 2 行重复/],
       ['parcel: another owner for a recorded parcel', 'LAND_PARCELS', () => [parcel(), collective({ 户标识: household })], '户标识', /已登记为村集体的土地.*权属不能通过导入更改/],
       ['house: a structure not in the list', 'ORIGINAL_HOUSES', () => [house(), house({ 房屋编号: '3', 房屋结构: '石头房' })], '房屋结构', /房屋结构须为以下之一/],

@@ -8,6 +8,7 @@ import { AdminArea } from '../subgraphs/households/entities/admin-area.entity';
 import { Household } from '../subgraphs/households/entities/household.entity';
 import { Person } from '../subgraphs/households/entities/person.entity';
 import { Allocation } from '../subgraphs/land-housing/entities/allocation.entity';
+import { ResettlementSite } from '../subgraphs/land-housing/entities/resettlement-site.entity';
 import { HouseholdRef } from '../subgraphs/land-housing/entities/household-ref.entity';
 import { LandParcel } from '../subgraphs/land-housing/entities/land-parcel.entity';
 import { GovernanceCase } from '../subgraphs/party-building/entities/governance-case.entity';
@@ -128,15 +129,21 @@ describe.each(engines('row-level security on the serving role'))('row-level secu
   });
 
   it('writes outside the jurisdiction are refused by the policy', async () => {
-    const insert = `INSERT INTO ${table('land-housing', HouseholdRef)} (id, area_code, county_code) VALUES ($1, $2, $3)`;
-    const area = `${DEMO_AREAS.suijiang}001001001`;
-    await expect(asCaller(qiaojia, () => serving('land-housing').query(insert, [randomUUID(), area, DEMO_AREAS.suijiang]))).rejects.toThrow(/row-level security/);
+    const insert = `INSERT INTO ${table('land-housing', ResettlementSite)} (id, name, area_code, county_code, relocation_type, construction_mode, capacity) VALUES ($1, $2, $3, $4, 'URBAN', 'UNIFIED', 10)`;
+    const area = `${DEMO_AREAS.suijiang}001001`;
+    await expect(asCaller(qiaojia, () => serving('land-housing').query(insert, [randomUUID(), '测试安置点甲', area, DEMO_AREAS.suijiang]))).rejects.toThrow(/row-level security/);
     const id = randomUUID();
-    await asCaller(suijiang, () => serving('land-housing').query(insert, [id, area, DEMO_AREAS.suijiang]));
+    await asCaller(suijiang, () => serving('land-housing').query(insert, [id, '测试安置点乙', area, DEMO_AREAS.suijiang]));
     // another county's row is invisible to a change: it stays as it was
-    await asCaller(qiaojia, () => serving('land-housing').query(`DELETE FROM ${table('land-housing', HouseholdRef)} WHERE id = $1`, [id]));
-    const kept = await owner('land-housing').query(`SELECT county_code FROM ${table('land-housing', HouseholdRef)} WHERE id = $1`, [id]);
+    await asCaller(qiaojia, () => serving('land-housing').query(`DELETE FROM ${table('land-housing', ResettlementSite)} WHERE id = $1`, [id]));
+    const kept = await owner('land-housing').query(`SELECT county_code FROM ${table('land-housing', ResettlementSite)} WHERE id = $1`, [id]);
     expect(kept).toEqual([{ county_code: DEMO_AREAS.suijiang }]);
+  });
+
+  it('the registry projection is read-only to the serving role, inside the jurisdiction too', async () => {
+    const insert = `INSERT INTO ${table('land-housing', HouseholdRef)} (id, area_code, county_code) VALUES ($1, $2, $3)`;
+    await expect(asCaller(qiaojia, () => serving('land-housing').query(insert, [randomUUID(), `${DEMO_AREAS.wenbi}001`, DEMO_AREAS.qiaojia]))).rejects.toThrow(/permission denied/);
+    await expect(asCaller(qiaojia, () => serving('land-housing').query(`UPDATE ${table('land-housing', HouseholdRef)} SET county_code = county_code`))).rejects.toThrow(/permission denied/);
   });
 
   it('the serving role cannot switch row-level security off', async () => {

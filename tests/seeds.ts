@@ -6,6 +6,8 @@ import { openGatewayDatabase } from '../gateway/clients/client-store';
 import { openPGlite, type Engine } from '../platform/db/data-source';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import type { DemoData } from '../subgraphs/households/demo/rows';
+import { startInProcessDelivery } from '../platform/events/delivery';
+import type { OpenDatabase } from '../platform/server/subgraph-module';
 import { subgraphModules } from './subgraphs';
 
 /**
@@ -110,15 +112,21 @@ export async function demoRegistry(scale: number): Promise<DemoData> {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as DemoData;
 }
 
-/** Migrates every subgraph and the gateway on `engine` and loads the demo at `scale`. */
+/** Migrates every subgraph and the gateway on `engine`, loads the demo at `scale` and brings the registry's projections up to its outbox. */
 async function fill(engine: Engine, scale: number): Promise<void> {
   const registry = await demoRegistry(scale);
   // one after the other: data sources on one PGlite instance must not initialise concurrently
-  for (const module of subgraphModules()) {
+  const modules = subgraphModules();
+  const databases: OpenDatabase[] = [];
+  for (const module of modules) {
     const db = await module.openDatabase(engine);
     await module.demo.load(db.dataSource, registry, { scale });
-    await db.dataSource.destroy();
+    databases.push(db);
   }
+  // the projections apply the registry's demo events once here, as on a first start, not in every environment
+  const delivery = await startInProcessDelivery(modules, databases, { pollMs: 0 });
+  await delivery?.stop();
+  for (const db of databases) await db.dataSource.destroy();
   const gateway = await openGatewayDatabase(engine);
   await gateway.dataSource.destroy();
 }

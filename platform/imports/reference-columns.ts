@@ -15,10 +15,10 @@ export const PERSON_ID = {
   note: '人员在平台中的标识，见人口表导出的“人员标识”列 · The person’s id, as in the 人员标识 column of the persons export',
 } as const satisfies SheetColumn;
 
-/** The household's resident group: needed the first time a subgraph hears of a household, checked against what it knows after. */
+/** The household's resident group, for the clerk's eyes: optional, and when given it must be the registry's. */
 export const HOUSEHOLD_AREA = {
   key: 'householdAreaCode', header: '现居住地区划代码', aliases: ['现居住地代码', '安置地区划代码'], kind: 'code',
-  note: '该户现居住居民小组代码，15 位；首次导入该户的记录时必填 · The household’s resident group, 15 digits; needed the first time',
+  note: '该户现居住居民小组代码，15 位；可留空，填写时须与移民登记一致 · The household’s resident group, 15 digits; may be empty, and must match the registry when given',
 } as const satisfies SheetColumn;
 
 /** The ids the households subgraph's exports add, for the other subgraphs' sheets; an import does not read them. */

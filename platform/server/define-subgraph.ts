@@ -29,6 +29,10 @@ export interface SubgraphDeclaration<TContext extends BaseContext, TSettings = u
   /** The registry sheets it imports and exports. */
   sheets: SubgraphSheets;
   demo: SubgraphModule['demo'];
+  /** The registry's outbox is in this subgraph's schema (households). */
+  registryOutbox?: boolean;
+  /** This subgraph keeps a projection of the registry, fed by the registry's events. */
+  projection?: SubgraphModule['projection'];
   /** Largest `/graphql` body (default: an import mutation's, which carries a file). */
   bodyLimit?: string;
   /** Routes beside `/graphql` (default: the sheets' template, export and problem-report downloads). */
@@ -69,5 +73,7 @@ export function defineSubgraph<TContext extends BaseContext, TSettings = undefin
     },
     sheets,
     demo: declaration.demo,
+    registryOutbox: declaration.registryOutbox,
+    projection: declaration.projection,
   };
 }

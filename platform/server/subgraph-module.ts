@@ -4,6 +4,7 @@ import type { SubgraphSheets } from '../imports/registry-sheets';
 import type { IdentityVerifier } from '../security/keys';
 import type { RegistrySnapshot } from '../demo/registry-snapshot';
 import type { RunningSubgraph } from './subgraph-server';
+import type { ProjectionConfig } from '../events/projection';
 
 export interface OpenDatabase {
   /** The owner's connection: migrations, demo loads, test seeds (row-level security does not apply). */
@@ -35,6 +36,10 @@ export interface SubgraphModule {
   openDatabase(engine: Engine, options?: { schema?: string; logSql?: boolean }): Promise<OpenDatabase>;
   /** Serves the subgraph over an open database. */
   serve(db: OpenDatabase, options: ServeOptions): Promise<RunningSubgraph>;
+  /** The registry's outbox is in this subgraph's schema (households). */
+  registryOutbox?: boolean;
+  /** This subgraph keeps a projection of the registry, fed by the registry's events. */
+  projection?: ProjectionConfig;
   /** The registry sheets it imports and exports (`npm run import`, the import mutation, the gateway's downloads). */
   sheets: SubgraphSheets;
   demo: {

@@ -83,6 +83,15 @@ export enum PersonStatus {
   REMOVED = 'REMOVED',
 }
 
+/** Why a household's current area changes (户籍迁移/安置调整). */
+export enum MoveReason {
+  RESETTLED = 'RESETTLED',
+  RESETTLEMENT_ADJUSTED = 'RESETTLEMENT_ADJUSTED',
+  WITH_RELATIVES = 'WITH_RELATIVES',
+  REGISTRY_CORRECTED = 'REGISTRY_CORRECTED',
+  OTHER = 'OTHER',
+}
+
 registerEnum(AreaLevel, 'AreaLevel', 'Administrative level · 行政层级', {
   PREFECTURE: 'Prefecture · 市（州）',
   COUNTY: 'County, district or county-level city · 县（区、市）',
@@ -146,4 +155,11 @@ registerEnum(RemovalReason, 'RemovalReason', 'Why a member left the household ·
 registerEnum(PersonStatus, 'PersonStatus', 'Person registry status · 人员状态', {
   ACTIVE: 'Active member · 在册',
   REMOVED: 'Removed from the household · 已减员',
+});
+registerEnum(MoveReason, 'MoveReason', 'Why a household moves · 迁移原因', {
+  RESETTLED: 'Moved into its resettlement site · 迁入安置点',
+  RESETTLEMENT_ADJUSTED: 'Resettlement place adjusted · 安置地调整',
+  WITH_RELATIVES: 'Moved in with relatives or friends · 投亲靠友',
+  REGISTRY_CORRECTED: 'The recorded area was wrong · 登记现居住地更正',
+  OTHER: 'Other · 其他',
 });

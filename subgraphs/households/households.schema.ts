@@ -13,6 +13,7 @@ import { HouseholdFieldsResolver } from './resolvers/household-fields.resolver';
 import { HouseholdResolver } from './resolvers/household.resolver';
 import { PersonFieldsResolver } from './resolvers/person-fields.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { MoveMutationResolver } from './resolvers/move-mutation.resolver';
 import { RegistrationMutationResolver } from './resolvers/registration-mutation.resolver';
 import { StationFieldsResolver } from './resolvers/station-fields.resolver';
 import { StationResolver } from './resolvers/station.resolver';
@@ -31,6 +32,7 @@ export function buildHouseholdsSchema() {
       PersonResolver,
       PersonFieldsResolver,
       RegistrationMutationResolver,
+      MoveMutationResolver,
       StatisticsResolver,
       ...importResolvers('households', HOUSEHOLDS_SHEETS),
       changeHistoryResolver(Household, 'household'),

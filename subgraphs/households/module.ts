@@ -17,6 +17,7 @@ import { ImportRunsServing1764400000001 } from './migrations/1764400000001-impor
 import { HouseholdsDataVersion1764410000001 } from './migrations/1764410000001-data-version';
 import { HouseholdsChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
 import { HouseholdsRegisteredCountyName1764430000000 } from './migrations/1764430000000-registered-county-name';
+import { HouseholdsRegistryEvents1764460000000 } from './migrations/1764460000000-registry-events';
 
 /** The households subgraph: the registry of households, persons, areas and power stations. */
 export const householdsModule = defineSubgraph<HouseholdsContext>({
@@ -32,10 +33,12 @@ export const householdsModule = defineSubgraph<HouseholdsContext>({
     HouseholdsDataVersion1764410000001,
     HouseholdsChangeHistoryPerStatement1764420000001,
     HouseholdsRegisteredCountyName1764430000000,
+    HouseholdsRegistryEvents1764460000000,
   ],
   schema: buildHouseholdsSchema,
   extendContext: (base) => ({ ...base, loaders: createHouseholdLoaders(base) }),
   sheets: HOUSEHOLDS_SHEETS,
+  registryOutbox: true,
   demo: {
     hasData: hasRegistryData,
     load(dataSource, registry, options) {

@@ -12,6 +12,7 @@ import { LAND_HOUSING_SHEETS } from './imports/sheets';
 import type { LandHousingContext } from './land-housing.context';
 import { createLandHousingLoaders } from './land-housing.loaders';
 import { buildLandHousingSchema } from './land-housing.schema';
+import { LAND_HOUSING_PROJECTION } from './land-housing.projection';
 import { LandHousingSchema1732300000000 } from './migrations/1732300000000-land-housing-schema';
 import { LandHousingRowLevelSecurity1732900000000 } from './migrations/1732900000000-row-level-security';
 import { LandHousingChangeHistory1732900000001 } from './migrations/1732900000001-change-history';
@@ -19,6 +20,7 @@ import { LandHousingDataVersion1764410000002 } from './migrations/1764410000002-
 import { LandHousingChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
 import { LandHousingImportRuns1764430000000 } from './migrations/1764430000000-import-runs';
 import { LandHousingSurveyNumbers1764430000001 } from './migrations/1764430000001-survey-numbers';
+import { LandHousingRegistryProjection1764460000001 } from './migrations/1764460000001-registry-projection';
 
 /** The land-housing subgraph: land and houses surveyed, resettlement sites, flats and their allocation. */
 export const landHousingModule = defineSubgraph<LandHousingContext>({
@@ -33,9 +35,11 @@ export const landHousingModule = defineSubgraph<LandHousingContext>({
     LandHousingChangeHistoryPerStatement1764420000001,
     LandHousingImportRuns1764430000000,
     LandHousingSurveyNumbers1764430000001,
+    LandHousingRegistryProjection1764460000001,
   ],
   schema: buildLandHousingSchema,
   extendContext: (base) => ({ ...base, loaders: createLandHousingLoaders(base) }),
   sheets: LAND_HOUSING_SHEETS,
+  projection: LAND_HOUSING_PROJECTION,
   demo: { hasData: hasLandHousingData, load: loadLandHousingDemo },
 });

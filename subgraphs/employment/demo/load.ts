@@ -4,6 +4,7 @@ import { bulkInsertColumns } from '../../../platform/db/bulk-insert-columns';
 import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
 import { generateEmploymentDemo, type EmploymentDemo } from './generator';
 import { schemaName } from '../../../platform/db/data-source';
+import { loadDemoProjection } from '../../../platform/events/projection-demo';
 
 /** Whether the employment tables already hold data (the demo is loaded once, on first start). */
 export async function hasEmploymentData(dataSource: DataSource): Promise<boolean> {
@@ -19,6 +20,7 @@ const TABLES: (keyof EmploymentDemo)[] = ['employer', 'labour_status', 'placemen
 export async function loadEmploymentDemo(dataSource: DataSource, registry: RegistrySnapshot, options: { scale: number }): Promise<void> {
   const demo = generateEmploymentDemo(registry, { scale: options.scale });
   await dataSource.transaction((manager) => withChangeHistoryPaused(manager, async () => {
+    await loadDemoProjection(manager, registry);
     for (const table of TABLES) await bulkInsertColumns(manager, table, demo[table]);
   }));
   const schema = schemaName(dataSource);

@@ -3,17 +3,8 @@ import { EmployerKind, LabourStatus, PlacementType, SelfEmploymentKind, Training
 
 @InputType({ description: 'The result of a labour-status check of one person · 劳动力状态核查' })
 export class RecordLabourStatusInput {
-  @Field(() => ID, { description: 'Person checked (registry id) · 人员标识' })
+  @Field(() => ID, { description: 'Person checked (registry id); household, area and birth date come from the registry · 人员标识（所属户、居住地、出生日期以移民登记为准）' })
   personId: string;
-
-  @Field(() => ID, { nullable: true, description: 'Household of the person; required at the person’s first check · 所属移民户（首次核查必填）' })
-  householdId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Resident group of the person (15 digits); required at the first check · 现居住地居民小组代码（首次核查必填）' })
-  areaCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Birth date YYYY-MM-DD (from the registry); required at the first check · 出生日期（首次核查必填）' })
-  birthDate?: string | null;
 
   @Field(() => LabourStatus, { description: 'Labour status found · 劳动力状态' })
   status: LabourStatus;
@@ -153,11 +144,8 @@ export class RecordTrainingCompletionInput {
 
 @InputType({ description: 'A household’s income survey for one year · 移民户年度收入调查' })
 export class RecordIncomeSurveyInput {
-  @Field(() => ID, { description: 'Household (registry id) · 移民户标识' })
+  @Field(() => ID, { description: 'Household (registry id); its area comes from the registry · 移民户标识（居住地以移民登记为准）' })
   householdId: string;
-
-  @Field(() => String, { nullable: true, description: 'Resident group of the household (15 digits); required when this subgraph does not know the household yet · 现居住地居民小组代码' })
-  areaCode?: string | null;
 
   @Field(() => Int, { description: 'Year surveyed · 调查年度' })
   year: number;

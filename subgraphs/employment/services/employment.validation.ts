@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { loadForChange } from '../../../platform/db/load-for-change';
 import { badInput, forbidden, Problems } from '../../../platform/graphql/errors';
 import { normalizeAreaCode, isAreaCodeShape } from '../../../platform/graphql/validation';
+import { requirePerson } from '../../../platform/events/registry-lookup';
 import type { EmploymentContext } from '../employment.context';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 
@@ -30,7 +31,9 @@ export function requireInScope(ctx: EmploymentContext, areaCode: string, zh = '�
  * The labour-status record of a person: placements and enrolments copy the person's household
  * and area from it. Without one, the person must first be checked (BAD_USER_INPUT on `field`).
  */
-export function personRecord(manager: EntityManager, ctx: EmploymentContext, personId: string, field: string): Promise<LabourStatusRecord> {
+export async function personRecord(manager: EntityManager, ctx: EmploymentContext, personId: string, field: string): Promise<LabourStatusRecord> {
+  // the registry first: unknown NOT_FOUND, outside the jurisdiction FORBIDDEN, removed BAD_USER_INPUT
+  await requirePerson(manager, ctx.scope, personId, field);
   const missing = () => badInput([{ field, zh: '该人员尚无劳动力状态记录，请先登记劳动力状态核查', en: 'This person has no labour-status record yet: record a labour-status check first' }]);
   return loadForChange(manager, ctx, LabourStatusRecord, { column: 'person_id', id: personId, field, lock: false, missing });
 }

@@ -29,26 +29,27 @@ export function checkLabourCheck(problems: Problems, path: string, input: Labour
   return { personId, householdId, areaCode };
 }
 
-/** A later check of a person against the record: not older than it, the same household and birth date. */
-export function checkLaterCheck(
-  problems: Problems, path: string, existing: { verifiedOn: string; householdId: string; birthDate: string },
-  input: { verifiedOn: string; householdId: string | null; birthDate?: string | null },
-): void {
+/** A later check of a person against the record: not older than it. */
+export function checkLaterCheck(problems: Problems, path: string, existing: { verifiedOn: string }, input: { verifiedOn: string; householdId?: string | null }): void {
   if (input.verifiedOn < existing.verifiedOn) {
     problems.add(`${path}.verifiedOn`, `核查日期早于上次核查（${existing.verifiedOn}）`, `verifiedOn is before the last check (${existing.verifiedOn})`);
   }
-  if (input.householdId && input.householdId !== existing.householdId) problems.add(`${path}.householdId`, '与已登记的所属移民户不符', 'householdId differs from the one on record');
-  if (input.birthDate && input.birthDate !== existing.birthDate) problems.add(`${path}.birthDate`, '与已登记的出生日期不符', 'birthDate differs from the one on record');
 }
 
-/** A person's first check: household, resident group and birth date are needed, and the person must be of working age. */
-export function checkFirstCheck(
-  problems: Problems, path: string, input: { verifiedOn: string; householdId: string | null; areaCode: string | null; birthDate?: string | null }, workingAgeMin: number,
-): void {
-  if (!input.householdId) problems.add(`${path}.householdId`, '首次核查须填写所属移民户', 'householdId is required at the first check');
-  if (!input.areaCode) problems.add(`${path}.areaCode`, '首次核查须填写现居住地居民小组代码', 'areaCode is required at the first check');
-  if (!input.birthDate) problems.add(`${path}.birthDate`, '首次核查须填写出生日期', 'birthDate is required at the first check');
-  else if (ageOn(input.birthDate, input.verifiedOn) < workingAgeMin) {
-    problems.add(`${path}.birthDate`, `未满劳动年龄（${workingAgeMin} 周岁）`, `The person is under working age (${workingAgeMin})`);
+/** A person's first check: the person must be of working age (the birth date is the registry's). */
+export function checkFirstCheck(problems: Problems, path: string, input: { verifiedOn: string; birthDate: string }, workingAgeMin: number): void {
+  if (ageOn(input.birthDate, input.verifiedOn) < workingAgeMin) {
+    problems.add(`${path}.personId`, `未满劳动年龄（${workingAgeMin} 周岁）`, `The person is under working age (${workingAgeMin})`);
   }
+}
+
+/** What a sheet shows of the registry (household, resident group, birth date) against what the registry has: a problem per field that differs, naming the registry's household and group. */
+export function checkAgainstRegistry(
+  problems: Problems, path: string, given: { householdId: string | null; areaCode: string | null; birthDate?: string | null },
+  registry: { householdId: string; areaCode: string; birthDate: string },
+): void {
+  if (given.householdId && given.householdId !== registry.householdId) problems.add(`${path}.householdId`, `与移民登记的所属移民户（${registry.householdId}）不符`, `householdId differs from the registry’s (${registry.householdId})`);
+  if (given.areaCode && given.areaCode !== registry.areaCode) problems.add(`${path}.areaCode`, `与移民登记的现居住地（${registry.areaCode}）不符`, `areaCode differs from the registry’s (${registry.areaCode})`);
+  // the registry's birth date is not repeated: a report is read by whoever may read imports, under the disclosure policy
+  if (given.birthDate && given.birthDate !== registry.birthDate) problems.add(`${path}.birthDate`, '与移民登记的出生日期不符', 'birthDate differs from the registry’s');
 }

@@ -4,6 +4,8 @@ import { withChangeHistoryPaused } from '../../../platform/history/change-histor
 import { bulkInsert } from '../../../platform/db/bulk-insert';
 import { withKeysDeferred } from '../../../platform/db/bulk-load';
 import type { DemoData } from './rows';
+import { RegistryEventType } from '../../../platform/events/registry-event';
+import { recordHouseholdEvents } from '../services/registry-events';
 import { schemaName } from '../../../platform/db/data-source';
 
 /** Whether the registry already holds persons (the demo is loaded once, on first start). */
@@ -27,6 +29,8 @@ export async function loadDemoData(dataSource: DataSource, data: DemoData, optio
         await bulkInsert(manager, 'power_station', data.stations as unknown as Record<string, unknown>[], tick);
         await bulkInsert(manager, 'household', data.households as unknown as Record<string, unknown>[], tick);
         await bulkInsert(manager, 'person', data.persons as unknown as Record<string, unknown>[], tick);
+        // the other subgraphs' projections replay from these, as from any registration
+        await recordHouseholdEvents(manager, RegistryEventType.HOUSEHOLD_REGISTERED, data.households.map((h) => h.id), { withMembers: true });
       }),
     ));
   } finally {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EXPORTED_HOUSEHOLD_ID } from '../../../platform/imports/reference-columns';
 import { Problems } from '../../../platform/graphql/errors';
 import { byKey } from '../../../platform/db/bulk-insert-columns';
+import { RegistryEventType } from '../../../platform/events/registry-event';
+import { recordHouseholdEvents } from '../services/registry-events';
 import { existingKeys } from '../../../platform/graphql/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
@@ -141,11 +143,13 @@ export function householdsImport(scope: Scope): SheetImport<ValidHousehold> {
         } else unchanged++;
       }
       return upsertPlan('household', { problems, inserts, updates, unchanged }, async (m) => {
+        await recordHouseholdEvents(m, RegistryEventType.HOUSEHOLD_REGISTERED, inserts.map((h) => String(h.id)), { withMembers: true });
         if (!moved.length) return;
         // members live where their household lives
         await m.query(
           `UPDATE "${schema}".person p SET area_code = h.area_code, county_code = h.county_code
              FROM "${schema}".household h WHERE h.id = p.household_id AND h.id = ANY($1)`, [moved]);
+        await recordHouseholdEvents(m, RegistryEventType.HOUSEHOLD_MOVED, moved, { withMembers: false, detail: { reason: 'IMPORTED' } });
       });
     },
   };

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { eighteenCharacterForm, idNumberForms } from '../../../platform/domain/id-number';
 import { EXPORTED_HOUSEHOLD_ID, EXPORTED_PERSON_ID } from '../../../platform/imports/reference-columns';
 import { bulkUpdateColumns } from '../../../platform/db/bulk-insert-columns';
+import { RegistryEventType } from '../../../platform/events/registry-event';
+import { recordPersonEvents } from '../services/registry-events';
 import { Problems } from '../../../platform/graphql/errors';
 import { byKey } from '../../../platform/db/bulk-insert-columns';
 import { existingKeys } from '../../../platform/graphql/loaders';
@@ -177,7 +179,10 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
           updates.push({ id: before.id, ...wanted });
         } else unchanged++;
       }
-      return upsertPlan('person', { problems, inserts, updates, unchanged }, (m) => bulkUpdateColumns(m, 'household', 'id', heads));
+      return upsertPlan('person', { problems, inserts, updates, unchanged }, async (m) => {
+        await bulkUpdateColumns(m, 'household', 'id', heads);
+        await recordPersonEvents(m, RegistryEventType.MEMBER_ADDED, inserts.map((p) => String(p.id)));
+      });
     },
   };
 }

@@ -3,7 +3,7 @@ import { idNumberForms } from '../../../platform/domain/id-number';
 import type { EntityManager } from 'typeorm';
 import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
 import { existingKeys } from '../../../platform/graphql/loaders';
-import { inTransaction } from '../../../platform/db/transaction';
+import { RegistryEventType } from '../../../platform/events/registry-event';
 import { checkDate, checkPhone, checkName, checkText, requireId, today } from '../../../platform/graphql/validation';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
@@ -14,6 +14,7 @@ import type { HouseholdsContext } from '../households.context';
 import { scopedHouseholds, scopedPersons } from '../households.loaders';
 import type { AddMemberInput, RegisterHouseholdInput, RemoveMemberInput, UpdatePersonInput } from '../inputs/registration.input';
 import { checkHousehold } from './household.validation';
+import { inRegistryTransaction, recordHouseholdEvents, recordPersonEvents } from './registry-events';
 import {
   ageOn, checkEthnicity, checkFlagsAgainstAge, checkIdNumber, checkMember, checkMemberSet, type ValidMember,
 } from './member.validation';
@@ -69,7 +70,7 @@ export async function registerHousehold(ctx: HouseholdsContext, input: RegisterH
   problems.throwIfAny();
   if (!ctx.scope.covers(areaCode)) throw forbidden('现居住地超出您的管辖范围', 'areaCode is outside your jurisdiction');
 
-  return inTransaction(
+  return inRegistryTransaction(
     ctx,
     async (manager) => {
       const areas = await manager.getRepository(AdminArea).createQueryBuilder('a').where('a.code = ANY(:codes)', { codes: [areaCode, originalAreaCode] }).getMany();
@@ -103,6 +104,7 @@ export async function registerHousehold(ctx: HouseholdsContext, input: RegisterH
       const headId = persons.find((p) => p.relation === Relation.HEAD)!.id!;
       await manager.insert(Household, { ...household, headId });
       await manager.insert(Person, persons);
+      await recordHouseholdEvents(manager, RegistryEventType.HOUSEHOLD_REGISTERED, [household.id], { withMembers: true });
       return manager.findOneByOrFail(Household, { id: household.id });
     },
     () => conflict('input', '登记编号或身份证号已被登记', 'The registry number or an ID number is already registered'),
@@ -119,7 +121,7 @@ export async function updatePerson(ctx: HouseholdsContext, input: UpdatePersonIn
   const id = input.idNumber ? checkIdNumber(problems, 'input.idNumber', input.idNumber) : undefined;
   problems.throwIfAny();
 
-  return inTransaction(
+  return inRegistryTransaction(
     ctx,
     async (manager) => {
       const person = await loadForChange(manager, ctx, scopedPersons(manager.connection, ctx.scope), { id: input.id, field: 'input.id', what: PERSON });
@@ -144,6 +146,7 @@ export async function updatePerson(ctx: HouseholdsContext, input: UpdatePersonIn
         if (typeof input[flag] === 'boolean') changes[flag] = input[flag]!;
       }
       if (Object.keys(changes).length) await manager.update(Person, { id: person.id }, changes);
+      if (id && id.normalized !== person.idNumber) await recordPersonEvents(manager, RegistryEventType.ID_NUMBER_CORRECTED, [person.id]);
       return manager.findOneByOrFail(Person, { id: person.id });
     },
     () => conflict('input.idNumber', '该身份证号已被登记', 'This ID number is already registered'),
@@ -156,7 +159,7 @@ export async function addMember(ctx: HouseholdsContext, input: AddMemberInput): 
   if (input.member.relation === Relation.HEAD) problems.add('input.member.relation', '户主已存在，新成员不能为户主', 'The household already has a head');
   const member = checkMember(problems, 'input.member', input.member, today());
   problems.throwIfAny();
-  return inTransaction(
+  return inRegistryTransaction(
     ctx,
     async (manager) => {
       const household = await loadForChange(manager, ctx, scopedHouseholds(manager.connection, ctx.scope), { id: input.householdId, field: 'input.householdId', what: HOUSEHOLD });
@@ -168,6 +171,7 @@ export async function addMember(ctx: HouseholdsContext, input: AddMemberInput): 
       await assertIdNumbersFree(manager, [{ field: 'input.member.idNumber', idNumber: member!.idNumber }]);
       const row = personRow(member!, household);
       await manager.insert(Person, row);
+      await recordPersonEvents(manager, RegistryEventType.MEMBER_ADDED, [row.id!]);
       return manager.findOneByOrFail(Person, { id: row.id! });
     },
     () => conflict('input.member.idNumber', '该身份证号已被登记', 'This ID number is already registered'),
@@ -181,7 +185,7 @@ export async function removeMember(ctx: HouseholdsContext, input: RemoveMemberIn
   checkText(problems, 'input.note', input.note, '说明', 200, false);
   checkDate(problems, 'input.removedOn', input.removedOn, '减员日期');
   problems.throwIfAny();
-  return inTransaction(ctx, async (manager) => {
+  return inRegistryTransaction(ctx, async (manager) => {
     const person = await loadForChange(manager, ctx, scopedPersons(manager.connection, ctx.scope), { id: input.personId, field: 'input.personId', what: PERSON });
     const later = new Problems();
     if (person.status !== PersonStatus.ACTIVE) later.add('input.personId', '该人员已减员', 'This person has already been removed');
@@ -202,6 +206,7 @@ export async function removeMember(ctx: HouseholdsContext, input: RemoveMemberIn
       removalNote: input.note?.trim() || null,
       removedOn: input.removedOn ?? today(),
     });
+    await recordPersonEvents(manager, RegistryEventType.MEMBER_REMOVED, [person.id], { reason: input.reason, on: input.removedOn ?? today() });
     if (newHead) {
       await manager.update(Person, { id: newHead.id }, { relation: Relation.HEAD });
       await manager.update(Household, { id: person.householdId }, { headId: newHead.id });

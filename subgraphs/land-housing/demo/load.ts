@@ -7,6 +7,7 @@ import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot'
 import { generateLandHousingData } from './generator';
 import type { LandHousingData } from './rows';
 import { schemaName } from '../../../platform/db/data-source';
+import { loadDemoProjection } from '../../../platform/events/projection-demo';
 
 /** Whether the land-housing tables already hold data (the demo is loaded once, on first start). */
 export async function hasLandHousingData(dataSource: DataSource): Promise<boolean> {
@@ -17,7 +18,6 @@ export async function hasLandHousingData(dataSource: DataSource): Promise<boolea
 
 /** Tables in insertion order (parents first). */
 const TABLES: [keyof LandHousingData, string][] = [
-  ['householdRefs', 'household_ref'],
   ['parcels', 'land_parcel'],
   ['houses', 'original_house'],
   ['sites', 'resettlement_site'],
@@ -28,7 +28,7 @@ const TABLES: [keyof LandHousingData, string][] = [
 ];
 
 /** Loads generated rows in one transaction: all of them or none. */
-export async function loadLandHousingData(dataSource: DataSource, data: LandHousingData, options: { progress?: boolean } = {}): Promise<void> {
+export async function loadLandHousingData(dataSource: DataSource, registry: RegistrySnapshot, data: LandHousingData, options: { progress?: boolean } = {}): Promise<void> {
   const total = TABLES.reduce((n, [key]) => n + data[key].length, 0);
   const bar = options.progress
     ? new SingleBar({ format: 'loading land & housing [{bar}] {percentage}% {value}/{total} rows', noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic)
@@ -36,7 +36,8 @@ export async function loadLandHousingData(dataSource: DataSource, data: LandHous
   bar?.start(total, 0);
   try {
     await dataSource.transaction((manager) => withChangeHistoryPaused(manager, () =>
-      withKeysDeferred(manager, TABLES.map(([, table]) => table), async () => {
+      withKeysDeferred(manager, ['household_ref', 'person_ref', ...TABLES.map(([, table]) => table)], async () => {
+        await loadDemoProjection(manager, registry);
         for (const [key, table] of TABLES) {
           await bulkInsert(manager, table, data[key] as unknown as Record<string, unknown>[], (n) => bar?.increment(n));
         }
@@ -50,5 +51,5 @@ export async function loadLandHousingData(dataSource: DataSource, data: LandHous
 
 /** Generates the land-housing demo for a registry and loads it. */
 export function loadLandHousingDemo(dataSource: DataSource, registry: RegistrySnapshot, options: { scale: number; progress?: boolean }): Promise<void> {
-  return loadLandHousingData(dataSource, generateLandHousingData(registry, { scale: options.scale }), options);
+  return loadLandHousingData(dataSource, registry, generateLandHousingData(registry, { scale: options.scale }), options);
 }

@@ -13,7 +13,7 @@ import { Flat } from '../entities/flat.entity';
 import { OccupancyStatus, type FlatCategory, type SiteConstructionMode } from '../land-housing.enums';
 import { checkAllocation, checkHandoverDate, checkSameCounty, checkSwap } from '../services/allocation.validation';
 import { settlementOf } from '../services/settlement.rules';
-import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount, withNewHouseholds } from './sheet-columns';
+import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 
 const EXPORT_ONLY = '仅导出，导入时不读取 · Export only; not read on import';
@@ -144,7 +144,7 @@ export function allocationsImport(scope: Scope): SheetImport<ValidAllocation> {
                 a.allocated_on, a.handed_over_on, a.occupied_on, a.occupancy_status
            FROM unnest($1::uuid[]) AS k(id) JOIN "${schema}".allocation a ON a.flat_id = k.id`, [flatIds]);
       const allocationOf = new Map(existing.map((a) => [a.flat_id, a]));
-      const { householdOf, problems: householdProblems, inserts: newHouseholds } = await households.plan(manager, rows.map(({ row, valid }) => ({ row, householdId: valid.householdId, householdAreaCode: valid.householdAreaCode })));
+      const { householdOf, problems: householdProblems } = await households.plan(manager, rows.map(({ row, valid }) => ({ row, householdId: valid.householdId, householdAreaCode: valid.householdAreaCode })));
       // what each household surveyed, and swapped for flats the file does not name
       const householdIds = [...new Set(rows.map((r) => r.valid.householdId))];
       const surveyed: { household_id: string; total: string }[] = await manager.query(
@@ -209,7 +209,7 @@ export function allocationsImport(scope: Scope): SheetImport<ValidAllocation> {
           updates.push({ id: old.id, ...wanted });
         } else unchanged++;
       }
-      return withNewHouseholds(upsertPlan('allocation', { problems, inserts, updates, unchanged }), newHouseholds);
+      return upsertPlan('allocation', { problems, inserts, updates, unchanged });
     },
   };
 }

@@ -8,7 +8,7 @@ import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-f
 import { STATION_LABELS } from '../../../platform/domain/stations';
 import { LandOwnerKind, type LandUse } from '../land-housing.enums';
 import { checkParcel, villageInCounty } from '../services/survey.validation';
-import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount, withNewHouseholds } from './sheet-columns';
+import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 import { countyOf } from '../../../platform/domain/area-code';
 
@@ -95,7 +95,7 @@ export function landParcelsImport(scope: Scope): SheetImport<ValidParcel> {
     async plan(manager: EntityManager, rows): Promise<ChunkPlan> {
       const schema = schemaName(manager.connection);
       const owned = rows.filter((r) => r.valid.householdId);
-      const { householdOf, problems: householdProblems, inserts: newHouseholds } = await households.plan(manager, owned.map(({ row, valid }) => ({ row, householdId: valid.householdId!, householdAreaCode: valid.householdAreaCode })));
+      const { householdOf, problems: householdProblems } = await households.plan(manager, owned.map(({ row, valid }) => ({ row, householdId: valid.householdId!, householdAreaCode: valid.householdAreaCode })));
       const existing: ExistingParcel[] = await manager.query(
         `SELECT p.id, p.village_code, p.parcel_no, p.household_id, p.station_id, p.land_use, p.area_mu::text AS area_mu, p.surveyed_on
            FROM unnest($1::text[], $2::text[]) AS k(village, no)
@@ -139,7 +139,7 @@ export function landParcelsImport(scope: Scope): SheetImport<ValidParcel> {
           updates.push({ id: old.id, ...wanted });
         } else unchanged++;
       }
-      return withNewHouseholds(upsertPlan('land_parcel', { problems, inserts, updates, unchanged }), newHouseholds);
+      return upsertPlan('land_parcel', { problems, inserts, updates, unchanged });
     },
   };
 }

@@ -7,7 +7,7 @@ import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
 import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
 import type { HouseStructure } from '../land-housing.enums';
 import { checkHouse, villageInCounty } from '../services/survey.validation';
-import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount, withNewHouseholds } from './sheet-columns';
+import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 
 /** The original-houses sheet (原房屋表): one row per surveyed house of a household. */
@@ -81,7 +81,7 @@ export function originalHousesImport(scope: Scope): SheetImport<ValidHouse> {
 
     async plan(manager: EntityManager, rows): Promise<ChunkPlan> {
       const schema = schemaName(manager.connection);
-      const { householdOf, problems: householdProblems, inserts: newHouseholds } = await households.plan(manager, rows.map(({ row, valid }) => ({ row, householdId: valid.householdId, householdAreaCode: valid.householdAreaCode })));
+      const { householdOf, problems: householdProblems } = await households.plan(manager, rows.map(({ row, valid }) => ({ row, householdId: valid.householdId, householdAreaCode: valid.householdAreaCode })));
       const existing: ExistingHouse[] = await manager.query(
         `SELECT h.id, h.household_id, h.house_no, h.village_code, h.structure, h.floor_area::text AS floor_area, h.surveyed_on
            FROM unnest($1::uuid[], $2::text[]) AS k(household_id, no)
@@ -110,7 +110,7 @@ export function originalHousesImport(scope: Scope): SheetImport<ValidHouse> {
           updates.push({ id: old.id, ...wanted });
         } else unchanged++;
       }
-      return withNewHouseholds(upsertPlan('original_house', { problems, inserts, updates, unchanged }), newHouseholds);
+      return upsertPlan('original_house', { problems, inserts, updates, unchanged });
     },
   };
 }

@@ -1,16 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { existingKeys } from '../../../platform/graphql/loaders';
+import { lookupHouseholds, registryProblem } from '../../../platform/events/registry-lookup';
 import { HOUSEHOLD_AREA, HOUSEHOLD_ID } from '../../../platform/imports/reference-columns';
-import { bulkInsertColumns } from '../../../platform/db/bulk-insert-columns';
-import type { ChunkPlan, RowProblem } from '../../../platform/imports/import-engine';
+import type { RowProblem } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
-import type { SheetColumn, SheetFormat, SheetValues } from '../../../platform/imports/sheet-format';
+import type { SheetFormat, SheetValues } from '../../../platform/imports/sheet-format';
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
-import { HouseholdRef } from '../entities/household-ref.entity';
 import { HouseStructure, LandUse, OccupancyStatus } from '../land-housing.enums';
 import { householdAreaProblem } from '../services/household-ref.service';
-import { schemaName } from '../../../platform/db/data-source';
-import { countyOf } from '../../../platform/domain/area-code';
 
 /** Chinese labels of the enums, as county clerks write them (the sheets show these; codes are accepted too). */
 export const LABELS = {
@@ -35,7 +31,7 @@ export const LABELS = {
   },
 };
 
-/** The household columns of the land-housing sheets: its id, and its resident group the first time. */
+/** The household columns of the land-housing sheets: its id, and its resident group for the clerk's eyes (checked against the registry). */
 export const HOUSEHOLD_COLUMNS = [HOUSEHOLD_ID, HOUSEHOLD_AREA] as const;
 
 /** The header of a sheet's column. */
@@ -66,62 +62,35 @@ export interface KnownHousehold {
 }
 
 /**
- * The households a file names, across its chunks, as `householdForRecord` sees them for a
- * mutation: this subgraph's record of the household, or for a household new to it the area the
- * row gives (inserted with the first row, and known to the file's later rows); a household
- * outside the jurisdiction (hidden by row-level security: the key probe says it exists) is refused.
+ * The households a file names, as `householdForRecord` sees them for a mutation: from this
+ * subgraph's projection of the registry. A household the registry does not know, has cancelled
+ * or holds outside the jurisdiction is refused; the resident group a row shows must be the
+ * registry's (the problem names the registry's).
  */
 export function householdsOfFile(format: SheetFormat, scope: Scope) {
-  const fromFile = new Map<string, KnownHousehold>();
   const idColumn = headerOf(format, HOUSEHOLD_ID.key);
   const areaColumn = headerOf(format, HOUSEHOLD_AREA.key);
   return {
-    /** Each claim's household (by row), the problems, and the households to insert before the chunk's rows. */
+    /** Each claim's household (by row), and the problems. */
     async plan(manager: EntityManager, claims: { row: number; householdId: string; householdAreaCode: string | null }[]) {
-      const schema = schemaName(manager.connection);
-      const ids = [...new Set(claims.map((c) => c.householdId).filter((id) => !fromFile.has(id)))];
-      const rows: { id: string; area_code: string; county_code: string }[] = ids.length
-        ? await manager.query(`SELECT r.id, r.area_code, r.county_code FROM unnest($1::uuid[]) AS k(id) JOIN "${schema}".household_ref r ON r.id = k.id`, [ids])
-        : [];
-      const recorded = new Map(rows.map((r) => [r.id, { id: r.id, areaCode: r.area_code, countyCode: r.county_code }]));
-      const hidden = new Set(await existingKeys(manager, HouseholdRef, 'id', true)(ids.filter((id) => !recorded.has(id))));
+      const facts = await lookupHouseholds(manager, scope, claims.map((c) => c.householdId));
       const problems: RowProblem[] = [];
-      const inserts: Record<string, unknown>[] = [];
       const householdOf = new Map<number, KnownHousehold>();
       for (const { row, householdId: id, householdAreaCode: area } of claims) {
-        const known = fromFile.get(id) ?? recorded.get(id);
-        if (hidden.has(id) || (known && !scope.covers(known.areaCode))) {
-          problems.push({ row, column: idColumn, value: id, zh: `移民户 ${id} 属于其他县（区、市），不在您的管辖范围内，不能导入`, en: `Household ${id} belongs to another county, outside your jurisdiction: you cannot import it` });
+        const fact = facts.get(id)!;
+        const refused = registryProblem('household', fact.state);
+        if (refused) {
+          problems.push({ row, column: idColumn, value: id, zh: `移民户 ${id}：${refused[0]}，不能导入`, en: `Household ${id}: ${refused[1]}; it cannot be imported` });
           continue;
         }
-        const areaProblem = householdAreaProblem(known?.areaCode, area);
+        const areaProblem = householdAreaProblem(fact.areaCode, area);
         if (areaProblem) {
           problems.push({ row, column: areaColumn, value: area ?? '', zh: areaProblem[0], en: areaProblem[1] });
           continue;
         }
-        if (!known && !scope.covers(area!)) {
-          problems.push({ row, column: areaColumn, value: area, zh: `现居住地 ${area} 不在您的管辖范围内，不能导入`, en: `householdAreaCode ${area} is outside your jurisdiction: you cannot import it` });
-          continue;
-        }
-        const household = known ?? { id, areaCode: area!, countyCode: countyOf(area!) };
-        if (!known) {
-          fromFile.set(id, household);
-          inserts.push({ id, area_code: household.areaCode, county_code: household.countyCode });
-        }
-        householdOf.set(row, household);
+        householdOf.set(row, { id, areaCode: fact.areaCode, countyCode: fact.countyCode });
       }
-      return { householdOf, problems, inserts };
-    },
-  };
-}
-
-/** A chunk's plan that first inserts the households new to this subgraph its rows refer to. */
-export function withNewHouseholds(plan: ChunkPlan, households: Record<string, unknown>[]): ChunkPlan {
-  return {
-    ...plan,
-    async write(manager) {
-      await bulkInsertColumns(manager, 'household_ref', households);
-      await plan.write(manager);
+      return { householdOf, problems };
     },
   };
 }

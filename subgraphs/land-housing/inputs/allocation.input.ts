@@ -9,12 +9,6 @@ export class AllocateFlatInput {
   @Field(() => ID, { description: 'Household · 移民户' })
   householdId: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'The household’s resident group (15 digits); needed the first time this subgraph hears of the household · 该户现居住地居民小组代码（首次登记时必填）',
-  })
-  householdAreaCode?: string | null;
-
   @Field(() => Float, {
     nullable: true,
     description: 'Original floor area swapped for the flat, m²: unified sites only; required for basic housing, refused for guaranteed housing · 置换的原房屋面积（平方米）',

@@ -1,9 +1,6 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { HouseStructure, LandUse } from '../land-housing.enums';
 
-const HOUSEHOLD_AREA =
-  'The household’s resident group (15 digits, its `areaCode`); needed the first time this subgraph hears of the household, checked against the record after · 该户现居住地居民小组代码（首次登记时必填）';
-
 @InputType({ description: 'A surveyed flooded land parcel · 淹没土地调查登记' })
 export class RecordLandParcelInput {
   @Field(() => ID, { description: 'Power station whose reservoir flooded it · 电站' })
@@ -14,9 +11,6 @@ export class RecordLandParcelInput {
 
   @Field(() => ID, { nullable: true, description: 'Owning household; omit for village collective land · 所属移民户（集体土地不填）' })
   householdId?: string | null;
-
-  @Field(() => String, { nullable: true, description: HOUSEHOLD_AREA })
-  householdAreaCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Parcel number inside the village (1–32 characters), as the survey numbered it; made from the record’s id when omitted · 地块编号（村内唯一，可不填）' })
   parcelNo?: string | null;
@@ -35,9 +29,6 @@ export class RecordLandParcelInput {
 export class RecordOriginalHouseInput {
   @Field(() => ID, { description: 'Owning household · 所属移民户' })
   householdId: string;
-
-  @Field(() => String, { nullable: true, description: HOUSEHOLD_AREA })
-  householdAreaCode?: string | null;
 
   @Field({ description: 'Village where the house stood (12 digits) · 房屋所在村代码' })
   villageCode: string;

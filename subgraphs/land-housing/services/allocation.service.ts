@@ -7,7 +7,6 @@ import { inTransaction } from '../../../platform/db/transaction';
 import { checkId, today } from '../../../platform/graphql/validation';
 import { Allocation } from '../entities/allocation.entity';
 import { Flat } from '../entities/flat.entity';
-import { HouseholdRef } from '../entities/household-ref.entity';
 import { OriginalHouse } from '../entities/original-house.entity';
 import { ResettlementSite } from '../entities/resettlement-site.entity';
 import type { AllocateFlatInput, ChangeOccupancyInput, HandOverFlatInput } from '../inputs/allocation.input';
@@ -34,7 +33,7 @@ async function unswappedHundredths(manager: EntityManager, householdId: string):
 
 export async function allocateFlat(ctx: LandHousingContext, input: AllocateFlatInput): Promise<Allocation> {
   const problems = new Problems();
-  const householdArea = checkAllocation(problems, 'input', input);
+  checkAllocation(problems, 'input', input);
   problems.throwIfAny();
   const swapped = input.swappedArea ?? null;
 
@@ -42,14 +41,13 @@ export async function allocateFlat(ctx: LandHousingContext, input: AllocateFlatI
     ctx,
     async (manager) => {
       const flat = await loadForChange(manager, ctx, Flat, { id: input.flatId.toLowerCase(), field: 'input.flatId', what: ['该安置房', 'Flat'] });
-      const { ref, isNew } = await householdForRecord(manager, ctx, input.householdId.toLowerCase(), householdArea, 'input');
+      const ref = await householdForRecord(manager, ctx, input.householdId.toLowerCase(), 'input');
       if (await manager.existsBy(Allocation, { flatId: flat.id })) throw taken();
       const site = await manager.findOneByOrFail(ResettlementSite, { id: flat.siteId });
       const later = new Problems();
       checkSameCounty(later, 'input.householdId', ref.countyCode, site.countyCode);
-      checkSwap(later, 'input.swappedArea', site, flat, swapped, isNew ? 0 : await unswappedHundredths(manager, ref.id));
+      checkSwap(later, 'input.swappedArea', site, flat, swapped, await unswappedHundredths(manager, ref.id));
       later.throwIfAny();
-      if (isNew) await manager.insert(HouseholdRef, ref);
       const id = randomUUID();
       await manager.insert(Allocation, {
         id, flatId: flat.id, householdId: ref.id, areaCode: ref.areaCode, siteAreaCode: flat.areaCode, countyCode: ref.countyCode,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
 import { inTransaction } from '../../../platform/db/transaction';
-import { HouseholdRef } from '../entities/household-ref.entity';
 import { LandParcel } from '../entities/land-parcel.entity';
 import { OriginalHouse } from '../entities/original-house.entity';
 import type { RecordLandParcelInput, RecordOriginalHouseInput } from '../inputs/survey.input';
@@ -13,17 +12,16 @@ import { countyOf } from '../../../platform/domain/area-code';
 
 export async function recordLandParcel(ctx: LandHousingContext, input: RecordLandParcelInput): Promise<LandParcel> {
   const problems = new Problems();
-  const { village, parcelNo, householdArea } = checkParcel(problems, 'input', input);
+  const { village, parcelNo } = checkParcel(problems, 'input', input);
   problems.throwIfAny();
 
   return inTransaction(ctx, async (manager) => {
     let owner: Pick<LandParcel, 'householdId' | 'areaCode' | 'countyCode' | 'ownerKind'>;
     if (input.householdId) {
-      const { ref, isNew } = await householdForRecord(manager, ctx, input.householdId.toLowerCase(), householdArea, 'input');
+      const ref = await householdForRecord(manager, ctx, input.householdId.toLowerCase(), 'input');
       const later = new Problems();
       villageInCounty(later, 'input.villageCode', village, ref.countyCode);
       later.throwIfAny();
-      if (isNew) await manager.insert(HouseholdRef, ref);
       owner = { householdId: ref.id, areaCode: ref.areaCode, countyCode: ref.countyCode, ownerKind: LandOwnerKind.HOUSEHOLD };
     } else {
       if (!ctx.scope.covers(village)) throw forbidden();
@@ -39,15 +37,14 @@ export async function recordLandParcel(ctx: LandHousingContext, input: RecordLan
 
 export async function recordOriginalHouse(ctx: LandHousingContext, input: RecordOriginalHouseInput): Promise<OriginalHouse> {
   const problems = new Problems();
-  const { village, houseNo, householdArea } = checkHouse(problems, 'input', input);
+  const { village, houseNo } = checkHouse(problems, 'input', input);
   problems.throwIfAny();
 
   return inTransaction(ctx, async (manager) => {
-    const { ref, isNew } = await householdForRecord(manager, ctx, input.householdId.toLowerCase(), householdArea, 'input');
+    const ref = await householdForRecord(manager, ctx, input.householdId.toLowerCase(), 'input');
     const later = new Problems();
     villageInCounty(later, 'input.villageCode', village, ref.countyCode);
     later.throwIfAny();
-    if (isNew) await manager.insert(HouseholdRef, ref);
     const id = randomUUID();
     await manager.insert(OriginalHouse, {
       id, householdId: ref.id, areaCode: ref.areaCode, countyCode: ref.countyCode, villageCode: village, houseNo: houseNo ?? numberFromId(id),
