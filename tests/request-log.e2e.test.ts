@@ -2,7 +2,7 @@ import pg from 'pg';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { schemaName } from '../platform/db/data-source';
 import { captureLogs } from '../platform/server/log';
-import { createTestEnvironment, engines, TEST_DATABASE_URL, type TestEnvironment } from './environment';
+import { createTestEnvironment, engines, type TestEnvironment } from './environment';
 
 const { qiaojia } = DEMO_IDENTITIES;
 const QUERY = 'query FirstHouseholds { households(first: 2) { nodes { registryNo head { name idNumber } members { labourStatus { status } } } } }';
@@ -97,7 +97,8 @@ describe.each(engines('the request id reaches the database session'))('request l
   if (engine === 'postgres') {
     it('names every connection in pg_stat_activity after the process part that holds it', async () => {
       await post({ query: QUERY });
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      // each environment has a database of its own (restored from the seed)
+      const client = new pg.Client({ connectionString: env.databaseUrl });
       await client.connect();
       try {
         const { rows } = await client.query(`SELECT DISTINCT application_name AS name FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'zrg-%'`);

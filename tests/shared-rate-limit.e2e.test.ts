@@ -50,7 +50,7 @@ describe('partner rate limits across gateway replicas', () => {
   };
 
   async function partnerKey() {
-    const client = await issueClient(env.clients, { name: '水务局', jurisdiction: [DEMO_AREAS.qiaojia], ratePerMinute: RATE });
+    const client = await issueClient(env.clients, { name: '水务局', jurisdiction: [DEMO_AREAS.qiaojia], purposes: ['audit'], ratePerMinute: RATE });
     await allowOperations(env.clients, client.id, [{ name: 'stations.graphql', text: OPERATION }], apiSchemaOf(sdl));
     return client.key;
   }

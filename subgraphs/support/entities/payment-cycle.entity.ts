@@ -23,6 +23,7 @@ export class PaymentCycle {
   @Column({ type: 'varchar', length: 16 })
   kind: CycleKind;
 
+  @Field({ description: 'Area the cycle pays (its county) · 发放区划代码（县）' })
   @Column({ name: 'area_code', type: 'varchar', length: 15, collation: 'C' })
   areaCode: string;
 

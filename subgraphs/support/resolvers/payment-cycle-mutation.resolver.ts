@@ -17,13 +17,13 @@ const ID_ARG = { description: 'Cycle id · 批次标识' };
 export class PaymentCycleMutationResolver {
   @Authorized(...OFFICERS)
   @Mutation(() => PaymentStandard, { description: 'Record or change a payment standard · 登记发放标准' })
-  setPaymentStandard(@Arg('input') input: PaymentStandardInput, @Ctx() ctx: SupportContext): Promise<PaymentStandard> {
+  setPaymentStandard(@Arg('input', { description: 'The scheme, county (or station), year and amount · 补助标准：项目、县（或电站）、年度及金额' }) input: PaymentStandardInput, @Ctx() ctx: SupportContext): Promise<PaymentStandard> {
     return setPaymentStandard(ctx, input);
   }
 
   @Authorized(...OFFICERS)
   @Mutation(() => PaymentCycle, { description: 'Generate a cycle from the year’s closed verification (the same cycle twice gives the same lines) · 生成发放批次' })
-  generatePaymentCycle(@Arg('input') input: GenerateCycleInput, @Ctx() ctx: SupportContext): Promise<PaymentCycle> {
+  generatePaymentCycle(@Arg('input', { description: 'The scheme, county and period · 发放周期：项目、县及期间' }) input: GenerateCycleInput, @Ctx() ctx: SupportContext): Promise<PaymentCycle> {
     return generatePaymentCycle(ctx, input);
   }
 

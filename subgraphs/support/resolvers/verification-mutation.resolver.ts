@@ -11,13 +11,13 @@ import { OFFICERS } from './roles';
 export class VerificationMutationResolver {
   @Authorized(...OFFICERS)
   @Mutation(() => Verification, { description: 'Open a county’s verification for a year: every entitled person on the list · 发起年度人口核定' })
-  openVerification(@Arg('input') input: OpenVerificationInput, @Ctx() ctx: SupportContext): Promise<Verification> {
+  openVerification(@Arg('input', { description: 'The county and year · 核定的县及年度' }) input: OpenVerificationInput, @Ctx() ctx: SupportContext): Promise<Verification> {
     return openVerification(ctx, input);
   }
 
   @Authorized(...WRITER_ROLES)
   @Mutation(() => VerificationEntry, { description: 'Record a person’s verification result (inside your area) · 登记人口核定结果' })
-  recordVerificationResult(@Arg('input') input: RecordVerificationInput, @Ctx() ctx: SupportContext): Promise<VerificationEntry> {
+  recordVerificationResult(@Arg('input', { description: 'The person, the result, the date and the verifier · 人员、核定结果、日期及核定人' }) input: RecordVerificationInput, @Ctx() ctx: SupportContext): Promise<VerificationEntry> {
     return recordVerificationResult(ctx, input);
   }
 
