@@ -324,6 +324,25 @@ describe.each(engines('the audit is partitioned by month: declarative partitions
       expect((await get(qiaojiaAuditor, '?operation=ThreeIds')).body.nodes).toHaveLength(3);
     });
 
+    it('shows an auditor only the records of one request that lie in their jurisdiction', async () => {
+      const res = await env.query(prefecture, `query TwoCounties($q: String!, $s: String!) {
+        q: persons(first: 2, filter: { areaCode: $q }) { nodes { id idNumber } }
+        s: persons(first: 2, filter: { areaCode: $s }) { nodes { id idNumber } } }`, { q: DEMO_AREAS.qiaojia, s: DEMO_AREAS.suijiang });
+      const ids = (alias: 'q' | 's') => res.data[alias].nodes.map((p: { id: string }) => p.id).sort();
+      expect([ids('q').length, ids('s').length]).toEqual([2, 2]);
+      const seen = async (jurisdiction: string[]) => (await get({ subject: `auditor-${jurisdiction.join('-')}`, role: Role.AUDITOR, jurisdiction }, '?operation=TwoCounties')).body.nodes;
+      const qiaojiaSeen = await seen([DEMO_AREAS.qiaojia]);
+      const suijiangSeen = await seen([DEMO_AREAS.suijiang]);
+      expect(qiaojiaSeen.map((n: any) => n.recordId).sort()).toEqual(ids('q'));
+      expect(suijiangSeen.map((n: any) => n.recordId).sort()).toEqual(ids('s'));
+      expect(qiaojiaSeen.every((n: any) => n.areaCode.startsWith(DEMO_AREAS.qiaojia))).toBe(true);
+      // one request, one row: the same request id on both sides
+      expect(new Set([...qiaojiaSeen, ...suijiangSeen].map((n: any) => n.requestId)).size).toBe(1);
+      expect((await get(auditor, '?operation=TwoCounties')).body.nodes).toHaveLength(4);
+      // asked by record, the other county's person is not there either
+      expect((await get({ subject: 'qiaojia-auditor', role: Role.AUDITOR, jurisdiction: [DEMO_AREAS.qiaojia] }, `?recordType=Person&recordId=${ids('s')[0]}`)).body.nodes).toEqual([]);
+    });
+
     it('walks every row page by page, newest first, with no gaps or repeats', async () => {
       const all = (await get(auditor, '?first=200')).body.nodes.map((n: any) => n.id);
       expect(all.length).toBeGreaterThan(5);
