@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { auditPartitions } from '../gateway/audit/read-audit.partitions';
-import { findFullReads } from '../gateway/audit/read-audit.store';
+import { findFullReads, writeFullReads } from '../gateway/audit/read-audit.store';
 import { openGatewayDatabase } from '../gateway/clients/client-store';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { startGateway } from '../gateway/server';
@@ -146,6 +146,16 @@ async function atTenMillion(recordsPerRequest: number) {
     const size = await auditSize(audit);
     console.log(`   generated in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${size.rows.toLocaleString('en')} rows, ${size.records.toLocaleString('en')} records, ${mb(size.bytes)}`);
 
+    // the write a request makes, into the month now holding a tenth of the records
+    const writes: number[] = [];
+    for (let i = 0; i < RUNS * 5; i++) {
+      const reads = Array.from({ length: Math.round(recordsPerRequest) }, (_, k) => ({ type: 'Person', id: randomUUID(), areaCode: '530622001001', fields: k % 4 ? ['idNumber', 'phone'] : ['idNumber'] }));
+      const t = performance.now();
+      await writeFullReads(audit, { identity: DEMO_IDENTITIES.qiaojia, operationName: 'Deep', clientAddress: '10.0.0.1' }, reads);
+      writes.push(performance.now() - t);
+    }
+    writes.sort((a, b) => a - b);
+    console.log(`   ${'one request written (INSERT of one row)'.padEnd(52)} p50 ${percentile(writes, 50).toFixed(1).padStart(6)} ms  max ${writes[writes.length - 1].toFixed(1).padStart(6)} ms`);
     const prefecture = Scope.of(DEMO_IDENTITIES.auditor);
     const time = async (label: string, filter: (i: number) => Parameters<typeof findFullReads>[2]) => {
       const times: number[] = [];
@@ -168,6 +178,7 @@ async function atTenMillion(recordsPerRequest: number) {
     for (const line of await plan(`SELECT * FROM ${s}.read_audit WHERE subject = 'officer-7' AND at >= '2026-06-15T00:00:00+08:00' AND at < '2026-06-16T00:00:00+08:00'`)) console.log(`     what read: ${line}`);
   } finally {
     await audit.destroy();
+    if (args.get('keep') === 'yes') return console.log(`   kept schema ${schema}`);
     const client = new pg.Client({ connectionString: DATABASE_URL });
     await client.connect();
     await client.query(`DROP SCHEMA ${s} CASCADE`);
@@ -176,7 +187,9 @@ async function atTenMillion(recordsPerRequest: number) {
 }
 
 async function main() {
-  const { recordsPerRequest } = await throughTheGateway();
+  // `--records-per-request N` skips the gateway run and generates requests of N records on average
+  const given = args.get('records-per-request');
+  const { recordsPerRequest } = given ? { recordsPerRequest: Number(given) } : await throughTheGateway();
   await atTenMillion(recordsPerRequest);
 }
 

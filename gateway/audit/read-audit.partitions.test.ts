@@ -169,6 +169,8 @@ describe.each(engines('declarative partitions, partition DDL and triggers'))('th
       expect(new Set(scanned)).toEqual(new Set(['read_audit_202603']));
     }
     // the record and the subject: their own indexes on every partition
+    const [{ options }] = await audit.query(`SELECT reloptions AS options FROM pg_class WHERE oid = '"${db.schema}".read_audit_202603_records_idx'::regclass`);
+    expect(options).toEqual(['fastupdate=off']);
     const whoRead = await plan(`SELECT * FROM ${table()} WHERE records @> ARRAY[$1]::text[]`, ['Person:p1']);
     expect(whoRead).toMatch(/Bitmap Index Scan on read_audit_202603_records_idx/);
     expect(whoRead).not.toMatch(/Seq Scan|_pkey/);

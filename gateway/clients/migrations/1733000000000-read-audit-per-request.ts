@@ -10,7 +10,10 @@ import { runStatements } from '../../../platform/db/migration-helpers';
  * `fields` (the record's fields read in full, comma-separated). `records` is the GIN-indexed key:
  * it answers "who read this record" and, rechecking `fields` on the few rows found, "who read this
  * record's ID number"; a field per element (`Type:id:field`) would repeat the record for every
- * field and could not answer "who read this record" without knowing its type's fields.
+ * field and could not answer "who read this record" without knowing its type's fields. The GIN
+ * index is written at once (`fastupdate = off`): a pending list of up to 4 MB would be scanned by
+ * every lookup and, the rows being TOASTed (the heap small), make the planner prefer reading the
+ * whole month; inserting a request's ~270 keys directly costs about 2 ms (docs/benchmarks.md).
  *
  * Months are China Standard Time months (UTC+8, no daylight saving): "March" is the auditor's
  * March, one partition. `read_audit_add_month(at)` creates the month holding `at` (idempotent, safe
@@ -49,7 +52,7 @@ export class ReadAuditPerRequest1733000000000 implements MigrationInterface {
         PRIMARY KEY (at, id),
         CHECK (cardinality(records) > 0 AND cardinality(area_codes) = cardinality(records) AND cardinality(fields) = cardinality(records))
       ) PARTITION BY RANGE (at)`,
-      `CREATE INDEX read_audit_records ON {s}.read_audit USING gin (records)`,
+      `CREATE INDEX read_audit_records ON {s}.read_audit USING gin (records) WITH (fastupdate = off)`,
       `CREATE INDEX read_audit_subject ON {s}.read_audit (subject, at)`,
       `CREATE TRIGGER read_audit_no_change BEFORE UPDATE OR DELETE ON {s}.read_audit
         FOR EACH ROW EXECUTE FUNCTION {s}.read_audit_append_only()`,
