@@ -53,6 +53,8 @@ export interface Config {
   suppressionMinCell: number;
   /** Limits every imported file is read within (the mutation and the command). */
   importLimits: ImportLimits;
+  /** Months the read audit keeps (READ_AUDIT_RETENTION_MONTHS): PIPL and the archive rules decide the number. */
+  readAuditRetentionMonths: number;
 }
 
 /** Limits of an imported file; each is refused (or applied) naming its environment variable. */
@@ -179,5 +181,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxStoredProblems: Math.max(1, intFrom(env, 'IMPORT_MAX_STORED_PROBLEMS', DEFAULT_IMPORT_LIMITS.maxStoredProblems)),
       maxBlankRows: Math.max(1, intFrom(env, 'IMPORT_MAX_BLANK_ROWS', DEFAULT_IMPORT_LIMITS.maxBlankRows)),
     },
+    readAuditRetentionMonths: Math.max(1, intFrom(env, 'READ_AUDIT_RETENTION_MONTHS', 36)),
   };
 }

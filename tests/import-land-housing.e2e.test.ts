@@ -251,7 +251,7 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
       }
     }
     // flat numbers (exact addresses): masked for an analyst; an officer's full file is written to the read audit first
-    const audited = async () => (await env.clients.query(`SELECT role, record_type, record_id, fields FROM "${(env.clients.options as { schema?: string }).schema}".read_audit WHERE record_type LIKE 'export:%' ORDER BY id`))
+    const audited = async () => (await env.clients.query(`SELECT role, record_type, record_id, fields FROM "${(env.clients.options as { schema?: string }).schema}".read_audit_record WHERE record_type LIKE 'export:%' ORDER BY id, ord`))
       .map((r: { fields: string[] | string }) => ({ ...r, fields: typeof r.fields === 'string' ? r.fields.replace(/[{}]/g, '').split(',') : r.fields }));
     const seen = (await audited()).length;
     const lines = (await download(analyst, '/exports/allocations.csv')).body.toString('utf8').trim().split('\r\n');

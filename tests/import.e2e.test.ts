@@ -498,7 +498,7 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
     const [ids] = await env.subgraphs.households.dataSource.query(`SELECT household_id, id FROM "${schema}".person WHERE id_number = $1`, [first[2]]);
     expect(first.slice(-2)).toEqual([ids.household_id, ids.id]);
     // a file with full ID numbers and phones is written to the read audit before it leaves; a masked one is not
-    const audited = async () => (await env.clients.query(`SELECT role, record_type, record_id, area_code, fields FROM "${(env.clients.options as { schema?: string }).schema}".read_audit WHERE record_type LIKE 'export:%' ORDER BY id`))
+    const audited = async () => (await env.clients.query(`SELECT role, record_type, record_id, area_code, fields FROM "${(env.clients.options as { schema?: string }).schema}".read_audit_record WHERE record_type LIKE 'export:%' ORDER BY id, ord`))
       .map((r: { fields: string[] | string }) => ({ ...r, fields: typeof r.fields === 'string' ? r.fields.replace(/[{}]/g, '').split(',') : r.fields }));
     const seen = (await audited()).length;
     expect((await download(qiaojia, `/exports/households.csv?area=${DEMO_AREAS.qiaojia}`)).status).toBe(200);

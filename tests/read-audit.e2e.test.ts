@@ -1,5 +1,6 @@
 import { MoreThan } from 'typeorm';
 import { ReadAuditRow } from '../gateway/audit/read-audit.entity';
+import type { RecordRead } from '../gateway/audit/read-audit.store';
 import { allowOperations, apiSchemaOf, issueClient } from '../gateway/clients/client-store';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { startGateway } from '../gateway/server';
@@ -66,14 +67,26 @@ function expectedReads(full: any, categories: Category[]): Record<string, string
   return reads;
 }
 
-describe.each(engines())('masking and the read audit (%s)', (engine) => {
+/** One record a request read, as `read_audit_record` shows it. */
+type RecordRow = Omit<RecordRead, 'id' | 'cursor'>;
+
+describe.each(engines('the audit is partitioned by month: declarative partitions, GIN and triggers on both engines'))('masking and the read audit (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
   let full: any;
+  /** The audit: one row per request. */
   const auditRows = () => env.clients.getRepository(ReadAuditRow);
-  const lastId = async () => (await auditRows().createQueryBuilder('r').select('MAX(r.id)', 'max').getRawOne())?.max ?? '0';
-  const rowsSince = (mark: string) => auditRows().find({ where: { id: MoreThan(mark) }, order: { id: 'ASC' } });
-  const readsOf = (rows: ReadAuditRow[]) => Object.fromEntries(rows.map((r) => [`${r.recordType}:${r.recordId}`, r.fields]));
+  const lastId = async () => String((await auditRows().createQueryBuilder('r').select('MAX(r.id)', 'max').getRawOne())?.max ?? '0');
+  const requestsSince = (mark: string) => auditRows().find({ where: { id: MoreThan(mark) }, order: { id: 'ASC' } });
+  /** The records read since `mark`, one per record read (the audit's view `read_audit_record`). */
+  const rowsSince = async (mark: string): Promise<RecordRow[]> => (await env.clients.query(
+    `SELECT id, request_id, subject, role, client_id, client_name, operation_name, client_address, at, record_type, record_id, area_code, fields
+     FROM "${(env.clients.options as { schema?: string }).schema}".read_audit_record WHERE id > $1 ORDER BY id, ord`, [mark],
+  )).map((r: any) => ({
+    requestId: r.request_id, subject: r.subject, role: r.role, clientId: r.client_id, clientName: r.client_name, operationName: r.operation_name,
+    clientAddress: r.client_address, at: new Date(r.at), recordType: r.record_type, recordId: r.record_id, areaCode: r.area_code, fields: r.fields,
+  }));
+  const readsOf = (rows: RecordRow[]) => Object.fromEntries(rows.map((r) => [`${r.recordType}:${r.recordId}`, r.fields]));
 
   beforeAll(async () => {
     ({ env, data } = await startPlatform(engine, 0.01, ['households', 'land-housing', 'employment']));
@@ -110,6 +123,15 @@ describe.each(engines())('masking and the read audit (%s)', (engine) => {
     const rows = await rowsSince(mark);
     expect(readsOf(rows)).toEqual(expectedReads(full, categories));
     for (const row of rows) expect(row).toMatchObject({ subject: identity.subject, role: identity.role, operationName: 'Sensitive', clientId: null });
+    // one row for the request, however many records it read
+    const requests = await requestsSince(mark);
+    expect(requests).toHaveLength(categories.length ? 1 : 0);
+    if (requests.length) {
+      const [request] = requests;
+      expect(request.records).toHaveLength(Object.keys(expectedReads(full, categories)).length);
+      expect(Object.fromEntries(request.records.map((key, i) => [key, request.fields[i].split(',')]))).toEqual(expectedReads(full, categories));
+      expect(request.areaCodes.every((code) => code.startsWith(DEMO_AREAS.qiaojia))).toBe(true);
+    }
   });
 
   const partners: [string, string[], Category[]][] = [
@@ -165,7 +187,7 @@ describe.each(engines())('masking and the read audit (%s)', (engine) => {
     expect(await rowsSince(mark)).toEqual([]);
   });
 
-  it('one query reading three persons’ ID numbers writes three rows naming them, the field, the operation and the caller', async () => {
+  it('one query reading three persons’ ID numbers writes one row naming them, the field, the operation and the caller', async () => {
     const mark = await lastId();
     const res = await env.query(qiaojia, 'query ThreeIds($area: String!) { persons(first: 3, filter: { areaCode: $area }) { nodes { id idNumber } } }', { area: DEMO_AREAS.qiaojia });
     const ids = res.data.persons.nodes.map((p: { id: string }) => p.id);
@@ -173,6 +195,9 @@ describe.each(engines())('masking and the read audit (%s)', (engine) => {
     const rows = await rowsSince(mark);
     expect(rows.map((r) => r.recordId).sort()).toEqual([...ids].sort());
     expect(new Set(rows.map((r) => r.requestId)).size).toBe(1);
+    const requests = await requestsSince(mark);
+    expect(requests.map((r) => [r.records.length, r.fields, r.areaCodes.length])).toEqual([[3, ['idNumber', 'idNumber', 'idNumber'], 3]]);
+    expect(requests[0].records.map((key) => key.replace(/^Person:/, '')).sort()).toEqual([...ids].sort());
     for (const row of rows) {
       expect(row).toMatchObject({ recordType: 'Person', fields: ['idNumber'], operationName: 'ThreeIds', subject: qiaojia.subject, role: 'COUNTY_OFFICER', areaCode: expect.stringMatching(new RegExp(`^${DEMO_AREAS.qiaojia}`)) });
       expect(row.clientAddress).toMatch(/127\.0\.0\.1|::1/);
@@ -299,6 +324,25 @@ describe.each(engines())('masking and the read audit (%s)', (engine) => {
       expect((await get(qiaojiaAuditor, '?operation=ThreeIds')).body.nodes).toHaveLength(3);
     });
 
+    it('shows an auditor only the records of one request that lie in their jurisdiction', async () => {
+      const res = await env.query(prefecture, `query TwoCounties($q: String!, $s: String!) {
+        q: persons(first: 2, filter: { areaCode: $q }) { nodes { id idNumber } }
+        s: persons(first: 2, filter: { areaCode: $s }) { nodes { id idNumber } } }`, { q: DEMO_AREAS.qiaojia, s: DEMO_AREAS.suijiang });
+      const ids = (alias: 'q' | 's') => res.data[alias].nodes.map((p: { id: string }) => p.id).sort();
+      expect([ids('q').length, ids('s').length]).toEqual([2, 2]);
+      const seen = async (jurisdiction: string[]) => (await get({ subject: `auditor-${jurisdiction.join('-')}`, role: Role.AUDITOR, jurisdiction }, '?operation=TwoCounties')).body.nodes;
+      const qiaojiaSeen = await seen([DEMO_AREAS.qiaojia]);
+      const suijiangSeen = await seen([DEMO_AREAS.suijiang]);
+      expect(qiaojiaSeen.map((n: any) => n.recordId).sort()).toEqual(ids('q'));
+      expect(suijiangSeen.map((n: any) => n.recordId).sort()).toEqual(ids('s'));
+      expect(qiaojiaSeen.every((n: any) => n.areaCode.startsWith(DEMO_AREAS.qiaojia))).toBe(true);
+      // one request, one row: the same request id on both sides
+      expect(new Set([...qiaojiaSeen, ...suijiangSeen].map((n: any) => n.requestId)).size).toBe(1);
+      expect((await get(auditor, '?operation=TwoCounties')).body.nodes).toHaveLength(4);
+      // asked by record, the other county's person is not there either
+      expect((await get({ subject: 'qiaojia-auditor', role: Role.AUDITOR, jurisdiction: [DEMO_AREAS.qiaojia] }, `?recordType=Person&recordId=${ids('s')[0]}`)).body.nodes).toEqual([]);
+    });
+
     it('walks every row page by page, newest first, with no gaps or repeats', async () => {
       const all = (await get(auditor, '?first=200')).body.nodes.map((n: any) => n.id);
       expect(all.length).toBeGreaterThan(5);
@@ -313,7 +357,9 @@ describe.each(engines())('masking and the read audit (%s)', (engine) => {
         after = res.body.pageInfo.endCursor;
       }
       expect(seen).toEqual(all);
-      expect([...seen].sort((a, b) => Number(b) - Number(a))).toEqual(seen);
+      expect(new Set(seen).size).toBe(seen.length);
+      const times = (await get(auditor, '?first=200')).body.nodes.map((n: any) => n.at);
+      expect([...times].sort().reverse()).toEqual(times);
     });
 
     it.each([

@@ -1,13 +1,16 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One record whose sensitive fields a request read in full (append-only; see the migration). */
+/**
+ * One gateway request that read sensitive fields in full, with the records it read as aligned
+ * arrays (append-only, partitioned by month; see the migration for the shape and why).
+ */
 @Entity({ name: 'read_audit' })
 export class ReadAuditRow {
   /** bigint: a string on PostgreSQL, a number on PGlite; the API always answers a string. */
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @PrimaryColumn({ type: 'bigint' })
   id: string | number;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
+  @PrimaryColumn({ type: 'timestamptz' })
   at: Date;
 
   @Column({ name: 'request_id', type: 'uuid' })
@@ -31,15 +34,15 @@ export class ReadAuditRow {
   @Column({ name: 'client_address', type: 'varchar', length: 64, nullable: true })
   clientAddress: string | null;
 
-  @Column({ name: 'record_type', type: 'varchar', length: 64 })
-  recordType: string;
+  /** `Type:id` of each record read (`export:<sheet>:<area>` for a download). */
+  @Column({ type: 'text', array: true })
+  records: string[];
 
-  @Column({ name: 'record_id', type: 'varchar', length: 64 })
-  recordId: string;
+  /** Area code of each record, aligned with `records`. */
+  @Column({ name: 'area_codes', type: 'text', array: true })
+  areaCodes: string[];
 
-  @Column({ name: 'area_code', type: 'varchar', length: 15 })
-  areaCode: string;
-
-  @Column({ type: 'varchar', length: 64, array: true })
+  /** The fields read in full of each record, comma-separated, aligned with `records`. */
+  @Column({ type: 'text', array: true })
   fields: string[];
 }

@@ -4,12 +4,15 @@ import type { DataSource } from 'typeorm';
 import { Role, verifyUserToken } from '../../platform/security/identity';
 import { Scope } from '../../platform/security/scope';
 import { refuse } from '../refuse';
-import { findFullReads, type ReadAuditFilter } from './read-audit.store';
+import { findFullReads, type ReadAuditCursor, type ReadAuditFilter } from './read-audit.store';
 
 const PATH = '/audit/reads';
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** A record type: a GraphQL type name, or `export:<sheet>` for a registry file downloaded with full values. */
 const RECORD_TYPE = /^(?:[A-Za-z_][A-Za-z0-9_]{0,63}|export:[a-z][a-z0-9-]{0,63})$/;
+/** A keyset cursor: the request's time to the microsecond, its row, the record's place in it. */
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\/(\d{1,18})\/(\d{1,6})$/;
+const encodeCursor = ({ at, id, ord }: ReadAuditCursor) => Buffer.from(`${at}/${id}/${ord}`).toString('base64url');
 const FILTERS = ['subject', 'recordType', 'recordId', 'field', 'operation', 'from', 'to', 'first', 'after'];
 
 class BadFilter extends Error {
@@ -57,17 +60,17 @@ function parseFilter(query: Request['query']): ReadAuditFilter {
   }
   const after = get('after');
   if (after !== undefined) {
-    const id = Buffer.from(after, 'base64url').toString();
-    if (!/^\d{1,18}$/.test(id)) throw new BadFilter('after', '游标无效，请使用上一页返回的 endCursor', 'Invalid cursor: pass the endCursor of the previous page');
-    filter.before = id;
+    const cursor = CURSOR.exec(Buffer.from(after, 'base64url').toString());
+    if (!cursor || Number.isNaN(new Date(cursor[1]).getTime())) throw new BadFilter('after', '游标无效，请使用上一页返回的 endCursor', 'Invalid cursor: pass the endCursor of the previous page');
+    filter.before = { at: cursor[1], id: cursor[2], ord: cursor[3] };
   }
   return filter;
 }
 
 /**
- * `GET /audit/reads`: the read audit, for AUDITOR tokens only, inside the auditor's jurisdiction,
- * filtered and paginated (newest first, keyset cursor). The audit is append-only: no route
- * changes or deletes it, and any other method is refused.
+ * `GET /audit/reads`: the read audit, for AUDITOR tokens only, one item per record read inside the
+ * auditor's jurisdiction, filtered and paginated (newest first, keyset cursor). The audit is
+ * append-only: no route changes or deletes it, and any other method is refused.
  */
 export function serveReadAudit(app: Express, dataSource: DataSource | undefined, tokenPublic: CryptoKey): void {
   app.get(PATH, async (req: Request, res: Response) => {
@@ -88,12 +91,12 @@ export function serveReadAudit(app: Express, dataSource: DataSource | undefined,
       const { rows, hasNextPage } = await findFullReads(dataSource, Scope.of(identity), filter);
       res.json({
         nodes: rows.map((r) => ({
-          id: String(r.id), at: r.at.toISOString(), requestId: r.requestId, subject: r.subject, role: r.role,
+          id: r.id, at: r.at.toISOString(), requestId: r.requestId, subject: r.subject, role: r.role,
           client: r.clientId ? { id: r.clientId, name: r.clientName } : null,
           operationName: r.operationName, clientAddress: r.clientAddress,
           recordType: r.recordType, recordId: r.recordId, areaCode: r.areaCode, fields: r.fields,
         })),
-        pageInfo: { endCursor: rows.length ? Buffer.from(String(rows[rows.length - 1].id)).toString('base64url') : null, hasNextPage },
+        pageInfo: { endCursor: rows.length ? encodeCursor(rows[rows.length - 1].cursor) : null, hasNextPage },
       });
     } catch {
       refuse(res, 500, 'INTERNAL_SERVER_ERROR', '服务器内部错误，请稍后再试', 'Internal server error');

@@ -9,6 +9,7 @@ import { ApiClient } from './api-client.entity';
 import { ClientOperation } from './client-operation.entity';
 import { GatewaySchema1732250000000 } from './migrations/1732250000000-gateway-schema';
 import { ReadAudit1732600000000 } from './migrations/1732600000000-read-audit';
+import { ReadAuditPerRequest1733000000000 } from './migrations/1733000000000-read-audit-per-request';
 
 /** The gateway's own tables: partner clients, their registered operations, the read audit. */
 export function openGatewayDatabase(engine: Engine, options: { schema?: string } = {}) {
@@ -16,7 +17,7 @@ export function openGatewayDatabase(engine: Engine, options: { schema?: string }
     name: 'gateway',
     engine,
     entities: [ApiClient, ClientOperation, ReadAuditRow],
-    migrations: [GatewaySchema1732250000000, ReadAudit1732600000000],
+    migrations: [GatewaySchema1732250000000, ReadAudit1732600000000, ReadAuditPerRequest1733000000000],
     ...options,
   });
 }
