@@ -35,6 +35,8 @@ describe('graceful stop under load', () => {
       GATEWAY_PUBLIC_KEY: JSON.stringify(material.gatewayPublicKey),
       SUBGRAPH_PORT_EMPLOYMENT: String(port),
       DRAIN_TIMEOUT_MS: '60000',
+      // the identity below is signed once for the whole test: let it live as long
+      IDENTITY_TTL_SECONDS: '600',
     });
     await employment.waitFor((l) => l.msg === 'ready');
     const base = `http://127.0.0.1:${port}`;
@@ -82,7 +84,10 @@ describe('graceful stop under load', () => {
       req.write(QUERY.slice(0, 10));
       finishUpload = () => req.end(QUERY.slice(10));
     });
-    while (outcomes.ok < 200) await new Promise((r) => setTimeout(r, 20));
+    while (outcomes.ok < 200) {
+      if (failures.length) throw new Error(`requests failed before the signal: ${failures.slice(0, 3).join(' | ')}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
 
     employment.child.kill('SIGTERM');
     await employment.waitFor((l) => l.msg === 'draining');
