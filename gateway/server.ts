@@ -72,6 +72,8 @@ async function subgraphHealth(urls: Record<string, string>): Promise<Record<stri
 /** The gateway: the static supergraph, bearer-token authentication, masked errors, `/health`. */
 export async function startGateway(options: GatewayOptions): Promise<Listening> {
   const offline = noPhoneHome();
+  // @apollo/gateway reads APOLLO_TELEMETRY_DISABLED as it is constructed: never build one without it
+  if (process.env.APOLLO_TELEMETRY_DISABLED !== 'true') throw new Error('APOLLO_TELEMETRY_DISABLED must be set before the gateway is built');
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new IdentityForwardingDataSource(name, options.subgraphUrls[name] ?? url, options.subgraphTimeoutMs ?? loadConfig().subgraphTimeoutMs),
