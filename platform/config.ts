@@ -55,6 +55,8 @@ export interface Config {
   importLimits: ImportLimits;
   /** Months the read audit keeps (READ_AUDIT_RETENTION_MONTHS): PIPL and the archive rules decide the number. */
   readAuditRetentionMonths: number;
+  /** Where `/metrics` is served, apart from the API: METRICS_PORT (unset → not served) on METRICS_HOST (default loopback). */
+  metrics: { port: number | undefined; host: string; maxOperations: number };
 }
 
 /** Limits of an imported file; each is refused (or applied) naming its environment variable. */
@@ -182,5 +184,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBlankRows: Math.max(1, intFrom(env, 'IMPORT_MAX_BLANK_ROWS', DEFAULT_IMPORT_LIMITS.maxBlankRows)),
     },
     readAuditRetentionMonths: Math.max(1, intFrom(env, 'READ_AUDIT_RETENTION_MONTHS', 36)),
+    metrics: {
+      port: env.METRICS_PORT ? intFrom(env, 'METRICS_PORT', 0) : undefined,
+      host: env.METRICS_HOST || '127.0.0.1',
+      maxOperations: Math.max(1, intFrom(env, 'METRICS_MAX_OPERATIONS', 200)),
+    },
   };
 }

@@ -11,7 +11,8 @@ import type { BaseContext } from '../graphql/context';
 import { baseContext, identityFromHeaders } from '../graphql/request-context';
 import type { Engine, StatementCounter } from '../db/data-source';
 import { loadConfig, type OperationLimits } from '../config';
-import { serveMetrics } from './metrics';
+import { registerStatements } from './metrics';
+import { requestMetrics, requestMetricsPlugin } from './request-metrics';
 import { operationLimits } from '../graphql/operation-limits';
 import { representationsPlugin } from '../graphql/representations';
 import { jsonErrors, listen, type Listening } from './http';
@@ -68,14 +69,14 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     persistedQueries: limits.persistedQueries,
-    plugins: [...limits.plugins, representationsPlugin(options.schema), ...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), requestLogPlugin(log)],
+    plugins: [...limits.plugins, representationsPlugin(options.schema), ...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), requestLogPlugin(log), requestMetricsPlugin()],
   });
   await apollo.start();
   const serving = await openServingDataSource(options.dataSource, options.engine, options.statements, options.name);
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestLogging(log));
+  app.use(requestLogging(log), requestMetrics(options.name));
   const lifecycle = new Lifecycle(() => serving.query('SELECT 1'));
   lifecycle.mount(app);
   app.get('/health', async (_req, res) => {
@@ -86,7 +87,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
       res.status(503).json({ status: 'unavailable', service: options.name });
     }
   });
-  serveMetrics(app, options.name, options.statements);
+  const unregisterStatements = registerStatements(options.name, options.statements);
   // each request runs in its own scope: every connection it is lent carries its jurisdiction
   app.use((_req, _res, next) => runInRequestScope(undefined, next));
   const contextOf = async (req: Request) => {
@@ -110,6 +111,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     serving,
     close: async () => {
       await listening.close();
+      unregisterStatements();
       await apollo.stop().catch(() => undefined);
       if (serving !== options.dataSource && serving.isInitialized) await serving.destroy();
     },
