@@ -45,7 +45,8 @@ describe('npm start', () => {
   });
 
   it('stops on one SIGTERM to npm, node with it, and frees every port', async () => {
-    const ports = { gateway: await freePort(), metrics: await freePort(), ...Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s, await freePort()]))) };
+    const ports: Record<string, number> = { gateway: await freePort(), metrics: await freePort() };
+    for (const s of SUBGRAPHS) ports[s] = await freePort();
     npm = spawn('npm', ['start', '--', '--scale', '0.005'], {
       cwd: ROOT,
       env: {
@@ -55,7 +56,7 @@ describe('npm start', () => {
         DATA_DIR: dataDir,
         PORT: String(ports.gateway),
         METRICS_PORT: String(ports.metrics),
-        ...Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_PORT_${s}`, String(ports[s as keyof typeof ports])])),
+        ...Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_PORT_${s}`, String(ports[s])])),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
