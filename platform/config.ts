@@ -20,6 +20,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** PostgreSQL connection string the subgraphs serve through (a role that owns nothing: row-level security applies); unset → DATABASE_URL with the user `zrg_app`. */
   databaseAppUrl: string | undefined;
+  /** A PostgreSQL streaming replica the subgraphs read statistics and lists from (DATABASE_REPLICA_URL); unset → everything on the primary. */
+  databaseReplicaUrl: string | undefined;
   /** Folder for the embedded engine's data and generated keys. */
   dataDir: string;
   gatewayPort: number;
@@ -138,6 +140,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error('Configuration error: REDIS_URL must start with redis:// or rediss://');
+  const databaseReplicaUrl = env.DATABASE_REPLICA_URL || undefined;
+  if (databaseReplicaUrl && !/^postgres(ql)?:\/\//.test(databaseReplicaUrl)) {
+    throw new Error('Configuration error: DATABASE_REPLICA_URL must start with postgres:// or postgresql://');
+  }
   const databaseAppUrl = env.DATABASE_APP_URL || undefined;
   if (databaseAppUrl && !/^postgres(ql)?:\/\//.test(databaseAppUrl)) {
     throw new Error('Configuration error: DATABASE_APP_URL must start with postgres:// or postgresql://');
@@ -146,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     databaseUrl,
     databaseAppUrl,
+    databaseReplicaUrl,
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     gatewayPort: intFrom(env, 'PORT', 4000),
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH || path.join(projectRoot(), 'schema', 'supergraph.graphql')),

@@ -30,7 +30,7 @@ async function main() {
   const keys = await importKeys(await resolveKeyMaterial(config, ['tokenPublicKey', 'tokenPrivateKey', 'gatewayPublicKey', 'gatewayPrivateKey']));
   let engine: Engine;
   if (config.databaseUrl) {
-    engine = { kind: 'postgres', url: config.databaseUrl, appUrl: config.databaseAppUrl };
+    engine = { kind: 'postgres', url: config.databaseUrl, appUrl: config.databaseAppUrl, replicaUrl: config.databaseReplicaUrl };
     console.log('engine: PostgreSQL (DATABASE_URL)');
   } else {
     const dir = path.join(config.dataDir, 'pglite');

@@ -14,7 +14,7 @@ export function runSubgraph(module: SubgraphModule): void {
     const config = loadConfig();
     const keys = await importKeys(await resolveKeyMaterial(config, ['gatewayPublicKey']));
     const engine: Engine = config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl, appUrl: config.databaseAppUrl }
+      ? { kind: 'postgres', url: config.databaseUrl, appUrl: config.databaseAppUrl, replicaUrl: config.databaseReplicaUrl }
       : { kind: 'pglite', db: await openPGlite(path.join(config.dataDir, `pglite-${module.name}`)) };
     const db = await module.openDatabase(engine, { logSql: config.logSql });
     const running = await module.serve(db, {

@@ -20,7 +20,7 @@ import { graphqlRequestGuard } from './request-guard';
 import { fullReadsPlugin } from '../security/read-audit';
 import type { IdentityVerifier } from '../security/keys';
 import { enterRequestScope, requestScopeOf, runInRequestScope } from '../security/request-scope';
-import { openServingDataSource } from '../db/serving-connection';
+import { openReplicaDataSource, openServingDataSource } from '../db/serving-connection';
 import { Lifecycle } from './lifecycle';
 import { logger, requestLogging } from './log';
 import { formatClientError, requestLogPlugin } from './request-log.plugin';
@@ -73,6 +73,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
   });
   await apollo.start();
   const serving = await openServingDataSource(options.dataSource, options.engine, options.statements, options.name);
+  const replica = await openReplicaDataSource(options.dataSource, options.engine, options.statements, options.name);
 
   const app = express();
   app.disable('x-powered-by');
@@ -93,7 +94,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
   const contextOf = async (req: Request) => {
     const identity = await identityFromHeaders(req.headers, options.gatewayPublicKey, lifetime);
     enterRequestScope(requestScopeOf(identity));
-    return options.extendContext(baseContext(identity, serving));
+    return options.extendContext(baseContext(identity, serving, replica));
   };
   options.routes?.(app, contextOf);
   app.use(
@@ -114,6 +115,7 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
       unregisterStatements();
       await apollo.stop().catch(() => undefined);
       if (serving !== options.dataSource && serving.isInitialized) await serving.destroy();
+      if (replica?.isInitialized) await replica.destroy();
     },
   };
 }

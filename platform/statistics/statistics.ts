@@ -161,7 +161,7 @@ export async function runStatistics<D extends string>(
   ORDER BY ${dimSql.length ? dimSql.map((_, i) => i + 1).join(', ') : '1'}
   LIMIT ${MAX_CELLS + 2}`;
   const params = Object.assign({}, ...conditions.map((c) => c.params));
-  const raw = await cachedQueryNamed<Record<string, unknown>>(ctx.dataSource, sql, params);
+  const raw = await cachedQueryNamed<Record<string, unknown>>(ctx.dataSource, sql, params, ctx.reads);
   if (raw.length > MAX_CELLS + 1) {
     throw badInput([{ field: 'groupBy', zh: `结果超过 ${MAX_CELLS} 格，请减少维度或缩小范围`, en: `More than ${MAX_CELLS} cells: use fewer dimensions or a narrower filter` }]);
   }
