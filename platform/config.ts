@@ -140,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error('Configuration error: REDIS_URL must start with redis:// or rediss://');
+  if (env.METRICS_PORT && !(intFrom(env, 'METRICS_PORT', 0) <= 65535)) throw new Error(`Configuration error: METRICS_PORT must be a port number (0–65535), got "${env.METRICS_PORT}"`);
   const databaseReplicaUrl = env.DATABASE_REPLICA_URL || undefined;
   if (databaseReplicaUrl && !/^postgres(ql)?:\/\//.test(databaseReplicaUrl)) {
     throw new Error('Configuration error: DATABASE_REPLICA_URL must start with postgres:// or postgresql://');
