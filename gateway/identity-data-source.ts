@@ -1,7 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ErrorCode } from '../platform/graphql/errors';
 import { IDENTITY_HEADER } from '../platform/security/identity';
 import { FULL_READS_EXTENSION, parseFullReads } from '../platform/security/read-audit';
 import { currentRequest, REQUEST_ID_HEADER } from '../platform/server/log';
+import { observeSubgraphFetch, type FetchOutcome } from '../platform/server/metrics';
 import type { GatewayContext } from './context';
 import { subgraphFailure, subgraphFailureOf } from './subgraph-failure';
 
@@ -25,13 +27,21 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     this.fetcher = (input, init) => fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as never;
   }
 
+  /** Each fetch is timed into `resettlement_subgraph_fetch_duration_seconds{subgraph, outcome}`. */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Response> {
+    const started = process.hrtime.bigint();
+    let outcome: FetchOutcome = 'failed';
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      outcome = response.errors?.length ? 'errors' : 'ok';
+      return response;
     } catch (error) {
       const code = subgraphFailureOf(error);
       if (!code) throw error;
+      outcome = code === ErrorCode.SUBGRAPH_TIMEOUT ? 'timeout' : 'unavailable';
       return subgraphFailure(this.service, code, options, error);
+    } finally {
+      observeSubgraphFetch(this.service, outcome, Number(process.hrtime.bigint() - started) / 1e9);
     }
   }
 

@@ -8,6 +8,7 @@ import { startGateway } from './server';
 import { loadSupergraph } from './supergraph';
 import { errorFields, logger } from '../platform/server/log';
 import { stopOnSignals } from '../platform/server/lifecycle';
+import { metricsEndpointFor } from '../platform/server/metrics-server';
 
 /** Runs the gateway on its own, in front of subgraphs listening elsewhere (SUBGRAPH_URL_*). */
 async function main() {
@@ -28,8 +29,10 @@ async function main() {
     port: config.gatewayPort,
     host: process.env.HOST || '127.0.0.1',
   });
-  logger('gateway').info({ url: gateway.url }, 'ready');
+  const metrics = await metricsEndpointFor(config);
+  logger('gateway').info({ url: gateway.url, metrics: metrics?.url }, 'ready');
   stopOnSignals([{ name: 'gateway', ...gateway }], config.drainTimeoutMs, async () => {
+    await metrics?.close();
     await clients.dataSource.destroy();
     if (engine.kind === 'pglite') await engine.db.close();
   });

@@ -6,7 +6,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type OperationLimits } from '../platform/config';
-import { serveMetrics } from '../platform/server/metrics';
+import { requestMetrics, requestMetricsPlugin } from '../platform/server/request-metrics';
 import { operationLimits } from '../platform/graphql/operation-limits';
 import { jsonErrors, listen, type Listening } from '../platform/server/http';
 import { noPhoneHome } from '../platform/server/no-phone-home';
@@ -95,13 +95,13 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     persistedQueries: limits.persistedQueries,
-    plugins: [...limits.plugins, ...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), versionPlugin(), requestLogPlugin(logger('gateway'))],
+    plugins: [...limits.plugins, ...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), versionPlugin(), requestLogPlugin(logger('gateway')), requestMetricsPlugin()],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestLogging(logger('gateway')));
+  app.use(requestLogging(logger('gateway')), requestMetrics('gateway'));
   const partnerLimits = rateLimits({ redisUrl: options.redisUrl ?? loadConfig().redisUrl, keyPrefix: options.rateLimitPrefix });
   const lifecycle = new Lifecycle(options.clients && (() => options.clients!.query('SELECT 1')));
   lifecycle.mount(app);
@@ -111,7 +111,6 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     const ok = Object.values(subgraphs).every((s) => s === 'ok');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', version: platformVersion(), subgraphs });
   });
-  serveMetrics(app, 'gateway');
   serveGraphiQL(app, options.graphiqlDir);
   serveReadAudit(app, options.clients, options.keys.tokenPublic);
   let graphqlUrl = '';

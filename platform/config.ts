@@ -20,6 +20,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** PostgreSQL connection string the subgraphs serve through (a role that owns nothing: row-level security applies); unset → DATABASE_URL with the user `zrg_app`. */
   databaseAppUrl: string | undefined;
+  /** A PostgreSQL streaming replica the subgraphs read statistics and lists from (DATABASE_REPLICA_URL); unset → everything on the primary. */
+  databaseReplicaUrl: string | undefined;
   /** Folder for the embedded engine's data and generated keys. */
   dataDir: string;
   gatewayPort: number;
@@ -55,6 +57,8 @@ export interface Config {
   importLimits: ImportLimits;
   /** Months the read audit keeps (READ_AUDIT_RETENTION_MONTHS): PIPL and the archive rules decide the number. */
   readAuditRetentionMonths: number;
+  /** Where `/metrics` is served, apart from the API: METRICS_PORT (unset → not served) on METRICS_HOST (default loopback). */
+  metrics: { port: number | undefined; host: string; maxOperations: number };
 }
 
 /** Limits of an imported file; each is refused (or applied) naming its environment variable. */
@@ -136,6 +140,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error('Configuration error: REDIS_URL must start with redis:// or rediss://');
+  if (env.METRICS_PORT && !(intFrom(env, 'METRICS_PORT', 0) <= 65535)) throw new Error(`Configuration error: METRICS_PORT must be a port number (0–65535), got "${env.METRICS_PORT}"`);
+  const databaseReplicaUrl = env.DATABASE_REPLICA_URL || undefined;
+  if (databaseReplicaUrl && !/^postgres(ql)?:\/\//.test(databaseReplicaUrl)) {
+    throw new Error('Configuration error: DATABASE_REPLICA_URL must start with postgres:// or postgresql://');
+  }
   const databaseAppUrl = env.DATABASE_APP_URL || undefined;
   if (databaseAppUrl && !/^postgres(ql)?:\/\//.test(databaseAppUrl)) {
     throw new Error('Configuration error: DATABASE_APP_URL must start with postgres:// or postgresql://');
@@ -144,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     databaseUrl,
     databaseAppUrl,
+    databaseReplicaUrl,
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     gatewayPort: intFrom(env, 'PORT', 4000),
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH || path.join(projectRoot(), 'schema', 'supergraph.graphql')),
@@ -182,5 +192,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBlankRows: Math.max(1, intFrom(env, 'IMPORT_MAX_BLANK_ROWS', DEFAULT_IMPORT_LIMITS.maxBlankRows)),
     },
     readAuditRetentionMonths: Math.max(1, intFrom(env, 'READ_AUDIT_RETENTION_MONTHS', 36)),
+    metrics: {
+      port: env.METRICS_PORT ? intFrom(env, 'METRICS_PORT', 0) : undefined,
+      host: env.METRICS_HOST || '127.0.0.1',
+      maxOperations: Math.max(1, intFrom(env, 'METRICS_MAX_OPERATIONS', 200)),
+    },
   };
 }

@@ -15,6 +15,7 @@ import { startInProcessDelivery } from '../platform/events/delivery';
 import { SUBGRAPH_MODULES } from './subgraphs';
 import { stopOnSignals } from '../platform/server/lifecycle';
 import { lockDataDir } from '../platform/server/instance-lock';
+import { metricsEndpointFor } from '../platform/server/metrics-server';
 
 /**
  * `npm start`: the whole platform in one process — every subgraph and the gateway — on the
@@ -29,7 +30,7 @@ async function main() {
   const keys = await importKeys(await resolveKeyMaterial(config, ['tokenPublicKey', 'tokenPrivateKey', 'gatewayPublicKey', 'gatewayPrivateKey']));
   let engine: Engine;
   if (config.databaseUrl) {
-    engine = { kind: 'postgres', url: config.databaseUrl, appUrl: config.databaseAppUrl };
+    engine = { kind: 'postgres', url: config.databaseUrl, appUrl: config.databaseAppUrl, replicaUrl: config.databaseReplicaUrl };
     console.log('engine: PostgreSQL (DATABASE_URL)');
   } else {
     const dir = path.join(config.dataDir, 'pglite');
@@ -62,10 +63,12 @@ async function main() {
     host: process.env.HOST || '127.0.0.1',
   });
 
+  const metrics = await metricsEndpointFor(config);
   const tokens = await demoTokens(keys.tokenPrivate!);
   console.log(`\nready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`GraphQL:  ${gateway.url}`);
   console.log(`health:   ${gateway.url.replace(/graphql$/, 'health')}`);
+  if (metrics) console.log(`metrics:  ${metrics.url}   (METRICS_PORT: not on the API's port)`);
   console.log(`GraphiQL: ${gateway.url.replace(/graphql$/, 'graphiql/')}#token=${tokens.analyst}   (signed in as the demo analyst)`);
   console.log('\ndemo tokens (12 h), send as  Authorization: Bearer <token>');
   for (const [name, token] of Object.entries(tokens)) console.log(`  ${name.padEnd(11)} ${token}`);
@@ -74,6 +77,7 @@ async function main() {
   // the gateway drains first: the subgraphs still answer what its requests in flight ask them
   stopOnSignals([{ name: 'gateway', ...gateway }, ...running], config.drainTimeoutMs, async () => {
     await delivery?.stop();
+    await metrics?.close();
     for (const db of [...databases, clients]) await db.dataSource.destroy();
     if (engine.kind === 'pglite') await engine.db.close();
   });

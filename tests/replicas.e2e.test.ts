@@ -43,8 +43,6 @@ describe('two replicas over one database', () => {
     });
   });
   afterAll(async () => {
-    // loader work a resolver left running after its answer was sent settles before the pools close
-    await new Promise((r) => setTimeout(r, 1500));
     await bGateway?.close();
     await bHouseholds?.close();
     await bDatabase?.dataSource.destroy();

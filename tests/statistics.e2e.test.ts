@@ -258,5 +258,9 @@ describe.each(engines())('statistics through the gateway (%s)', (engine) => {
     expect(few).toBeLessThanOrEqual(3);
     const land = await statements('land-housing', '{ landStatistics(groupBy: [COMMUNITY, LAND_USE]) { rows { community { name } mu: floodedLandMu } } }');
     expect(land).toBe(2);
+    // areas only when the rows are asked for: none is looked up (nor left running after the answer) for a total alone
+    const totalOnly = await statements('households', '{ personStatistics(groupBy: [TOWNSHIP]) { total { persons } } }');
+    const withAreas = await statements('households', '{ personStatistics(groupBy: [TOWNSHIP, SEX]) { total { persons } rows { township { name } } } }');
+    expect(withAreas).toBe(totalOnly + 1);
   });
 });

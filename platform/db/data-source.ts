@@ -12,7 +12,8 @@ pg.types.setTypeParser(DATE_OID, (value: string) => value);
  * PostgreSQL, `url` is the owner's (migrations, demo loads) and `appUrl` the serving role's
  * (default: `url` with the user replaced by the application role).
  */
-export type Engine = { kind: 'postgres'; url: string; appUrl?: string } | { kind: 'pglite'; db: PGlite };
+/** PostgreSQL: the owner's URL, the serving role's, and optionally a streaming replica's (`replicaUrl`: statistics and lists read there). */
+export type Engine = { kind: 'postgres'; url: string; appUrl?: string; replicaUrl?: string } | { kind: 'pglite'; db: PGlite };
 
 /** What PostgreSQL shows for every connection of a part of the platform (`pg_stat_activity.application_name`): `zrg-households` … `zrg-gateway`. */
 export function applicationName(name: string): string {

@@ -79,8 +79,14 @@ interface Entry {
 const MAX_ENTRIES = 500;
 const caches = new WeakMap<DataSource, Map<string, Entry>>();
 
-/** Runs `query` (an aggregate over the schema's registry tables), or serves its rows from an earlier run at the same data version. */
-export async function cachedQuery<T = Record<string, unknown>>(dataSource: DataSource, query: string, parameters: unknown[]): Promise<T[]> {
+/**
+ * Runs `query` (an aggregate over the schema's registry tables), or serves its rows from an
+ * earlier run at the same data version. The version is always read on the primary
+ * (`dataSource`); given a streaming replica (`reads`), the query runs there when the replica has
+ * already replayed that version (one statement to check), else on the primary: rows kept under a
+ * version are never older than it, however far the replica lags.
+ */
+export async function cachedQuery<T = Record<string, unknown>>(dataSource: DataSource, query: string, parameters: unknown[], reads: DataSource = dataSource): Promise<T[]> {
   const schema = schemaName(dataSource);
   const [{ version, today }] = await dataSource.query(`SELECT version::text AS version, current_date::text AS today FROM "${schema}".data_version`);
   // the settings row-level security reads: jurisdiction, areas above it, role
@@ -90,15 +96,22 @@ export async function cachedQuery<T = Record<string, unknown>>(dataSource: DataS
   if (!cache) caches.set(dataSource, (cache = new Map()));
   const kept = cache.get(key);
   if (kept && kept.version === version) return kept.rows as T[];
-  const rows: T[] = await dataSource.query(query, parameters);
+  const rows: T[] = await (await caughtUp(reads, dataSource, schema, version)).query(query, parameters);
   cache.delete(key);
   cache.set(key, { version, rows: Object.freeze(rows) as unknown[] });
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   return rows;
 }
 
+/** The replica when it shows the primary's data version (or a later one: it replays in commit order), else the primary. */
+async function caughtUp(replica: DataSource, primary: DataSource, schema: string, version: string): Promise<DataSource> {
+  if (replica === primary) return primary;
+  const [row] = await replica.query(`SELECT version::text AS version FROM "${schema}".data_version`);
+  return row && BigInt(row.version) >= BigInt(version) ? replica : primary;
+}
+
 /** `cachedQuery` with `:named` parameters (the form `Scope.condition` produces). */
-export function cachedQueryNamed<T = Record<string, unknown>>(dataSource: DataSource, sql: string, params: Record<string, unknown>): Promise<T[]> {
+export function cachedQueryNamed<T = Record<string, unknown>>(dataSource: DataSource, sql: string, params: Record<string, unknown>, reads: DataSource = dataSource): Promise<T[]> {
   const [query, parameters] = dataSource.driver.escapeQueryWithParameters(sql, params);
-  return cachedQuery<T>(dataSource, query, parameters);
+  return cachedQuery<T>(dataSource, query, parameters, reads);
 }

@@ -144,9 +144,32 @@ async function givePassword(engine: Extract<Engine, { kind: 'postgres' }>, url: 
  */
 export async function openServingDataSource(owner: DataSource, engine: Engine, statements: StatementCounter, name: string): Promise<DataSource> {
   if (engine.kind === 'pglite') return owner;
-  const options = owner.options as { schema?: string };
   const url = appUrlOf(engine);
   await givePassword(engine, url);
+  return servingDataSource(owner, url, statements, applicationName(name));
+}
+
+/** The serving role's URL on the replica: the replica's address, the serving role's user and password. */
+export function replicaAppUrlOf(engine: Extract<Engine, { kind: 'postgres' }> & { replicaUrl: string }): string {
+  const app = new URL(appUrlOf(engine));
+  const url = new URL(engine.replicaUrl);
+  url.username = app.username;
+  url.password = app.password;
+  return url.toString();
+}
+
+/**
+ * Where a subgraph reads statistics and lists (`BaseContext.reads`): a streaming replica
+ * (DATABASE_REPLICA_URL) as the serving role, scoped like the primary's connections, shown as
+ * `zrg-<name>-replica`; none without one (everything on the primary).
+ */
+export async function openReplicaDataSource(owner: DataSource, engine: Engine, statements: StatementCounter, name: string): Promise<DataSource | undefined> {
+  if (engine.kind !== 'postgres' || !engine.replicaUrl) return undefined;
+  return servingDataSource(owner, replicaAppUrlOf({ ...engine, replicaUrl: engine.replicaUrl }), statements, `${applicationName(name)}-replica`);
+}
+
+async function servingDataSource(owner: DataSource, url: string, statements: StatementCounter, application: string): Promise<DataSource> {
+  const options = owner.options as { schema?: string };
   const serving = new DataSource({
     type: 'postgres',
     url,
@@ -155,10 +178,10 @@ export async function openServingDataSource(owner: DataSource, engine: Engine, s
     synchronize: false,
     installExtensions: false,
     poolSize: 10,
-    applicationName: applicationName(name),
+    applicationName: application,
     logger: statements,
   });
   await serving.initialize();
-  scopeConnections((serving.driver as PostgresDriver).master as pg.Pool, applicationName(name));
+  scopeConnections((serving.driver as PostgresDriver).master as pg.Pool, application);
   return serving;
 }

@@ -3,6 +3,7 @@ import { schemaName } from '../db/data-source';
 import { readOutbox, outboxHead } from './outbox-reader';
 import { applyRegistryEvents, projectionPosition, type ProjectionConfig } from './projection';
 import { onOutbox } from './signal';
+import { registerEventLag } from '../server/metrics';
 
 export interface RegistryConsumer {
   name: string;
@@ -36,6 +37,7 @@ export class InProcessDelivery {
   private readonly again = new Set<string>();
   private lastError: unknown;
   private unsubscribe?: () => void;
+  private unregisterLag: (() => void)[] = [];
   private timer?: NodeJS.Timeout;
 
   /** `pollMs` 0: no polling (the tests wait with `settled()`, and count statements). */
@@ -43,6 +45,10 @@ export class InProcessDelivery {
 
   async start(): Promise<void> {
     this.unsubscribe = onOutbox(schemaName(this.households), () => this.kick());
+    // lag in events: the outbox's head less the consumer's position, read when metrics are scraped
+    for (const consumer of this.consumers) {
+      this.unregisterLag.push(registerEventLag(consumer.name, async () => Math.max(0, (await outboxHead(this.households)) - (await projectionPosition(consumer.dataSource)))));
+    }
     if (this.pollMs > 0) {
       this.timer = setInterval(() => this.kick(), this.pollMs);
       this.timer.unref();
@@ -91,6 +97,7 @@ export class InProcessDelivery {
 
   async stop(): Promise<void> {
     this.unsubscribe?.();
+    for (const unregister of this.unregisterLag.splice(0)) unregister();
     if (this.timer) clearInterval(this.timer);
     await Promise.all(this.running.values());
   }

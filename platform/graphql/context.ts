@@ -10,6 +10,8 @@ export interface BaseContext {
   identity: Identity;
   scope: Scope;
   dataSource: DataSource;
+  /** Where statistics and lists are read: the streaming replica when one is configured, else `dataSource`. Writes, loads for a change and data versions use `dataSource`. */
+  reads: DataSource;
   /** Full reads of sensitive fields in this request (`sensitive.ts` notes them; the gateway writes them). */
   audit: ReadAudit;
   /** Records' change history (the `changes` fields), batched per request. */

@@ -27,7 +27,7 @@ export async function identityFromHeaders(
   }
 }
 
-export function baseContext(identity: Identity, dataSource: DataSource): BaseContext {
-  const base = { identity, scope: Scope.of(identity), dataSource, audit: new ReadAudit() };
+export function baseContext(identity: Identity, dataSource: DataSource, reads: DataSource = dataSource): BaseContext {
+  const base = { identity, scope: Scope.of(identity), dataSource, reads, audit: new ReadAudit() };
   return { ...base, changes: createChangeLoader(base) };
 }

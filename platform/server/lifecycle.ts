@@ -69,7 +69,7 @@ export class Lifecycle {
   }
 
   private gate(req: Request, res: Response, next: NextFunction): void {
-    if (req.path === '/health' || req.path.startsWith('/health/') || req.path === '/metrics') return next();
+    if (req.path === '/health' || req.path.startsWith('/health/')) return next();
     if (this.state === 'draining') {
       const [zh, en] = ['服务正在停止，请稍后重试', 'The service is shutting down: retry shortly'];
       res.status(503).set({ 'retry-after': String(RETRY_AFTER_SECONDS), connection: 'close' });

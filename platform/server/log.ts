@@ -126,7 +126,7 @@ export function noteRequest(details: Partial<Omit<RequestLog, 'requestId'>>): vo
   if (entry) Object.assign(entry, Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)));
 }
 
-const QUIET = /^\/(health|metrics|favicon)/;
+const QUIET = /^\/(health|favicon)/;
 
 /**
  * First middleware of every server: gives the request its id (the caller's `X-Request-Id` or a

@@ -6,6 +6,7 @@ import { importKeys, resolveKeyMaterial } from '../security/keys';
 import type { SubgraphModule } from './subgraph-module';
 import { stopOnSignals } from './lifecycle';
 import { errorFields, logger } from './log';
+import { metricsEndpointFor } from './metrics-server';
 
 /** Entry point of a subgraph running on its own: PostgreSQL from DATABASE_URL, else PGlite in DATA_DIR. */
 export function runSubgraph(module: SubgraphModule): void {
@@ -13,7 +14,7 @@ export function runSubgraph(module: SubgraphModule): void {
     const config = loadConfig();
     const keys = await importKeys(await resolveKeyMaterial(config, ['gatewayPublicKey']));
     const engine: Engine = config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl, appUrl: config.databaseAppUrl }
+      ? { kind: 'postgres', url: config.databaseUrl, appUrl: config.databaseAppUrl, replicaUrl: config.databaseReplicaUrl }
       : { kind: 'pglite', db: await openPGlite(path.join(config.dataDir, `pglite-${module.name}`)) };
     const db = await module.openDatabase(engine, { logSql: config.logSql });
     const running = await module.serve(db, {
@@ -21,8 +22,10 @@ export function runSubgraph(module: SubgraphModule): void {
       port: config.subgraphPort(module.name, module.port),
       host: process.env.HOST || '127.0.0.1',
     });
-    logger(module.name).info({ url: running.url }, 'ready');
+    const metrics = await metricsEndpointFor(config);
+    logger(module.name).info({ url: running.url, metrics: metrics?.url }, 'ready');
     stopOnSignals([running], config.drainTimeoutMs, async () => {
+      await metrics?.close();
       await db.dataSource.destroy();
       if (engine.kind === 'pglite') await engine.db.close();
     });

@@ -11,7 +11,8 @@ import type { BaseContext } from '../graphql/context';
 import { baseContext, identityFromHeaders } from '../graphql/request-context';
 import type { Engine, StatementCounter } from '../db/data-source';
 import { loadConfig, type OperationLimits } from '../config';
-import { serveMetrics } from './metrics';
+import { registerStatements } from './metrics';
+import { requestMetrics, requestMetricsPlugin } from './request-metrics';
 import { operationLimits } from '../graphql/operation-limits';
 import { representationsPlugin } from '../graphql/representations';
 import { jsonErrors, listen, type Listening } from './http';
@@ -19,7 +20,7 @@ import { graphqlRequestGuard } from './request-guard';
 import { fullReadsPlugin } from '../security/read-audit';
 import type { IdentityVerifier } from '../security/keys';
 import { enterRequestScope, requestScopeOf, runInRequestScope } from '../security/request-scope';
-import { openServingDataSource } from '../db/serving-connection';
+import { openReplicaDataSource, openServingDataSource } from '../db/serving-connection';
 import { Lifecycle } from './lifecycle';
 import { logger, requestLogging } from './log';
 import { formatClientError, requestLogPlugin } from './request-log.plugin';
@@ -68,14 +69,15 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     persistedQueries: limits.persistedQueries,
-    plugins: [...limits.plugins, representationsPlugin(options.schema), ...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), requestLogPlugin(log)],
+    plugins: [...limits.plugins, representationsPlugin(options.schema), ...noPhoneHome(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), fullReadsPlugin(), changeSourcePlugin(), requestLogPlugin(log), requestMetricsPlugin()],
   });
   await apollo.start();
   const serving = await openServingDataSource(options.dataSource, options.engine, options.statements, options.name);
+  const replica = await openReplicaDataSource(options.dataSource, options.engine, options.statements, options.name);
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestLogging(log));
+  app.use(requestLogging(log), requestMetrics(options.name));
   const lifecycle = new Lifecycle(() => serving.query('SELECT 1'));
   lifecycle.mount(app);
   app.get('/health', async (_req, res) => {
@@ -86,13 +88,13 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
       res.status(503).json({ status: 'unavailable', service: options.name });
     }
   });
-  serveMetrics(app, options.name, options.statements);
+  const unregisterStatements = registerStatements(options.name, options.statements);
   // each request runs in its own scope: every connection it is lent carries its jurisdiction
   app.use((_req, _res, next) => runInRequestScope(undefined, next));
   const contextOf = async (req: Request) => {
     const identity = await identityFromHeaders(req.headers, options.gatewayPublicKey, lifetime);
     enterRequestScope(requestScopeOf(identity));
-    return options.extendContext(baseContext(identity, serving));
+    return options.extendContext(baseContext(identity, serving, replica));
   };
   options.routes?.(app, contextOf);
   app.use(
@@ -110,8 +112,10 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
     serving,
     close: async () => {
       await listening.close();
+      unregisterStatements();
       await apollo.stop().catch(() => undefined);
       if (serving !== options.dataSource && serving.isInitialized) await serving.destroy();
+      if (replica?.isInitialized) await replica.destroy();
     },
   };
 }

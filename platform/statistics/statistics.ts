@@ -161,7 +161,7 @@ export async function runStatistics<D extends string>(
   ORDER BY ${dimSql.length ? dimSql.map((_, i) => i + 1).join(', ') : '1'}
   LIMIT ${MAX_CELLS + 2}`;
   const params = Object.assign({}, ...conditions.map((c) => c.params));
-  const raw = await cachedQueryNamed<Record<string, unknown>>(ctx.dataSource, sql, params);
+  const raw = await cachedQueryNamed<Record<string, unknown>>(ctx.dataSource, sql, params, ctx.reads);
   if (raw.length > MAX_CELLS + 1) {
     throw badInput([{ field: 'groupBy', zh: `结果超过 ${MAX_CELLS} 格，请减少维度或缩小范围`, en: `More than ${MAX_CELLS} cells: use fewer dimensions or a narrower filter` }]);
   }
@@ -171,7 +171,9 @@ export async function runStatistics<D extends string>(
     const key = keyed ? dims.map((_, i) => row?.[`d${i}`] ?? null) : [];
     const cell: Cell = { suppressed: false, ...measures, ...(spec.derive?.(measures) ?? {}) };
     dims.forEach((d, i) => {
-      if (keyed) cell[d.field] = d.area && key[i] !== null ? area(String(key[i])) : key[i];
+      if (!keyed) return;
+      if (d.area && key[i] !== null) lazyField(cell, d.field, () => area(String(key[i])));
+      else cell[d.field] = key[i];
     });
     return { cell, key, contributors: spec.contributors ? measures[spec.contributors] : 0 };
   };
@@ -196,6 +198,24 @@ export async function runStatistics<D extends string>(
     suppressedCells: cells.filter((c) => c.cell.suppressed).length,
     minCell,
   };
+}
+
+/**
+ * Sets `field` to what `compute` gives when it is first read: a row's area is loaded only when
+ * the client asks for it (GraphQL reads it), never for a table whose rows it did not select,
+ * so no loader work is left running after the answer has been sent.
+ */
+function lazyField(target: Cell, field: string, compute: () => unknown): void {
+  let value: unknown;
+  let computed = false;
+  Object.defineProperty(target, field, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!computed) (value = compute()), (computed = true);
+      return value;
+    },
+  });
 }
 
 function blank(cell: Cell, measures: string[]): void {

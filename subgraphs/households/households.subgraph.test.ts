@@ -1,5 +1,6 @@
 import { DEMO_IDENTITIES } from '../../gateway/demo-identities';
 import { Role, type Identity } from '../../platform/security/identity';
+import { startMetricsServer } from '../../platform/server/metrics-server';
 import { createTestEnvironment, type TestEnvironment } from '../../tests/environment';
 import { DEMO_AREAS } from './demo/geography';
 import { generateDemoData } from './demo/generator';
@@ -102,12 +103,18 @@ describe('households subgraph', () => {
     expect(xiluodu.affectedCounties).toEqual([]);
   });
 
-  it('counts its SQL statements in /metrics', async () => {
+  it('counts its SQL statements in /metrics, on the metrics port and not beside the API', async () => {
     await ask('{ stations { id } }');
-    const text = await (await fetch(env.subgraphs.households.url.replace(/graphql$/, 'metrics'))).text();
-    const counted = Number(/^resettlement_sql_statements_total\{[^}]*\} (\d+)/m.exec(text)?.[1]);
-    expect(counted).toBe(env.statements('households'));
-    expect(counted).toBeGreaterThan(0);
+    const metrics = await startMetricsServer(0);
+    try {
+      const text = await (await fetch(metrics.url)).text();
+      const counted = Number(/^resettlement_sql_statements_total\{service="households"\} (\d+)/m.exec(text)?.[1]);
+      expect(counted).toBe(env.statements('households'));
+      expect(counted).toBeGreaterThan(0);
+    } finally {
+      await metrics.close();
+    }
+    expect((await fetch(env.subgraphs.households.url.replace(/graphql$/, 'metrics'))).status).toBe(404);
   });
 
   it('shows ID numbers and phones in full only where the policy allows, and reports each full read', async () => {

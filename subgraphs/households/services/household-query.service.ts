@@ -7,7 +7,8 @@ import { scopedHouseholds } from '../households.loaders';
 import type { HouseholdFilter } from '../inputs/filters.input';
 
 export async function listHouseholds(ctx: HouseholdsContext, filter: HouseholdFilter | undefined, page: PageArgs): Promise<Page<Household>> {
-  const qb = scopedHouseholds(ctx.dataSource, ctx.scope);
+  // a list reads from the replica when there is one (it may trail the primary by its replication lag)
+  const qb = scopedHouseholds(ctx.reads, ctx.scope);
   if (filter?.areaCode) applyAreaFilter(ctx.scope, qb, 'h.area_code', filter.areaCode, 'filter.areaCode');
   if (filter?.stationId) {
     checkStation(filter.stationId, 'filter.stationId');

@@ -20,7 +20,7 @@ export const FLAG_COLUMNS: Record<VulnerabilityFlag, string> = {
 };
 
 export async function listPersons(ctx: HouseholdsContext, filter: PersonFilter | undefined, page: PageArgs): Promise<Page<Person>> {
-  const qb = scopedPersons(ctx.dataSource, ctx.scope);
+  const qb = scopedPersons(ctx.reads, ctx.scope);
   if (!filter?.includeRemoved) qb.andWhere('p.status = :active', { active: PersonStatus.ACTIVE });
   if (filter?.areaCode) applyAreaFilter(ctx.scope, qb, 'p.area_code', filter.areaCode, 'filter.areaCode');
   if (filter?.productionMode) qb.andWhere('p.production_mode = :production', { production: filter.productionMode });
