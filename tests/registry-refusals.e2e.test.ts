@@ -13,6 +13,9 @@ import { landHousingModule } from '../subgraphs/land-housing/module';
 import { generatePartyBuildingDemo } from '../subgraphs/party-building/demo/generator';
 import { GRID_ASSIGNMENTS_SHEET } from '../subgraphs/party-building/imports/grid-assignments.sheet';
 import { PAIRINGS_SHEET } from '../subgraphs/party-building/imports/pairings.sheet';
+import { LAND_PARCELS_SHEET } from '../subgraphs/land-housing/imports/land-parcels.sheet';
+import { ORIGINAL_HOUSES_SHEET } from '../subgraphs/land-housing/imports/original-houses.sheet';
+import { PLACEMENTS_SHEET } from '../subgraphs/employment/imports/placements.sheet';
 import { partyBuildingModule } from '../subgraphs/party-building/module';
 import { engines, type TestEnvironment } from './environment';
 import { csvText } from './import-files';
@@ -132,31 +135,36 @@ describe.each(engines('the projections are read under row-level security, with t
     expect(await records()).toBe(before);
   });
 
-  it('party-building’s sheets refuse each such row naming why, and write nothing', async () => {
+  it('the sheets of the three subgraphs refuse each such row naming why, and write nothing', async () => {
     const pb = generatePartyBuildingDemo(data, { scale: SCALE });
+    const land = generateLandHousingData(data, { scale: SCALE });
     const unit = pb.units.find((u) => u.area_code.startsWith(DEMO_AREAS.wenbi))!;
     const grid = pb.grids.find((g) => g.id === unit.grid_id)!;
     const pairing = pb.pairings.find((p) => p.area_code.startsWith(DEMO_AREAS.wenbi))!;
     const phone = (await env.subgraphs['party-building'].dataSource.query(
       `SELECT phone FROM "${schemaName(env.subgraphs['party-building'].dataSource)}".cadre WHERE id = $1`, [pairing.cadre_id]))[0].phone;
+    const village = land.parcels.find((p) => p.county_code === DEMO_AREAS.qiaojia && p.owner_kind === 'COLLECTIVE')!.village_code;
     const kinds = ['elsewhere', 'unknown', 'removed'] as const;
-    const files = {
-      GRID_ASSIGNMENTS: csvText(GRID_ASSIGNMENTS_SHEET, kinds.map((k) => ({ 户标识: named[k].household, 社区区划代码: grid.area_code, 网格序号: String(grid.number), 单元序号: String(unit.number) }))),
-      PAIRINGS: csvText(PAIRINGS_SHEET, kinds.map((k) => ({ 干部手机号码: phone, 户标识: named[k].household, 结对日期: '2024-04-01' }))),
-    };
+    const household = ['该移民户属于其他县（区、市），不在您的管辖范围内', '该移民户不在移民登记中', '该移民户已注销'];
+    const person = ['该人员属于其他县（区、市），不在您的管辖范围内', '该人员不在移民登记中', '该人员已减员'];
+    const files: [subgraph: string, sheet: string, csv: string, column: string, why: string[]][] = [
+      ['PartyBuilding', 'GRID_ASSIGNMENTS', csvText(GRID_ASSIGNMENTS_SHEET, kinds.map((k) => ({ 户标识: named[k].household, 社区区划代码: grid.area_code, 网格序号: String(grid.number), 单元序号: String(unit.number) }))), '户标识', household],
+      ['PartyBuilding', 'PAIRINGS', csvText(PAIRINGS_SHEET, kinds.map((k) => ({ 干部手机号码: phone, 户标识: named[k].household, 结对日期: '2024-04-01' }))), '户标识', household],
+      ['LandHousing', 'LAND_PARCELS', csvText(LAND_PARCELS_SHEET, kinds.map((k, i) => ({ 地块所在村代码: village, 地块编号: `R-000${i}`, 电站: '白鹤滩', 户标识: named[k].household, 土地用途: '耕地', '面积（亩）': '1.25', 调查日期: '2018-05-02' }))), '户标识', household],
+      ['LandHousing', 'ORIGINAL_HOUSES', csvText(ORIGINAL_HOUSES_SHEET, kinds.map((k) => ({ 户标识: named[k].household, 房屋编号: '1', 房屋所在村代码: village, 房屋结构: '砖混', '实调面积（平方米）': '120', 调查日期: '2018-05-02' }))), '户标识', household],
+      ['Employment', 'PLACEMENTS', csvText(PLACEMENTS_SHEET, kinds.map((k) => ({ 人员标识: named[k].person, 就业方式: '自主创业', 创业类型: '电商直播', 全职: '否', 开始日期: '2024-02-01' }))), '人员标识', person],
+    ];
     const before = await records();
-    for (const [sheet, csv] of Object.entries(files)) {
-      const res = await env.query(qiaojia, `mutation ($input: ImportFileInput!) { importPartyBuildingFile(input: $input) { id status rejected rowsWritten } }`,
+    for (const [subgraph, sheet, csv, column, why] of files) {
+      const res = await env.query(qiaojia, `mutation ($input: ImportFileInput!) { import${subgraph}File(input: $input) { id status rejected rowsWritten } }`,
         { input: { sheet, fileName: 'bad.csv', contentBase64: Buffer.from(csv).toString('base64'), commit: true } });
       expect(res.errors).toBeUndefined();
-      const run = res.data.importPartyBuildingFile;
-      expect(run).toMatchObject({ status: 'REJECTED', rejected: 3, rowsWritten: 0 });
-      const problems = await env.query(qiaojia, `query ($id: ID!) { partyBuildingImportProblems(importId: $id, first: 10) { nodes { row column messageZh } } }`, { id: run.id });
-      expect(problems.data.partyBuildingImportProblems.nodes.map((p: { row: number; column: string; messageZh: string }) => [p.row, p.column, p.messageZh.replace(/^移民户 \S+：/, '')])).toEqual([
-        [2, '户标识', '该移民户属于其他县（区、市），不在您的管辖范围内，不能导入'],
-        [3, '户标识', '该移民户不在移民登记中，不能导入'],
-        [4, '户标识', '该移民户已注销，不能导入'],
-      ]);
+      const run = res.data[`import${subgraph}File`];
+      expect({ sheet, ...run }).toMatchObject({ sheet, status: 'REJECTED', rejected: 3, rowsWritten: 0 });
+      const field = `${subgraph[0].toLowerCase()}${subgraph.slice(1)}ImportProblems`;
+      const problems = await env.query(qiaojia, `query ($id: ID!) { ${field}(importId: $id, first: 10) { nodes { row column messageZh } } }`, { id: run.id });
+      const found = problems.data[field].nodes.map((p: { row: number; column: string; messageZh: string }) => [p.row, p.column, p.messageZh]);
+      expect({ sheet, found }).toEqual({ sheet, found: why.map((w, i) => [i + 2, column, expect.stringContaining(w)]) });
     }
     expect(await records()).toBe(before);
   });
