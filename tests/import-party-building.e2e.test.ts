@@ -16,6 +16,7 @@ import type { SheetFormat } from '../platform/imports/sheet-format';
 import { createTestEnvironment, engines, type TestEnvironment } from './environment';
 import { csvText, expectOnlyProblem, xlsxFile, type SheetRowText } from './import-files';
 import { registryCommand } from '../scripts/registry-files';
+import { newHouseholdInput } from './support/registration';
 
 const { qiaojia, suijiang, prefecture, analyst, wenbi } = DEMO_IDENTITIES;
 const SCALE = 0.01;
@@ -45,6 +46,9 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
   let suijiangGrid: { number: number; area_code: string };
   let suijiangCadre: string;
   let suijiangHousehold: string;
+  // households registered for the suite in the community (the registry knows them; no unit yet), handed out one at a time
+  let fresh: string[] = [];
+  const nextHousehold = () => fresh.shift()!;
 
   async function upload(as: Identity, sheet: Sheet, fileName: string, content: string | Buffer, commit = true) {
     const contentBase64 = Buffer.from(content).toString('base64');
@@ -89,7 +93,7 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
   /** A new cadre and a new household in a Wenbi unit, committed through the sheets. */
   async function cadreAndHousehold(): Promise<{ cadrePhone: string; household: string }> {
     const cadrePhone = phone();
-    const household = randomUUID();
+    const household = nextHousehold();
     expect((await upload(qiaojia, 'CADRES', 'c.csv', csv('CADRES', [cadreRow(cadrePhone)]))).run).toMatchObject({ status: 'COMMITTED', inserted: 1 });
     expect((await upload(qiaojia, 'GRID_ASSIGNMENTS', 'g.csv', csv('GRID_ASSIGNMENTS', [assignmentRow(household, units[0])]))).run).toMatchObject({ status: 'COMMITTED', inserted: 1 });
     return { cadrePhone, household };
@@ -98,7 +102,7 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
   beforeAll(async () => {
     data = generateDemoData({ scale: SCALE });
     demo = generatePartyBuildingDemo(data, { scale: SCALE });
-    env = await createTestEnvironment({ engine, scale: SCALE, subgraphs: ['party-building'] });
+    env = await createTestEnvironment({ engine, scale: SCALE, subgraphs: ['households', 'party-building'] });
     schema = (db().driver.options as unknown as { schema: string }).schema;
     base = env.gateway.url.replace(/\/graphql$/, '');
     // a Qiaojia community with two units or more
@@ -116,6 +120,16 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
     suijiangGrid = demo.grids.find((g) => g.county_code === DEMO_AREAS.suijiang)!;
     suijiangCadre = demo.cadres.find((c) => c.county_code === DEMO_AREAS.suijiang)!.phone;
     suijiangHousehold = demo.householdUnits.find((h) => h.county_code === DEMO_AREAS.suijiang)!.household_id;
+    // 30 households new to the registry in the community's resident group, registered through the gateway, 10 a request
+    for (let batch = 0; batch < 3; batch++) {
+      const inputs = Array.from({ length: 10 }, (_, i) => newHouseholdInput(data, `530622-PBI-${batch}${i}`, 700 + (batch * 10 + i) * 2, ['测试甲', '测试乙'], group));
+      const fields = inputs.map((_, i) => `h${i}: registerHousehold(input: $h${i}) { id }`);
+      const res = await env.query(qiaojia, `mutation (${inputs.map((_, i) => `$h${i}: RegisterHouseholdInput!`).join(', ')}) { ${fields.join(' ')} }`,
+        Object.fromEntries(inputs.map((input, i) => [`h${i}`, input])));
+      expect(res.errors).toBeUndefined();
+      fresh.push(...Object.values(res.data as Record<string, { id: string }>).map((h) => h.id));
+    }
+    await env.events.settled();
   });
   afterAll(() => env?.close());
 
@@ -154,7 +168,7 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
   });
 
   it('grid assignments: households enter units, the same file again changes nothing, a corrected file moves exactly the changed household', async () => {
-    const [a, b] = [randomUUID(), randomUUID()];
+    const [a, b] = [nextHousehold(), nextHousehold()];
     const rows = [assignmentRow(a, units[0]), assignmentRow(b, units[0], { 现居住地区划代码: '', 划入日期: '' })];
     const before = await fingerprint();
     expect((await upload(qiaojia, 'GRID_ASSIGNMENTS', 'g.csv', csv('GRID_ASSIGNMENTS', rows), false)).run).toMatchObject({ status: 'VALIDATED', inserted: 2 });
@@ -171,9 +185,10 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
     const unitId = (u: { grid: number; unit: number }) => demo.units.find((x) => x.number === u.unit && demo.grids.some((g) => g.id === x.grid_id && g.number === u.grid && g.area_code === grid.area_code))!.id;
     expect(stored).toEqual([
       { household_id: a, unit_id: unitId(units[0]), area_code: group, assigned_on: '2024-03-01' },
-      { household_id: b, unit_id: unitId(units[1]), area_code: grid.area_code, assigned_on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      // the registry's resident group, whether the file shows it or not
+      { household_id: b, unit_id: unitId(units[1]), area_code: group, assigned_on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
     ]);
-    const xlsx = await xlsxFile(GRID_ASSIGNMENTS_SHEET, [assignmentRow(randomUUID(), units[1])]);
+    const xlsx = await xlsxFile(GRID_ASSIGNMENTS_SHEET, [assignmentRow(nextHousehold(), units[1])]);
     expect((await upload(qiaojia, 'GRID_ASSIGNMENTS', 'g.xlsx', xlsx)).run).toMatchObject({ status: 'COMMITTED', inserted: 1 });
   });
 
@@ -203,9 +218,20 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
   describe('every kind of bad row is reported precisely and nothing is written', () => {
     let good: { cadrePhone: string; household: string };
     let openPairing: { cadrePhone: string; household: string };
+    /** A registered household in no unit (the cases' files are all refused: it stays so). */
+    let spare: string;
+    let spare2: string;
+    /** Another resident group of the community than the registry's for the suite's households. */
+    let otherGroup: string;
+    /** A registered Qiaojia household outside the cases' community. */
+    let elsewhereInCounty: string;
 
     beforeAll(async () => {
       good = await cadreAndHousehold();
+      spare = nextHousehold();
+      spare2 = nextHousehold();
+      otherGroup = data.areas.find((a) => a.level === 'GROUP' && a.code.startsWith(grid.area_code) && a.code !== group)!.code;
+      elsewhereInCounty = data.households.find((h) => h.county_code === DEMO_AREAS.qiaojia && !h.area_code.startsWith(grid.area_code))!.id;
       const pairing = demo.pairings.find((p) => p.county_code === DEMO_AREAS.qiaojia)!;
       openPairing = { cadrePhone: demo.cadres.find((c) => c.id === pairing.cadre_id)!.phone, household: pairing.household_id };
     });
@@ -224,17 +250,20 @@ describe.each(engines("the import writes in bulk on the owner's connection, thro
         const p = phone();
         return [cadreRow(p), cadreRow(p, { 姓名: '李红梅' })];
       }, '手机号码', /^139/, /与第 2 行重复/],
-      ['grid assignments: a household id that is not an id', 'GRID_ASSIGNMENTS', () => [assignmentRow(randomUUID(), units[0]), assignmentRow('530622-IMP-000001', units[0])], '户标识', '530622-IMP-000001', /标识格式无效/],
-      ['grid assignments: a unit that does not exist', 'GRID_ASSIGNMENTS', () => [assignmentRow(randomUUID(), units[0]), assignmentRow(randomUUID(), { grid: units[0].grid, unit: 999 })], '单元序号', '999', /没有第 \d+ 网格第 999 单元/],
-      ['grid assignments: a unit of another county (jurisdiction)', 'GRID_ASSIGNMENTS', () => [assignmentRow(randomUUID(), units[0]), assignmentRow(randomUUID(), { grid: 1, unit: 1 }, { 社区区划代码: suijiangGrid.area_code, 网格序号: String(suijiangGrid.number), 现居住地区划代码: '' })], '社区区划代码', /^530626/, /不在您的管辖范围内/],
-      ['grid assignments: a household already in another county’s unit', 'GRID_ASSIGNMENTS', () => [assignmentRow(randomUUID(), units[0]), assignmentRow(suijiangHousehold, units[0])], '户标识', /^[0-9a-f-]{36}$/, /有移民户已划入您管辖范围以外的网格/],
-      ['grid assignments: a resident group outside the unit’s community', 'GRID_ASSIGNMENTS', () => [assignmentRow(randomUUID(), units[0]), assignmentRow(randomUUID(), units[0], { 现居住地区划代码: '530622999999999' })], '现居住地区划代码', '530622999999999', /现居住地须为社区/],
-      ['grid assignments: a date in the future', 'GRID_ASSIGNMENTS', () => [assignmentRow(randomUUID(), units[0]), assignmentRow(randomUUID(), units[0], { 划入日期: '2099-01-01' })], '划入日期', '2099-01-01', /划入日期不能晚于今天/],
-      ['grid assignments: a date not in the calendar', 'GRID_ASSIGNMENTS', () => [assignmentRow(randomUUID(), units[0]), assignmentRow(randomUUID(), units[0], { 划入日期: '2024/2/30' })], '划入日期', '2024/2/30', /划入日期 2024-02-30 不存在/],
+      ['grid assignments: a household id that is not an id', 'GRID_ASSIGNMENTS', () => [assignmentRow(spare, units[0]), assignmentRow('530622-IMP-000001', units[0])], '户标识', '530622-IMP-000001', /标识格式无效/],
+      ['grid assignments: a unit that does not exist', 'GRID_ASSIGNMENTS', () => [assignmentRow(spare, units[0]), assignmentRow(spare2, { grid: units[0].grid, unit: 999 })], '单元序号', '999', /没有第 \d+ 网格第 999 单元/],
+      ['grid assignments: a unit of another county (jurisdiction)', 'GRID_ASSIGNMENTS', () => [assignmentRow(spare, units[0]), assignmentRow(spare2, { grid: 1, unit: 1 }, { 社区区划代码: suijiangGrid.area_code, 网格序号: String(suijiangGrid.number), 现居住地区划代码: '' })], '社区区划代码', /^530626/, /不在您的管辖范围内/],
+      ['grid assignments: a household of another county', 'GRID_ASSIGNMENTS', () => [assignmentRow(spare, units[0]), assignmentRow(suijiangHousehold, units[0])], '户标识', /^[0-9a-f-]{36}$/, /属于其他县（区、市），不在您的管辖范围内/],
+      ['grid assignments: a household the registry does not know', 'GRID_ASSIGNMENTS', () => [assignmentRow(spare, units[0]), assignmentRow(randomUUID(), units[0])], '户标识', /^[0-9a-f-]{36}$/, /该移民户不在移民登记中/],
+      ['grid assignments: a resident group that is not the registry’s', 'GRID_ASSIGNMENTS', () => [assignmentRow(spare, units[0]), assignmentRow(spare2, units[0], { 现居住地区划代码: otherGroup })], '现居住地区划代码', /^530622\d{9}$/, /与移民登记的该户现居住地（\d{15}）不符/],
+      ['grid assignments: a household living outside the community', 'GRID_ASSIGNMENTS', () => [assignmentRow(spare, units[0]), assignmentRow(elsewhereInCounty, units[0], { 现居住地区划代码: '' })], '社区区划代码', /^\d{12}$/, /移民登记中该户居住在 \d{15}，不在社区/],
+      ['grid assignments: a date in the future', 'GRID_ASSIGNMENTS', () => [assignmentRow(spare, units[0]), assignmentRow(spare2, units[0], { 划入日期: '2099-01-01' })], '划入日期', '2099-01-01', /划入日期不能晚于今天/],
+      ['grid assignments: a date not in the calendar', 'GRID_ASSIGNMENTS', () => [assignmentRow(spare, units[0]), assignmentRow(spare2, units[0], { 划入日期: '2024/2/30' })], '划入日期', '2024/2/30', /划入日期 2024-02-30 不存在/],
       ['pairings: a cadre that does not exist', 'PAIRINGS', () => [pairingRow(good.cadrePhone, good.household), pairingRow('13999999999', good.household)], '干部手机号码', '13999999999', /不存在：请先导入干部表/],
       ['pairings: a cadre of another county', 'PAIRINGS', () => [pairingRow(good.cadrePhone, good.household), pairingRow(suijiangCadre, good.household)], '干部手机号码', /^138/, /属于其他县（区、市），不在您的管辖范围内/],
-      ['pairings: a household not in a unit', 'PAIRINGS', () => [pairingRow(good.cadrePhone, good.household), pairingRow(good.cadrePhone, randomUUID())], '户标识', /^[0-9a-f-]{36}$/, /该户尚未划入网格单元，请先划入/],
-      ['pairings: a household of another county', 'PAIRINGS', () => [pairingRow(good.cadrePhone, good.household), pairingRow(good.cadrePhone, suijiangHousehold)], '户标识', /^[0-9a-f-]{36}$/, /有移民户已划入您管辖范围以外的网格/],
+      ['pairings: a household not in a unit', 'PAIRINGS', () => [pairingRow(good.cadrePhone, good.household), pairingRow(good.cadrePhone, spare)], '户标识', /^[0-9a-f-]{36}$/, /该户尚未划入网格单元，请先划入/],
+      ['pairings: a household the registry does not know', 'PAIRINGS', () => [pairingRow(good.cadrePhone, good.household), pairingRow(good.cadrePhone, randomUUID())], '户标识', /^[0-9a-f-]{36}$/, /该移民户不在移民登记中/],
+      ['pairings: a household of another county', 'PAIRINGS', () => [pairingRow(good.cadrePhone, good.household), pairingRow(good.cadrePhone, suijiangHousehold)], '户标识', /^[0-9a-f-]{36}$/, /属于其他县（区、市），不在您的管辖范围内/],
       ['pairings: a cadre and a household of different counties', 'PAIRINGS', () => [pairingRow(good.cadrePhone, good.household), pairingRow(good.cadrePhone, suijiangHousehold)], '干部手机号码', /^139/, /干部须与移民户在同一县（区、市）/, prefecture],
       ['pairings: an end before the start', 'PAIRINGS', () => [pairingRow(good.cadrePhone, good.household), pairingRow(good.cadrePhone, good.household, { 结对日期: '2023-05-01', 结束日期: '2023-04-30' })], '结束日期', '2023-04-30', /结束日期不能早于结对日期/],
       ['pairings: a second open pairing of a cadre and a household', 'PAIRINGS', () => [pairingRow(good.cadrePhone, good.household), pairingRow(openPairing.cadrePhone, openPairing.household, { 结对日期: '2024-12-01' })], '结对日期', '2024-12-01', /该干部已与该户结对/],

@@ -5,6 +5,7 @@ import { generatePartyBuildingDemo } from '../subgraphs/party-building/demo/gene
 import type { PartyBuildingDemo } from '../subgraphs/party-building/demo/rows';
 import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
+import { newHouseholdInput, REGISTER_HOUSEHOLD } from './support/registration';
 
 const { prefecture, qiaojia, suijiang, analyst } = DEMO_IDENTITIES;
 const SCALE = 0.01;
@@ -24,6 +25,7 @@ describe.each(engines("conflicts: the driver's unique violations become CONFLICT
   let env: TestEnvironment;
   let data: DemoData;
   let demo: PartyBuildingDemo;
+  let unplaced: string;
   const q = (as: typeof qiaojia) => <T = any>(query: string, input: Record<string, unknown>) => env.query<T>(as, query, { input });
   const inWenbi = <T extends { area_code: string }>(rows: T[]) => rows.filter((r) => r.area_code.startsWith(DEMO_AREAS.wenbi));
 
@@ -42,6 +44,11 @@ describe.each(engines("conflicts: the driver's unique violations become CONFLICT
   beforeAll(async () => {
     ({ env, data } = await startPlatform(engine, SCALE, ['households', 'party-building']));
     demo = generatePartyBuildingDemo(data, { scale: SCALE });
+    // a Wenbi household new to the registry: known to the projection, in no unit yet
+    const registered = await env.query(qiaojia, REGISTER_HOUSEHOLD, { input: newHouseholdInput(data, '530622-PBM-0001', 801, ['测试甲', '测试乙']) });
+    expect(registered.errors).toBeUndefined();
+    unplaced = registered.data.registerHousehold.id;
+    await env.events.settled();
   });
   afterAll(() => env?.close());
 
@@ -54,7 +61,7 @@ describe.each(engines("conflicts: the driver's unique violations become CONFLICT
     const red = await q(qiaojia)(ORG, { name: '测试红网格', level: 'RED_GRID', areaCode: DEMO_AREAS.wenbi, parentId: small.data.createPartyOrganisation.id });
     const grid = await q(qiaojia)(GRID, { name: '测试网格', areaCode: DEMO_AREAS.wenbi, number: 90, organisationId: red.data.createPartyOrganisation.id });
     expect(grid.errors).toBeUndefined();
-    const unit = await q(qiaojia)(UNIT, { gridId: grid.data.createGrid.id, name: '测试单元', number: 1, managerPersonId: data.persons[0].id });
+    const unit = await q(qiaojia)(UNIT, { gridId: grid.data.createGrid.id, name: '测试单元', number: 1, managerPersonId: data.persons.find((p) => p.area_code.startsWith(DEMO_AREAS.wenbi))!.id });
     expect(unit.errors).toBeUndefined();
     const households = inWenbi(demo.householdUnits).slice(0, 3).map((h) => h.household_id);
     const before = await counts();
@@ -76,7 +83,7 @@ describe.each(engines("conflicts: the driver's unique violations become CONFLICT
     ['a grid numbered 0', GRID, () => ({ name: '网格', areaCode: DEMO_AREAS.wenbi, number: 0 }), 'input.number'],
     ['a unit of a malformed grid id', UNIT, () => ({ gridId: '42', name: '单元', number: 3 }), 'input.gridId'],
     ['a household listed twice', ASSIGN, () => ({ unitId: inWenbi(demo.units)[0].id, householdIds: [inWenbi(demo.householdUnits)[5].household_id, inWenbi(demo.householdUnits)[5].household_id] }), 'input.householdIds[1]'],
-    ['pairing a household in no unit', PAIR, () => ({ cadreId: inWenbi(demo.cadres)[0].id, householdId: UNKNOWN }), 'input.householdId'],
+    ['pairing a household in no unit', PAIR, () => ({ cadreId: inWenbi(demo.cadres)[0].id, householdId: unplaced }), 'input.householdId'],
     ['pairing with a start in the future', PAIR, () => ({ cadreId: inWenbi(demo.cadres)[0].id, householdId: inWenbi(demo.householdUnits)[0].household_id, startedOn: '2999-01-01' }), 'input.startedOn'],
     ['a visit by a cadre not paired with the household', VISIT, () => {
       const pairing = inWenbi(demo.pairings)[0];

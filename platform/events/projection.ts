@@ -15,6 +15,12 @@ export interface ProjectionConfig {
   afterMove?: string[];
   /** Statements after persons' facts changed (`$1`: their ids), e.g. a copied birth date. */
   afterPersonChange?: string[];
+  /**
+   * Last, in the same transaction: a subgraph that keeps more of the registry than the
+   * projection's facts (support: its own registry tables, entitlements ended by a removal) takes
+   * the events applied here, after the projection rows, the re-scoping and the statements above.
+   */
+  afterApply?: (manager: EntityManager, events: RegistryEvent[]) => Promise<void>;
 }
 
 export const STREAM = 'registry';
@@ -118,6 +124,7 @@ export async function applyRegistryEvents(
     const changed = await applyPersons(m, s, fresh);
     if (moved.length) await rescope(m, s, config, moved);
     if (changed.length) for (const sql of config.afterPersonChange ?? []) await m.query(sql.replace(/\{s\}/g, s), [changed]);
+    if (config.afterApply) await config.afterApply(m, fresh);
     const last = fresh[fresh.length - 1].sequence;
     await m.query(`UPDATE ${s}.registry_position SET sequence = $2 WHERE stream = $1`, [STREAM, last]);
     return { applied: fresh.length, position: last };

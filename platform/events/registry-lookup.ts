@@ -60,8 +60,8 @@ export function registryProblem(kind: 'household' | 'person', state: RegistrySta
 
 function refuse(kind: 'household' | 'person', fact: HouseholdFact, field: string): never {
   if (fact.state === 'unknown') throw kind === 'household' ? notFound('该移民户', 'Household', field) : notFound('该人员', 'Person', field);
-  if (fact.state === 'elsewhere') throw forbidden();
   const [zh, en] = registryProblem(kind, fact.state)!;
+  if (fact.state === 'elsewhere') throw forbidden(zh, en, field);
   throw badInput([{ field, zh, en }]);
 }
 
@@ -77,4 +77,14 @@ export async function requirePerson(manager: EntityManager, scope: Scope, id: st
   const fact = (await lookupPersons(manager, scope, [id])).get(id.toLowerCase())!;
   if (fact.state !== 'active') refuse('person', fact, field);
   return fact;
+}
+
+/** Every household a write lists, in one lookup: the first one not active is refused as by `requireHousehold`, naming its own field. */
+export async function requireHouseholds(manager: EntityManager, scope: Scope, ids: string[], field: (index: number) => string): Promise<HouseholdFact[]> {
+  const facts = await lookupHouseholds(manager, scope, ids);
+  const list = ids.map((id) => facts.get(id.toLowerCase())!);
+  list.forEach((fact, i) => {
+    if (fact.state !== 'active') refuse('household', fact, field(i));
+  });
+  return list;
 }

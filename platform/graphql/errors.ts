@@ -54,8 +54,8 @@ export function unauthenticated(zh = '未登录或凭证无效', en = 'Missing, 
   return coded(ErrorCode.UNAUTHENTICATED, zh, en, {}, 401);
 }
 
-export function forbidden(zh = '超出您的管辖范围', en = 'Outside your jurisdiction'): GraphQLError {
-  return coded(ErrorCode.FORBIDDEN, zh, en);
+export function forbidden(zh = '超出您的管辖范围', en = 'Outside your jurisdiction', field?: string): GraphQLError {
+  return coded(ErrorCode.FORBIDDEN, zh, en, field ? { field } : {});
 }
 
 export function notFound(what: string, whatEn: string, field?: string): GraphQLError {

@@ -18,8 +18,10 @@ import { PartyBuildingDataVersion1764410000004 } from './migrations/176441000000
 import { PartyBuildingChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
 import { PartyBuildingImportRuns1764450000000 } from './migrations/1764450000000-import-runs';
 import { CadrePhone1764450000001 } from './migrations/1764450000001-cadre-phone';
+import { PartyBuildingRegistryProjection1764470000001 } from './migrations/1764470000001-registry-projection';
 import type { PartyBuildingContext } from './party-building.context';
 import { createPartyBuildingLoaders } from './party-building.loaders';
+import { PARTY_BUILDING_PROJECTION } from './party-building.projection';
 import { buildPartyBuildingSchema } from './party-building.schema';
 
 /** The party-building subgraph: organisations, grids, cadres and their pairings, visits, activities and cases. */
@@ -35,9 +37,11 @@ export const partyBuildingModule = defineSubgraph<PartyBuildingContext>({
     PartyBuildingChangeHistoryPerStatement1764420000001,
     PartyBuildingImportRuns1764450000000,
     CadrePhone1764450000001,
+    PartyBuildingRegistryProjection1764470000001,
   ],
   schema: buildPartyBuildingSchema,
   extendContext: (base) => ({ ...base, loaders: createPartyBuildingLoaders(base) }),
   sheets: PARTY_BUILDING_SHEETS,
+  projection: PARTY_BUILDING_PROJECTION,
   demo: { hasData: hasPartyBuildingData, load: loadPartyBuildingDemo },
 });

@@ -15,9 +15,11 @@ import { SupportLedger1765000000002 } from './migrations/1765000000002-ledger';
 import { SupportChangeHistory1765000000003, SupportChangeHistoryPerStatement1765000000004 } from './migrations/1765000000003-change-history';
 import { SupportDataVersion1765000000005 } from './migrations/1765000000005-data-version';
 import { SupportImportRuns1765000000006 } from './migrations/1765000000006-import-runs';
+import { SupportRegistryEventsProjection1765000001000 } from './migrations/1765000001000-registry-events-projection';
 import { loadSupportConfig, type SupportConfig } from './support.config';
 import type { SupportContext } from './support.context';
 import { createSupportLoaders } from './support.loaders';
+import { SUPPORT_PROJECTION } from './support.projection';
 import { buildSupportSchema } from './support.schema';
 
 /** The support subgraph: post-relocation support and annual compensation — entitlements, verifications, payment cycles, the ledger, projects. */
@@ -33,10 +35,12 @@ export const supportModule = defineSubgraph<SupportContext, SupportConfig>({
     SupportChangeHistoryPerStatement1765000000004,
     SupportDataVersion1765000000005,
     SupportImportRuns1765000000006,
+    SupportRegistryEventsProjection1765000001000,
   ],
   schema: buildSupportSchema,
   settings: () => loadSupportConfig(),
   extendContext: (base, config) => ({ ...base, config, loaders: createSupportLoaders(base) }),
   sheets: {},
+  projection: SUPPORT_PROJECTION,
   demo: { hasData: hasSupportData, load: loadSupportDemo },
 });

@@ -4,9 +4,9 @@ import type { DemoData } from '../../subgraphs/households/demo/rows';
 
 export const REGISTER_HOUSEHOLD = 'mutation ($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }';
 
-/** A new two-person household in Wenbi (Qiaojia), for `registerHousehold`: `serial` keeps the ID numbers apart. */
-export function newHouseholdInput(data: DemoData, registryNo: string, serial: number, names: [string, string]) {
-  const group = data.areas.find((a) => a.level === 'GROUP' && a.code.startsWith(DEMO_AREAS.wenbi))!.code;
+/** A new two-person household in Wenbi (Qiaojia) or in the resident group `areaCode`, for `registerHousehold`: `serial` keeps the ID numbers apart. */
+export function newHouseholdInput(data: DemoData, registryNo: string, serial: number, names: [string, string], areaCode?: string) {
+  const group = areaCode ?? data.areas.find((a) => a.level === 'GROUP' && a.code.startsWith(DEMO_AREAS.wenbi))!.code;
   const village = data.households.find((h) => h.county_code === DEMO_AREAS.qiaojia)!.original_area_code;
   return {
     registryNo, stationId: 'BAIHETAN', originalAreaCode: village, areaCode: group,

@@ -116,7 +116,7 @@ export function placementsImport(scope: Scope): SheetImport<ValidPlacement> {
     },
 
     async plan(manager, rows): Promise<ChunkPlan> {
-      const records = await personRecords(manager, rows.map((r) => r.valid.personId));
+      const records = await personRecords(manager, scope, rows.map((r) => r.valid.personId));
       const names = [...new Set(rows.map((r) => r.valid.employer).filter((n): n is string => !!n))];
       const employers = names.length ? await scopedShared(manager, Employer, scope, 'x').andWhere('x.name IN (:...names)', { names }).getMany() : [];
       const employersNamed = new Map<string, Employer[]>();

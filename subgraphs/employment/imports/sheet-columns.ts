@@ -1,3 +1,4 @@
+import { lookupPersons, registryProblem, type PersonFact } from '../../../platform/events/registry-lookup';
 import type { EntityManager } from 'typeorm';
 import { existingKeys } from '../../../platform/graphql/loaders';
 import type { Scope } from '../../../platform/security/scope';
@@ -54,21 +55,26 @@ export interface PersonRecord {
  * The labour-status records of the chunk's persons (placements and enrolments copy the person's
  * household and area from it), and which of the others exist outside the jurisdiction.
  */
-export async function personRecords(manager: EntityManager, personIds: string[]): Promise<{ recordOf: Map<string, PersonRecord>; hidden: Set<string> }> {
+export async function personRecords(manager: EntityManager, scope: Scope, personIds: string[]): Promise<{ recordOf: Map<string, PersonRecord>; hidden: Set<string>; registry: Map<string, PersonFact> }> {
   const schema = schemaName(manager.connection);
   const ids = [...new Set(personIds)];
+  const registry = await lookupPersons(manager, scope, ids);
   const rows: PersonRecord[] = await manager.query(
     `SELECT id, person_id, household_id, area_code, county_code, verified_on FROM "${schema}".labour_status WHERE person_id = ANY($1::uuid[])`, [ids]);
   const recordOf = new Map(rows.map((r) => [r.person_id, r]));
   const hidden = new Set(await existingKeys(manager, LabourStatusRecord, 'person_id', true)(ids.filter((id) => !recordOf.has(id))));
-  return { recordOf, hidden };
+  return { recordOf, hidden, registry };
 }
 
 /**
- * Why a row about a person cannot be imported: no labour-status record (as placements and
- * enrolments refuse it), or a person outside the jurisdiction. Undefined when the person is fine.
+ * Why a row about a person cannot be imported: unknown to the registry, removed from it or held
+ * by another county (this subgraph's projection of the registry), no labour-status record (as
+ * placements and enrolments refuse it), or a record outside the jurisdiction. Undefined when the
+ * person is fine.
  */
-export function personProblem(scope: Scope, personId: string, records: { recordOf: Map<string, PersonRecord>; hidden: Set<string> }): { zh: string; en: string } | undefined {
+export function personProblem(scope: Scope, personId: string, records: { recordOf: Map<string, PersonRecord>; hidden: Set<string>; registry: Map<string, PersonFact> }): { zh: string; en: string } | undefined {
+  const refused = registryProblem('person', records.registry.get(personId)?.state ?? 'unknown');
+  if (refused) return { zh: `人员 ${personId}：${refused[0]}，不能导入`, en: `Person ${personId}: ${refused[1]}; it cannot be imported` };
   const record = records.recordOf.get(personId);
   if (records.hidden.has(personId) || (record && !scope.covers(record.area_code))) {
     return { zh: `人员 ${personId} 属于其他县（区、市），不在您的管辖范围内，不能导入`, en: `Person ${personId} belongs to another county, outside your jurisdiction: you cannot import it` };

@@ -109,7 +109,7 @@ export function trainingImport(scope: Scope): SheetImport<ValidEnrolment> {
     },
 
     async plan(manager, rows): Promise<ChunkPlan> {
-      const records = await personRecords(manager, rows.map((r) => r.valid.personId));
+      const records = await personRecords(manager, scope, rows.map((r) => r.valid.personId));
       const codes = [...new Set(rows.map((r) => r.valid.sessionCode).filter((c): c is string => !!c))];
       const names = [...new Set(rows.filter((r) => !r.valid.sessionCode).map((r) => r.valid.courseName!))];
       const sessions: SessionRow[] = await scopedShared(manager, JobTrainingSession, scope, 's')

@@ -5,6 +5,7 @@ import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot'
 import { generatePartyBuildingDemo } from './generator';
 import { TABLES } from './rows';
 import { schemaName } from '../../../platform/db/data-source';
+import { loadDemoProjection } from '../../../platform/events/projection-demo';
 
 /** Whether the party-building tables already hold data (the demo is loaded once). */
 export async function hasPartyBuildingData(dataSource: DataSource): Promise<boolean> {
@@ -13,10 +14,11 @@ export async function hasPartyBuildingData(dataSource: DataSource): Promise<bool
   return row.present === true;
 }
 
-/** Generates the demo on the registry and loads it in one transaction: all of it or none. */
+/** Generates the demo on the registry and loads it with the registry's projection in one transaction: all of it or none. */
 export async function loadPartyBuildingDemo(dataSource: DataSource, registry: RegistrySnapshot, options: { scale: number }): Promise<void> {
   const demo = generatePartyBuildingDemo(registry, { scale: options.scale });
   await dataSource.transaction((manager) => withChangeHistoryPaused(manager, async () => {
+    await loadDemoProjection(manager, registry);
     for (const [table, key] of TABLES) await bulkInsertColumns(manager, table, demo[key] as unknown as Record<string, unknown>[]);
   }));
   const schema = schemaName(dataSource);

@@ -11,6 +11,7 @@ import { HouseholdUnit } from '../entities/household-unit.entity';
 import { IN_UNIT_OUTSIDE } from '../services/engagement.rules';
 import { COMMUNITY_CODE, GRID_NUMBER, headerOf } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
+import { lookupHouseholds, registryProblem } from '../../../platform/events/registry-lookup';
 
 /** The grid assignments sheet (网格划分表): one row per household, naming the grid unit it belongs to. */
 export const GRID_ASSIGNMENTS_SHEET = sheetFormat({
@@ -21,7 +22,7 @@ export const GRID_ASSIGNMENTS_SHEET = sheetFormat({
     COMMUNITY_CODE,
     GRID_NUMBER,
     { key: 'unitNumber', header: '单元序号', aliases: ['网格单元序号', '单元编号'], kind: 'text', required: true, note: '网格单元在网格内的序号，1–999 · The unit’s number in its grid' },
-    { ...HOUSEHOLD_AREA, note: '该户现居住居民小组代码，15 位，须在该社区内；可留空（保留已有的，新户记为社区） · The household’s resident group, inside the community; may be empty' },
+    { ...HOUSEHOLD_AREA, note: '该户现居住居民小组代码，15 位；可留空，填写时须与移民登记一致（该户须居住在该社区） · The household’s resident group; may be empty, and must match the registry when given (the household must live in the community)' },
     { key: 'assignedOn', header: '划入日期', kind: 'date', note: 'YYYY-MM-DD；留空：新划入的记为今天，单元未变的保留原日期 · Date assigned; empty: today when new or moved, kept otherwise' },
   ],
 });
@@ -43,7 +44,10 @@ const number = (text: string) => (/^\d{1,3}$/.test(text.trim()) ? Number(text) :
 /**
  * Imports the grid assignments sheet, as `assignHouseholdsToUnit` does: a household new to the
  * grids is put into the unit, one in another unit moves; one in a unit outside the jurisdiction
- * is refused.
+ * is refused. Each household's area and county are the registry's (this subgraph's projection):
+ * unknown, cancelled or another county's households are refused, and so is a row whose resident
+ * group differs from the registry's (the problem names it) or whose household lives outside the
+ * community.
  */
 export function gridAssignmentsImport(scope: Scope): SheetImport<ValidAssignment> {
   const now = today();
@@ -91,6 +95,7 @@ export function gridAssignmentsImport(scope: Scope): SheetImport<ValidAssignment
       const current = new Map(existing.map((x) => [x.household_id, x]));
       // a household already in a unit outside the caller's jurisdiction is not theirs to move
       const elsewhere = new Set(await existingKeys(manager, HouseholdUnit, 'household_id', true)(ids.filter((id) => !current.has(id))));
+      const registry = await lookupHouseholds(manager, scope, ids);
 
       const problems: RowProblem[] = [];
       const inserts: Record<string, unknown>[] = [];
@@ -103,16 +108,27 @@ export function gridAssignmentsImport(scope: Scope): SheetImport<ValidAssignment
         const before = current.get(a.householdId);
         if (!scope.covers(a.communityCode)) problem('communityCode', `社区 ${a.communityCode} 不在您的管辖范围内，不能导入`, `Community ${a.communityCode} is outside your jurisdiction: you cannot import it`);
         else if (!unit) problem('unitNumber', `社区 ${a.communityCode} 没有第 ${a.gridNumber} 网格第 ${a.unitNumber} 单元`, `Community ${a.communityCode} has no unit ${a.unitNumber} in grid ${a.gridNumber}`);
-        if (elsewhere.has(a.householdId) || (before && !scope.covers(before.area_code))) problem('householdId', ...IN_UNIT_OUTSIDE);
         if (problems.length > found) continue;
+        const fact = registry.get(a.householdId)!;
+        const refused = registryProblem('household', fact.state);
+        if (refused) problem('householdId', `移民户 ${a.householdId}：${refused[0]}，不能导入`, `Household ${a.householdId}: ${refused[1]}; it cannot be imported`);
+        else if (elsewhere.has(a.householdId) || (before && !scope.covers(before.area_code))) problem('householdId', ...IN_UNIT_OUTSIDE);
+        else if (a.householdAreaCode && a.householdAreaCode !== fact.areaCode) {
+          problem('householdAreaCode', `与移民登记的该户现居住地（${fact.areaCode}）不符`, `does not match the household’s area in the registry, ${fact.areaCode}`);
+        }
+        if (problems.length > found) continue;
+        if (!fact.areaCode.startsWith(a.communityCode)) {
+          problem('communityCode', `移民登记中该户居住在 ${fact.areaCode}，不在社区 ${a.communityCode} 内`, `The registry has the household in ${fact.areaCode}, outside community ${a.communityCode}`);
+          continue;
+        }
         const stays = before?.unit_id === unit!.id;
         const values = {
           unit_id: unit!.id,
           grid_id: unit!.grid_id,
           assigned_on: a.assignedOn ?? (stays ? before!.assigned_on : now),
-          // the household's resident group when known, else the unit's community (as the mutation records it)
-          area_code: a.householdAreaCode ?? (before?.area_code.startsWith(unit!.area_code) ? before.area_code : unit!.area_code),
-          county_code: unit!.county_code,
+          // the registry's, never the file's
+          area_code: fact.areaCode,
+          county_code: fact.countyCode,
         };
         if (!before) inserts.push({ household_id: a.householdId, ...values });
         else if (COMPARED.some((k) => before[k] !== values[k])) updates.push({ household_id: a.householdId, ...values });

@@ -13,6 +13,7 @@ import { HouseholdUnit } from '../entities/household-unit.entity';
 import { ALREADY_PAIRED, CADRE_OTHER_COUNTY, IN_UNIT_OUTSIDE, NOT_IN_UNIT } from '../services/engagement.rules';
 import { headerOf } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
+import { lookupHouseholds, registryProblem } from '../../../platform/events/registry-lookup';
 
 /** The pairings sheet (结对帮扶表): one row per pairing of a cadre (by phone) with a household (by id). */
 export const PAIRINGS_SHEET = sheetFormat({
@@ -40,6 +41,8 @@ const header = (key: string) => headerOf(PAIRINGS_SHEET.columns, key);
  * Imports the pairings sheet, as `pairCadre` does: the cadre and the household (already in a grid
  * unit) inside the jurisdiction and in the same county, one open pairing per cadre and household.
  * A known pairing (same cadre, household and first day) is updated where its last day differs.
+ * The household's area and county are the registry's: unknown, cancelled or another county's
+ * households are refused.
  */
 export function pairingsImport(scope: Scope): SheetImport<ValidPairing> {
   const openRowOf = new Map<string, number>(); // cadre and household → the row of this file pairing them with no end
@@ -82,6 +85,7 @@ export function pairingsImport(scope: Scope): SheetImport<ValidPairing> {
       // cadres and households of other counties are hidden (row-level security): which of the rest exist there
       const hiddenCadres = new Set(await existingKeys(manager, Cadre, 'phone')(phones.filter((p) => !cadreOf.has(p))));
       const hiddenUnits = new Set(await existingKeys(manager, HouseholdUnit, 'household_id', true)(ids.filter((id) => !unitOf.has(id))));
+      const registry = await lookupHouseholds(manager, scope, ids);
       const pairings: { id: string; cadre_id: string; household_id: string; started_on: string; ended_on: string | null }[] = await manager.query(
         `SELECT p.id, p.cadre_id, p.household_id, p.started_on, p.ended_on FROM "${schema}".cadre_pairing p
           WHERE p.cadre_id = ANY($1::uuid[]) AND p.household_id = ANY($2::uuid[])`, [cadres.map((c) => c.id), ids]);
@@ -98,10 +102,13 @@ export function pairingsImport(scope: Scope): SheetImport<ValidPairing> {
         if (hiddenCadres.has(p.cadrePhone) || (cadre && !scope.covers(cadre.area_code))) {
           problem('cadrePhone', [`手机号码为 ${p.cadrePhone} 的干部属于其他县（区、市），不在您的管辖范围内，不能导入`, `The cadre with phone ${p.cadrePhone} belongs to another county, outside your jurisdiction: you cannot import it`]);
         } else if (!cadre) problem('cadrePhone', [`手机号码为 ${p.cadrePhone} 的干部不存在：请先导入干部表`, `No cadre has phone ${p.cadrePhone}: import the cadres sheet first`]);
-        if (hiddenUnits.has(p.householdId) || (unit && !scope.covers(unit.area_code))) problem('householdId', IN_UNIT_OUTSIDE);
+        const fact = registry.get(p.householdId)!;
+        const refused = registryProblem('household', fact.state);
+        if (refused) problem('householdId', [`移民户 ${p.householdId}：${refused[0]}，不能导入`, `Household ${p.householdId}: ${refused[1]}; it cannot be imported`]);
+        else if (hiddenUnits.has(p.householdId) || (unit && !scope.covers(unit.area_code))) problem('householdId', IN_UNIT_OUTSIDE);
         else if (!unit) problem('householdId', NOT_IN_UNIT);
         if (problems.length > found) continue;
-        if (cadre!.county_code !== unit!.county_code) {
+        if (cadre!.county_code !== fact.countyCode) {
           problem('cadrePhone', CADRE_OTHER_COUNTY);
           continue;
         }
@@ -114,7 +121,7 @@ export function pairingsImport(scope: Scope): SheetImport<ValidPairing> {
         if (!before) {
           inserts.push({
             id: randomUUID(), cadre_id: cadre!.id, household_id: p.householdId, started_on: p.startedOn, ended_on: p.endedOn,
-            area_code: unit!.area_code, county_code: unit!.county_code,
+            area_code: fact.areaCode, county_code: fact.countyCode,
           });
         } else if (before.ended_on !== p.endedOn) updates.push({ id: before.id, ended_on: p.endedOn });
         else unchanged++;

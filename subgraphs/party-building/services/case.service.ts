@@ -11,6 +11,7 @@ import { CASE_TRANSITIONS, DEFAULT_DEADLINE_DAYS, GovernanceCaseStatus } from '.
 import type { PartyBuildingContext } from '../party-building.context';
 import { addDays, checkAnyDate, unitOfHousehold } from './party-building.validation';
 import { loadForChange } from '../../../platform/db/load-for-change';
+import { requireHousehold } from '../../../platform/events/registry-lookup';
 
 const TERMINAL = [GovernanceCaseStatus.RESOLVED, GovernanceCaseStatus.ESCALATED];
 
@@ -32,11 +33,14 @@ export async function openCase(ctx: PartyBuildingContext, input: OpenCaseInput):
     let countyCode: string;
     let gridId: string;
     if (input.householdId) {
-      const household = await unitOfHousehold(manager, ctx, input.householdId.toLowerCase(), 'input.householdId');
+      // the area and county are the registry's; the grid is the unit's the household is in
+      const registry = await requireHousehold(manager, ctx.scope, input.householdId, 'input.householdId');
+      const household = await unitOfHousehold(manager, ctx, registry.id, 'input.householdId');
       if (input.gridId && input.gridId.toLowerCase() !== household.gridId) {
         throw badInput([{ field: 'input.gridId', zh: '该户不在此网格', en: 'The household is not in this grid' }]);
       }
-      ({ areaCode, countyCode, gridId } = household);
+      ({ areaCode, countyCode } = registry);
+      gridId = household.gridId;
     } else {
       const grid = await loadForChange(manager, ctx, Grid, { id: input.gridId!.toLowerCase(), field: 'input.gridId', what: ['网格', 'Grid'], lock: false });
       ({ areaCode, countyCode } = grid);

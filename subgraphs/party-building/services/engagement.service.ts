@@ -13,6 +13,7 @@ import type { PartyBuildingContext } from '../party-building.context';
 import { checkAnyDate, unitOfHousehold } from './party-building.validation';
 import { ALREADY_PAIRED, CADRE_OTHER_COUNTY } from './engagement.rules';
 import { loadForChange } from '../../../platform/db/load-for-change';
+import { requireHousehold } from '../../../platform/events/registry-lookup';
 
 
 export async function pairCadre(ctx: PartyBuildingContext, input: PairCadreInput): Promise<CadrePairing> {
@@ -25,8 +26,9 @@ export async function pairCadre(ctx: PartyBuildingContext, input: PairCadreInput
 
   return inTransaction(ctx, async (manager) => {
     const cadre = await loadForChange(manager, ctx, Cadre, { id: input.cadreId.toLowerCase(), field: 'input.cadreId', what: ['干部', 'Cadre'], lock: false });
-    const household = await unitOfHousehold(manager, ctx, input.householdId.toLowerCase(), 'input.householdId');
-    if (cadre.countyCode !== household.countyCode) {
+    const registry = await requireHousehold(manager, ctx.scope, input.householdId, 'input.householdId');
+    const household = await unitOfHousehold(manager, ctx, registry.id, 'input.householdId');
+    if (cadre.countyCode !== registry.countyCode) {
       throw badInput([{ field: 'input.cadreId', zh: CADRE_OTHER_COUNTY[0], en: CADRE_OTHER_COUNTY[1] }]);
     }
     const active = await manager.getRepository(CadrePairing).createQueryBuilder('x')
@@ -34,7 +36,7 @@ export async function pairCadre(ctx: PartyBuildingContext, input: PairCadreInput
     if (active) throw clash();
     const row = {
       id: randomUUID(), cadreId: cadre.id, householdId: household.householdId, startedOn: input.startedOn ?? today(), endedOn: null,
-      areaCode: household.areaCode, countyCode: household.countyCode,
+      areaCode: registry.areaCode, countyCode: registry.countyCode,
     };
     await manager.insert(CadrePairing, row);
     return manager.findOneByOrFail(CadrePairing, { id: row.id });
@@ -56,13 +58,14 @@ export async function recordVisit(ctx: PartyBuildingContext, input: RecordVisitI
 
   return inTransaction(ctx, async (manager) => {
     const cadre = await loadForChange(manager, ctx, Cadre, { id: input.cadreId.toLowerCase(), field: 'input.cadreId', what: ['干部', 'Cadre'], lock: false });
-    const household = await unitOfHousehold(manager, ctx, input.householdId.toLowerCase(), 'input.householdId');
+    const registry = await requireHousehold(manager, ctx.scope, input.householdId, 'input.householdId');
+    const household = await unitOfHousehold(manager, ctx, registry.id, 'input.householdId');
     const paired = await manager.getRepository(CadrePairing).createQueryBuilder('x')
       .where('x.cadre_id = :c AND x.household_id = :h AND x.ended_on IS NULL', { c: cadre.id, h: household.householdId }).getExists();
     if (!paired) throw badInput([{ field: 'input.cadreId', zh: '该干部未与该户结对，不能登记走访', en: 'The cadre is not paired with this household' }]);
     const row = {
       id: randomUUID(), cadreId: cadre.id, householdId: household.householdId, visitedOn: input.visitedOn, notes: input.notes.trim(),
-      followUp: input.followUp?.trim() || null, followUpDue: input.followUpDue ?? null, areaCode: household.areaCode, countyCode: household.countyCode,
+      followUp: input.followUp?.trim() || null, followUpDue: input.followUpDue ?? null, areaCode: registry.areaCode, countyCode: registry.countyCode,
     };
     await manager.insert(CadreVisit, row);
     return manager.findOneByOrFail(CadreVisit, { id: row.id });

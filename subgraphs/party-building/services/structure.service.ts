@@ -14,6 +14,7 @@ import type { PartyBuildingContext } from '../party-building.context';
 import { IN_UNIT_OUTSIDE } from './engagement.rules';
 import { loadForChange } from '../../../platform/db/load-for-change';
 import { countyOf } from '../../../platform/domain/area-code';
+import { requireHouseholds, requirePerson } from '../../../platform/events/registry-lookup';
 
 /** Area code lengths each level of organisation works at. */
 const LEVEL_AREAS: Record<PartyOrganisationLevel, { lengths: number[]; zh: string; en: string }> = {
@@ -93,6 +94,13 @@ export async function createGridUnit(ctx: PartyBuildingContext, input: CreateGri
 
   return inTransaction(ctx, async (manager) => {
     const grid = await loadForChange(manager, ctx, Grid, { id: input.gridId, field: 'input.gridId', what: ['网格', 'Grid'], lock: false });
+    if (input.managerPersonId) {
+      // the manager is a resident of the grid's community, as the registry has them
+      const person = await requirePerson(manager, ctx.scope, input.managerPersonId, 'input.managerPersonId');
+      if (!person.areaCode.startsWith(grid.areaCode)) {
+        throw badInput([{ field: 'input.managerPersonId', zh: `单元长须居住在网格所在社区（${grid.areaCode}）；移民登记中此人居住在 ${person.areaCode}`, en: `The manager must live in the grid’s community ${grid.areaCode}; the registry has them in ${person.areaCode}` }]);
+      }
+    }
     if (await manager.existsBy(GridUnit, { gridId: grid.id, number: input.number })) throw clash();
     const row = {
       id: randomUUID(), gridId: grid.id, name: input.name.trim(), number: input.number,
@@ -116,6 +124,15 @@ export async function assignHouseholds(ctx: PartyBuildingContext, input: AssignH
 
   return inTransaction(ctx, async (manager) => {
     const unit = await loadForChange(manager, ctx, GridUnit, { id: input.unitId, field: 'input.unitId', what: ['网格单元', 'Grid unit'], lock: false });
+    // each household's area and county as the registry has them (unknown, cancelled or another county's: refused)
+    const facts = await requireHouseholds(manager, ctx.scope, ids, (i) => `input.householdIds[${i}]`);
+    const outside = new Problems();
+    facts.forEach((h, i) => {
+      if (!h.areaCode.startsWith(unit.areaCode)) {
+        outside.add(`input.householdIds[${i}]`, `该户不在网格所在社区（${unit.areaCode}）；移民登记中该户居住在 ${h.areaCode}`, `The household does not live in the unit’s community ${unit.areaCode}; the registry has it in ${h.areaCode}`);
+      }
+    });
+    outside.throwIfAny();
     const current = await manager.getRepository(HouseholdUnit).createQueryBuilder('x').where('x.household_id = ANY(:ids)', { ids }).getMany();
     // a household already in a unit outside the caller's jurisdiction is not theirs to move
     const hidden = ids.filter((id) => !current.some((h) => h.householdId === id));
@@ -128,7 +145,7 @@ export async function assignHouseholds(ctx: PartyBuildingContext, input: AssignH
       .createQueryBuilder()
       .insert()
       .into(HouseholdUnit)
-      .values(ids.map((householdId) => ({ householdId, unitId: unit.id, gridId: unit.gridId, assignedOn: at, areaCode: unit.areaCode, countyCode: unit.countyCode })))
+      .values(facts.map((h) => ({ householdId: h.id, unitId: unit.id, gridId: unit.gridId, assignedOn: at, areaCode: h.areaCode, countyCode: h.countyCode })))
       .orUpdate(['unit_id', 'grid_id', 'assigned_on', 'area_code', 'county_code'], ['household_id'])
       .execute();
     return unit;

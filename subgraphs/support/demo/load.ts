@@ -7,6 +7,7 @@ import { withChangeHistoryPaused } from '../../../platform/history/change-histor
 import { stableUuid } from '../../../platform/demo/random';
 import { CycleState } from '../support.enums';
 import { applyRegistryFacts, snapshotFacts } from '../services/registry-projection';
+import { loadDemoProjection } from '../../../platform/events/projection-demo';
 import { generateSupportDemo, type SupportDemo } from './generator';
 
 /** Whether the support tables already hold data (the demo is loaded once, on first start). */
@@ -75,6 +76,7 @@ export async function loadSupportDemo(dataSource: DataSource, registry: Registry
   const demo = generateSupportDemo(registry);
   const s = `"${schemaName(dataSource)}"`;
   await dataSource.transaction((manager) => withChangeHistoryPaused(manager, async () => {
+    await loadDemoProjection(manager, registry);
     await applyRegistryFacts(manager, snapshotFacts(registry));
     await withLineFreezePaused(manager, () => withKeysDeferred(manager, [...TABLES, 'bank_return', 'ledger_entry'], async () => {
       for (const table of TABLES) await bulkInsertColumns(manager, table, demo[table]);

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { schemaName } from '../../../platform/db/data-source';
 import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
+import { RegistryEventType, type RegistryEvent } from '../../../platform/events/registry-event';
 
 /**
  * The registry projection: what this subgraph knows of the households subgraph's persons and
@@ -9,8 +10,9 @@ import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot'
  * (death, moving out …) ends their entitlements from the next cycle.
  *
  * Fed by `applyRegistryFacts`, which takes facts as the registry states them (the households
- * subgraph's column meanings): the registry's event stream calls it for each batch of changed
- * persons and households, and the demo loader with the demo registry (`snapshotFacts`).
+ * subgraph's column meanings): the registry's events through `applyRegistryEventFacts` (this
+ * subgraph's projection hook, `support.projection.ts`), and the demo loader with the demo
+ * registry (`snapshotFacts`).
  */
 
 /** A household as the registry states it. */
@@ -111,4 +113,42 @@ export function snapshotFacts(registry: RegistrySnapshot): RegistryFacts {
       birthDate: p.birth_date, productionMode: p.production_mode, status: 'ACTIVE' as const,
     })),
   };
+}
+
+/**
+ * This subgraph's projection hook (`support.projection.ts`): after a batch of registry events
+ * has been applied to the projection (`person_ref`, `household_ref`: newest per row wins), the
+ * persons and households the batch names (and the members of its households, so a move reaches
+ * them all) take the projection's area, county, household, birth date and status through
+ * `applyRegistryFacts`, with a removal's reason and date from its event. The rest of a row
+ * (name, ID number, production mode, station, relocation date) stays as this subgraph has it:
+ * the events never carry the ID number. Persons and households it does not hold (joined the
+ * registry after its entitled population was taken) are left out. A replayed batch sets the
+ * same facts: nothing changes, and a removal ends the entitlements once.
+ */
+export async function applyRegistryEventFacts(manager: EntityManager, events: RegistryEvent[]): Promise<void> {
+  const s = `"${schemaName(manager.connection)}"`;
+  const householdIds = [...new Set(events.map((e) => e.payload.household.id))];
+  const personIds = [...new Set(events.flatMap((e) => e.payload.persons.map((p) => p.id)))];
+  const removals = new Map<string, { reason: string; on: string }>();
+  for (const e of events) {
+    if (e.type === RegistryEventType.MEMBER_REMOVED && e.personId && e.payload.reason && e.payload.on) removals.set(e.personId, { reason: e.payload.reason, on: e.payload.on });
+  }
+  const households: HouseholdFact[] = await manager.query(
+    `SELECT h.household_id AS id, r.area_code AS "areaCode", r.county_code AS "countyCode", h.station_id AS "stationId", h.relocated_on::text AS "relocatedOn"
+       FROM ${s}.registry_household h JOIN ${s}.household_ref r ON r.id = h.household_id WHERE h.household_id = ANY ($1::uuid[])`, [householdIds]);
+  const persons: (PersonFact & { removalReason: string | null; removedOn: string | null })[] = await manager.query(
+    `SELECT p.person_id AS id, r.household_id AS "householdId", r.area_code AS "areaCode", r.county_code AS "countyCode", p.name, p.id_number AS "idNumber",
+            r.birth_date::text AS "birthDate", p.production_mode AS "productionMode", r.status, p.removal_reason AS "removalReason", p.removed_on::text AS "removedOn"
+       FROM ${s}.registry_person p JOIN ${s}.person_ref r ON r.id = p.person_id
+      WHERE p.person_id IN (SELECT x.id FROM ${s}.person_ref x WHERE x.id = ANY ($1::uuid[]) OR x.household_id = ANY ($2::uuid[]))`, [personIds, householdIds]);
+  await applyRegistryFacts(manager, {
+    households,
+    persons: persons.map((p) => {
+      const removal = removals.get(p.id);
+      return p.status === 'REMOVED'
+        ? { ...p, removalReason: removal?.reason ?? p.removalReason, removedOn: removal?.on ?? p.removedOn }
+        : { ...p, removalReason: null, removedOn: null };
+    }),
+  });
 }
