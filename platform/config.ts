@@ -55,6 +55,20 @@ export interface Config {
   importLimits: ImportLimits;
   /** Months the read audit keeps (READ_AUDIT_RETENTION_MONTHS): PIPL and the archive rules decide the number. */
   readAuditRetentionMonths: number;
+  /** How registry events travel from the households outbox to the projections. */
+  events: EventsConfig;
+}
+
+/**
+ * EVENTS_TRANSPORT: `in-process` (default: `npm start`, one process, no broker) or `nats`
+ * (subgraphs as separate processes on PostgreSQL: NATS JetStream at NATS_URL, in the stream
+ * NATS_STREAM).
+ */
+export interface EventsConfig {
+  transport: 'in-process' | 'nats';
+  natsUrl: string;
+  /** JetStream stream name (letters, digits, `-`, `_`); subjects and durable consumer names derive from it. */
+  stream: string;
 }
 
 /** Limits of an imported file; each is refused (or applied) naming its environment variable. */
@@ -182,5 +196,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBlankRows: Math.max(1, intFrom(env, 'IMPORT_MAX_BLANK_ROWS', DEFAULT_IMPORT_LIMITS.maxBlankRows)),
     },
     readAuditRetentionMonths: Math.max(1, intFrom(env, 'READ_AUDIT_RETENTION_MONTHS', 36)),
+    events: eventsFrom(env),
   };
+}
+
+function eventsFrom(env: NodeJS.ProcessEnv): EventsConfig {
+  const transport = env.EVENTS_TRANSPORT || 'in-process';
+  if (transport !== 'in-process' && transport !== 'nats') {
+    throw new Error(`Configuration error: EVENTS_TRANSPORT is in-process or nats, got "${transport}"`);
+  }
+  const natsUrl = env.NATS_URL || 'nats://127.0.0.1:4222';
+  if (!/^(nats|tls):\/\/[^\s]+$/.test(natsUrl)) throw new Error('Configuration error: NATS_URL must start with nats:// or tls://');
+  const stream = env.NATS_STREAM || 'REGISTRY';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(stream)) throw new Error(`Configuration error: NATS_STREAM may hold only letters, digits, - and _ (at most 64), got "${stream}"`);
+  return { transport, natsUrl, stream };
 }
