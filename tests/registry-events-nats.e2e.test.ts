@@ -6,6 +6,8 @@ import { loadSupergraph } from '../gateway/supergraph';
 import { loadConfig } from '../platform/config';
 import { HEADER_PREVIOUS, streamNames } from '../platform/events/jetstream';
 import { resetProjection } from '../platform/events/projection';
+import { registryEventStatus, type ConsumerStatus } from '../platform/events/event-status';
+import { startNatsDelivery } from '../platform/events/nats-delivery';
 import type { Listening } from '../platform/server/http';
 import { signUserToken, type Identity } from '../platform/security/identity';
 import { generateKeyMaterial, importKeys, type Keys } from '../platform/security/keys';
@@ -269,5 +271,40 @@ describe('registry events between processes (NATS JetStream, PostgreSQL)', () =>
     expect({ dropped, stored }).toEqual({ dropped: count, stored: count });
     await settled();
     for (const m of CONSUMERS) expect({ fingerprint: await fingerprint(m.name), position: await position(m.name) }).toEqual(before[m.name]);
+  });
+
+  it('reports, per consumer, the last sequence applied, the events waiting and the lag of the last one applied', async () => {
+    await settled();
+    await stopProcess(processes.employment);
+    const chosen = data.households.filter((h) => h.status !== 'CANCELLED').slice(60, 63);
+    for (const h of chosen) {
+      const to = data.areas.find((a) => a.level === 'GROUP' && a.county_code === h.county_code && a.code !== h.area_code)!.code;
+      const res = await query(prefecture, `mutation ($input: MoveHouseholdInput!) { moveHousehold(input: $input) { id } }`, {
+        input: { householdId: h.id, areaCode: to, reason: 'RESETTLEMENT_ADJUSTED', movedOn: '2025-04-01' },
+      });
+      expect(res.errors).toBeUndefined();
+    }
+    await settled(['land-housing']);
+    const waiting = await jsm.consumers.info(stream, names.durable('employment'));
+    expect(waiting.num_pending + waiting.num_ack_pending).toBe(3);
+
+    // employment's consumer, in this process this time, so that its figures can be read here
+    const owner = await employmentModule.openDatabase({ kind: 'postgres', url: database.url });
+    const delivery = (await startNatsDelivery([employmentModule], [owner], { transport: 'nats', natsUrl: NATS_URL, stream }))!;
+    try {
+      const mine = async () => (await registryEventStatus()).find((x): x is ConsumerStatus => x.role === 'consumer' && x.name === 'employment')!;
+      const head = await outboxHead();
+      await until('the figures show employment caught up', async () => {
+        const status = await mine();
+        return status.appliedSequence === head && status.pendingEvents === 0;
+      });
+      const status = await mine();
+      expect(status.lastLagMs).toBeGreaterThan(0);
+      expect(await position('employment')).toBe(head);
+    } finally {
+      await delivery.stop();
+      await owner.dataSource.destroy();
+    }
+    expect(await registryEventStatus()).toEqual([]);
   });
 });
