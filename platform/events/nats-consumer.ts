@@ -10,6 +10,8 @@ const codec = JSONCodec<RegistryEvent>();
 /** Redelivery delay after a gap (the missing event is on its way) and after a failure (the database may be away). */
 const GAP_DELAY_MS = 200;
 const FAILURE_DELAY_MS = 2000;
+/** Events applied in one transaction at most (as the in-process catch-up). */
+const MAX_BATCH = 1000;
 
 interface Delivered {
   msg: JsMsg;
@@ -99,7 +101,7 @@ export class NatsConsumer {
   /** Applies the queue batch by batch until it is empty. */
   private async drain(): Promise<void> {
     while (this.queue.length) {
-      const batch = this.queue.splice(0, this.queue.length);
+      const batch = this.queue.splice(0, MAX_BATCH);
       await this.apply(batch);
     }
   }
