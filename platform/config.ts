@@ -59,6 +59,20 @@ export interface Config {
   readAuditRetentionMonths: number;
   /** Where `/metrics` is served, apart from the API: METRICS_PORT (unset → not served) on METRICS_HOST (default loopback). */
   metrics: { port: number | undefined; host: string; maxOperations: number };
+  /** How registry events travel from the households outbox to the projections. */
+  events: EventsConfig;
+}
+
+/**
+ * EVENTS_TRANSPORT: `in-process` (default: `npm start`, one process, no broker) or `nats`
+ * (subgraphs as separate processes on PostgreSQL: NATS JetStream at NATS_URL, in the stream
+ * NATS_STREAM).
+ */
+export interface EventsConfig {
+  transport: 'in-process' | 'nats';
+  natsUrl: string;
+  /** JetStream stream name (letters, digits, `-`, `_`); subjects and durable consumer names derive from it. */
+  stream: string;
 }
 
 /** Limits of an imported file; each is refused (or applied) naming its environment variable. */
@@ -197,5 +211,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       host: env.METRICS_HOST || '127.0.0.1',
       maxOperations: Math.max(1, intFrom(env, 'METRICS_MAX_OPERATIONS', 200)),
     },
+    events: eventsFrom(env),
   };
+}
+
+function eventsFrom(env: NodeJS.ProcessEnv): EventsConfig {
+  const transport = env.EVENTS_TRANSPORT || 'in-process';
+  if (transport !== 'in-process' && transport !== 'nats') {
+    throw new Error(`Configuration error: EVENTS_TRANSPORT is in-process or nats, got "${transport}"`);
+  }
+  const natsUrl = env.NATS_URL || 'nats://127.0.0.1:4222';
+  if (!/^(nats|tls):\/\/[^\s]+$/.test(natsUrl)) throw new Error('Configuration error: NATS_URL must start with nats:// or tls://');
+  const stream = env.NATS_STREAM || 'REGISTRY';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(stream)) throw new Error(`Configuration error: NATS_STREAM may hold only letters, digits, - and _ (at most 64), got "${stream}"`);
+  return { transport, natsUrl, stream };
 }

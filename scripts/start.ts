@@ -12,6 +12,7 @@ import type { RunningSubgraph } from '../platform/server/subgraph-server';
 import type { OpenDatabase } from '../platform/server/subgraph-module';
 import { demoScale, loadDemo } from './demo';
 import { startInProcessDelivery } from '../platform/events/delivery';
+import { startNatsDelivery } from '../platform/events/nats-delivery';
 import { SUBGRAPH_MODULES } from './subgraphs';
 import { stopOnSignals } from '../platform/server/lifecycle';
 import { lockDataDir } from '../platform/server/instance-lock';
@@ -44,7 +45,10 @@ async function main() {
   for (const module of SUBGRAPH_MODULES) databases.push(await module.openDatabase(engine, { logSql: config.logSql }));
   await loadDemo(SUBGRAPH_MODULES, databases, { scale: demoScale(), progress: true, log: console.log });
   // registry events, in process: consumers catch up from their last sequence, then follow each commit
-  const delivery = await startInProcessDelivery(SUBGRAPH_MODULES, databases);
+  // (EVENTS_TRANSPORT=nats: through JetStream, as when the subgraphs run apart)
+  const delivery = config.events.transport === 'nats'
+    ? await startNatsDelivery(SUBGRAPH_MODULES, databases, config.events)
+    : await startInProcessDelivery(SUBGRAPH_MODULES, databases);
   const clients = await openGatewayDatabase(engine);
 
   const running: RunningSubgraph[] = [];
