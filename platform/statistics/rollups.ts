@@ -25,8 +25,8 @@ export interface RollupSpec {
   keys: string[];
   /** `SELECT` of the columns in order, with `{areas}` where the area-code restriction goes (`AND …` or nothing). */
   select: string;
-  /** The area-code expression of `select` the restriction applies to. */
-  areaExpression: string;
+  /** The restriction to the rows of the area codes in the array `areas` (without the `AND`), written so that it is read through indexes. */
+  restriction: string;
 }
 
 export interface WatchedTable {
@@ -41,7 +41,7 @@ const definer = `LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog,
 
 function refreshFunction(specs: RollupSpec[]): string {
   const fill = (s: RollupSpec, restricted: boolean) =>
-    `INSERT INTO {s}.${s.table} SELECT * FROM (${s.select.replace('{areas}', restricted ? `AND ${s.areaExpression} = ANY (areas)` : '')}) x;`;
+    `INSERT INTO {s}.${s.table} SELECT * FROM (${s.select.replace('{areas}', restricted ? `AND ${s.restriction}` : '')}) x;`;
   return `CREATE FUNCTION {s}.refresh_rollups(areas text[]) RETURNS void ${definer} AS $fn$
 BEGIN
   IF areas IS NULL THEN

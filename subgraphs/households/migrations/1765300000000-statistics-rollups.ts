@@ -27,7 +27,8 @@ export const HouseholdsStatisticsRollups1765300000000 = rollupMigration(
         FROM {s}.person p JOIN {s}.household h ON h.id = p.household_id
        WHERE p.status = 'ACTIVE' {areas}
        GROUP BY 1, 2, 3, 4`,
-      areaExpression: 'p.area_code',
+      // the households by their key (an array, not a join the planner would read whole)
+      restriction: 'p.area_code = ANY (areas) AND h.id = ANY (ARRAY(SELECT x.household_id FROM {s}.person x WHERE x.area_code = ANY (areas)))',
     },
     {
       table: 'household_rollup',
@@ -46,7 +47,7 @@ export const HouseholdsStatisticsRollups1765300000000 = rollupMigration(
         FROM {s}.household h LEFT JOIN {s}.person p ON p.household_id = h.id AND p.status = 'ACTIVE'
        WHERE TRUE {areas}
        GROUP BY 1, 2, 3, 4, 5, 6`,
-      areaExpression: 'h.area_code',
+      restriction: 'h.area_code = ANY (areas)',
     },
   ],
   [
