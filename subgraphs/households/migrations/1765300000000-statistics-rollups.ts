@@ -51,7 +51,11 @@ export const HouseholdsStatisticsRollups1765300000000 = rollupMigration(
     },
   ],
   [
-    { table: 'person', areas: (rows) => `SELECT area_code::text FROM ${rows}` },
+    // a person's change recounts its household's area too (the household counts its active members)
+    {
+      table: 'person',
+      areas: (rows) => `SELECT area_code::text FROM ${rows} UNION SELECT h.area_code::text FROM {s}.household h WHERE h.id IN (SELECT household_id FROM ${rows})`,
+    },
     // a household's change recounts its members' areas too (its station or mode is theirs)
     {
       table: 'household',
