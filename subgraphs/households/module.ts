@@ -18,6 +18,7 @@ import { HouseholdsDataVersion1764410000001 } from './migrations/1764410000001-d
 import { HouseholdsChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
 import { HouseholdsRegisteredCountyName1764430000000 } from './migrations/1764430000000-registered-county-name';
 import { HouseholdsRegistryEvents1764460000000 } from './migrations/1764460000000-registry-events';
+import { HouseholdsStatisticsRollups1765300000000 } from './migrations/1765300000000-statistics-rollups';
 
 /** The households subgraph: the registry of households, persons, areas and power stations. */
 export const householdsModule = defineSubgraph<HouseholdsContext>({
@@ -34,6 +35,7 @@ export const householdsModule = defineSubgraph<HouseholdsContext>({
     HouseholdsChangeHistoryPerStatement1764420000001,
     HouseholdsRegisteredCountyName1764430000000,
     HouseholdsRegistryEvents1764460000000,
+    HouseholdsStatisticsRollups1765300000000,
   ],
   schema: buildHouseholdsSchema,
   extendContext: (base) => ({ ...base, loaders: createHouseholdLoaders(base) }),

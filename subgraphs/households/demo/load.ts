@@ -7,6 +7,7 @@ import type { DemoData } from './rows';
 import { RegistryEventType } from '../../../platform/events/registry-event';
 import { recordHouseholdEvents } from '../services/registry-events';
 import { schemaName } from '../../../platform/db/data-source';
+import { pauseRollups, refreshRollups } from '../../../platform/statistics/rollups';
 
 /** Whether the registry already holds persons (the demo is loaded once, on first start). */
 export async function hasRegistryData(dataSource: DataSource): Promise<boolean> {
@@ -24,6 +25,7 @@ export async function loadDemoData(dataSource: DataSource, data: DemoData, optio
   try {
     await dataSource.transaction((manager) => withChangeHistoryPaused(manager, () =>
       withKeysDeferred(manager, ['admin_area', 'power_station', 'household', 'person'], async () => {
+        await pauseRollups(manager);
         const areas = [...data.areas].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
         await bulkInsert(manager, 'admin_area', areas as unknown as Record<string, unknown>[], tick);
         await bulkInsert(manager, 'power_station', data.stations as unknown as Record<string, unknown>[], tick);
@@ -31,6 +33,7 @@ export async function loadDemoData(dataSource: DataSource, data: DemoData, optio
         await bulkInsert(manager, 'person', data.persons as unknown as Record<string, unknown>[], tick);
         // the other subgraphs' projections replay from these, as from any registration
         await recordHouseholdEvents(manager, RegistryEventType.HOUSEHOLD_REGISTERED, data.households.map((h) => h.id), { withMembers: true });
+        await refreshRollups(manager, schemaName(dataSource)); // the statistics rollups, counted once over the loaded rows
       }),
     ));
   } finally {

@@ -1,0 +1,153 @@
+import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { runStatements } from '../db/migration-helpers';
+import { APP_ROLE, inScope } from '../security/row-level-security';
+
+/**
+ * Exact rollups of registry tables, kept in the writing transaction, so that a prefecture-wide
+ * statistics table reads a few thousand pre-counted rows instead of every person.
+ *
+ * A rollup is a table of counts by area code (the full code, so every jurisdiction and area
+ * filter still applies: row-level security scopes it like the registry) and the other keys of
+ * its grain. Writes to the watched tables note the area codes they touched (statement-level
+ * triggers over the transition tables, so a set-based import notes each area once per
+ * statement); a deferred trigger recounts those areas once, at commit, inside the same
+ * transaction: the rollups commit or roll back with the change, whoever made it. A TRUNCATE
+ * recounts everything. Bulk loads pause the noting (`pauseRollups`) and fill the rollups once,
+ * set-based, at the end (`refreshRollups`).
+ */
+
+export interface RollupSpec {
+  /** Table name in the subgraph's schema. */
+  table: string;
+  /** Column definitions, keys first then measures. */
+  columns: string[];
+  /** The grain (unique, NULLs equal); the first is the area code. */
+  keys: string[];
+  /** `SELECT` of the columns in order, with `{areas}` where the area-code restriction goes (`AND …` or nothing). */
+  select: string;
+  /** The restriction to the rows of the area codes in the array `areas` (without the `AND`), written so that it is read through indexes. */
+  restriction: string;
+}
+
+export interface WatchedTable {
+  table: string;
+  /** SQL selecting the area codes a set of changed rows (a transition table named `rows`) touches. */
+  areas: (rows: string) => string;
+}
+
+const PAUSED = 'zrg.rollups_paused';
+
+const definer = `LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp`;
+
+function refreshFunction(specs: RollupSpec[]): string {
+  const fill = (s: RollupSpec, restricted: boolean) =>
+    `INSERT INTO {s}.${s.table} SELECT * FROM (${s.select.replace('{areas}', restricted ? `AND ${s.restriction}` : '')}) x;`;
+  return `CREATE FUNCTION {s}.refresh_rollups(areas text[]) RETURNS void ${definer} AS $fn$
+BEGIN
+  IF areas IS NULL THEN
+    ${specs.map((s) => `DELETE FROM {s}.${s.table};\n    ${fill(s, false)}`).join('\n    ')}
+  ELSE
+    ${specs.map((s) => `DELETE FROM {s}.${s.table} WHERE area_code = ANY (areas);\n    ${fill(s, true)}`).join('\n    ')}
+  END IF;
+END
+$fn$`;
+}
+
+function noteFunction(watched: WatchedTable): string {
+  const note = (rows: string) => `INSERT INTO {s}.rollup_dirty (area_code) SELECT DISTINCT a FROM (${watched.areas(rows)}) x(a) WHERE a IS NOT NULL ON CONFLICT DO NOTHING;`;
+  return `CREATE FUNCTION {s}.note_rollup_change_${watched.table}() RETURNS trigger ${definer} AS $fn$
+BEGIN
+  IF current_setting('${PAUSED}', true) = 'on' THEN RETURN NULL; END IF;
+  IF TG_OP = 'TRUNCATE' THEN
+    INSERT INTO {s}.rollup_dirty (area_code) VALUES ('*') ON CONFLICT DO NOTHING;
+  ELSIF TG_OP = 'INSERT' THEN
+    ${note('new_rows')}
+  ELSIF TG_OP = 'DELETE' THEN
+    ${note('old_rows')}
+  ELSE
+    ${note('old_rows')}
+    ${note('new_rows')}
+  END IF;
+  INSERT INTO {s}.rollup_pending DEFAULT VALUES ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END
+$fn$`;
+}
+
+/** At commit: recount the areas this transaction touched, one transaction at a time (a recount reads what committed before it). */
+const APPLY = `CREATE FUNCTION {s}.apply_rollup_changes() RETURNS trigger ${definer} AS $fn$
+DECLARE
+  touched text[];
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('{s}.rollups'));
+  SELECT array_agg(area_code) INTO touched FROM {s}.rollup_dirty WHERE xid = NEW.xid;
+  DELETE FROM {s}.rollup_dirty WHERE xid = NEW.xid;
+  DELETE FROM {s}.rollup_pending WHERE xid = NEW.xid;
+  IF touched IS NOT NULL THEN
+    PERFORM {s}.refresh_rollups(CASE WHEN '*' = ANY (touched) THEN NULL ELSE touched END);
+  END IF;
+  RETURN NULL;
+END
+$fn$`;
+
+/** The statements creating `specs`' rollup tables, filled from what is there, and the triggers keeping them on `watched`. */
+export function rollupStatements(specs: RollupSpec[], watched: WatchedTable[]): string[] {
+  return [
+    ...specs.flatMap((s) => [
+      `CREATE TABLE {s}.${s.table} (${s.columns.join(', ')}, UNIQUE NULLS NOT DISTINCT (${s.keys.join(', ')}))`,
+      `ALTER TABLE {s}.${s.table} ENABLE ROW LEVEL SECURITY`,
+      `CREATE POLICY jurisdiction ON {s}.${s.table} FOR SELECT TO ${APP_ROLE} USING (${inScope('area_code')})`,
+      `GRANT SELECT ON {s}.${s.table} TO ${APP_ROLE}`,
+    ]),
+    `CREATE TABLE {s}.rollup_dirty (xid xid8 NOT NULL DEFAULT pg_current_xact_id(), area_code text COLLATE "C" NOT NULL, PRIMARY KEY (xid, area_code))`,
+    `CREATE TABLE {s}.rollup_pending (xid xid8 PRIMARY KEY DEFAULT pg_current_xact_id())`,
+    refreshFunction(specs),
+    `REVOKE ALL ON FUNCTION {s}.refresh_rollups(text[]) FROM PUBLIC`,
+    APPLY,
+    `CREATE CONSTRAINT TRIGGER apply_rollup_changes AFTER INSERT ON {s}.rollup_pending DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {s}.apply_rollup_changes()`,
+    ...watched.flatMap((w) => [
+      noteFunction(w),
+      `CREATE TRIGGER rollup_insert AFTER INSERT ON {s}.${w.table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {s}.note_rollup_change_${w.table}()`,
+      `CREATE TRIGGER rollup_update AFTER UPDATE ON {s}.${w.table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {s}.note_rollup_change_${w.table}()`,
+      `CREATE TRIGGER rollup_delete AFTER DELETE ON {s}.${w.table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION {s}.note_rollup_change_${w.table}()`,
+      `CREATE TRIGGER rollup_truncate AFTER TRUNCATE ON {s}.${w.table} FOR EACH STATEMENT EXECUTE FUNCTION {s}.note_rollup_change_${w.table}()`,
+    ]),
+    `SELECT {s}.refresh_rollups(NULL)`,
+  ];
+}
+
+/** A subgraph's rollup migration (class `name`, ending in its timestamp). */
+export function rollupMigration(name: string, specs: RollupSpec[], watched: WatchedTable[]): new () => MigrationInterface {
+  return class implements MigrationInterface {
+    name = name;
+
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await runStatements(queryRunner, rollupStatements(specs, watched));
+    }
+
+    async down(queryRunner: QueryRunner): Promise<void> {
+      await runStatements(queryRunner, [
+        ...watched.flatMap((w) => [
+          ...['insert', 'update', 'delete', 'truncate'].map((op) => `DROP TRIGGER rollup_${op} ON {s}.${w.table}`),
+          `DROP FUNCTION {s}.note_rollup_change_${w.table}()`,
+        ]),
+        'DROP TABLE {s}.rollup_pending',
+        'DROP FUNCTION {s}.apply_rollup_changes()',
+        'DROP TABLE {s}.rollup_dirty',
+        'DROP FUNCTION {s}.refresh_rollups(text[])',
+        ...specs.map((s) => `DROP TABLE {s}.${s.table}`),
+      ]);
+    }
+  };
+}
+
+/** For the rest of the caller's transaction, writes note nothing for the rollups: a bulk load calls `refreshRollups` when it is done. */
+export async function pauseRollups(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT set_config('${PAUSED}', 'on', true)`);
+}
+
+/** Recounts every rollup of the schema in one set-based pass (after a bulk load), and ends a pause. */
+export async function refreshRollups(manager: EntityManager, schema: string): Promise<void> {
+  await manager.query(`SELECT "${schema}".refresh_rollups(NULL)`);
+  await manager.query(`SELECT set_config('${PAUSED}', 'off', true)`);
+}
