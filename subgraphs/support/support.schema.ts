@@ -1,5 +1,7 @@
 import { authChecker } from '../../platform/security/auth-checker';
 import { changeHistoryResolver } from '../../platform/history/change-history.resolver';
+import { importResolvers } from '../../platform/imports/import.resolver';
+import { SUPPORT_IMPORT_ROLES, SUPPORT_SHEETS } from './imports/sheets';
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
 import { PaymentCycle } from './entities/payment-cycle.entity';
 import { Verification, VerificationEntry } from './entities/verification.entity';
@@ -36,6 +38,7 @@ export function buildSupportSchema() {
       PersonFieldsResolver,
       HouseholdFieldsResolver,
       AreaFieldsResolver,
+      ...importResolvers('support', SUPPORT_SHEETS, SUPPORT_IMPORT_ROLES),
       changeHistoryResolver(Verification, 'verification'),
       changeHistoryResolver(VerificationEntry, 'verification_entry'),
       changeHistoryResolver(PaymentCycle, 'payment_cycle'),
