@@ -18,6 +18,7 @@ import { PaymentCycleMutationResolver } from './resolvers/payment-cycle-mutation
 import { PaymentCycleResolver } from './resolvers/payment-cycle.resolver';
 import { PersonFieldsResolver } from './resolvers/person-fields.resolver';
 import { ProjectResolver } from './resolvers/project.resolver';
+import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { VerificationEntryFieldsResolver } from './resolvers/verification-fields.resolver';
 import { VerificationMutationResolver } from './resolvers/verification-mutation.resolver';
 import { VerificationResolver } from './resolvers/verification.resolver';
@@ -35,6 +36,7 @@ export function buildSupportSchema() {
       PaymentLineFieldsResolver,
       SubsidyCardFieldsResolver,
       ProjectResolver,
+      StatisticsResolver,
       PersonFieldsResolver,
       HouseholdFieldsResolver,
       AreaFieldsResolver,
