@@ -10,6 +10,9 @@ const areaRef = (code: string) => Object.assign(new AdminAreaStub(), { code });
 /** A line's standing with the bank, as `PaymentLine.status` gives it (the loader's rule, in SQL). */
 const STATUS = `CASE WHEN r.id IS NOT NULL THEN 'REVERSED' WHEN b.paid IS NULL THEN 'PENDING' WHEN b.paid THEN 'PAID' ELSE 'FAILED' END`;
 
+/** The person's category as the `entitlement` view derives it: from the household's relocation date alone (现状 by 2006-06-30, else 原迁). */
+const CATEGORY = `CASE WHEN h.relocated_on <= DATE '2006-06-30' THEN 'EXISTING' WHEN h.relocated_on IS NOT NULL THEN 'ORIGINAL' END`;
+
 /**
  * Payment lines of cycles past DRAFT (the payments ordered), by area, scheme, year, the line's
  * standing and the person's category; one statement. The threshold applies to the persons paid:
@@ -22,14 +25,14 @@ export function supportStatistics(ctx: SupportContext, groupBy: SupportDimension
       JOIN ${s}.payment_cycle c ON c.id = l.cycle_id AND c.state <> 'DRAFT'
       LEFT JOIN ${s}.bank_return b ON b.line_id = l.id
       LEFT JOIN ${s}.ledger_entry r ON r.line_id = l.id AND r.kind = 'REVERSAL'
-      LEFT JOIN ${s}.entitlement e ON e.person_id = l.person_id AND e.scheme = l.scheme`,
+      LEFT JOIN ${s}.registry_household h ON h.household_id = l.household_id`,
     areaColumn: 'l.area_code',
     dimensions: {
       ...areaDimensions('l.area_code'),
       SCHEME: { sql: 'l.scheme', field: 'scheme' },
       YEAR: { sql: 'l.year', field: 'year' },
       STATUS: { sql: STATUS, field: 'status' },
-      CATEGORY: { sql: 'e.category', field: 'category' },
+      CATEGORY: { sql: CATEGORY, field: 'category' },
     } as Dimensions,
     measures: {
       persons: 'count(DISTINCT l.person_id)',
