@@ -5,7 +5,7 @@ import { badInput, ErrorCode } from '../platform/graphql/errors';
 import { fileRoute } from '../platform/server/file-routes';
 import { IDENTITY_HEADER } from '../platform/security/identity';
 import { FULL_READ_AREAS_HEADER, FULL_READ_FIELDS_HEADER } from '../platform/imports/registry-files';
-import { SHEET_OWNERS, sheetNamed } from '../platform/imports/registry-sheets';
+import { EXPORT_PARAMETERS, SHEET_OWNERS, sheetNamed } from '../platform/imports/registry-sheets';
 import type { Identity } from '../platform/security/identity';
 import { writeFullReads } from './audit/read-audit.store';
 import { createGatewayContext, type GatewayKeys } from './context';
@@ -43,7 +43,8 @@ async function pass(res: Response, url: string, headers: Record<string, string>,
 /**
  * Registry files through the gateway:
  * - `GET /imports/templates/<sheet>.xlsx` (or .csv): the sheet's template, no sign-in needed;
- * - `GET /exports/<sheet>.<csv|xlsx>?area=<code>`: the caller's registry in the sheet's format;
+ * - `GET /exports/<sheet>.<csv|xlsx>?area=<code>`: the caller's registry in the sheet's format
+ *   (the support files also take `cycle=<id or code>`, `year`, `quarter`);
  * - `GET /imports/<sheet>/runs/<id>/problems.<csv|xlsx>`: an import's error report.
  * The last two need `Authorization: Bearer <token>`, like `/graphql`.
  */
@@ -82,8 +83,11 @@ export function serveRegistryFiles(app: Express, subgraphUrls: Record<string, st
   app.get('/exports/:file', fileRoute(async (req, res) => {
     const { sheet, kind } = split(String(req.params.file));
     const { headers, identity } = await signed(req);
-    const area = typeof req.query.area === 'string' ? `?area=${encodeURIComponent(req.query.area)}` : '';
-    await pass(res, `${ownerUrl(subgraphUrls, sheet)}/files/exports/${sheet}.${kind}${area}`, headers, auditExport(req, identity, sheet));
+    // only the parameters exports know are passed on (`area`; `cycle`, `year`, `quarter` for the support files)
+    const query = new URLSearchParams();
+    for (const name of EXPORT_PARAMETERS) if (typeof req.query[name] === 'string') query.set(name, req.query[name] as string);
+    const search = query.size ? `?${query}` : '';
+    await pass(res, `${ownerUrl(subgraphUrls, sheet)}/files/exports/${sheet}.${kind}${search}`, headers, auditExport(req, identity, sheet));
   }));
   app.get('/imports/:sheet/runs/:id/problems.:kind', fileRoute(async (req, res) => {
     const { headers } = await signed(req);

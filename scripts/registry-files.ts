@@ -8,7 +8,7 @@ import { identityFromClaims, verifyUserToken, type Identity } from '../platform/
 import { PROBLEM_REPORT } from '../platform/imports/import-report';
 import { allImportProblems } from '../platform/imports/import-query.service';
 import { startImport } from '../platform/imports/import.service';
-import { ImportRunStatus, RegistrySheet, SHEET_OWNERS, sheetNamed, type SheetDefinition, type SubgraphSheets } from '../platform/imports/registry-sheets';
+import { EXPORT_PARAMETERS, exporterOf, ImportRunStatus, RegistrySheet, SHEET_OWNERS, sheetNamed, type ExportParameters, type SheetDefinition, type SubgraphSheets } from '../platform/imports/registry-sheets';
 import { sheetKind, type SheetSource } from '../platform/imports/sheet-reader';
 import { writeSheet } from '../platform/imports/sheet-writer';
 import { SUBGRAPH_MODULES } from './subgraphs';
@@ -34,6 +34,11 @@ export interface CommandDeps {
   print(line: string): void;
   /** Show a progress bar (on a terminal). */
   progress?: boolean;
+}
+
+/** `--cycle`, `--year`, `--quarter` (the parameters some exports take besides `--area`). */
+function exportParameters(argv: string[]): ExportParameters {
+  return Object.fromEntries(EXPORT_PARAMETERS.map((name) => [name, option(argv, name)]).filter(([, v]) => v !== undefined));
 }
 
 function option(argv: string[], name: string): string | undefined {
@@ -166,7 +171,7 @@ export async function registryCommand(command: 'import' | 'export', argv: string
   const ctx = baseContext(identity, await deps.dataSource(owner));
   const out = required(argv, 'out');
   const started = Date.now();
-  const count = await writeFile(out, (stream) => writeSheet(definition.format, sheetKind(out), stream, definition.rows(ctx, option(argv, 'area'))));
+  const count = await writeFile(out, (stream) => writeSheet(definition.format, sheetKind(out), stream, exporterOf(definition)(ctx, option(argv, 'area'), exportParameters(argv))));
   deps.print(`wrote ${count} ${definition.format.name} rows to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return 0;
 }

@@ -1,5 +1,6 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import DataLoader from 'dataloader';
 import { badInput } from './errors';
 
 export const MAX_PAGE_SIZE = 200;
@@ -83,4 +84,64 @@ export async function paginate<T extends ObjectLiteral>(
   } as Page<T>;
   Object.defineProperty(page, 'totalCount', { enumerable: true, get: () => (total ??= countQuery.getCount()) });
   return page;
+}
+
+/**
+ * A connection field under each parent of a list (a cycle's lines, an area's projects), batched:
+ * one statement for the pages of every parent asked with the same `first` and `after` (a
+ * LATERAL join on the parents' keys, each page read by its own index range), one to load the
+ * rows, and one for the totals when a client asks for `totalCount`. Per request (a DataLoader).
+ *
+ * `base()` is the scoped query on alias `x`; `parent(param)` the condition tying a row to the
+ * parent key `param` (e.g. `x.cycle_id = ${param}::uuid`, or `x.area_code ^@ ${param}`).
+ */
+export function pagesByParent<T extends ObjectLiteral>(options: {
+  base: () => SelectQueryBuilder<T>;
+  parent: (param: string) => string;
+  sort: { column: string; key: (row: T) => string };
+  load: (ids: string[]) => Promise<T[]>;
+}): (parent: string, args: PageArgs) => Promise<Page<T>> {
+  const lateral = async (keys: readonly string[], build: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>) => {
+    const qb = build(options.base());
+    const [sql, params] = qb.getQueryAndParameters();
+    const slot = `$${params.length + 1}`;
+    return qb.connection.query(`SELECT p.key AS parent_key, l.* FROM unnest(${slot}::text[]) AS p(key) CROSS JOIN LATERAL (${sql.replaceAll('PARENT_KEY', 'p.key')}) l`, [...params, keys]);
+  };
+  const totals = new DataLoader<string, number>(async (keys) => {
+    const rows: { parent_key: string; n: string }[] = await lateral(keys, (qb) => qb.select('count(*)', 'n').andWhere(options.parent('PARENT_KEY')));
+    const by = new Map(rows.map((r) => [r.parent_key, Number(r.n)]));
+    return keys.map((k) => by.get(k) ?? 0);
+  });
+  const pages = new DataLoader<string, { rows: T[]; hasNextPage: boolean }>(async (keys) => {
+    const asked = keys.map((k) => JSON.parse(k) as [string, number, string | null]);
+    const out = new Map<string, { rows: T[]; hasNextPage: boolean }>();
+    // one statement per distinct page (in practice: one), whatever the number of parents
+    for (const shape of new Set(asked.map(([, f, a]) => JSON.stringify([f, a])))) {
+      const [size, cursor] = JSON.parse(shape) as [number, string | null];
+      const parents = asked.filter(([, f, a]) => f === size && a === cursor).map(([p]) => p);
+      const found: { parent_key: string; id: string }[] = await lateral(parents, (qb) => {
+        qb.select(options.sort.column, 'id').andWhere(options.parent('PARENT_KEY'));
+        if (cursor) qb.andWhere(`${options.sort.column} > :pageAfter`, { pageAfter: decodeCursor(cursor) });
+        return qb.orderBy(options.sort.column, 'ASC').limit(size + 1);
+      });
+      const rows = found.length ? await options.load([...new Set(found.map((f) => String(f.id)))]) : [];
+      const byKey = new Map(rows.map((r) => [options.sort.key(r), r]));
+      for (const parent of parents) {
+        const ids = found.filter((f) => f.parent_key === parent).map((f) => String(f.id));
+        const mine = ids.map((id) => byKey.get(id)).filter((r): r is T => r !== undefined);
+        out.set(JSON.stringify([parent, size, cursor]), { rows: mine.slice(0, size), hasNextPage: mine.length > size });
+      }
+    }
+    return keys.map((k) => out.get(k)!);
+  });
+  return async (parent, args) => {
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
+      throw badInput([{ field: 'first', zh: `每页条数须在 1 至 ${MAX_PAGE_SIZE} 之间`, en: `first must be between 1 and ${MAX_PAGE_SIZE}` }]);
+    }
+    if (args.after) decodeCursor(args.after);
+    const { rows, hasNextPage } = await pages.load(JSON.stringify([parent, args.first, args.after ?? null]));
+    const page = { nodes: rows, pageInfo: { endCursor: rows.length ? encodeCursor(options.sort.key(rows[rows.length - 1])) : null, hasNextPage } } as Page<T>;
+    Object.defineProperty(page, 'totalCount', { enumerable: true, get: () => totals.load(parent) });
+    return page;
+  };
 }

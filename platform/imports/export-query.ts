@@ -1,3 +1,4 @@
+import { schemaName } from '../db/data-source';
 import type { BaseContext } from '../graphql/context';
 import { areaPrefix, checkAreaFilter, prefixCondition } from '../security/scope';
 
@@ -19,4 +20,25 @@ export function exportCondition(ctx: BaseContext, column: string, area: string |
     return `$${first + values.length - 1}`;
   });
   return { sql, values };
+}
+
+/**
+ * Reads an export a page at a time, by a key that grows: `select(schema, condition)` returns the
+ * page after the last key (its parts in `$1…$k`), then `fixed` values (`$k+1…`, e.g. a cycle or
+ * a year), then the jurisdiction's values.
+ */
+export async function* exportPages(
+  ctx: BaseContext, column: string, area: string | undefined, start: string[],
+  select: (schema: string, condition: string) => string, keyOf: (row: Record<string, unknown>) => string[],
+  fixed: unknown[] = [],
+): AsyncGenerator<Record<string, unknown>> {
+  const schema = schemaName(ctx.dataSource);
+  const { sql, values } = exportCondition(ctx, column, area, start.length + fixed.length + 1);
+  let after = start;
+  for (;;) {
+    const rows: Record<string, unknown>[] = await ctx.dataSource.query(`${select(schema, sql)} LIMIT ${EXPORT_PAGE}`, [...after, ...fixed, ...values]);
+    yield* rows;
+    if (rows.length < EXPORT_PAGE) return;
+    after = keyOf(rows[rows.length - 1]);
+  }
 }

@@ -44,13 +44,13 @@ function uploadedFile(input: ImportFileInput): Buffer {
  * The import operations of the subgraph `owner` (names in IMPORT_OPERATIONS): the mutation that
  * imports its sheets, and the queries that follow a run and page through its problems.
  */
-function importResolver(owner: string, sheets: SubgraphSheets) {
+function importResolver(owner: string, sheets: SubgraphSheets, roles: readonly Role[]) {
   const names = IMPORT_OPERATIONS[owner];
-  const list = Object.keys(sheets).map((s) => SHEET_OWNERS[s as keyof typeof SHEET_OWNERS].name).join(', ');
+  const list = Object.entries(sheets).filter(([, d]) => d?.importer).map(([s]) => SHEET_OWNERS[s as keyof typeof SHEET_OWNERS].name).join(', ');
 
   @Resolver()
   class ImportResolver {
-    @Authorized(...IMPORT_ROLES)
+    @Authorized(...roles)
     @Mutation(() => ImportRun, {
       name: names.mutation,
       description: `Import a registry file (${list}): a dry run unless commit; all rows or none · 导入登记表（${list}；默认试导入；正式导入全部写入或全不写入）`,
@@ -102,7 +102,10 @@ class ImportRunFieldsResolver {
   }
 }
 
-/** The resolvers a subgraph that imports `sheets` adds to its schema. */
-export function importResolvers(owner: string, sheets: SubgraphSheets) {
-  return [importResolver(owner, sheets), ImportRunFieldsResolver];
+/**
+ * The resolvers a subgraph that imports `sheets` adds to its schema; `roles` may call the mutation
+ * (each sheet then checks its own `importRoles`, the offices by default).
+ */
+export function importResolvers(owner: string, sheets: SubgraphSheets, roles: readonly Role[] = IMPORT_ROLES) {
+  return [importResolver(owner, sheets, roles), ImportRunFieldsResolver];
 }

@@ -7,7 +7,9 @@ import { runSheetImport, type ImportCounts, type ImportStatus, type RowProblem }
 import { cutValue, SHOWN_VALUE_CHARS } from './sheet-errors';
 import type { SheetLimitError, SheetSource } from './sheet-reader';
 import { ImportRun } from './import-run.entity';
-import { ImportRunStatus, sheetDefinition, type RegistrySheet, type SubgraphSheets } from './registry-sheets';
+import { importerOf, ImportRunStatus, sheetDefinition, type RegistrySheet, type SubgraphSheets } from './registry-sheets';
+import { forbidden } from '../graphql/errors';
+import { Role } from '../security/identity';
 
 /**
  * Runs of this process still going. Their progress is written to `import_run` as they go, except
@@ -45,6 +47,10 @@ export const limitRefusal = (run: ImportRun): SheetLimitError | undefined => ref
 export async function startImport(ctx: BaseContext, sheets: SubgraphSheets, request: ImportRequest): Promise<{ run: ImportRun; done: Promise<ImportRun> }> {
   const { dataSource } = ctx;
   const definition = sheetDefinition(sheets, request.sheet);
+  const importer = importerOf(definition);
+  // a sheet others may import too (community workers their verification results) says so; the rest are the offices'
+  const roles = definition.importRoles ?? [Role.PREFECTURE_OFFICER, Role.COUNTY_OFFICER];
+  if (!roles.includes(ctx.identity.role)) throw forbidden(`您的角色不能导入${definition.format.title}`, `Your role cannot import the ${definition.format.name} sheet`);
   const runs = dataSource.getRepository(ImportRun);
   const run = runs.create({
     id: randomUUID(),
@@ -78,7 +84,7 @@ export async function startImport(ctx: BaseContext, sheets: SubgraphSheets, requ
       const outcome = await runSheetImport({
         dataSource,
         source: request.source,
-        sheet: () => definition.importer(ctx.scope),
+        sheet: () => importer(ctx.scope, ctx.identity),
         commit: request.commit,
         writeSource: `import ${run.id}`,
         limits,

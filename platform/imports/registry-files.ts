@@ -7,7 +7,7 @@ import type { SheetKind } from './sheet-reader';
 import { rowMasker, seesValueInFull } from '../security/sensitive';
 import { CONTENT_TYPES, writeSheet } from './sheet-writer';
 import { allImportProblems } from './import-query.service';
-import { sheetDefinition, sheetNamed, type SubgraphSheets } from './registry-sheets';
+import { EXPORT_PARAMETERS, exporterOf, sheetDefinition, sheetNamed, type ExportParameters, type SubgraphSheets } from './registry-sheets';
 
 /** Response headers of an export holding sensitive columns in full: which, and the areas exported. */
 export const FULL_READ_FIELDS_HEADER = 'x-full-read-fields';
@@ -26,7 +26,8 @@ function sheetOf(sheets: SubgraphSheets, name: string) {
 
 /**
  * The downloads of a subgraph's sheets that the gateway passes through (with the caller's
- * forwarded identity): `GET /files/templates/<sheet>.xlsx`, `GET /files/exports/<sheet>.<csv|xlsx>?area=<code>`,
+ * forwarded identity): `GET /files/templates/<sheet>.xlsx`, `GET /files/exports/<sheet>.<csv|xlsx>?area=<code>`
+ * (some sheets also take `cycle`, `year`, `quarter`),
  * `GET /files/imports/<id>/problems.<csv|xlsx>`.
  */
 export function registryFileRoutes(sheets: SubgraphSheets) {
@@ -41,8 +42,10 @@ export function registryFileRoutes(sheets: SubgraphSheets) {
       const ctx = await contextOf(req);
       const definition = sheetOf(sheets, String(req.params.sheet));
       const kind = kindOf(String(req.params.kind));
-      const area = typeof req.query.area === 'string' && req.query.area ? req.query.area : undefined;
-      const rows = definition.rows(ctx, area);
+      const parameters: ExportParameters = {};
+      for (const name of EXPORT_PARAMETERS) if (typeof req.query[name] === 'string' && req.query[name]) parameters[name] = req.query[name] as string;
+      const area = parameters.area;
+      const rows = exporterOf(definition)(ctx, area, parameters);
       const first = await rows.next(); // scope and filter errors answer before the download starts
       // the gateway writes the read audit from these before it passes the file on (fail-closed)
       const full = definition.format.columns.filter((c) => c.sensitive && seesValueInFull(ctx.identity, c.sensitive)).map((c) => c.key);
@@ -52,7 +55,8 @@ export function registryFileRoutes(sheets: SubgraphSheets) {
         res.setHeader(FULL_READ_FIELDS_HEADER, full.join(','));
         res.setHeader(FULL_READ_AREAS_HEADER, (area ? [area] : ctx.identity.jurisdiction).join(','));
       }
-      attachment(res, `${definition.format.name}${area ? `-${area}` : ''}.${kind}`, CONTENT_TYPES[kind]);
+      const suffix = [area, parameters.cycle, parameters.year, parameters.quarter && `Q${parameters.quarter}`].filter(Boolean).map((v) => `-${String(v).replace(/[^\w-]/g, '')}`).join('');
+      attachment(res, `${definition.format.name}${suffix}.${kind}`, CONTENT_TYPES[kind]);
       await writeSheet(definition.format, kind, res, (async function* () {
         if (!first.done) yield shown(first.value);
         for await (const row of rows) yield shown(row);

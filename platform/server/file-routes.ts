@@ -8,6 +8,7 @@ const STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
 };
 
 /** Answers a failed file request the way GraphQL errors look: coded, bilingual, nothing internal. */

@@ -15,7 +15,9 @@ import { SupportLedger1765000000002 } from './migrations/1765000000002-ledger';
 import { SupportChangeHistory1765000000003, SupportChangeHistoryPerStatement1765000000004 } from './migrations/1765000000003-change-history';
 import { SupportDataVersion1765000000005 } from './migrations/1765000000005-data-version';
 import { SupportImportRuns1765000000006 } from './migrations/1765000000006-import-runs';
+import { SupportFiles1765000000007 } from './migrations/1765000000007-files';
 import { SupportRegistryEventsProjection1765000001000 } from './migrations/1765000001000-registry-events-projection';
+import { SUPPORT_SHEETS } from './imports/sheets';
 import { loadSupportConfig, type SupportConfig } from './support.config';
 import type { SupportContext } from './support.context';
 import { createSupportLoaders } from './support.loaders';
@@ -35,12 +37,13 @@ export const supportModule = defineSubgraph<SupportContext, SupportConfig>({
     SupportChangeHistoryPerStatement1765000000004,
     SupportDataVersion1765000000005,
     SupportImportRuns1765000000006,
+    SupportFiles1765000000007,
     SupportRegistryEventsProjection1765000001000,
   ],
   schema: buildSupportSchema,
   settings: () => loadSupportConfig(),
   extendContext: (base, config) => ({ ...base, config, loaders: createSupportLoaders(base) }),
-  sheets: {},
+  sheets: SUPPORT_SHEETS,
   projection: SUPPORT_PROJECTION,
   demo: { hasData: hasSupportData, load: loadSupportDemo },
 });

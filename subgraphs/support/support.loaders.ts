@@ -5,6 +5,7 @@ import { forbidden } from '../../platform/graphql/errors';
 import { existingKeys, forbiddenIfExists, groupLoader, rowLoader } from '../../platform/graphql/loaders';
 import { queryNamed, tableOf } from '../../platform/db/raw-sql';
 import { isUuid } from '../../platform/graphql/validation';
+import { pagesByParent } from '../../platform/graphql/pagination';
 import type { Scope } from '../../platform/security/scope';
 import { Entitlement } from './entities/entitlement.entity';
 import { LedgerEntry } from './entities/ledger-entry.entity';
@@ -99,6 +100,20 @@ export function createSupportLoaders({ dataSource, scope }: BaseContext) {
         reversalsFen: money(r.reversalsFen), netFen: money(r.netFen), balanced: r.balanced,
       }]));
       return ids.map((id) => by.get(id) ?? null);
+    }),
+    /** A cycle's lines, a page per cycle, every cycle of the list in one statement (by the line's id). */
+    linesOfCycle: pagesByParent<PaymentLine>({
+      base: () => scoped(dataSource, PaymentLine, scope, 'x'),
+      parent: (key) => `x.cycle_id = ${key}::uuid`,
+      sort: { column: 'x.id', key: (row) => row.id },
+      load: (ids) => scoped(dataSource, PaymentLine, scope, 'x').andWhere('x.id = ANY(:ids)', { ids }).getMany(),
+    }),
+    /** An area's projects (in it and below it), a page per area, every area of the list in one statement. */
+    projectsOfArea: pagesByParent<SupportProject>({
+      base: () => scopedShared(dataSource, SupportProject, scope, 'x'),
+      parent: (key) => `x.area_code::text ^@ ${key}`,
+      sort: { column: 'x.id', key: (row) => row.id },
+      load: (ids) => scopedShared(dataSource, SupportProject, scope, 'x').andWhere('x.id = ANY(:ids)', { ids }).getMany(),
     }),
     /** Keyed `code|year`: one SQL statement computes the indicators of every area asked in the batch. */
     indicators: new DataLoader<string, SupportIndicators>((keys) => computeIndicators(dataSource, scope, keys)),

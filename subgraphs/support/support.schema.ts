@@ -1,5 +1,7 @@
 import { authChecker } from '../../platform/security/auth-checker';
 import { changeHistoryResolver } from '../../platform/history/change-history.resolver';
+import { importResolvers } from '../../platform/imports/import.resolver';
+import { SUPPORT_IMPORT_ROLES, SUPPORT_SHEETS } from './imports/sheets';
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
 import { PaymentCycle } from './entities/payment-cycle.entity';
 import { Verification, VerificationEntry } from './entities/verification.entity';
@@ -16,6 +18,7 @@ import { PaymentCycleMutationResolver } from './resolvers/payment-cycle-mutation
 import { PaymentCycleResolver } from './resolvers/payment-cycle.resolver';
 import { PersonFieldsResolver } from './resolvers/person-fields.resolver';
 import { ProjectResolver } from './resolvers/project.resolver';
+import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { VerificationEntryFieldsResolver } from './resolvers/verification-fields.resolver';
 import { VerificationMutationResolver } from './resolvers/verification-mutation.resolver';
 import { VerificationResolver } from './resolvers/verification.resolver';
@@ -33,9 +36,11 @@ export function buildSupportSchema() {
       PaymentLineFieldsResolver,
       SubsidyCardFieldsResolver,
       ProjectResolver,
+      StatisticsResolver,
       PersonFieldsResolver,
       HouseholdFieldsResolver,
       AreaFieldsResolver,
+      ...importResolvers('support', SUPPORT_SHEETS, SUPPORT_IMPORT_ROLES),
       changeHistoryResolver(Verification, 'verification'),
       changeHistoryResolver(VerificationEntry, 'verification_entry'),
       changeHistoryResolver(PaymentCycle, 'payment_cycle'),

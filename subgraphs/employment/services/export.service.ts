@@ -1,27 +1,7 @@
 import type { BaseContext } from '../../../platform/graphql/context';
-import { EXPORT_PAGE, exportCondition } from '../../../platform/imports/export-query';
-import { schemaName } from '../../../platform/db/data-source';
+import { exportPages as pages } from '../../../platform/imports/export-query';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
-
-/**
- * Reads an export a page at a time, by a key that grows: `select(after, condition, values)`
- * returns the page after `after` (its keys in `$1…$k`, the jurisdiction's values from `$k+1`).
- */
-async function* pages(
-  ctx: BaseContext, column: string, area: string | undefined, start: string[],
-  select: (schema: string, condition: string) => string, keyOf: (row: Record<string, unknown>) => string[],
-): AsyncGenerator<Record<string, unknown>> {
-  const schema = schemaName(ctx.dataSource);
-  const { sql, values } = exportCondition(ctx, column, area, start.length + 1);
-  let after = start;
-  for (;;) {
-    const rows: Record<string, unknown>[] = await ctx.dataSource.query(`${select(schema, sql)} LIMIT ${EXPORT_PAGE}`, [...after, ...values]);
-    yield* rows;
-    if (rows.length < EXPORT_PAGE) return;
-    after = keyOf(rows[rows.length - 1]);
-  }
-}
 
 /** The labour-status sheet's rows inside the caller's jurisdiction (narrowed to `area`), by person. */
 export function exportLabourStatus(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {

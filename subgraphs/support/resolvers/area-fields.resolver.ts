@@ -3,7 +3,7 @@ import { PageArgs, type Page } from '../../../platform/graphql/pagination';
 import { AdminAreaStub } from '../entities/admin-area.stub';
 import { SupportProject } from '../entities/support-project.entity';
 import { SupportIndicators } from '../services/indicators.service';
-import { listProjects } from '../services/support-query.service';
+import { areaPrefix, checkAreaFilter } from '../../../platform/security/scope';
 import { requireYear } from '../services/support.validation';
 import type { SupportContext } from '../support.context';
 import { SupportProjectConnection } from './project.resolver';
@@ -19,6 +19,7 @@ export class AreaFieldsResolver {
 
   @FieldResolver(() => SupportProjectConnection, { description: 'Support projects in this area and below it · 后期扶持项目' })
   supportProjects(@Root() a: AdminAreaStub, @Ctx() ctx: SupportContext, @Args() page: PageArgs): Promise<Page<SupportProject>> {
-    return listProjects(ctx, { areaCode: a.code }, page);
+    // the area is checked like a filter (no SQL); the pages of every area asked come in one statement
+    return ctx.loaders.projectsOfArea(areaPrefix(checkAreaFilter(ctx.scope, a.code, 'code')), page);
   }
 }

@@ -10,7 +10,7 @@ import { PaymentCycle } from '../entities/payment-cycle.entity';
 import { PaymentLine } from '../entities/payment-line.entity';
 import { PersonStub } from '../entities/person.stub';
 import { SubsidyCard } from '../entities/subsidy-card.entity';
-import { CycleReconciliation, listLines } from '../services/support-query.service';
+import { CycleReconciliation } from '../services/support-query.service';
 import type { SupportContext } from '../support.context';
 import { LineStatus } from '../support.enums';
 import { PaymentLineConnection } from './payment-cycle.resolver';
@@ -31,7 +31,7 @@ export class PaymentCycleFieldsResolver {
 
   @FieldResolver(() => PaymentLineConnection, { description: 'The cycle’s lines, paginated · 发放明细' })
   lines(@Root() c: PaymentCycle, @Args() page: PageArgs, @Ctx() ctx: SupportContext): Promise<Page<PaymentLine>> {
-    return listLines(ctx, { cycleId: c.id }, page);
+    return ctx.loaders.linesOfCycle(c.id, page);
   }
 
   @FieldResolver(() => CycleReconciliation, { nullable: true, description: 'Lines, ledger and total side by side · 对账情况' })

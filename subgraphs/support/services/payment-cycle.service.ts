@@ -186,6 +186,19 @@ export async function reconcilePaymentCycle(ctx: SupportContext, id: string): Pr
   });
 }
 
+/**
+ * After a bank return file: each of `cycleIds` still EXPORTED whose every line the bank has
+ * returned is reconciled (its failed lines into a re-payment cycle), in the caller's transaction.
+ */
+export async function reconcileReturnedCycles(manager: EntityManager, cycleIds: string[], by: string): Promise<void> {
+  if (!cycleIds.length) return;
+  const complete: { id: string }[] = await manager.query(
+    `SELECT c.id FROM ${s(manager)}.payment_cycle c
+      WHERE c.id = ANY ($1::uuid[]) AND c.state = 'EXPORTED'
+        AND c.line_count = (SELECT count(*) FROM ${s(manager)}.bank_return b WHERE b.cycle_id = c.id)`, [cycleIds]);
+  for (const { id } of complete) await reconcileRows(manager, await manager.getRepository(PaymentCycle).findOneByOrFail({ id }), by);
+}
+
 async function reconcileRows(manager: EntityManager, cycle: PaymentCycle, by: string): Promise<void> {
   const schema = s(manager);
   await manager.query(`UPDATE ${schema}.payment_cycle SET state = 'RECONCILED', reconciled_by = $2, reconciled_at = now() WHERE id = $1`, [cycle.id, by]);
