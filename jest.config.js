@@ -27,6 +27,8 @@ module.exports = {
   // TEST_BROWSER=0: no Chromium here (scripts/run-tests.js says so)
   testPathIgnorePatterns: ['/node_modules/', ...(full ? [] : ['\\.full\\.test\\.ts$']), ...(process.env.TEST_BROWSER === '0' ? ['/tests/browser/'] : [])],
   setupFiles: ['reflect-metadata'],
+  // TEST_CPU_LOG=<file>: CPU and wall seconds per suite (tests/cpu-log.ts)
+  setupFilesAfterEnv: ['<rootDir>/tests/cpu-log.ts'],
   // the demo seeds, built once per run (tests/seeds.ts)
   globalSetup: '<rootDir>/tests/global-setup.ts',
   globalTeardown: '<rootDir>/tests/global-teardown.ts',

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm test` after the type-check: runs jest with what PGlite needs, every suite on the embedded
-// engine and, when it is reachable, the engine-sensitive ones on PostgreSQL as well (`engines()` in
-// tests/environment.ts); then prints the plain summary line `N passed, N failed`.
-// `--full` (`npm run test:full`): the full-scale suites (`*.full.test.ts`) instead.
-const { spawnSync } = require('node:child_process');
+// `npm test`: the type-check (`npm run typecheck`) and, beside it, jest with what PGlite needs, every
+// suite on the embedded engine and, when it is reachable, the engine-sensitive ones on PostgreSQL as
+// well (`engines()` in tests/environment.ts); then prints the plain summary line `N passed, N failed`
+// and fails if either failed. The type-check is single-threaded: run first, it kept a core idle.
+// `--full` (`npm run test:full`): the full-scale suites (`*.full.test.ts`) instead, without the type-check.
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -43,7 +44,11 @@ async function main() {
     TEST_FULL: full ? '1' : '0',
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim(),
   };
-  const run = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+  const exit = (child) => new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  const typecheck = full ? Promise.resolve(0) : exit(spawn('npm', ['run', '--silent', 'typecheck'], { stdio: 'inherit' }));
+  const run = { status: await exit(spawn(process.execPath, args, { stdio: 'inherit', env })) };
+  const typed = await typecheck;
+  if (typed !== 0) console.log(`the type-check failed (${typed}): npm run typecheck`);
 
   let passed = 0;
   let failed = 0;
@@ -56,7 +61,7 @@ async function main() {
     failed = Math.max(failed, 1);
   }
   console.log(`${passed} passed, ${failed} failed`);
-  process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+  process.exit(run.status === 0 && typed === 0 && failed === 0 && passed > 0 ? 0 : 1);
 }
 
 main();

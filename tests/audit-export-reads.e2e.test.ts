@@ -16,7 +16,7 @@ describe('the read audit filtered by export', () => {
   };
 
   beforeAll(async () => {
-    ({ env } = await startPlatform('pglite', 0.003));
+    ({ env } = await startPlatform('pglite', 0.005));
     // a county officer downloads the persons sheet (full ID numbers and phones) and reads a person by GraphQL
     const file = await fetch(`${base()}/exports/persons.csv?area=${DEMO_AREAS.qiaojia}`, { headers: { authorization: `Bearer ${await env.token(qiaojia)}` } });
     expect(file.status).toBe(200);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { withPg } from './seeds';
+import { withPg } from './test-server';
 
 /** Databases of runs that started this long ago are left over from a run that was killed. */
 const STALE_SECONDS = 6 * 3600;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { withPg } from './seeds';
+import { withPg } from './test-server';
 
 /** jest's globalTeardown: removes the run's seeds (files and databases). */
 export default async function globalTeardown(): Promise<void> {

@@ -1,13 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { buildGraphiQL } from '../gateway/graphiql/build';
 import { startGateway } from '../gateway/server';
 import { loadSupergraph } from '../gateway/supergraph';
 import { loadConfig } from '../platform/config';
 import type { Listening } from '../platform/server/http';
 import type { DemoData } from '../subgraphs/households/demo/rows';
-import { demoRegistry } from './seeds';
+import { demoRegistry, graphiqlBundle } from './seeds';
 import { createTestEnvironment, subgraphUrls, type EngineKind, type TestEnvironment } from './environment';
 import { ALL_SUBGRAPHS, type SubgraphName } from './subgraphs';
 
@@ -20,10 +16,9 @@ export async function startPlatform(engine: EngineKind, scale: number, subgraphs
   return { env, data: await demoRegistry(scale) };
 }
 
-/** A second gateway over an environment's subgraphs, serving a freshly built GraphiQL bundle. */
+/** A second gateway over an environment's subgraphs, serving the GraphiQL bundle built for this run (`graphiqlBundle()`). */
 export async function startGraphiQLGateway(env: TestEnvironment): Promise<{ gateway: Listening; close(): Promise<void> }> {
-  const bundle = fs.mkdtempSync(path.join(os.tmpdir(), 'graphiql-'));
-  await buildGraphiQL(bundle);
+  const bundle = await graphiqlBundle();
   const gateway = await startGateway({
     clients: env.clients,
     supergraphSdl: loadSupergraph(loadConfig()).sdl,
@@ -33,9 +28,6 @@ export async function startGraphiQLGateway(env: TestEnvironment): Promise<{ gate
   });
   return {
     gateway,
-    async close() {
-      await gateway.close();
-      fs.rmSync(bundle, { recursive: true, force: true });
-    },
+    close: () => gateway.close(),
   };
 }

@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { openGatewayDatabase } from '../gateway/clients/client-store';
+import { buildGraphiQL } from '../gateway/graphiql/build';
 import { openPGlite, type Engine } from '../platform/db/data-source';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { startInProcessDelivery } from '../platform/events/delivery';
 import type { OpenDatabase } from '../platform/server/subgraph-module';
 import { subgraphModules } from './subgraphs';
+import { TEST_DATABASE_URL, databaseUrl, withPg } from './test-server';
 
 /**
  * Demo seeds: built once per test run and engine and scale, restored for each test environment.
@@ -21,7 +22,7 @@ import { subgraphModules } from './subgraphs';
  * and its teardown removes both.
  */
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+export { TEST_DATABASE_URL, databaseUrl, withPg };
 
 /** The run's directory and the prefix of its database names (`zrg_t<started>_<pid>`). */
 function run(): { dir: string; prefix: string } {
@@ -32,23 +33,6 @@ function run(): { dir: string; prefix: string } {
 }
 
 const scaleKey = (scale: number) => String(scale).replace('.', '_');
-
-/** A database on the test server, by name. */
-export function databaseUrl(name: string): string {
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-export async function withPg<T>(work: (client: pg.Client) => Promise<T>, url = TEST_DATABASE_URL): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -112,6 +96,16 @@ export async function demoRegistry(scale: number): Promise<DemoData> {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as DemoData;
 }
 
+/**
+ * The GraphiQL bundle, built once per run (esbuild, both cores for seconds) into the run's
+ * directory and served read-only by every gateway that serves GraphiQL.
+ */
+export async function graphiqlBundle(): Promise<string> {
+  const dir = path.join(run().dir, 'graphiql');
+  await once('graphiql', () => buildGraphiQL(dir));
+  return dir;
+}
+
 /** Migrates every subgraph and the gateway on `engine`, loads the demo at `scale` and brings the registry's projections up to its outbox. */
 async function fill(engine: Engine, scale: number): Promise<void> {
   const registry = await demoRegistry(scale);
@@ -137,11 +131,33 @@ export async function restorePGlite(scale: number): Promise<PGlite> {
   await once(`pglite-${scaleKey(scale)}`, async () => {
     const db = await openPGlite();
     await fill({ kind: 'pglite', db }, scale);
+    // a checkpoint leaves the instance needing only the WAL from its redo point on: the older and
+    // the recycled (future) segments, 16 MB each, are dropped from the dump, which every environment reads
+    await db.exec('CHECKPOINT');
+    const { rows } = await db.query<{ redo: string; current: string }>('SELECT redo_wal_file AS redo, pg_walfile_name(pg_current_wal_lsn()) AS current FROM pg_control_checkpoint()');
     const dump = await db.dumpDataDir('none');
     await db.close();
-    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    fs.writeFileSync(file, withoutWalSegments(Buffer.from(await dump.arrayBuffer()), (segment) => segment < rows[0].redo || segment > rows[0].current));
   });
   return openPGlite(undefined, new Blob([fs.readFileSync(file)]));
+}
+
+/** A tar archive of a data directory without the WAL segments (`pg_wal/<24 hex digits>`) `drop` names. */
+function withoutWalSegments(tar: Buffer, drop: (segment: string) => boolean): Buffer {
+  const kept: Buffer[] = [];
+  for (let at = 0; at + 512 <= tar.length; ) {
+    const header = tar.subarray(at, at + 512);
+    if (header.every((byte) => byte === 0)) break; // the end-of-archive blocks
+    const text = (from: number, length: number) => header.toString('latin1', from, from + length).replace(/\0.*$/s, '');
+    const name = [text(345, 155), text(0, 100)].filter(Boolean).join('/');
+    const size = parseInt(text(124, 12).trim() || '0', 8);
+    const end = at + 512 + Math.ceil(size / 512) * 512;
+    const segment = /(?:^|\/)pg_wal\/([0-9A-F]{24})$/.exec(name)?.[1];
+    if (!segment || !drop(segment)) kept.push(tar.subarray(at, end));
+    at = end;
+  }
+  kept.push(Buffer.alloc(1024));
+  return Buffer.concat(kept);
 }
 
 let clones = 0;

@@ -5,14 +5,13 @@ import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { startGateway } from '../gateway/server';
 import { loadSupergraph } from '../gateway/supergraph';
 import { loadConfig } from '../platform/config';
-import { openPGlite } from '../platform/db/data-source';
 import type { Listening } from '../platform/server/http';
 import { captureLogs } from '../platform/server/log';
 import type { RunningSubgraph } from '../platform/server/subgraph-server';
 import { signUserToken } from '../platform/security/identity';
 import { generateKeyMaterial, importKeys, type Keys } from '../platform/security/keys';
-import { generateDemoData } from '../subgraphs/households/demo/generator';
 import { householdsModule } from '../subgraphs/households/module';
+import { restorePGlite } from './seeds';
 import { freePort, startProcess, stopProcess, type PlatformProcess } from './support/processes';
 import { startTcpProxy } from './support/tcp-proxy';
 
@@ -49,9 +48,9 @@ describe('a subgraph that fails', () => {
   beforeAll(async () => {
     material = await generateKeyMaterial();
     keys = await importKeys(material);
-    const pglite = await openPGlite();
+    // the registry at scale 0.005, restored from the run's seed
+    const pglite = await restorePGlite(0.005);
     const db = await householdsModule.openDatabase({ kind: 'pglite', db: pglite });
-    await householdsModule.demo.load(db.dataSource, generateDemoData({ scale: 0.005 }), { scale: 0.005 });
     households = await householdsModule.serve(db, { gatewayPublicKey: keys.gatewayPublic });
     closeHouseholds = async () => {
       await households.close();

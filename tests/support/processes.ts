@@ -11,7 +11,7 @@ export interface PlatformProcess {
   child: ChildProcess;
   /** Every JSON line it logged so far. */
   lines: Record<string, any>[];
-  /** Resolves with the first logged line `match` accepts. */
+  /** Resolves with the first logged line `match` accepts; rejects if the process exits first or `timeoutMs` (default: none, a busy machine only makes it slower) passes. */
   waitFor(match: (line: Record<string, any>) => boolean, timeoutMs?: number): Promise<Record<string, any>>;
   /** Resolves with the exit code (or the signal's name). */
   exited: Promise<number | string>;
@@ -46,11 +46,11 @@ export function startProcess(entry: string, env: Record<string, string>): Platfo
     child,
     lines,
     exited,
-    waitFor(match, timeoutMs = 90_000) {
+    waitFor(match, timeoutMs) {
       const found = lines.find(match);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${entry}: no such log line in ${timeoutMs} ms; stderr: ${stderr.slice(-2000)}`)), timeoutMs);
+        const timer = timeoutMs === undefined ? undefined : setTimeout(() => reject(new Error(`${entry}: no such log line in ${timeoutMs} ms; stderr: ${stderr.slice(-2000)}`)), timeoutMs);
         exited.then((code) => reject(new Error(`${entry} exited (${code}) before the awaited log line; stderr: ${stderr.slice(-2000)}`)));
         waiting.push({ match, resolve: (line) => (clearTimeout(timer), resolve(line)) });
       });
