@@ -7,6 +7,7 @@ import { openPGlite, type Engine } from '../platform/db/data-source';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { startInProcessDelivery } from '../platform/events/delivery';
+import { adoptDemoProjections } from '../platform/events/projection-demo';
 import type { OpenDatabase } from '../platform/server/subgraph-module';
 import { subgraphModules } from './subgraphs';
 
@@ -123,7 +124,9 @@ async function fill(engine: Engine, scale: number): Promise<void> {
     await module.demo.load(db.dataSource, registry, { scale });
     databases.push(db);
   }
-  // the projections apply the registry's demo events once here, as on a first start, not in every environment
+  // as on a first start: the projections loaded from the snapshot are found equal to the registry's
+  // outbox and marked applied up to it; anything left is applied here, not in every environment
+  await adoptDemoProjections(modules, databases);
   const delivery = await startInProcessDelivery(modules, databases, { pollMs: 0 });
   await delivery?.stop();
   for (const db of databases) await db.dataSource.destroy();
