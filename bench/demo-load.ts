@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import 'reflect-metadata';
 import { openGatewayDatabase } from '../gateway/clients/client-store';
 import { openPGlite, type Engine } from '../platform/db/data-source';
@@ -11,7 +12,7 @@ import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 
 /**
  * The full first-start load phase by phase, on the embedded engine (PGlite in this process, so its
- * CPU time is this process's): `npm run build && node dist/bench/demo-load.js [scale] [--dir DIR] [--dump]`.
+ * CPU time is this process's): `npm run build && node dist/bench/demo-load.js [scale] [--dir DIR | --memory] [--dump]`.
  * Migrations, the registry's generation, each subgraph's demo load, the projections adopted and
  * catching up with the registry's outbox, the gateway's tables and (`--dump`) the data-directory dump the test
  * seeds restore from. `--postgres URL` measures the same on PostgreSQL (a database that must be empty).
@@ -23,7 +24,9 @@ function option(name: string): string | undefined {
 
 async function main() {
   const scale = Number(process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 1);
-  const dir = option('dir');
+  // in a directory, as npm start's DATA_DIR (a fresh one unless given), or in memory
+  const memory = process.argv.includes('--memory');
+  const dir = memory ? undefined : option('dir') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'demo-load-'));
   const url = option('postgres');
   const started = Date.now();
   const cpu0 = process.cpuUsage();
@@ -41,6 +44,7 @@ async function main() {
   if (url) engine = { kind: 'postgres', url };
   else {
     if (dir) fs.mkdirSync(dir, { recursive: true });
+    console.log(`PGlite in ${dir ?? 'memory'}`);
     pglite = await openPGlite(dir);
     engine = { kind: 'pglite', db: pglite };
   }
@@ -70,6 +74,7 @@ async function main() {
     mark(`dump the data directory (${Math.round(dump.size / 1e6)} MB)`);
   }
   await pglite?.close();
+  if (dir && !option('dir')) fs.rmSync(dir, { recursive: true, force: true });
   const c = process.cpuUsage(cpu0);
   console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s wall, ${((c.user + c.system) / 1e6).toFixed(1)} s CPU (${engine.kind}, scale ${scale})`);
 }

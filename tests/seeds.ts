@@ -138,11 +138,14 @@ async function fill(engine: Engine, scale: number): Promise<void> {
 export async function restorePGlite(scale: number): Promise<PGlite> {
   const file = path.join(run().dir, `pglite-${scaleKey(scale)}.tar`);
   await once(`pglite-${scaleKey(scale)}`, async () => {
-    const db = await openPGlite();
+    // built in a directory, as npm start's: in memory a bulk load grows files by reallocating them whole (platform/db/bulk-copy.ts)
+    const dir = fs.mkdtempSync(path.join(run().dir, `pglite-${scaleKey(scale)}-`));
+    const db = await openPGlite(dir);
     await fill({ kind: 'pglite', db }, scale);
     const dump = await db.dumpDataDir('none');
     await db.close();
     fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    fs.rmSync(dir, { recursive: true, force: true });
   });
   return openPGlite(undefined, new Blob([fs.readFileSync(file)]));
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import 'reflect-metadata';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DataSource } from 'typeorm';
@@ -6,14 +9,16 @@ import { bulkInsertColumns } from './bulk-insert-columns';
 import { openDataSource, openPGlite } from './data-source';
 
 /** The demo loads' COPY path gives exactly the rows `INSERT … SELECT FROM unnest(…)` gives, in either COPY format. */
-describe('copyRows on the embedded engine', () => {
+describe('copyRows on the embedded engine (files on disk)', () => {
+  let dir: string;
   let db: PGlite;
   let dataSource: DataSource;
   const COLUMNS = `id uuid PRIMARY KEY, name varchar(12), note text, small smallint, n integer, big bigint, flag boolean,
     day date, at timestamptz, facts jsonb, area numeric(12, 2), ratio numeric`;
 
   beforeAll(async () => {
-    db = await openPGlite();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-copy-'));
+    db = await openPGlite(dir);
     ({ dataSource } = await openDataSource({ name: 'copy_test', engine: { kind: 'pglite', db }, entities: [], migrations: [] }));
     await dataSource.query(`CREATE TABLE copy_test.a (${COLUMNS})`);
     await dataSource.query(`CREATE TABLE copy_test.b (${COLUMNS})`);
@@ -23,17 +28,18 @@ describe('copyRows on the embedded engine', () => {
   afterAll(async () => {
     await dataSource?.destroy();
     await db?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const rows = Array.from({ length: 1200 }, (_, i) => ({
-    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    id: `${i % 10 === 9 ? 'ABCDEF00' : '00000000'}-0000-4000-8000-${String(i).padStart(12, '0')}`,
     name: i % 7 ? `户主${i}` : null,
     note: ['tab\there', 'line\nbreak', 'back\\slash', 'quote"s', '', '昭通市'][i % 6],
     small: -i,
     n: i * 1000,
     big: i % 2 ? String(2 ** 40 + i) : 2 ** 40 - i,
     flag: i % 3 === 0,
-    day: i % 5 ? `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}` : null,
+    day: i === 3 ? '2024-02-29' : i % 5 ? `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}` : null,
     at: ['2026-12-01T08:09:10.123Z', '2024-02-29T23:59:59+08:00', '2000-01-01 00:00Z', '1999-12-31T23:59:59.999Z'][i % 4],
     facts: i % 2 ? { household: { id: i, areaCode: '530602' } } : JSON.stringify([i, '文笔']),
     area: [0, '12.5', 1234567.89, '-0.01', '100', 0.1 + 0.2][i % 6],
@@ -83,6 +89,24 @@ describe('copyRows on the embedded engine', () => {
     const noDay = [{ id: '00000000-0000-4000-8000-100000000001', tags: null, day: '2023-02-29' }];
     await expect(dataSource.transaction((m) => copyRows(m, 'd', noDay))).rejects.toThrow(/out of range/);
     await expect(dataSource.transaction((m) => copyRows(m, 'b', [rows[0]]))).rejects.toThrow(/duplicate key/);
+    await expect(dataSource.transaction((m) => copyRows(m, 'b', [{ ...rows[0], id: '00000000-0000-4000-8000-10000000000g' }]))).rejects.toThrow(/invalid input syntax for type uuid/);
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM copy_test.b`)).toEqual([{ n: rows.length }]);
+  });
+});
+
+describe('copyRows on the embedded engine in memory', () => {
+  it('inserts with INSERT … SELECT FROM unnest(…), not COPY (which grows an in-memory file by reallocating it whole)', async () => {
+    const db = await openPGlite();
+    const { dataSource } = await openDataSource({ name: 'copy_test', engine: { kind: 'pglite', db }, entities: [], migrations: [] });
+    try {
+      await dataSource.query(`CREATE TABLE copy_test.a (id uuid PRIMARY KEY, day date)`);
+      const spy = jest.spyOn(db, 'query');
+      await dataSource.transaction((m) => copyRows(m, 'a', [{ id: '00000000-0000-4000-8000-000000000001', day: '2024-02-29' }]));
+      expect(spy.mock.calls.filter(([sql]) => String(sql).startsWith('COPY'))).toEqual([]);
+      expect(await dataSource.query(`SELECT id, day FROM copy_test.a`)).toEqual([{ id: '00000000-0000-4000-8000-000000000001', day: '2024-02-29' }]);
+    } finally {
+      await dataSource.destroy();
+      await db.close();
+    }
   });
 });

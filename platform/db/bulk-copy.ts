@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from './bulk-insert';
 import { bulkInsertColumns, columnTypes } from './bulk-insert-columns';
@@ -6,10 +7,11 @@ import { pgliteOf } from './pglite-pool';
 /**
  * The bulk path of the demo loads: rows (keys = column names) into a table with `COPY … FROM`.
  *
- * On the embedded engine the rows travel as one file per chunk in PostgreSQL's binary COPY
- * format (`/dev/blob`), which PGlite reads without parsing a value as text: two to three times
- * faster than `INSERT … SELECT FROM unnest(…)` of the same rows (which binds every column as a
- * text array and parses each element). A table with a column type the binary writer does not
+ * On the embedded engine with its files on disk (`npm start`'s DATA_DIR, the test seeds' build)
+ * the rows travel as one file per chunk in PostgreSQL's binary COPY format (`/dev/blob`), which
+ * PGlite reads without parsing a value as text: two to three times faster than
+ * `INSERT … SELECT FROM unnest(…)` of the same rows (which binds every column as a text array and
+ * parses each element). In memory, that INSERT (see `onDisk`). A table with a column type the binary writer does not
  * know (or a value it cannot write exactly) goes in COPY's text format instead. COPY fires the
  * table's triggers and checks its constraints as INSERT does. On PostgreSQL (node-postgres has no
  * COPY without another package) it is `bulkInsertColumns` (multi-row VALUES for a table with an
@@ -24,7 +26,7 @@ export async function copyRows(manager: EntityManager, table: string, rows: Reco
   const { target, typeOf } = await columnTypes(manager, table, columns);
   const types = columns.map((c) => typeOf.get(c)!);
   const pglite = pgliteOf((manager.queryRunner as { databaseConnection?: unknown } | undefined)?.databaseConnection);
-  if (!pglite || !manager.queryRunner?.isTransactionActive) {
+  if (!pglite || !onDisk(pglite) || !manager.queryRunner?.isTransactionActive) {
     // unnest() of an array column would flatten it: such tables go as multi-row VALUES
     if (types.some((t) => t.endsWith('[]'))) await bulkInsert(manager, table, rows);
     else await bulkInsertColumns(manager, table, rows);
@@ -39,6 +41,16 @@ export async function copyRows(manager: EntityManager, table: string, rows: Reco
     await pglite.query(sql, [], { blob: new Blob([binary ?? textCopy(columns, types, batch)]) });
     onBatch?.(batch.length);
   }
+}
+
+/**
+ * Whether the instance keeps its files in a directory. In memory (Emscripten's MEMFS) a file that
+ * COPY extends by many blocks at once is reallocated to its exact new size each time, so a COPY
+ * into a large table costs time in proportion to the table (1 s more per 100,000 rows already
+ * there); row-by-row extension, as INSERT does it, grows files geometrically.
+ */
+function onDisk(pglite: PGlite): boolean {
+  return !!pglite.dataDir && !pglite.dataDir.startsWith('memory://');
 }
 
 /** Rows per COPY: the file is held in memory twice (here and in the engine's file system). */
@@ -81,7 +93,13 @@ class Writer {
 /** A value the binary writer cannot write exactly: the chunk goes in text format. */
 class NotBinary extends Error {}
 
-const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+/** Hex digit values by character code (16 for a character that is not one). */
+const HEX = new Int32Array(128).fill(16);
+for (let i = 0; i < 16; i++) {
+  HEX['0123456789abcdef'.charCodeAt(i)] = i;
+  HEX['0123456789ABCDEF'.charCodeAt(i)] = i;
+}
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A timestamp JavaScript's Date holds exactly (milliseconds at most) with its offset. */
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
@@ -133,9 +151,17 @@ const TEXT: BinaryWriter = (w, v) => w.text(typeof v === 'string' ? v : String(v
 /** How each column type's value is written in the binary format (`format_type` names). */
 const BINARY: Record<string, BinaryWriter> = {
   uuid: (w, v) => {
-    if (typeof v !== 'string' || !UUID.test(v)) throw new NotBinary();
-    const hex = v.replace(/-/g, '');
-    w.field(16, (b, at) => b.write(hex, at, 16, 'hex'));
+    if (typeof v !== 'string' || v.length !== 36 || v[8] !== '-' || v[13] !== '-' || v[18] !== '-' || v[23] !== '-') throw new NotBinary();
+    w.field(16, (b, at) => {
+      for (let i = 0, j = 0; i < 16; i++, j += 2) {
+        if (j === 8 || j === 13 || j === 18 || j === 23) j++;
+        const high = HEX[v.charCodeAt(j)] ?? 16;
+        const low = HEX[v.charCodeAt(j + 1)] ?? 16;
+        if (high > 15 || low > 15) throw new NotBinary();
+        const byte = (high << 4) | low;
+        b[at + i] = byte;
+      }
+    });
   },
   'character varying': TEXT,
   text: TEXT,
@@ -150,9 +176,13 @@ const BINARY: Record<string, BinaryWriter> = {
   date: (w, v) => {
     const m = typeof v === 'string' ? DATE.exec(v) : null;
     if (!m) throw new NotBinary();
-    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-    if (new Date(ms).toISOString().slice(0, 10) !== v) throw new NotBinary(); // no such day: let the engine say so
-    w.field(4, (b, at) => b.writeInt32BE((ms - EPOCH_2000_MS) / DAY_MS, at));
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    // no such day: the text format lets the engine say so
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (month < 1 || month > 12 || day < 1 || day > (month === 2 && leap ? 29 : MONTH_DAYS[month - 1])) throw new NotBinary();
+    w.field(4, (b, at) => b.writeInt32BE((Date.UTC(year, month - 1, day) - EPOCH_2000_MS) / DAY_MS, at));
   },
   'timestamp with time zone': (w, v) => {
     const ms = v instanceof Date ? v.getTime() : typeof v === 'string' && TIMESTAMP.test(v) ? Date.parse(v) : NaN;
