@@ -1,4 +1,5 @@
 import { generateDemoData } from '../subgraphs/households/demo/generator';
+import { adoptDemoProjections } from '../platform/events/projection-demo';
 import type { OpenDatabase, SubgraphModule } from '../platform/server/subgraph-module';
 
 /** `--scale 0.05` on the command line loads a smaller demo (default: the whole prefecture). */
@@ -11,7 +12,9 @@ export function demoScale(argv = process.argv): number {
 
 /**
  * Loads the demo into every subgraph whose tables are empty. The registry (households and
- * persons) is generated once; each subgraph builds its own rows on its ids.
+ * persons) is generated once; each subgraph builds its own rows on its ids. Projections built
+ * from the same snapshot are then found equal to the registry's outbox and marked applied up
+ * to it (`adoptDemoProjections`), so the first start does not replay the demo's events.
  */
 export async function loadDemo(
   modules: SubgraphModule[],
@@ -29,4 +32,8 @@ export async function loadDemo(
     await modules[i].demo.load(databases[i].dataSource, registry, options);
     options.log?.(`loaded the ${modules[i].name} demo data in ${Date.now() - t1} ms`);
   }
+  // projections loaded from this snapshot already hold what the registry's demo events say
+  const t2 = Date.now();
+  const adopted = await adoptDemoProjections(modules, databases);
+  if (adopted.length) options.log?.(`registry events: the ${adopted.join(', ')} projections equal the registry's outbox, marked applied up to it (${Date.now() - t2} ms)`);
 }

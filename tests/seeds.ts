@@ -7,6 +7,7 @@ import { openPGlite, type Engine } from '../platform/db/data-source';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { startInProcessDelivery } from '../platform/events/delivery';
+import { adoptDemoProjections } from '../platform/events/projection-demo';
 import type { OpenDatabase } from '../platform/server/subgraph-module';
 import { subgraphModules } from './subgraphs';
 import { TEST_DATABASE_URL, databaseUrl, withPg } from './test-server';
@@ -117,7 +118,9 @@ async function fill(engine: Engine, scale: number): Promise<void> {
     await module.demo.load(db.dataSource, registry, { scale });
     databases.push(db);
   }
-  // the projections apply the registry's demo events once here, as on a first start, not in every environment
+  // as on a first start: the projections loaded from the snapshot are found equal to the registry's
+  // outbox and marked applied up to it; anything left is applied here, not in every environment
+  await adoptDemoProjections(modules, databases);
   const delivery = await startInProcessDelivery(modules, databases, { pollMs: 0 });
   await delivery?.stop();
   for (const db of databases) await db.dataSource.destroy();
@@ -129,7 +132,9 @@ async function fill(engine: Engine, scale: number): Promise<void> {
 export async function restorePGlite(scale: number): Promise<PGlite> {
   const file = path.join(run().dir, `pglite-${scaleKey(scale)}.tar`);
   await once(`pglite-${scaleKey(scale)}`, async () => {
-    const db = await openPGlite();
+    // built in a directory, as npm start's: in memory a bulk load grows files by reallocating them whole (platform/db/bulk-copy.ts)
+    const dir = fs.mkdtempSync(path.join(run().dir, `pglite-${scaleKey(scale)}-`));
+    const db = await openPGlite(dir);
     await fill({ kind: 'pglite', db }, scale);
     // a checkpoint leaves the instance needing only the WAL from its redo point on: the older and
     // the recycled (future) segments, 16 MB each, are dropped from the dump, which every environment reads
@@ -138,6 +143,7 @@ export async function restorePGlite(scale: number): Promise<PGlite> {
     const dump = await db.dumpDataDir('none');
     await db.close();
     fs.writeFileSync(file, withoutWalSegments(Buffer.from(await dump.arrayBuffer()), (segment) => segment < rows[0].redo || segment > rows[0].current));
+    fs.rmSync(dir, { recursive: true, force: true });
   });
   return openPGlite(undefined, new Blob([fs.readFileSync(file)]));
 }

@@ -74,6 +74,11 @@ class PGliteClient extends EventEmitter {
     super();
   }
 
+  /** The instance itself, for what TypeORM cannot pass (a bulk load's `COPY … FROM '/dev/blob'`). */
+  get pglite(): PGlite {
+    return this.db;
+  }
+
   async query(sql: string, params?: unknown[] | ((err: Error | null, r?: PgResult) => void)): Promise<PgResult> {
     const values = Array.isArray(params) ? params : undefined;
     if (values && values.length > 0) return toPg(await this.db.query(sql, values));
@@ -130,6 +135,11 @@ export class PGlitePool extends EventEmitter {
     callback?.(null);
     return Promise.resolve();
   }
+}
+
+/** The PGlite instance behind a query runner's connection (`queryRunner.databaseConnection`), if it is one of this pool's. */
+export function pgliteOf(connection: unknown): PGlite | undefined {
+  return connection instanceof PGliteClient ? connection.pglite : undefined;
 }
 
 /** The module TypeORM's postgres driver loads in place of `pg`. */

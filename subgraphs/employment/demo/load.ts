@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { withChangeHistoryPaused } from '../../../platform/history/change-history';
-import { bulkInsertColumns } from '../../../platform/db/bulk-insert-columns';
+import { copyRows } from '../../../platform/db/bulk-copy';
+import { withKeysDeferred } from '../../../platform/db/bulk-load';
 import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
 import { generateEmploymentDemo, type EmploymentDemo } from './generator';
 import { schemaName } from '../../../platform/db/data-source';
@@ -16,13 +17,15 @@ export async function hasEmploymentData(dataSource: DataSource): Promise<boolean
 /** Tables in insert order (parents before children). */
 const TABLES: (keyof EmploymentDemo)[] = ['employer', 'labour_status', 'placement', 'training_course', 'training_session', 'training_enrolment', 'income_survey'];
 
-/** Generates the employment demo on the registry and loads it in one transaction, then ANALYZE. */
+/** Generates the employment demo on the registry and loads it in one transaction (keys and indexes built after the rows), then ANALYZE. */
 export async function loadEmploymentDemo(dataSource: DataSource, registry: RegistrySnapshot, options: { scale: number }): Promise<void> {
   const demo = generateEmploymentDemo(registry, { scale: options.scale });
-  await dataSource.transaction((manager) => withChangeHistoryPaused(manager, async () => {
-    await loadDemoProjection(manager, registry);
-    for (const table of TABLES) await bulkInsertColumns(manager, table, demo[table]);
-  }));
+  await dataSource.transaction((manager) => withChangeHistoryPaused(manager, () =>
+    withKeysDeferred(manager, ['household_ref', 'person_ref', ...TABLES], async () => {
+      await loadDemoProjection(manager, registry);
+      for (const table of TABLES) await copyRows(manager, table, demo[table]);
+    }),
+  ));
   const schema = schemaName(dataSource);
   for (const table of TABLES) await dataSource.query(`ANALYZE "${schema}"."${table}"`);
 }

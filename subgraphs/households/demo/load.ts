@@ -1,7 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { DataSource } from 'typeorm';
 import { withChangeHistoryPaused } from '../../../platform/history/change-history';
-import { bulkInsert } from '../../../platform/db/bulk-insert';
+import { copyRows } from '../../../platform/db/bulk-copy';
 import { withKeysDeferred } from '../../../platform/db/bulk-load';
 import type { DemoData } from './rows';
 import { RegistryEventType } from '../../../platform/events/registry-event';
@@ -23,19 +23,21 @@ export async function loadDemoData(dataSource: DataSource, data: DemoData, optio
   bar?.start(total, 0);
   const tick = (n: number) => bar?.increment(n);
   try {
-    await dataSource.transaction((manager) => withChangeHistoryPaused(manager, () =>
-      withKeysDeferred(manager, ['admin_area', 'power_station', 'household', 'person'], async () => {
+    await dataSource.transaction((manager) => withChangeHistoryPaused(manager, async () => {
+      await withKeysDeferred(manager, ['admin_area', 'power_station', 'household', 'person'], async () => {
         await pauseRollups(manager);
         const areas = [...data.areas].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
-        await bulkInsert(manager, 'admin_area', areas as unknown as Record<string, unknown>[], tick);
-        await bulkInsert(manager, 'power_station', data.stations as unknown as Record<string, unknown>[], tick);
-        await bulkInsert(manager, 'household', data.households as unknown as Record<string, unknown>[], tick);
-        await bulkInsert(manager, 'person', data.persons as unknown as Record<string, unknown>[], tick);
-        // the other subgraphs' projections replay from these, as from any registration
-        await recordHouseholdEvents(manager, RegistryEventType.HOUSEHOLD_REGISTERED, data.households.map((h) => h.id), { withMembers: true });
-        await refreshRollups(manager, schemaName(dataSource)); // the statistics rollups, counted once over the loaded rows
-      }),
-    ));
+        await copyRows(manager, 'admin_area', areas as unknown as Record<string, unknown>[], tick);
+        await copyRows(manager, 'power_station', data.stations as unknown as Record<string, unknown>[], tick);
+        await copyRows(manager, 'household', data.households as unknown as Record<string, unknown>[], tick);
+        await copyRows(manager, 'person', data.persons as unknown as Record<string, unknown>[], tick);
+      });
+      // the other subgraphs' projections replay from these, as from any registration. After the
+      // keys are back: each event gathers its household's members by person_household_idx (without
+      // it, one scan of every person per household)
+      await recordHouseholdEvents(manager, RegistryEventType.HOUSEHOLD_REGISTERED, data.households.map((h) => h.id), { withMembers: true });
+      await refreshRollups(manager, schemaName(dataSource)); // the statistics rollups, counted once over the loaded rows
+    }));
   } finally {
     bar?.stop();
   }

@@ -1,7 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { DataSource } from 'typeorm';
 import { withChangeHistoryPaused } from '../../../platform/history/change-history';
-import { bulkInsert } from '../../../platform/db/bulk-insert';
+import { copyRows } from '../../../platform/db/bulk-copy';
 import { withKeysDeferred } from '../../../platform/db/bulk-load';
 import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
 import { generateLandHousingData } from './generator';
@@ -39,7 +39,7 @@ export async function loadLandHousingData(dataSource: DataSource, registry: Regi
       withKeysDeferred(manager, ['household_ref', 'person_ref', ...TABLES.map(([, table]) => table)], async () => {
         await loadDemoProjection(manager, registry);
         for (const [key, table] of TABLES) {
-          await bulkInsert(manager, table, data[key] as unknown as Record<string, unknown>[], (n) => bar?.increment(n));
+          await copyRows(manager, table, data[key] as unknown as Record<string, unknown>[], (n) => bar?.increment(n));
         }
       }),
     ));

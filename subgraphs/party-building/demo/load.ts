@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { withChangeHistoryPaused } from '../../../platform/history/change-history';
-import { bulkInsertColumns } from '../../../platform/db/bulk-insert-columns';
+import { copyRows } from '../../../platform/db/bulk-copy';
+import { withKeysDeferred } from '../../../platform/db/bulk-load';
 import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
 import { generatePartyBuildingDemo } from './generator';
 import { TABLES } from './rows';
@@ -14,12 +15,14 @@ export async function hasPartyBuildingData(dataSource: DataSource): Promise<bool
   return row.present === true;
 }
 
-/** Generates the demo on the registry and loads it with the registry's projection in one transaction: all of it or none. */
+/** Generates the demo on the registry and loads it with the registry's projection in one transaction (keys and indexes built after the rows): all of it or none. */
 export async function loadPartyBuildingDemo(dataSource: DataSource, registry: RegistrySnapshot, options: { scale: number }): Promise<void> {
   const demo = generatePartyBuildingDemo(registry, { scale: options.scale });
   await dataSource.transaction((manager) => withChangeHistoryPaused(manager, async () => {
     await loadDemoProjection(manager, registry);
-    for (const [table, key] of TABLES) await bulkInsertColumns(manager, table, demo[key] as unknown as Record<string, unknown>[]);
+    await withKeysDeferred(manager, TABLES.map(([table]) => table), async () => {
+      for (const [table, key] of TABLES) await copyRows(manager, table, demo[key] as unknown as Record<string, unknown>[]);
+    });
   }));
   const schema = schemaName(dataSource);
   for (const [table] of TABLES) await dataSource.query(`ANALYZE "${schema}"."${table}"`);

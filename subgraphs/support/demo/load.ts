@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { bulkInsertColumns } from '../../../platform/db/bulk-insert-columns';
+import { copyRows } from '../../../platform/db/bulk-copy';
 import { withKeysDeferred } from '../../../platform/db/bulk-load';
 import { schemaName } from '../../../platform/db/data-source';
 import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
@@ -79,7 +79,7 @@ export async function loadSupportDemo(dataSource: DataSource, registry: Registry
     await loadDemoProjection(manager, registry);
     await applyRegistryFacts(manager, snapshotFacts(registry));
     await withLineFreezePaused(manager, () => withKeysDeferred(manager, [...TABLES, 'bank_return', 'ledger_entry'], async () => {
-      for (const table of TABLES) await bulkInsertColumns(manager, table, demo[table]);
+      for (const table of TABLES) await copyRows(manager, table, demo[table]);
       const reconciled = demo.payment_cycle.filter((c) => c.state === CycleState.RECONCILED).map((c) => String(c.id));
       for (const sql of FOLLOWING(s)) await manager.query(sql, sql.includes('$1') ? [reconciled, reconciled.map((id) => stableUuid('support-repayment', id))] : []);
     }));
