@@ -131,3 +131,8 @@ export function cellText(column: SheetColumn, value: unknown): string {
   if (column.kind === 'choice') return column.choices?.[String(value)] ?? String(value);
   return String(value);
 }
+
+/** The header a sheet gives a column, by key: problems name the column as the clerk sees it. */
+export function headerOf(format: { columns: readonly SheetColumn[] }, key: string): string {
+  return format.columns.find((c) => c.key === key)!.header;
+}

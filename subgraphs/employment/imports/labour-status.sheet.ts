@@ -5,12 +5,12 @@ import { lookupPersons, registryProblem } from '../../../platform/events/registr
 import { stableUuid } from '../../../platform/demo/random';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat, headerOf } from '../../../platform/imports/sheet-format';
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { loadEmploymentConfig } from '../employment.config';
 import type { LabourStatus } from '../employment.enums';
 import { checkAgainstRegistry, checkFirstCheck, checkLabourCheck, checkLaterCheck } from '../services/labour-status.validation';
-import { headerOf, LABELS } from './sheet-columns';
+import { LABELS } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 
 const SHOWN = '可留空；填写时须与移民登记一致';
@@ -54,7 +54,7 @@ interface ExistingRecord {
 }
 
 const COMPARED = ['area_code', 'county_code', 'status', 'verified_on', 'note'] as const;
-const header = headerOf(LABOUR_STATUS_SHEET);
+const header = (key: string) => headerOf(LABOUR_STATUS_SHEET, key);
 
 /**
  * Imports the labour-status sheet as `recordLabourStatusCheck` records a check: the person's

@@ -6,14 +6,14 @@ import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '.
 import { PERSON_ID } from '../../../platform/imports/reference-columns';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat, headerOf } from '../../../platform/imports/sheet-format';
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { checkName } from '../../../platform/graphql/validation';
 import { LabourStatus, PlacementType, type SelfEmploymentKind } from '../employment.enums';
 import { scopedShared } from '../employment.loaders';
 import { Employer } from '../entities/employer.entity';
 import { checkEmployerKind, checkPlacementEnd, checkPlacementFields, OVERLAP, overlaps } from '../services/placement.validation';
-import { headerOf, LABELS, personProblem, personRecords } from './sheet-columns';
+import { LABELS, personProblem, personRecords } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 
 /** The placements sheet (就业安置表): one row per placement, known by the person and the first day. */
@@ -65,7 +65,7 @@ interface ExistingPlacement {
 type Span = { start: string; end: string | null };
 
 const COMPARED = ['type', 'employer_id', 'destination_province', 'self_employment_kind', 'full_time', 'end_date', 'monthly_wage', 'end_reason'] as const;
-const header = headerOf(PLACEMENTS_SHEET);
+const header = (key: string) => headerOf(PLACEMENTS_SHEET, key);
 
 /** A wage cell: whole yuan (`2600`, also `2,600` or `2600.0`); undefined when it is not a number. */
 function wageValue(text: string | null): number | null | undefined {

@@ -2,7 +2,6 @@ import { lookupPersons, registryProblem, type PersonFact } from '../../../platfo
 import type { EntityManager } from 'typeorm';
 import { existingKeys } from '../../../platform/graphql/loaders';
 import type { Scope } from '../../../platform/security/scope';
-import type { SheetFormat } from '../../../platform/imports/sheet-format';
 import { EnrolmentStatus, LabourStatus, PlacementType, SelfEmploymentKind } from '../employment.enums';
 import { LabourStatusRecord } from '../entities/labour-status.entity';
 import { schemaName } from '../../../platform/db/data-source';
@@ -40,7 +39,6 @@ export const LABELS = {
 };
 
 /** A sheet's column header by key. */
-export const headerOf = (format: SheetFormat) => (key: string) => format.columns.find((c) => c.key === key)!.header;
 
 export interface PersonRecord {
   id: string;

@@ -4,7 +4,7 @@ import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '.
 import { PERSON_ID } from '../../../platform/imports/reference-columns';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat, headerOf } from '../../../platform/imports/sheet-format';
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { EnrolmentStatus } from '../employment.enums';
 import { scopedShared } from '../employment.loaders';
@@ -12,7 +12,7 @@ import { JobTrainingCourse, JobTrainingSession } from '../entities/training.enti
 import {
   ALREADY_FINISHED, checkCompletedInTime, checkCompletion, checkEnrolledInTime, checkEnrolment, checkPlanDate, sessionFull,
 } from '../services/training.validation';
-import { headerOf, LABELS, personProblem, personRecords } from './sheet-columns';
+import { LABELS, personProblem, personRecords } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 
 /** The training sheet (技能培训表): one row per person and session. */
@@ -65,7 +65,7 @@ interface ExistingEnrolment {
 }
 
 const COMPARED = ['status', 'enrolled_on', 'completed_on', 'certificate_no'] as const;
-const header = headerOf(TRAINING_SHEET);
+const header = (key: string) => headerOf(TRAINING_SHEET, key);
 
 /**
  * Imports the training sheet with `enrolTrainee`'s and `recordTrainingCompletion`'s checks: a

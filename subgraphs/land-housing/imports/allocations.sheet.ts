@@ -6,14 +6,14 @@ import { existingKeys } from '../../../platform/graphql/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat, headerOf } from '../../../platform/imports/sheet-format';
 import { checkDate } from '../../../platform/graphql/validation';
 import { cents } from '../../../platform/db/decimal';
 import { Flat } from '../entities/flat.entity';
 import { OccupancyStatus, type FlatCategory, type SiteConstructionMode } from '../land-housing.enums';
 import { checkAllocation, checkHandoverDate, checkSameCounty, checkSwap } from '../services/allocation.validation';
 import { settlementOf } from '../services/settlement.rules';
-import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount } from './sheet-columns';
+import { amountCell, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 
 const EXPORT_ONLY = '仅导出，导入时不读取 · Export only; not read on import';

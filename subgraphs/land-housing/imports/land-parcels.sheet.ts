@@ -4,11 +4,11 @@ import { Problems } from '../../../platform/graphql/errors';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat, headerOf } from '../../../platform/imports/sheet-format';
 import { STATION_LABELS } from '../../../platform/domain/stations';
 import { LandOwnerKind, type LandUse } from '../land-housing.enums';
 import { checkParcel, villageInCounty } from '../services/survey.validation';
-import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount } from './sheet-columns';
+import { amountCell, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 import { countyOf } from '../../../platform/domain/area-code';
 

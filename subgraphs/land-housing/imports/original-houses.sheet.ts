@@ -4,10 +4,10 @@ import { Problems } from '../../../platform/graphql/errors';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat, headerOf } from '../../../platform/imports/sheet-format';
 import type { HouseStructure } from '../land-housing.enums';
 import { checkHouse, villageInCounty } from '../services/survey.validation';
-import { amountCell, headerOf, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount } from './sheet-columns';
+import { amountCell, HOUSEHOLD_COLUMNS, householdsOfFile, LABELS, sameAmount } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 
 /** The original-houses sheet (原房屋表): one row per surveyed house of a household. */

@@ -4,6 +4,7 @@ import { HOUSEHOLD_AREA, HOUSEHOLD_ID } from '../../../platform/imports/referenc
 import type { RowProblem } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import type { SheetFormat, SheetValues } from '../../../platform/imports/sheet-format';
+import { headerOf } from '../../../platform/imports/sheet-format';
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import { HouseStructure, LandUse, OccupancyStatus } from '../land-housing.enums';
 import { householdAreaProblem } from '../services/household-ref.service';
@@ -34,8 +35,6 @@ export const LABELS = {
 /** The household columns of the land-housing sheets: its id, and its resident group for the clerk's eyes (checked against the registry). */
 export const HOUSEHOLD_COLUMNS = [HOUSEHOLD_ID, HOUSEHOLD_AREA] as const;
 
-/** The header of a sheet's column. */
-export const headerOf = (format: SheetFormat, key: string): string => format.columns.find((c) => c.key === key)!.header;
 
 /**
  * An amount cell (mu, m²) as a number: plain decimal digits (thousands separators allowed), as

@@ -5,10 +5,10 @@ import { existingKeys } from '../../../platform/graphql/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat, headerOf } from '../../../platform/imports/sheet-format';
 import { Cadre } from '../entities/cadre.entity';
 import { checkCadre, type ValidCadreFields } from '../services/cadre.validation';
-import { GRID_NUMBER, headerOf } from './sheet-columns';
+import { GRID_NUMBER } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 import { countyOf } from '../../../platform/domain/area-code';
 
@@ -26,7 +26,7 @@ export const CADRES_SHEET = sheetFormat({
   ],
 });
 
-const header = (key: string) => headerOf(CADRES_SHEET.columns, key);
+const header = (key: string) => headerOf(CADRES_SHEET, key);
 const COMPARED = ['name', 'work_unit', 'party_member', 'grid_id', 'area_code', 'county_code'] as const;
 type StoredCadre = Record<(typeof COMPARED)[number], unknown> & { id: string; phone: string; area_code: string };
 

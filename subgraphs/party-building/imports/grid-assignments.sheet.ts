@@ -5,11 +5,11 @@ import { existingKeys } from '../../../platform/graphql/loaders';
 import type { ChunkPlan, RowProblem, SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat, headerOf } from '../../../platform/imports/sheet-format';
 import { checkDate, checkId, checkInt, normalizeAreaCode, today } from '../../../platform/graphql/validation';
 import { HouseholdUnit } from '../entities/household-unit.entity';
 import { IN_UNIT_OUTSIDE } from '../services/engagement.rules';
-import { COMMUNITY_CODE, GRID_NUMBER, headerOf } from './sheet-columns';
+import { COMMUNITY_CODE, GRID_NUMBER } from './sheet-columns';
 import { schemaName } from '../../../platform/db/data-source';
 import { lookupHouseholds, registryProblem } from '../../../platform/events/registry-lookup';
 
@@ -36,7 +36,7 @@ export interface ValidAssignment {
   assignedOn: string | null;
 }
 
-const header = (key: string) => headerOf(GRID_ASSIGNMENTS_SHEET.columns, key);
+const header = (key: string) => headerOf(GRID_ASSIGNMENTS_SHEET, key);
 const COMPARED = ['unit_id', 'grid_id', 'assigned_on', 'area_code', 'county_code'] as const;
 type Stored = Record<(typeof COMPARED)[number], string> & { household_id: string };
 const number = (text: string) => (/^\d{1,3}$/.test(text.trim()) ? Number(text) : NaN);

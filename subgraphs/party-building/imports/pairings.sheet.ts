@@ -6,12 +6,12 @@ import { existingKeys } from '../../../platform/graphql/loaders';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
 import type { Scope } from '../../../platform/security/scope';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import { sheetFormat, type SheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, type SheetFormat, headerOf } from '../../../platform/imports/sheet-format';
 import { checkDate, checkId, checkPhone } from '../../../platform/graphql/validation';
 import { Cadre } from '../entities/cadre.entity';
 import { HouseholdUnit } from '../entities/household-unit.entity';
 import { ALREADY_PAIRED, CADRE_OTHER_COUNTY, IN_UNIT_OUTSIDE, NOT_IN_UNIT } from '../services/engagement.rules';
-import { headerOf } from './sheet-columns';
+
 import { schemaName } from '../../../platform/db/data-source';
 import { lookupHouseholds, registryProblem } from '../../../platform/events/registry-lookup';
 
@@ -35,7 +35,7 @@ export interface ValidPairing {
   endedOn: string | null;
 }
 
-const header = (key: string) => headerOf(PAIRINGS_SHEET.columns, key);
+const header = (key: string) => headerOf(PAIRINGS_SHEET, key);
 
 /**
  * Imports the pairings sheet, as `pairCadre` does: the cadre and the household (already in a grid

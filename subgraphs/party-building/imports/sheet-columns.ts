@@ -12,6 +12,3 @@ export const GRID_NUMBER = {
   key: 'gridNumber', header: '网格序号', aliases: ['网格编号'], kind: 'text', required: true,
   note: '网格在社区内的序号，1–999 · The grid’s number in its community',
 } as const satisfies SheetColumn;
-
-/** The header a sheet gives a column, by key. */
-export const headerOf = (columns: SheetColumn[], key: string): string => columns.find((c) => c.key === key)!.header;

@@ -4,13 +4,13 @@ import { bulkInsertColumns } from '../../../platform/db/bulk-insert-columns';
 import { schemaName } from '../../../platform/db/data-source';
 import type { ChunkPlan, RowProblem, SheetImport } from '../../../platform/imports/import-engine';
 import { parseCells } from '../../../platform/imports/sheet-cells';
-import { sheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, headerOf } from '../../../platform/imports/sheet-format';
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import type { Identity } from '../../../platform/security/identity';
 import type { Scope } from '../../../platform/security/scope';
 import { yuan } from '../entities/money';
 import { reconcileReturnedCycles } from '../services/payment-cycle.service';
-import { AMOUNT_YUAN, CYCLE_CODE, fenOf, headerOf, LABELS, LINE_ID } from './sheet-columns';
+import { AMOUNT_YUAN, CYCLE_CODE, fenOf, LABELS, LINE_ID } from './sheet-columns';
 
 /**
  * The bank's return file (银行回盘文件): the bank payment file given back with each line's
@@ -58,7 +58,7 @@ interface Line {
   returned: boolean;
 }
 
-const header = headerOf(BANK_RETURNS_SHEET);
+const header = (key: string) => headerOf(BANK_RETURNS_SHEET, key);
 
 /** `md5(text)::uuid` as the database computes it (the demo's and the services' entry ids). */
 function md5Uuid(text: string): string {

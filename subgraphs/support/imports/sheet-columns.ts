@@ -1,5 +1,5 @@
 import { VerificationResult } from '../support.enums';
-import type { SheetColumn, SheetFormat } from '../../../platform/imports/sheet-format';
+import type { SheetColumn } from '../../../platform/imports/sheet-format';
 
 /** Chinese labels of the support sheets' choices (the enums' Chinese names). */
 export const LABELS = {
@@ -14,11 +14,6 @@ export const LABELS = {
     MOVED_OUT: '迁出', NOT_FOUND: '核查未见', PERIOD_ELAPSED: '扶持期满', VERIFIED_PRESENT: '核定在册',
   },
 } as const;
-
-/** A column's header by its key (problems name the column as the clerk sees it). */
-export function headerOf(format: SheetFormat) {
-  return (key: string) => format.columns.find((c) => c.key === key)!.header;
-}
 
 /** The cycle a bank file belongs to (its code, as the bank payment file prints it). */
 export const CYCLE_CODE = {

@@ -3,13 +3,13 @@ import { Problems } from '../../../platform/graphql/errors';
 import { upsertPlan, type ChunkPlan, type RowProblem, type SheetImport } from '../../../platform/imports/import-engine';
 import { PERSON_ID } from '../../../platform/imports/reference-columns';
 import { parseCells, rowProblems } from '../../../platform/imports/sheet-cells';
-import { sheetFormat } from '../../../platform/imports/sheet-format';
+import { sheetFormat, headerOf } from '../../../platform/imports/sheet-format';
 import type { SheetRow } from '../../../platform/imports/sheet-reader';
 import type { Identity } from '../../../platform/security/identity';
 import type { Scope } from '../../../platform/security/scope';
 import { checkResult } from '../services/verification.service';
 import type { VerificationResult } from '../support.enums';
-import { headerOf, LABELS } from './sheet-columns';
+import { LABELS } from './sheet-columns';
 
 /**
  * The yearly verification list (人口核定名单) as the county hands it out and gets it back: one row
@@ -54,7 +54,7 @@ interface Entry {
   verifier: string | null;
 }
 
-const header = headerOf(VERIFICATION_SHEET);
+const header = (key: string) => headerOf(VERIFICATION_SHEET, key);
 
 /**
  * Imports results onto the open lists of the caller's area (a community worker: their own
