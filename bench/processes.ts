@@ -21,8 +21,8 @@ export interface Service {
 }
 
 /** Starts `node script ...args` with `env` (in `cwd`) and waits until its `/health` answers 200. */
-export async function startService(name: string, script: string, env: Record<string, string>, url: string, options: { args?: string[]; cwd?: string } = {}): Promise<Service> {
-  const child = spawn(process.execPath, [script, ...(options.args ?? [])], { env: { ...process.env, ...env }, cwd: options.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+export async function startService(name: string, script: string, env: Record<string, string>, url: string, options: { args?: string[]; cwd?: string; nodeArgs?: string[] } = {}): Promise<Service> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...(options.args ?? [])], { env: { ...process.env, ...env }, cwd: options.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const health = url.replace(/graphql$/, 'health');
@@ -44,6 +44,14 @@ export function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
+}
+
+/** CPU time (user + system) the process has used so far, ms (Linux /proc, clock ticks of 10 ms). */
+export function cpuMsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // fields after the command name (which may hold spaces): state is the 3rd field, utime the 14th, stime the 15th
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Sum of `resettlement_sql_statements_total` over the services' /metrics. */

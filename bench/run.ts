@@ -13,7 +13,7 @@ import { IDENTITY_HEADER, signForwardedIdentity, signUserToken } from '../platfo
 import { generateKeyMaterial, importKeys } from '../platform/security/keys';
 import { measureLimit, type Limit } from './limit';
 import { ensurePeer, PEER_FOLDER } from './peer';
-import { freePort, memoryOf, sqlStatements, startService, type Service } from './processes';
+import { cpuMsOf, freePort, memoryOf, sqlStatements, startService, type Service } from './processes';
 import type { SubgraphFetch } from './recording-proxy';
 import { scenarios, type Samples, type Scenario } from './scenarios';
 
@@ -29,9 +29,13 @@ const WARMUP = Number(args.get('warmup') ?? 2);
 /** Seconds per subgraph request when the subgraphs are queried directly (each one its own run). */
 const DIRECT_DURATION = Number(args.get('direct-duration') ?? 4);
 const PEER = args.get('peer') !== 'none';
+/** `--direct none` leaves out the runs straight to the subgraphs. */
+const DIRECT = args.get('direct') !== 'none';
 const CONNECTIONS = (args.get('connections') ?? '1,8').split(',').map(Number);
 const ONLY = args.get('scenarios')?.split(',');
 const SCALE = Number(args.get('scale') ?? 1);
+/** `--profile <folder>`: each gateway (ours, Hive) writes a V8 CPU profile there when it stops (`node --cpu-prof`). */
+const PROFILE = args.get('profile');
 /** Scenarios whose end-to-end p50 is compared with the database's own time (the limit). */
 const LIMITED = ['deep', 'lookup'];
 /** Scenarios that change data: not replayed in-process; their direct run is the scenario itself sent to `direct`. */
@@ -66,14 +70,27 @@ async function prepareData(): Promise<Samples> {
   await client.query('COMMIT');
   const ids = await client.query(`SELECT id_number FROM households.person TABLESAMPLE SYSTEM (5) REPEATABLE (1) LIMIT 1000`);
   const group = await client.query(`SELECT code FROM households.admin_area WHERE parent_code = $1 ORDER BY code LIMIT 1`, [DEMO_AREAS.wenbi]);
+  const communities = await client.query(`SELECT DISTINCT substr(area_code, 1, 12) AS code FROM households.household ORDER BY 1`);
   const village = await client.query(`SELECT original_area_code FROM households.household WHERE county_code = $1 LIMIT 1`, [DEMO_AREAS.qiaojia]);
   await client.end();
   return {
     idNumbers: ids.rows.map((r) => r.id_number),
     wenbi: DEMO_AREAS.wenbi,
+    communities: communities.rows.map((r) => r.code),
     wenbiGroup: group.rows[0].code,
     village: village.rows[0].original_area_code,
   };
+}
+
+/** Our gateway's /metrics (METRICS_PORT). */
+let gatewayMetrics = '';
+
+/** Our gateway's event-loop delay since the last scrape (prom-client resets its histogram at every scrape), ms. */
+async function eventLoopDelay(): Promise<{ meanMs: number; p99Ms: number; maxMs: number } | undefined> {
+  if (!gatewayMetrics) return undefined;
+  const text = await (await fetch(gatewayMetrics)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+  return { meanMs: value('nodejs_eventloop_lag_mean_seconds'), p99Ms: value('nodejs_eventloop_lag_p99_seconds'), maxMs: value('nodejs_eventloop_lag_max_seconds') };
 }
 
 interface Platform {
@@ -98,6 +115,7 @@ async function startPlatform(peerBin: string | undefined): Promise<Platform> {
     );
   }
   const port = await freePort();
+  const metricsPort = await freePort();
   const gatewayEnv: Record<string, string> = {
     ...common,
     DATABASE_URL,
@@ -106,7 +124,10 @@ async function startPlatform(peerBin: string | undefined): Promise<Platform> {
     GATEWAY_PRIVATE_KEY: JSON.stringify(material.gatewayPrivateKey),
   };
   for (const s of subgraphs) gatewayEnv[`SUBGRAPH_URL_${s.name.toUpperCase().replace(/-/g, '_')}`] = s.url;
-  const gateway = await startService('gateway', path.join(dist, 'gateway', 'index.js'), gatewayEnv, `http://127.0.0.1:${port}/graphql`);
+  const nodeArgs = (name: string) => (PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE), '--cpu-prof-name', `${name}-${Date.now()}.cpuprofile`] : []);
+  // its own /metrics: the event loop's delay
+  const gateway = await startService('gateway', path.join(dist, 'gateway', 'index.js'), { ...gatewayEnv, METRICS_PORT: String(metricsPort) }, `http://127.0.0.1:${port}/graphql`, { nodeArgs: nodeArgs('gateway') });
+  gatewayMetrics = `http://127.0.0.1:${metricsPort}/metrics`;
   let peer: Service | undefined;
   if (peerBin) {
     const peerPort = await freePort();
@@ -115,6 +136,7 @@ async function startPlatform(peerBin: string | undefined): Promise<Platform> {
       peer = await startService('hive', peerBin, peerEnv, `http://127.0.0.1:${peerPort}/graphql`, {
         args: ['supergraph', peerEnv.SUPERGRAPH_FILE, '--host', '127.0.0.1', '--port', String(peerPort)],
         cwd: PEER_FOLDER(),
+        nodeArgs: nodeArgs('hive'),
       });
     } catch (error) {
       console.log(`Hive Gateway did not start, the peer column is left out: ${error instanceof Error ? error.message : error}`);
@@ -148,6 +170,12 @@ interface Result {
   errors: number;
   sqlPerRequest: number;
   peakRssMiB: Record<string, number>;
+  /** CPU time (user + system) each process spent per request in the window, ms: compare these, not wall times, on a busy machine. */
+  cpuMsPerRequest: Record<string, number>;
+  /** Our gateway's event-loop delay in the window (for runs through our gateway). */
+  eventLoop?: { meanMs: number; p99Ms: number; maxMs: number };
+  /** The load average (1 minute) at the end of the window. */
+  load: number;
   /** Direct runs: which subgraph request of the scenario. */
   subgraph?: string;
   /** For read scenarios: PostgreSQL's own time for the same statements (owner, and serving role under the caller's scope), and p50 divided by the first. */
@@ -167,6 +195,8 @@ interface Comparison {
   oursOverDirectP50?: number;
   hiveOverDirectP50?: number;
   oursOverHiveRps?: number;
+  /** CPU ms per request of the gateway in front (ours, Hive), and of all processes (gateway and subgraphs) together. */
+  cpu?: { ours: number; oursAll: number; hive?: number; hiveAll?: number };
 }
 
 /** Request counter across all runs, so that every write registers new registry and ID numbers. */
@@ -210,7 +240,11 @@ async function measure(target: Target, connections: number, seconds: number, war
     for (const s of services) peak[s.name] = Math.max(peak[s.name], memoryOf(s.process.pid!).rssMiB);
   }, 200);
   const before = await sqlStatements(subgraphs);
+  await eventLoopDelay();
+  const cpuBefore = services.map((s) => cpuMsOf(s.process.pid!));
   const run = (await drive(connections, seconds, target, true))!;
+  const cpuAfter = services.map((s) => cpuMsOf(s.process.pid!));
+  const eventLoop = target.via === 'ours' ? await eventLoopDelay() : undefined;
   const statements = (await sqlStatements(subgraphs)) - before;
   clearInterval(sampler);
   const requests = run.result.requests.total;
@@ -227,11 +261,19 @@ async function measure(target: Target, connections: number, seconds: number, war
     // the metrics calls themselves run no SQL; warm-up requests are outside the window
     sqlPerRequest: requests ? statements / requests : NaN,
     peakRssMiB: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round(v)])),
+    cpuMsPerRequest: Object.fromEntries(services.map((s, i) => [s.name, requests ? Math.round(((cpuAfter[i] - cpuBefore[i]) / requests) * 100) / 100 : NaN])),
+    ...(eventLoop ? { eventLoop } : {}),
+    load: os.loadavg()[0],
     ...(target.subgraph ? { subgraph: target.subgraph } : {}),
   };
   console.log(
     `${target.label.padEnd(28)} c=${String(connections).padEnd(3)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${row.p50.toFixed(1)} ms  p95 ${row.p95.toFixed(1)} ms  p99 ${row.p99.toFixed(1)} ms  ` +
       `SQL/req ${row.sqlPerRequest.toFixed(2)}  errors ${row.errors}  peak RSS ${Object.entries(row.peakRssMiB).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ')} MiB`,
+  );
+  const front = target.via === 'ours' ? 'gateway' : target.via === 'hive' ? 'hive' : undefined;
+  console.log(
+    `${''.padEnd(28)} CPU ms/req: ${front ? `${front} ${fixed(row.cpuMsPerRequest[front], 2)}, ` : ''}all ${fixed(Object.values(row.cpuMsPerRequest).reduce((a, b) => a + b, 0), 2)}` +
+      `${eventLoop ? `  event-loop delay mean ${fixed(eventLoop.meanMs)} ms, p99 ${fixed(eventLoop.p99Ms)} ms` : ''}  load ${row.load.toFixed(2)}`,
   );
   return row;
 }
@@ -269,12 +311,13 @@ const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits)
 
 function printComparisons(comparisons: Comparison[]) {
   console.log('\nside by side (p50 / p95 ms, req/s; direct = the scenario\'s subgraph requests sent straight to the subgraphs, one after another)');
-  console.log('scenario   c  | ours                  | Hive Gateway          | direct                   | ours/direct p50 | Hive/direct p50 | ours/Hive req/s');
+  console.log('scenario   c  | ours                  | Hive Gateway          | direct                   | ours/direct p50 | Hive/direct p50 | ours/Hive req/s | gateway CPU ms/req ours / Hive (all processes)');
   for (const c of comparisons) {
     const cell = (r?: Pick<Result, 'p50' | 'p95' | 'rps'>) => (r ? `${fixed(r.p50)} / ${fixed(r.p95)}, ${fixed(r.rps)}`.padEnd(21) : '–'.padEnd(21));
     console.log(
       `${c.scenario.padEnd(10)} ${String(c.connections).padEnd(2)} | ${cell(c.ours)} | ${cell(c.hive)} | ${(c.direct ? `${cell(c.direct).trimEnd()} (${c.direct.requests})` : '–').padEnd(24)} | ` +
-        `${(c.oursOverDirectP50 ? `${fixed(c.oursOverDirectP50, 2)}×` : '–').padEnd(15)} | ${(c.hiveOverDirectP50 ? `${fixed(c.hiveOverDirectP50, 2)}×` : '–').padEnd(15)} | ${c.oursOverHiveRps ? `${fixed(c.oursOverHiveRps, 2)}×` : '–'}`,
+        `${(c.oursOverDirectP50 ? `${fixed(c.oursOverDirectP50, 2)}×` : '–').padEnd(15)} | ${(c.hiveOverDirectP50 ? `${fixed(c.hiveOverDirectP50, 2)}×` : '–').padEnd(15)} | ${(c.oursOverHiveRps ? `${fixed(c.oursOverHiveRps, 2)}×` : '–').padEnd(15)} | ` +
+        `${c.cpu ? `${fixed(c.cpu.ours, 2)} / ${fixed(c.cpu.hive ?? NaN, 2)} (all ${fixed(c.cpu.oursAll, 1)} / ${fixed(c.cpu.hiveAll ?? NaN, 1)})` : '–'}`,
     );
   }
 }
@@ -304,7 +347,7 @@ async function main() {
       const bearer = { authorization: `Bearer ${token}` };
       const ours: Target = { label: `${scenario.name} (ours)`, via: 'ours', url: gateway.url, headers: bearer, body };
       const hive: Target | undefined = peer && { label: `${scenario.name} (Hive)`, via: 'hive', url: peer.url, headers: bearer, body };
-      const direct = directTargets(scenario, limits.get(scenario.name)?.fetches, subgraphs, forwarded, body);
+      const direct = !DIRECT ? [] : directTargets(scenario, limits.get(scenario.name)?.fetches, subgraphs, forwarded, body);
       if (hive && !WRITES.includes(scenario.name)) {
         const [a, b] = [await answer(ours.url, ours.headers, body(0)), await answer(hive.url, hive.headers, body(0))];
         console.log(`${scenario.name}: Hive Gateway's answer is ${a === b ? 'the same as ours' : `NOT the same as ours:\n  ours ${a.slice(0, 300)}\n  Hive ${b.slice(0, 300)}`}`);
@@ -315,12 +358,14 @@ async function main() {
         if (limit) Object.assign(row, { databaseMs: limit.databaseMs, databaseScopedMs: limit.databaseScopedMs, p50OverDatabase: row.p50 / limit.databaseMs });
         if (limit) console.log(`${''.padEnd(28)} p50 / database time: ${row.p50OverDatabase!.toFixed(1)}×`);
         results.push(row);
-        const comparison: Comparison = { scenario: scenario.name, connections, ours: row };
+        const all = (r: Result) => Object.values(r.cpuMsPerRequest).reduce((a, b) => a + b, 0);
+        const comparison: Comparison = { scenario: scenario.name, connections, ours: row, cpu: { ours: row.cpuMsPerRequest.gateway, oursAll: all(row) } };
         if (hive) {
           const other = await measure(hive, connections, DURATION, WARMUP, services, subgraphs, scenario.name);
           results.push(other);
           comparison.hive = other;
           comparison.oursOverHiveRps = row.rps / other.rps;
+          comparison.cpu = { ...comparison.cpu!, hive: other.cpuMsPerRequest.hive, hiveAll: all(other) };
         }
         if (direct.length) {
           const parts: Result[] = [];

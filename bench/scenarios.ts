@@ -14,6 +14,8 @@ export interface Scenario {
 export interface Samples {
   idNumbers: string[];
   wenbi: string;
+  /** Every community (12-digit code) households are resettled in, across the prefecture. */
+  communities: string[];
   wenbiGroup: string;
   village: string;
 }
@@ -21,20 +23,26 @@ export interface Samples {
 /** Persons looked up in turn (each one's subgraph requests are recorded for the direct runs). */
 const LOOKUP_VARIANTS = 100;
 
+/** 50 households of a community down through all four subgraphs. */
+const DEEP = `query Deep($area: String!) { households(first: 50, filter: { areaCode: $area }) { nodes {
+  registryNo relocationMode head { name phone }
+  allocations { allocatedArea occupancyStatus flat { number site { name } } }
+  gridUnit { name } pairedCadres { name workUnit }
+  members { name idNumber sex age relation labourStatus { status } currentPlacement { type monthlyWage } } } } }`;
+
 export function scenarios(samples: Samples): Scenario[] {
   return [
     {
       name: 'deep',
       description: '50 households of one community: members, allocated flat, labour status and placement, grid unit and paired cadres (all four subgraphs)',
       variants: 1,
-      body: () => ({
-        query: `query Deep($area: String!) { households(first: 50, filter: { areaCode: $area }) { nodes {
-          registryNo relocationMode head { name phone }
-          allocations { allocatedArea occupancyStatus flat { number site { name } } }
-          gridUnit { name } pairedCadres { name workUnit }
-          members { name idNumber sex age relation labourStatus { status } currentPlacement { type monthlyWage } } } } }`,
-        variables: { area: samples.wenbi },
-      }),
+      body: () => ({ query: DEEP, variables: { area: samples.wenbi } }),
+    },
+    {
+      name: 'deep-communities',
+      description: 'deep, each request for the next of the prefecture\'s communities in turn (distinct requests: merging identical ones in flight helps no gateway)',
+      variants: samples.communities.length,
+      body: (i) => ({ query: DEEP, variables: { area: samples.communities[i % samples.communities.length] } }),
     },
     {
       name: 'lookup',
