@@ -1,7 +1,8 @@
 import type { CryptoKey } from 'jose';
 import { unauthenticated } from '../platform/graphql/errors';
-import { Role, signForwardedIdentity, verifyUserToken, type Identity } from '../platform/security/identity';
+import { Role, type Identity } from '../platform/security/identity';
 import { ReadAudit } from '../platform/security/read-audit';
+import type { IdentityTokens } from './identity-tokens';
 
 export interface GatewayContext {
   identity: Identity;
@@ -22,12 +23,13 @@ export interface GatewayKeys {
 
 /**
  * Authenticates the caller once per request — a partner already admitted by the partner gate, or
- * a person's bearer token — and signs what subgraphs will verify.
+ * a person's bearer token — and signs what subgraphs will verify (`identity-tokens.ts`: each
+ * token verified, and each identity signed, once for many requests).
  */
-export async function createGatewayContext(authorization: string | undefined, keys: GatewayKeys, ttlSeconds: number, partner?: Identity, clientAddress?: string): Promise<GatewayContext> {
+export async function createGatewayContext(authorization: string | undefined, tokens: IdentityTokens, partner?: Identity, clientAddress?: string): Promise<GatewayContext> {
   const context = async (identity: Identity): Promise<GatewayContext> => ({
     identity,
-    forwardedIdentity: await signForwardedIdentity(identity, keys.gatewayPrivate, ttlSeconds, keys.gatewayKid),
+    forwardedIdentity: await tokens.forward(identity),
     fullReads: new ReadAudit(),
     clientAddress,
   });
@@ -36,7 +38,7 @@ export async function createGatewayContext(authorization: string | undefined, ke
   if (!match) throw unauthenticated('缺少登录凭证：请在请求头 Authorization 中提供 Bearer 令牌', 'Missing credentials: send an Authorization: Bearer token');
   let identity: Identity;
   try {
-    identity = await verifyUserToken(match[1], keys.tokenPublic);
+    identity = await tokens.verify(match[1]);
   } catch {
     throw unauthenticated('登录凭证无效或已过期，请重新登录', 'Invalid or expired token: sign in again');
   }

@@ -8,7 +8,8 @@ import { FULL_READ_AREAS_HEADER, FULL_READ_FIELDS_HEADER } from '../platform/imp
 import { EXPORT_PARAMETERS, SHEET_OWNERS, sheetNamed } from '../platform/imports/registry-sheets';
 import type { Identity } from '../platform/security/identity';
 import { writeFullReads } from './audit/read-audit.store';
-import { createGatewayContext, type GatewayKeys } from './context';
+import { createGatewayContext } from './context';
+import type { IdentityTokens } from './identity-tokens';
 import { currentRequest, REQUEST_ID_HEADER } from '../platform/server/log';
 
 function ownerUrl(subgraphUrls: Record<string, string>, sheet: string): string {
@@ -48,9 +49,9 @@ async function pass(res: Response, url: string, headers: Record<string, string>,
  * - `GET /imports/<sheet>/runs/<id>/problems.<csv|xlsx>`: an import's error report.
  * The last two need `Authorization: Bearer <token>`, like `/graphql`.
  */
-export function serveRegistryFiles(app: Express, subgraphUrls: Record<string, string>, keys: GatewayKeys, ttlSeconds: number, audit?: DataSource): void {
+export function serveRegistryFiles(app: Express, subgraphUrls: Record<string, string>, tokens: IdentityTokens, audit?: DataSource): void {
   const signed = async (req: Request) => {
-    const { forwardedIdentity, identity } = await createGatewayContext(req.headers.authorization, keys, ttlSeconds);
+    const { forwardedIdentity, identity } = await createGatewayContext(req.headers.authorization, tokens);
     return { headers: { [IDENTITY_HEADER]: forwardedIdentity }, identity };
   };
   /**

@@ -18,6 +18,7 @@ import { serveExport } from './export/export-routes';
 import { serveRegistryFiles } from './file-proxy';
 import { serveGraphiQL } from './graphiql-routes';
 import { IdentityForwardingDataSource } from './identity-data-source';
+import { IdentityTokens } from './identity-tokens';
 import { partnerGate, type PartnerRequest } from './partner-gate';
 import { versionPlugin } from './version.plugin';
 import { platformVersion } from '../platform/version';
@@ -99,6 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   });
   await apollo.start();
 
+  const tokens = new IdentityTokens(options.keys, options.identityTtlSeconds ?? 60);
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger('gateway')), requestMetrics('gateway'));
@@ -115,14 +117,14 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
   serveReadAudit(app, options.clients, options.keys.tokenPublic);
   let graphqlUrl = '';
   serveExport(app, () => graphqlUrl, () => apiSchema);
-  serveRegistryFiles(app, options.subgraphUrls, options.keys, options.identityTtlSeconds ?? 60, options.clients);
+  serveRegistryFiles(app, options.subgraphUrls, tokens, options.clients);
   app.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     graphqlRequestGuard(limitConfig),
     ...(options.clients ? [partnerGate(options.clients, partnerLimits)] : []),
     expressMiddleware(apollo, {
-      context: ({ req }) => createGatewayContext(req.headers.authorization, options.keys, options.identityTtlSeconds ?? 60, (req as PartnerRequest).partner, req.ip),
+      context: ({ req }) => createGatewayContext(req.headers.authorization, tokens, (req as PartnerRequest).partner, req.ip),
     }),
   );
   jsonErrors(app);
