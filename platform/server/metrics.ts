@@ -36,6 +36,13 @@ const subgraphFetchDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
+const sharedReads = new Counter({
+  name: 'resettlement_subgraph_reads_shared_total',
+  help: 'Subgraph reads the gateway did not send, sharing the answer of the identical read of the same caller already in flight',
+  labelNames: ['subgraph'] as const,
+  registers: [metricsRegistry],
+});
+
 const errors = new Counter({
   name: 'resettlement_errors_total',
   help: 'Errors answered to callers, by service and code (BAD_USER_INPUT, FORBIDDEN, SUBGRAPH_UNAVAILABLE …)',
@@ -120,6 +127,10 @@ export function observeRequest(service: string, operation: string, outcome: Requ
 
 export function countErrors(service: string, errorCodes: readonly string[]): void {
   for (const code of errorCodes) errors.inc({ service, code: /^[A-Z][A-Z_]{0,39}$/.test(code) ? codes.of(code) : 'invalid' });
+}
+
+export function countSharedRead(subgraph: string): void {
+  sharedReads.inc({ subgraph });
 }
 
 export function observeSubgraphFetch(subgraph: string, outcome: FetchOutcome, seconds: number): void {
