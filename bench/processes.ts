@@ -26,7 +26,7 @@ export async function startService(name: string, script: string, env: Record<str
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const health = url.replace(/graphql$/, 'health');
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
     try {
       if ((await fetch(health)).ok) return { name, url, process: child };

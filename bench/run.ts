@@ -29,6 +29,8 @@ const WARMUP = Number(args.get('warmup') ?? 2);
 /** Seconds per subgraph request when the subgraphs are queried directly (each one its own run). */
 const DIRECT_DURATION = Number(args.get('direct-duration') ?? 4);
 const PEER = args.get('peer') !== 'none';
+/** Seconds autocannon waits for an answer before counting an error (its default is 10). */
+const TIMEOUT = Number(args.get('timeout') ?? 10);
 /** `--direct none` leaves out the runs straight to the subgraphs. */
 const DIRECT = args.get('direct') !== 'none';
 const CONNECTIONS = (args.get('connections') ?? '1,8').split(',').map(Number);
@@ -36,6 +38,10 @@ const ONLY = args.get('scenarios')?.split(',');
 const SCALE = Number(args.get('scale') ?? 1);
 /** `--profile <folder>`: each gateway (ours, Hive) writes a V8 CPU profile there when it stops (`node --cpu-prof`). */
 const PROFILE = args.get('profile');
+/** `--as analyst` (any name of DEMO_IDENTITIES): whom the requests are sent as (default the prefecture officer, who reads ID numbers in full, so deep and lookup write the read audit; the analyst's are masked and write none). */
+const AS = args.get('as') ?? 'prefecture';
+if (!(AS in DEMO_IDENTITIES)) throw new Error(`--as must be one of ${Object.keys(DEMO_IDENTITIES).join(', ')}`);
+const CALLER = DEMO_IDENTITIES[AS as keyof typeof DEMO_IDENTITIES];
 /** Scenarios whose end-to-end p50 is compared with the database's own time (the limit). */
 const LIMITED = ['deep', 'lookup'];
 /** Scenarios that change data: not replayed in-process; their direct run is the scenario itself sent to `direct`. */
@@ -146,9 +152,9 @@ async function startPlatform(peerBin: string | undefined): Promise<Platform> {
     gateway,
     peer,
     subgraphs,
-    token: await signUserToken(DEMO_IDENTITIES.prefecture, keys.tokenPrivate!, 3600),
+    token: await signUserToken(CALLER, keys.tokenPrivate!, 3600),
     // what the gateway would forward: lets a subgraph be queried directly
-    forwarded: await signForwardedIdentity(DEMO_IDENTITIES.prefecture, keys.gatewayPrivate!, 3600, keys.gatewayKid),
+    forwarded: await signForwardedIdentity(CALLER, keys.gatewayPrivate!, 3600, keys.gatewayKid),
   };
 }
 
@@ -219,6 +225,7 @@ async function drive(connections: number, seconds: number, target: Target, recor
     method: 'POST',
     connections,
     duration: seconds,
+    timeout: TIMEOUT,
     headers: { 'content-type': 'application/json', ...target.headers },
     requests: [{ setupRequest: (req) => ({ ...req, body: target.body(sent++) }) }],
     setupClient: (client) => {
@@ -392,7 +399,7 @@ async function main() {
   fs.mkdirSync(out, { recursive: true });
   const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   const limitsOut = Object.fromEntries([...limits].map(([name, l]) => [name, { statements: l.statements, databaseMs: l.databaseMs, databaseScopedMs: l.databaseScopedMs, subgraphRequests: l.fetches[0].length }]));
-  const report = { date: new Date().toISOString(), machine, scale: SCALE, durationSeconds: DURATION, directDurationSeconds: DIRECT_DURATION, peer: peer ? 'hive' : null, limits: limitsOut, comparisons, results };
+  const report = { date: new Date().toISOString(), machine, caller: AS, scale: SCALE, durationSeconds: DURATION, directDurationSeconds: DIRECT_DURATION, peer: peer ? 'hive' : null, limits: limitsOut, comparisons, results };
   fs.writeFileSync(file, JSON.stringify(report, null, 2));
   fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify(report, null, 2));
   console.log(`results written to ${path.relative(projectRoot(), file)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
