@@ -20,9 +20,17 @@ export interface Service {
   process: ChildProcess;
 }
 
+/** Every process started here and still running: stopped when the benchmark's own process exits, however it ends (a failed start-up too). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill();
+});
+
 /** Starts `node script ...args` with `env` (in `cwd`) and waits until its `/health` answers 200. */
 export async function startService(name: string, script: string, env: Record<string, string>, url: string, options: { args?: string[]; cwd?: string; nodeArgs?: string[] } = {}): Promise<Service> {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...(options.args ?? [])], { env: { ...process.env, ...env }, cwd: options.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const health = url.replace(/graphql$/, 'health');
