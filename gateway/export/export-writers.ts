@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/imports/exceljs';
 import { neutraliseFormula } from '../../platform/imports/formula-text';
 import { cellValue, type Table } from './export-table';
 
@@ -19,7 +19,7 @@ export function toCsv(table: Table): Buffer {
 
 /** One worksheet: the Chinese headers in bold, then the rows (numbers stay numbers; text is written as text, never as a formula). */
 export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || '导出');
   sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
   for (const row of table.rows) sheet.addRow(table.columns.map((c) => cellValue(row, c)));

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs';
 import { cellText, FLAG_FALSE, FLAG_TRUE, type SheetColumn, type SheetFormat } from './sheet-format';
 import { columnLetter, type SheetKind } from './sheet-reader';
 import { neutraliseFormula } from './formula-text';
@@ -26,7 +27,7 @@ function listOf(column: SheetColumn): string[] | undefined {
 }
 
 async function writeXlsx(format: SheetFormat, out: Writable, rows: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(format.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = format.columns.map((c) => ({
     header: c.header,
