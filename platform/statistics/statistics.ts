@@ -36,6 +36,12 @@ export interface StatisticsSpec<D extends string> {
   contributors: string | null;
   /** Measures computed from the others per cell (rates, means); null in suppressed cells like the rest. */
   derive?(measures: Record<string, number>): Record<string, number | null>;
+  /**
+   * A column the measures are computed within (a rollup's area code, `rollups.ts`): each cell's
+   * measures are aggregated per value of it, then summed. A distinct count exact within each
+   * area (its members as bits) then adds up across areas.
+   */
+  partition?: string;
 }
 
 /** A SQL condition with its `:named` parameters. */
@@ -150,16 +156,24 @@ export async function runStatistics<D extends string>(
   const scope = ctx.scope.condition(spec.areaColumn, 'stat_scope');
   const conditions = [scope, ...where];
   const dimSql = dims.map((d) => d.sql);
-  const sql = `SELECT ${[
+  const order = `ORDER BY ${dimSql.length ? dimSql.map((_, i) => i + 1).join(', ') : '1'}
+  LIMIT ${MAX_CELLS + 2}`;
+  const grouped = (measure: (sql: string) => string, partition: string[]) => `SELECT ${[
     ...dimSql.map((s, i) => `${s} AS d${i}`),
     dimSql.length ? `GROUPING(${dimSql.join(', ')}) <> 0 AS is_total` : 'TRUE AS is_total',
-    ...measureNames.map((m, i) => `(${spec.measures[m]})::text AS m${i}`),
+    ...measureNames.map((m, i) => `${measure(spec.measures[m])} AS m${i}`),
   ].join(', ')}
   ${spec.from}
   WHERE ${conditions.map((c) => `(${c.clause})`).join(' AND ')}
-  GROUP BY GROUPING SETS (${dimSql.length ? `(${dimSql.join(', ')}), ` : ''}())
-  ORDER BY ${dimSql.length ? dimSql.map((_, i) => i + 1).join(', ') : '1'}
-  LIMIT ${MAX_CELLS + 2}`;
+  GROUP BY GROUPING SETS (${[...(dimSql.length ? [[...partition, ...dimSql]] : []), partition].map((set) => `(${set.join(', ')})`).join(', ')})`;
+  const d = dimSql.map((_, i) => `d${i}`);
+  const sql = spec.partition
+    ? `SELECT ${[...d, 'is_total', ...measureNames.map((_, i) => `sum(m${i})::text AS m${i}`)].join(', ')}
+  FROM (${grouped((m) => `(${m})`, [spec.partition])}) per_partition
+  GROUP BY ${[...d, 'is_total'].join(', ')}
+  ${order}`
+    : `${grouped((m) => `(${m})::text`, [])}
+  ${order}`;
   const params = Object.assign({}, ...conditions.map((c) => c.params));
   const raw = await cachedQueryNamed<Record<string, unknown>>(ctx.dataSource, sql, params, ctx.reads);
   if (raw.length > MAX_CELLS + 1) {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { schemaName } from '../../../platform/db/data-source';
 import { tableOf } from '../../../platform/db/raw-sql';
 import { checkStation } from '../../../platform/domain/stations';
+import { distinctMembers } from '../../../platform/statistics/rollups';
 import { ageBandSql, areaCondition, areaDimensions, equals, runStatistics, yearRange, type Condition, type StatisticsSpec, type StatisticsTable } from '../../../platform/statistics/statistics';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
@@ -28,23 +29,45 @@ const householdDimensions = (c: HouseholdColumns, area: string) => ({
   RELOCATION_YEAR: { sql: c.relocationYear, field: 'relocationYear' },
 });
 
-/** Person dimensions a person rollup row carries (the rest need the persons themselves). */
+/** Person dimensions a `person_rollup` row carries (the rest are in `person_profile_rollup`). */
 const PERSON_ROLLUP_DIMENSIONS = new Set<string>(['COUNTY', 'TOWNSHIP', 'COMMUNITY', 'STATION', 'RELOCATION_MODE', 'RELOCATION_YEAR']);
 
-/** Active persons, with their household (for station, relocation mode and year). */
-function personSpec(dataSource: DataSource): StatisticsSpec<PersonDimension> {
+/** Person-level dimensions over `p` (a person row) or `r` (a `person_profile_rollup` row): the same column names. */
+const personDimensions = (t: string, ageBand: string) => ({
+  PRODUCTION_MODE: { sql: `${t}.production_mode`, field: 'productionMode' },
+  SEX: { sql: `${t}.sex`, field: 'sex' },
+  AGE_BAND: { sql: ageBand, field: 'ageBand' },
+  ETHNICITY: { sql: `${t}.ethnicity`, field: 'ethnicity' },
+  VULNERABLE: { sql: `(${Object.values(FLAG_COLUMNS).map((c) => c.replace(/^p\./, `${t}.`)).join(' OR ')})`, field: 'vulnerable' },
+});
+
+/** Active persons, with their household (for station, relocation mode and year), as persons with their household's columns. */
+function personRows(dataSource: DataSource): string {
+  return `SELECT p.area_code, h.station_id, h.relocation_mode, ${REGISTRY.relocationYear} AS relocation_year, p.sex, ${ageBandSql('p.birth_date', 'CURRENT_DATE')} AS age_band,
+      p.ethnicity, p.production_mode, ${Object.values(FLAG_COLUMNS).join(', ')}, 1 AS persons, NULL::varbit AS households, p.household_id
+    FROM ${tableOf(dataSource, Person)} p JOIN ${tableOf(dataSource, Household)} h ON h.id = p.household_id
+   WHERE p.status = '${PersonStatus.ACTIVE}'`;
+}
+
+/**
+ * Persons by any dimension, from `person_profile_rollup`: persons summed, households the bits of
+ * each area's rows together (`rollups.ts`). The rollup's age bands are counted as of its date: a
+ * table by `AGE_BAND` reads it only when that is today, and otherwise (a day without a write yet)
+ * the persons themselves, in the same statement.
+ */
+function personProfileSpec(dataSource: DataSource, byAge: boolean): StatisticsSpec<PersonDimension> {
+  const s = `"${schemaName(dataSource)}"`;
+  const rollup = `${s}.person_profile_rollup`;
+  const today = `(SELECT as_of FROM ${s}.rollup_as_of) = CURRENT_DATE`;
   return {
-    from: `FROM ${tableOf(dataSource, Person)} p JOIN ${tableOf(dataSource, Household)} h ON h.id = p.household_id`,
-    areaColumn: 'p.area_code',
-    dimensions: {
-      ...householdDimensions(REGISTRY, 'p.area_code'),
-      PRODUCTION_MODE: { sql: 'p.production_mode', field: 'productionMode' },
-      SEX: { sql: 'p.sex', field: 'sex' },
-      AGE_BAND: { sql: ageBandSql('p.birth_date', 'CURRENT_DATE'), field: 'ageBand' },
-      ETHNICITY: { sql: 'p.ethnicity', field: 'ethnicity' },
-      VULNERABLE: { sql: `(${Object.values(FLAG_COLUMNS).join(' OR ')})`, field: 'vulnerable' },
-    },
-    measures: { persons: 'count(*)', households: 'count(DISTINCT p.household_id)' },
+    from: byAge
+      ? `FROM (SELECT x.*, NULL::uuid AS household_id FROM ${rollup} x WHERE ${today}
+          UNION ALL SELECT * FROM (${personRows(dataSource)}) y WHERE ${today} IS NOT TRUE) r`
+      : `FROM ${rollup} r`,
+    areaColumn: 'r.area_code',
+    partition: 'r.area_code',
+    dimensions: { ...householdDimensions(ROLLUP, 'r.area_code'), ...personDimensions('r', 'r.age_band') },
+    measures: { persons: 'sum(r.persons)', households: byAge ? `${distinctMembers('r.households')} + count(DISTINCT r.household_id)` : distinctMembers('r.households') },
     contributors: 'persons',
   };
 }
@@ -82,22 +105,21 @@ function householdConditions(ctx: HouseholdsContext, c: HouseholdColumns, areaCo
 }
 
 /**
- * Tables by household-level dimensions and filters read the rollups (a few thousand rows for
+ * Tables by household-level dimensions and filters read `person_rollup` (a few hundred rows for
  * the prefecture); a person-level dimension or filter (sex, age band, ethnicity, production
- * mode, vulnerability) counts distinct households over the persons themselves.
+ * mode, vulnerability) reads `person_profile_rollup`.
  */
 export function personStatistics(ctx: HouseholdsContext, groupBy: PersonDimension[], filter?: PersonStatisticsFilter): Promise<StatisticsTable<PersonDimension>> {
   const area = (code: string) => ctx.loaders.area.load(code);
+  const where = householdConditions(ctx, ROLLUP, 'r.area_code', filter);
   const byHousehold = groupBy.every((d) => PERSON_ROLLUP_DIMENSIONS.has(d)) && !filter?.productionMode && !filter?.sex && !filter?.vulnerability;
-  if (byHousehold) return runStatistics(ctx, personRollupSpec(ctx.dataSource), groupBy, householdConditions(ctx, ROLLUP, 'r.area_code', filter), area);
-  const where = [
-    { clause: `p.status = '${PersonStatus.ACTIVE}'`, params: {} },
-    ...householdConditions(ctx, REGISTRY, 'p.area_code', filter),
-    ...equals('p.production_mode', filter?.productionMode, 'f_production'),
-    ...equals('p.sex', filter?.sex, 'f_sex'),
-    ...(filter?.vulnerability ? [{ clause: `${FLAG_COLUMNS[filter.vulnerability]} = TRUE`, params: {} }] : []),
-  ];
-  return runStatistics(ctx, personSpec(ctx.dataSource), groupBy, where, area);
+  if (byHousehold) return runStatistics(ctx, personRollupSpec(ctx.dataSource), groupBy, where, area);
+  where.push(
+    ...equals('r.production_mode', filter?.productionMode, 'f_production'),
+    ...equals('r.sex', filter?.sex, 'f_sex'),
+    ...(filter?.vulnerability ? [{ clause: `${FLAG_COLUMNS[filter.vulnerability].replace(/^p\./, 'r.')} = TRUE`, params: {} }] : []),
+  );
+  return runStatistics(ctx, personProfileSpec(ctx.dataSource, groupBy.includes(PersonDimension.AGE_BAND)), groupBy, where, area);
 }
 
 /** Households not cancelled, from `household_rollup` (every dimension and filter of this table is the household's). */

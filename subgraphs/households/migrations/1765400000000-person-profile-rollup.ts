@@ -1,0 +1,59 @@
+import { rollupMigration, rollupSelect, rollupStatements } from '../../../platform/statistics/rollups';
+import { HOUSEHOLDS_ROLLUPS_1765300000000 as BEFORE } from './1765300000000-statistics-rollups';
+
+/** Age in whole years at `asOf`, and its band (written out: a migration stays as it was released). */
+const age = (asOf: string) => `date_part('year', age(${asOf}, p.birth_date))`;
+const band = (asOf: string) => `CASE WHEN ${age(asOf)} < 16 THEN 'AGE_0_15' WHEN ${age(asOf)} < 60 THEN 'AGE_16_59' ELSE 'AGE_60_PLUS' END`;
+
+const KEYS = [
+  'area_code', 'station_id', 'relocation_mode', 'relocation_year', 'sex', 'age_band', 'ethnicity', 'production_mode',
+  'left_behind_elderly', 'left_behind_child', 'disabled', 'minimum_living_allowance',
+];
+
+/**
+ * `person_profile_rollup` (`rollups.ts`) serves `personStatistics` by person-level dimensions and
+ * filters: active persons by their area and household's station, relocation mode and year, and
+ * by sex, age band, ethnicity, production mode and each vulnerability flag, with their
+ * households as bits numbered within the area (a household has members in several rows). Age
+ * bands are counted as of the rollups' date: the first write of a later day recounts the areas
+ * of persons whose band changed since. The two rollups of `1765300000000` stay as they were.
+ */
+export const HouseholdsPersonProfileRollup1765400000000 = rollupMigration(
+  'HouseholdsPersonProfileRollup1765400000000',
+  [
+    ...BEFORE.specs,
+    {
+      table: 'person_profile_rollup',
+      columns: [
+        'area_code varchar(15) COLLATE "C" NOT NULL',
+        'station_id varchar(16) NOT NULL',
+        'relocation_mode varchar(24) NOT NULL',
+        'relocation_year int',
+        'sex varchar(8) NOT NULL',
+        'age_band varchar(16) NOT NULL',
+        'ethnicity varchar(16) NOT NULL',
+        'production_mode varchar(24) NOT NULL',
+        'left_behind_elderly boolean NOT NULL',
+        'left_behind_child boolean NOT NULL',
+        'disabled boolean NOT NULL',
+        'minimum_living_allowance boolean NOT NULL',
+        'persons int NOT NULL',
+        'households varbit NOT NULL',
+      ],
+      keys: KEYS,
+      select: rollupSelect({
+        rows: `SELECT p.area_code, h.station_id, h.relocation_mode, EXTRACT(YEAR FROM h.relocated_on)::int AS relocation_year, p.sex, ${band('{asOf}')} AS age_band,
+            p.ethnicity, p.production_mode, p.left_behind_elderly, p.left_behind_child, p.disabled, p.minimum_living_allowance, p.household_id
+          FROM {s}.person p JOIN {s}.household h ON h.id = p.household_id
+         WHERE p.status = 'ACTIVE' {areas}`,
+        keys: KEYS,
+        sums: ['count(*)::int'],
+        distinct: ['household_id'],
+      }),
+      restriction: 'p.area_code = ANY (areas) AND h.id = ANY (ARRAY(SELECT x.household_id FROM {s}.person x WHERE x.area_code = ANY (areas)))',
+    },
+  ],
+  BEFORE.watched,
+  { dated: { crossings: (since, until) => `SELECT p.area_code::text FROM {s}.person p WHERE p.status = 'ACTIVE' AND ${band(since)} <> ${band(until)}` } },
+  { tables: BEFORE.specs.map((s) => s.table), watched: BEFORE.watched.map((w) => w.table), statements: rollupStatements(BEFORE.specs, BEFORE.watched) },
+);
