@@ -95,10 +95,14 @@ export function overUnits<T>(minCell: number | null, units: number, value: T | n
 /** Age in whole years at `asOf` (an SQL date expression). */
 export const ageSql = (birthDate: string, asOf: string) => `date_part('year', age(${asOf}, ${birthDate}))`;
 
-/** The age band (`AgeBand`) of a birth date at `asOf`: 0–15, 16–59, 60 and over. */
-export function ageBandSql(birthDate: string, asOf: string): string {
-  const age = ageSql(birthDate, asOf);
+/** The age band (`AgeBand`) of an age in whole years (an SQL expression): 0–15, 16–59, 60 and over. */
+export function bandOfAge(age: string): string {
   return `CASE WHEN ${age} < 16 THEN 'AGE_0_15' WHEN ${age} < 60 THEN 'AGE_16_59' ELSE 'AGE_60_PLUS' END`;
+}
+
+/** The age band (`AgeBand`) of a birth date at `asOf`. */
+export function ageBandSql(birthDate: string, asOf: string): string {
+  return bandOfAge(ageSql(birthDate, asOf));
 }
 
 /** County, township and community of a full area code column. */
