@@ -37,6 +37,8 @@ export interface RollupSpec {
   select: string;
   /** The restriction to the rows of the area codes in the array `areas` (without the `AND`), written so that it is read through indexes. */
   restriction: string;
+  /** The area-code column row-level security scopes (default `area_code`, the column recounts go by). */
+  scope?: string;
 }
 
 export interface WatchedTable {
@@ -144,7 +146,7 @@ export function rollupStatements(specs: RollupSpec[], watched: WatchedTable[], o
     ...specs.flatMap((s) => [
       `CREATE TABLE {s}.${s.table} (${s.columns.join(', ')}, UNIQUE NULLS NOT DISTINCT (${s.keys.join(', ')}))`,
       `ALTER TABLE {s}.${s.table} ENABLE ROW LEVEL SECURITY`,
-      `CREATE POLICY jurisdiction ON {s}.${s.table} FOR SELECT TO ${APP_ROLE} USING (${inScope('area_code')})`,
+      `CREATE POLICY jurisdiction ON {s}.${s.table} FOR SELECT TO ${APP_ROLE} USING (${inScope(s.scope ?? 'area_code')})`,
       `GRANT SELECT ON {s}.${s.table} TO ${APP_ROLE}`,
     ]),
     ...(options.dated

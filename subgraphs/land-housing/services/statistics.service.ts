@@ -1,28 +1,22 @@
 import { schemaName } from '../../../platform/db/data-source';
-import { tableOf } from '../../../platform/db/raw-sql';
 import { distinctMembers } from '../../../platform/statistics/rollups';
 import { checkStation } from '../../../platform/domain/stations';
 import { areaCondition, areaDimensions, equals, runStatistics, type Condition, type StatisticsSpec, type StatisticsTable } from '../../../platform/statistics/statistics';
 import { areaRef } from '../entities/admin-area.stub';
-import { Allocation } from '../entities/allocation.entity';
-import { Flat } from '../entities/flat.entity';
 import type { LandHousingDimension, LandHousingStatisticsFilter } from '../entities/statistics.type';
 import type { LandHousingContext } from '../land-housing.context';
-import { FLAT_STATUS_SQL } from './inventory-query.service';
 
 type Table = 'land' | 'houses' | 'flats';
 
 /**
  * Land, houses and flats as statistics tables; suppression counts the households they belong to.
- * Land and houses are read from their rollups (`land_rollup`, `house_rollup`: parcels and houses
- * summed, households the bits of each area's rows together, `rollups.ts`).
+ * Each is read from its rollup (`land_rollup`, `house_rollup`, `flat_rollup`: parcels, houses and
+ * flats summed, households the bits of each area's rows together, `rollups.ts`).
  */
 function spec(ctx: LandHousingContext, table: Table): StatisticsSpec<LandHousingDimension> {
-  const t = (entity: Parameters<typeof tableOf>[1]) => tableOf(ctx.dataSource, entity);
   const s = `"${schemaName(ctx.dataSource)}"`;
-  const alias = { land: 'r', houses: 'r', flats: 'f' }[table];
-  const base = { areaColumn: `${alias}.area_code`, contributors: 'households' } as const;
-  const dims = areaDimensions(`${alias}.area_code`);
+  const base = { areaColumn: 'r.area_code', contributors: 'households' } as const;
+  const dims = areaDimensions('r.area_code');
   if (table === 'land') {
     return {
       ...base,
@@ -48,9 +42,11 @@ function spec(ctx: LandHousingContext, table: Table): StatisticsSpec<LandHousing
   }
   return {
     ...base,
-    from: `FROM ${t(Flat)} f LEFT JOIN ${t(Allocation)} a ON a.flat_id = f.id`,
-    dimensions: { ...dims, FLAT_STATUS: { sql: FLAT_STATUS_SQL, field: 'flatStatus' } } as StatisticsSpec<LandHousingDimension>['dimensions'],
-    measures: { flats: 'count(*)', floorArea: 'sum(f.floor_area)', households: 'count(DISTINCT a.household_id)' },
+    from: `FROM ${s}.flat_rollup r`,
+    areaColumn: 'r.flat_area_code',
+    partition: 'r.area_code',
+    dimensions: { ...areaDimensions('r.flat_area_code'), FLAT_STATUS: { sql: 'r.flat_status', field: 'flatStatus' } } as StatisticsSpec<LandHousingDimension>['dimensions'],
+    measures: { flats: 'sum(r.flats)', floorArea: 'sum(r.floor_area)', households: distinctMembers('r.households') },
   };
 }
 
