@@ -56,6 +56,10 @@ describe.each(engines('the rollups kept by writes from several connections'))('s
       .toEqual(await owner(HOUSEHOLD_COUNT + ORDER(6)));
     // the profile rollup: persons and each row's households, as of today
     expect(await owner(`SELECT ${PROFILE_KEYS}, persons, bit_count(households)::int AS households FROM {s}.person_profile_rollup${ORDER(12)}`)).toEqual(await owner(PROFILE_COUNT + ORDER(12)));
+    expect(await owner(`SELECT area_code, station_id, relocation_mode, relocation_year, sex, age_band, persons, bit_count(households)::int AS households FROM {s}.person_age_rollup${ORDER(6)}`)).toEqual(
+      await owner(`SELECT p.area_code, h.station_id, h.relocation_mode, EXTRACT(YEAR FROM h.relocated_on)::int AS relocation_year, p.sex, ${BAND} AS age_band,
+          count(*)::int AS persons, count(DISTINCT p.household_id)::int AS households
+        FROM {s}.person p JOIN {s}.household h ON h.id = p.household_id WHERE p.status = 'ACTIVE' GROUP BY 1, 2, 3, 4, 5, 6${ORDER(6)}`));
     expect(await owner(`SELECT as_of = CURRENT_DATE AS today FROM {s}.rollup_as_of`)).toEqual([{ today: true }]);
     // a household's bit is the same in every row of its area: an area's rows together count its households
     expect(await owner(`SELECT area_code, bit_count(bit_or(households))::int AS households FROM {s}.person_profile_rollup GROUP BY 1${ORDER(1)}`)).toEqual(
@@ -72,6 +76,12 @@ describe.each(engines('the rollups kept by writes from several connections'))('s
     expect(bySexAge.data.personStatistics.rows).toEqual(counted.map((r: any) => ({ county: { code: r.county }, community: null, sex: r.sex, ageBand: r.band, ethnicity: null, vulnerable: null, persons: r.persons, households: r.households })));
     const [total] = await owner(`SELECT count(*)::int AS persons, count(DISTINCT household_id)::int AS households FROM {s}.person WHERE status = 'ACTIVE'`);
     expect(bySexAge.data.personStatistics.total).toEqual(total);
+
+    const byEthnicityAge = await env.query(prefecture, PROFILE, { groupBy: ['ETHNICITY', 'AGE_BAND'], filter: { sex: 'FEMALE' } });
+    expect(byEthnicityAge.errors).toBeUndefined();
+    const women = await owner(`SELECT p.ethnicity, ${BAND} AS band, count(*)::int AS persons, count(DISTINCT p.household_id)::int AS households
+      FROM {s}.person p WHERE p.status = 'ACTIVE' AND p.sex = 'FEMALE' GROUP BY 1, 2${ORDER(2)}`);
+    expect(byEthnicityAge.data.personStatistics.rows).toEqual(women.map((r: any) => ({ county: null, community: null, sex: null, ageBand: r.band, ethnicity: r.ethnicity, vulnerable: null, persons: r.persons, households: r.households })));
 
     const byEthnicity = await env.query(prefecture, PROFILE, { groupBy: ['COMMUNITY', 'ETHNICITY', 'VULNERABLE'], filter: { vulnerability: 'DISABLED' } });
     expect(byEthnicity.errors).toBeUndefined();

@@ -5,9 +5,25 @@ import { HOUSEHOLDS_ROLLUPS_1765300000000 as BEFORE } from './1765300000000-stat
 const age = (asOf: string) => `date_part('year', age(${asOf}, p.birth_date))`;
 const band = (asOf: string) => `CASE WHEN ${age(asOf)} < 16 THEN 'AGE_0_15' WHEN ${age(asOf)} < 60 THEN 'AGE_16_59' ELSE 'AGE_60_PLUS' END`;
 
+const AGE_KEYS = ['area_code', 'station_id', 'relocation_mode', 'relocation_year', 'sex', 'age_band'];
 const KEYS = [
   'area_code', 'station_id', 'relocation_mode', 'relocation_year', 'sex', 'age_band', 'ethnicity', 'production_mode',
   'left_behind_elderly', 'left_behind_child', 'disabled', 'minimum_living_allowance',
+];
+
+/** Active persons with their household's columns and their age band as of the rollups' date. */
+const PERSONS = `SELECT p.area_code, h.station_id, h.relocation_mode, EXTRACT(YEAR FROM h.relocated_on)::int AS relocation_year, p.sex, ${band('{asOf}')} AS age_band,
+      p.ethnicity, p.production_mode, p.left_behind_elderly, p.left_behind_child, p.disabled, p.minimum_living_allowance, p.household_id
+    FROM {s}.person p JOIN {s}.household h ON h.id = p.household_id
+   WHERE p.status = 'ACTIVE' {areas}`;
+const RESTRICTION = 'p.area_code = ANY (areas) AND h.id = ANY (ARRAY(SELECT x.household_id FROM {s}.person x WHERE x.area_code = ANY (areas)))';
+const HOUSEHOLD_COLUMNS = [
+  'area_code varchar(15) COLLATE "C" NOT NULL',
+  'station_id varchar(16) NOT NULL',
+  'relocation_mode varchar(24) NOT NULL',
+  'relocation_year int',
+  'sex varchar(8) NOT NULL',
+  'age_band varchar(16) NOT NULL',
 ];
 
 /**
@@ -16,21 +32,25 @@ const KEYS = [
  * by sex, age band, ethnicity, production mode and each vulnerability flag, with their
  * households as bits numbered within the area (a household has members in several rows). Age
  * bands are counted as of the rollups' date: the first write of a later day recounts the areas
- * of persons whose band changed since. The two rollups of `1765300000000` stay as they were.
+ * of persons whose band changed since. `person_age_rollup` is the same without ethnicity,
+ * production mode and flags (a sixth of the rows), for tables by sex and age band. The two
+ * rollups of `1765300000000` stay as they were.
  */
 export const HouseholdsPersonProfileRollup1765400000000 = rollupMigration(
   'HouseholdsPersonProfileRollup1765400000000',
   [
     ...BEFORE.specs,
     {
+      table: 'person_age_rollup',
+      columns: [...HOUSEHOLD_COLUMNS, 'persons int NOT NULL', 'households varbit NOT NULL'],
+      keys: AGE_KEYS,
+      select: rollupSelect({ rows: PERSONS, keys: AGE_KEYS, sums: ['count(*)::int'], distinct: ['household_id'] }),
+      restriction: RESTRICTION,
+    },
+    {
       table: 'person_profile_rollup',
       columns: [
-        'area_code varchar(15) COLLATE "C" NOT NULL',
-        'station_id varchar(16) NOT NULL',
-        'relocation_mode varchar(24) NOT NULL',
-        'relocation_year int',
-        'sex varchar(8) NOT NULL',
-        'age_band varchar(16) NOT NULL',
+        ...HOUSEHOLD_COLUMNS,
         'ethnicity varchar(16) NOT NULL',
         'production_mode varchar(24) NOT NULL',
         'left_behind_elderly boolean NOT NULL',
@@ -41,16 +61,8 @@ export const HouseholdsPersonProfileRollup1765400000000 = rollupMigration(
         'households varbit NOT NULL',
       ],
       keys: KEYS,
-      select: rollupSelect({
-        rows: `SELECT p.area_code, h.station_id, h.relocation_mode, EXTRACT(YEAR FROM h.relocated_on)::int AS relocation_year, p.sex, ${band('{asOf}')} AS age_band,
-            p.ethnicity, p.production_mode, p.left_behind_elderly, p.left_behind_child, p.disabled, p.minimum_living_allowance, p.household_id
-          FROM {s}.person p JOIN {s}.household h ON h.id = p.household_id
-         WHERE p.status = 'ACTIVE' {areas}`,
-        keys: KEYS,
-        sums: ['count(*)::int'],
-        distinct: ['household_id'],
-      }),
-      restriction: 'p.area_code = ANY (areas) AND h.id = ANY (ARRAY(SELECT x.household_id FROM {s}.person x WHERE x.area_code = ANY (areas)))',
+      select: rollupSelect({ rows: PERSONS, keys: KEYS, sums: ['count(*)::int'], distinct: ['household_id'] }),
+      restriction: RESTRICTION,
     },
   ],
   BEFORE.watched,
