@@ -5,6 +5,7 @@ import { HOUSEHOLDS_ROLLUPS_1765300000000 as BEFORE } from './1765300000000-stat
 const age = (asOf: string) => `date_part('year', age(${asOf}, p.birth_date))`;
 const band = (asOf: string) => `CASE WHEN ${age(asOf)} < 16 THEN 'AGE_0_15' WHEN ${age(asOf)} < 60 THEN 'AGE_16_59' ELSE 'AGE_60_PLUS' END`;
 
+const [PERSON_ROLLUP, HOUSEHOLD_ROLLUP] = BEFORE.specs;
 const AGE_KEYS = ['area_code', 'station_id', 'relocation_mode', 'relocation_year', 'sex', 'age_band'];
 const KEYS = [
   'area_code', 'station_id', 'relocation_mode', 'relocation_year', 'sex', 'age_band', 'ethnicity', 'production_mode',
@@ -34,19 +35,12 @@ const HOUSEHOLD_COLUMNS = [
  * bands are counted as of the rollups' date: the first write of a later day recounts the areas
  * of persons whose band changed since. `person_age_rollup` is the same without ethnicity,
  * production mode and flags (a sixth of the rows), for tables by sex and age band. The two
- * rollups of `1765300000000` stay as they were.
+ * rollups of `1765300000000` keep their rows; `person_rollup` and the age rollup are now counted
+ * from the profile's rows (one pass over an area's persons instead of three).
  */
 export const HouseholdsPersonProfileRollup1765400000000 = rollupMigration(
   'HouseholdsPersonProfileRollup1765400000000',
   [
-    ...BEFORE.specs,
-    {
-      table: 'person_age_rollup',
-      columns: [...HOUSEHOLD_COLUMNS, 'persons int NOT NULL', 'households varbit NOT NULL'],
-      keys: AGE_KEYS,
-      select: rollupSelect({ rows: PERSONS, keys: AGE_KEYS, sums: ['count(*)::int'], distinct: ['household_id'] }),
-      restriction: RESTRICTION,
-    },
     {
       table: 'person_profile_rollup',
       columns: [
@@ -64,6 +58,21 @@ export const HouseholdsPersonProfileRollup1765400000000 = rollupMigration(
       select: rollupSelect({ rows: PERSONS, keys: KEYS, sums: ['count(*)::int'], distinct: ['household_id'] }),
       restriction: RESTRICTION,
     },
+    // counted from the profile's rows of the same areas, just recounted (rollups are filled in this order)
+    {
+      table: 'person_age_rollup',
+      columns: [...HOUSEHOLD_COLUMNS, 'persons int NOT NULL', 'households varbit NOT NULL'],
+      keys: AGE_KEYS,
+      select: `SELECT ${AGE_KEYS.map((k) => `r.${k}`).join(', ')}, sum(r.persons)::int, bit_or(r.households) FROM {s}.person_profile_rollup r WHERE TRUE {areas} GROUP BY ${AGE_KEYS.map((_, i) => i + 1).join(', ')}`,
+      restriction: 'r.area_code = ANY (areas)',
+    },
+    {
+      ...PERSON_ROLLUP,
+      select: `SELECT r.area_code, r.station_id, r.relocation_mode, r.relocation_year, sum(r.persons)::int, bit_count(bit_or(r.households))::int
+        FROM {s}.person_profile_rollup r WHERE TRUE {areas} GROUP BY 1, 2, 3, 4`,
+      restriction: 'r.area_code = ANY (areas)',
+    },
+    HOUSEHOLD_ROLLUP,
   ],
   BEFORE.watched,
   { dated: { crossings: (since, until) => `SELECT p.area_code::text FROM {s}.person p WHERE p.status = 'ACTIVE' AND ${band(since)} <> ${band(until)}` } },
