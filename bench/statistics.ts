@@ -19,7 +19,8 @@ import type { OpenDatabase } from '../platform/server/subgraph-module';
  * (in one process, like `npm start`), on PostgreSQL and on PGlite, as the analyst (suppression on)
  * and as the prefecture officer: p50 and p95 over `--runs` runs after two warm-up runs, each
  * run fresh (right after a committed write: one person's record changed in SQL, through the
- * registry's triggers, and every other subgraph's data version raised) and kept (asked again).
+ * registry's triggers, and every other subgraph's data version raised) and kept (asked again);
+ * then, on PostgreSQL, the cost of a committed one-row write to each table the rollups watch.
  *
  *   --engines postgres,pglite   --scale 1   --runs 20
  *   --database-url …  (default BENCH_DATABASE_URL, else …/bench at full scale, …/bench_<scale> below it)
@@ -84,6 +85,44 @@ async function writeOnce(databases: OpenDatabase[]) {
   }
 }
 
+/** One-row writes to the tables rollups watch: [schema, table, the change] (a no-op change still recounts the row's area at commit). */
+const WRITES: [string, string, string][] = [
+  ['households', 'person', 'disabled = NOT disabled'],
+  ['households', 'household', 'housing_mode = housing_mode'],
+  ['land_housing', 'land_parcel', 'area_mu = area_mu'],
+  ['land_housing', 'allocation', 'allocated_area = allocated_area'],
+  ['employment', 'labour_status', 'status = status'],
+];
+
+/** The cost of one committed one-row write: p50 of the UPDATE and of the COMMIT, where the deferred recount runs (on one PostgreSQL connection). */
+async function writeCosts(url: string, runs: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const results = [];
+  try {
+    for (const [schema, table, change] of WRITES) {
+      const update: number[] = [];
+      const commit: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const { rows } = await client.query(`SELECT id FROM "${schema}".${table} ORDER BY id LIMIT 1 OFFSET $1`, [i * 97]);
+        await client.query('BEGIN');
+        let t0 = performance.now();
+        await client.query(`UPDATE "${schema}".${table} SET ${change} WHERE id = $1`, [rows[0].id]);
+        update.push(performance.now() - t0);
+        t0 = performance.now();
+        await client.query('COMMIT');
+        commit.push(performance.now() - t0);
+      }
+      const p50 = (times: number[]) => +percentile(times.sort((a, b) => a - b), 50).toFixed(2);
+      results.push({ table: `${schema}.${table}`, runs, updateP50: p50(update), commitP50: p50(commit) });
+      console.log(`write    ${`${schema}.${table}`.padEnd(28)} update p50 ${String(p50(update)).padStart(6)} ms   commit p50 ${String(p50(commit)).padStart(6)} ms`);
+    }
+  } finally {
+    await client.end();
+  }
+  return results;
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function benchEngine(kind: string) {
@@ -145,9 +184,10 @@ async function main() {
   console.log(`statistics benchmark: scale ${SCALE}, ${RUNS} runs per query, engines ${ENGINES.join(', ')}`);
   const all = [];
   for (const kind of ENGINES) all.push(...(await benchEngine(kind)));
+  const writes = ENGINES.includes('postgres') ? await writeCosts(DATABASE_URL, 40) : [];
   const out = path.join(projectRoot(), 'bench', 'results', 'statistics.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), scale: SCALE, results: all }, null, 2));
+  fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), scale: SCALE, results: all, writes }, null, 2));
   console.log(`written to ${path.relative(process.cwd(), out)}`);
 }
 

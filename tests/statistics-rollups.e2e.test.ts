@@ -14,6 +14,8 @@ const MOVE = `mutation ($input: MoveHouseholdInput!) { moveHousehold(input: $inp
 const REMOVE = `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) { status } }`;
 const PERSONS = `query ($groupBy: [PersonDimension!]!) { personStatistics(groupBy: $groupBy) {
   rows { county { code } relocationMode relocationYear persons households } total { persons households } } }`;
+const PROFILE = `query ($groupBy: [PersonDimension!]!, $filter: PersonStatisticsFilter) { personStatistics(groupBy: $groupBy, filter: $filter) {
+  rows { county { code } community { code } sex ageBand ethnicity vulnerable persons households } total { persons households } } }`;
 const HOUSEHOLDS = `query ($groupBy: [HouseholdDimension!]!) { householdStatistics(groupBy: $groupBy) {
   rows { county { code } housingMode station households persons } total { households persons } } }`;
 
@@ -39,12 +41,55 @@ describe.each(engines('the rollups kept by writes from several connections'))('s
       count(*)::int AS households, (SELECT count(*) FROM {s}.person p WHERE p.household_id = ANY (array_agg(h.id)) AND p.status = 'ACTIVE')::int AS persons
     FROM {s}.household h GROUP BY 1, 2, 3, 4, 5, 6`;
   const ORDER = (n: number) => ` ORDER BY ${Array.from({ length: n }, (_, i) => i + 1).join(', ')}`;
+  const AGE = `date_part('year', age(CURRENT_DATE, p.birth_date))`;
+  const BAND = `CASE WHEN ${AGE} < 16 THEN 'AGE_0_15' WHEN ${AGE} < 60 THEN 'AGE_16_59' ELSE 'AGE_60_PLUS' END`;
+  const PROFILE_KEYS = 'area_code, station_id, relocation_mode, relocation_year, sex, age_band, ethnicity, production_mode, left_behind_elderly, left_behind_child, disabled, minimum_living_allowance';
+  const PROFILE_COUNT = `SELECT p.area_code, h.station_id, h.relocation_mode, EXTRACT(YEAR FROM h.relocated_on)::int AS relocation_year, p.sex, ${BAND} AS age_band,
+      p.ethnicity, p.production_mode, p.left_behind_elderly, p.left_behind_child, p.disabled, p.minimum_living_allowance,
+      count(*)::int AS persons, count(DISTINCT p.household_id)::int AS households
+    FROM {s}.person p JOIN {s}.household h ON h.id = p.household_id WHERE p.status = 'ACTIVE' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12`;
 
   /** Rollup rows against a recount of the registry. */
   async function expectRollupsExact(): Promise<void> {
     expect(await owner(`SELECT area_code, station_id, relocation_mode, relocation_year, persons, households FROM {s}.person_rollup${ORDER(4)}`)).toEqual(await owner(PERSON_COUNT + ORDER(4)));
     expect(await owner(`SELECT area_code, station_id, relocation_mode, relocation_year, housing_mode, status, households, persons FROM {s}.household_rollup${ORDER(6)}`))
       .toEqual(await owner(HOUSEHOLD_COUNT + ORDER(6)));
+    // the profile rollup: persons and each row's households, as of today
+    expect(await owner(`SELECT ${PROFILE_KEYS}, persons, bit_count(households)::int AS households FROM {s}.person_profile_rollup${ORDER(12)}`)).toEqual(await owner(PROFILE_COUNT + ORDER(12)));
+    expect(await owner(`SELECT area_code, station_id, relocation_mode, relocation_year, sex, age_band, persons, bit_count(households)::int AS households FROM {s}.person_age_rollup${ORDER(6)}`)).toEqual(
+      await owner(`SELECT p.area_code, h.station_id, h.relocation_mode, EXTRACT(YEAR FROM h.relocated_on)::int AS relocation_year, p.sex, ${BAND} AS age_band,
+          count(*)::int AS persons, count(DISTINCT p.household_id)::int AS households
+        FROM {s}.person p JOIN {s}.household h ON h.id = p.household_id WHERE p.status = 'ACTIVE' GROUP BY 1, 2, 3, 4, 5, 6${ORDER(6)}`));
+    expect(await owner(`SELECT as_of = CURRENT_DATE AS today FROM {s}.rollup_as_of`)).toEqual([{ today: true }]);
+    // a household's bit is the same in every row of its area: an area's rows together count its households
+    expect(await owner(`SELECT area_code, bit_count(bit_or(households))::int AS households FROM {s}.person_profile_rollup GROUP BY 1${ORDER(1)}`)).toEqual(
+      await owner(`SELECT p.area_code, count(DISTINCT p.household_id)::int AS households FROM {s}.person p WHERE p.status = 'ACTIVE' GROUP BY 1${ORDER(1)}`),
+    );
+  }
+
+  /** Person tables by person-level dimensions, through the gateway, against the same tables counted over the registry. */
+  async function expectProfileTablesExact(): Promise<void> {
+    const bySexAge = await env.query(prefecture, PROFILE, { groupBy: ['COUNTY', 'SEX', 'AGE_BAND'] });
+    expect(bySexAge.errors).toBeUndefined();
+    const counted = await owner(`SELECT substr(p.area_code, 1, 6) AS county, p.sex, ${BAND} AS band, count(*)::int AS persons, count(DISTINCT p.household_id)::int AS households
+      FROM {s}.person p WHERE p.status = 'ACTIVE' GROUP BY 1, 2, 3${ORDER(3)}`);
+    expect(bySexAge.data.personStatistics.rows).toEqual(counted.map((r: any) => ({ county: { code: r.county }, community: null, sex: r.sex, ageBand: r.band, ethnicity: null, vulnerable: null, persons: r.persons, households: r.households })));
+    const [total] = await owner(`SELECT count(*)::int AS persons, count(DISTINCT household_id)::int AS households FROM {s}.person WHERE status = 'ACTIVE'`);
+    expect(bySexAge.data.personStatistics.total).toEqual(total);
+
+    const byEthnicityAge = await env.query(prefecture, PROFILE, { groupBy: ['ETHNICITY', 'AGE_BAND'], filter: { sex: 'FEMALE' } });
+    expect(byEthnicityAge.errors).toBeUndefined();
+    const women = await owner(`SELECT p.ethnicity, ${BAND} AS band, count(*)::int AS persons, count(DISTINCT p.household_id)::int AS households
+      FROM {s}.person p WHERE p.status = 'ACTIVE' AND p.sex = 'FEMALE' GROUP BY 1, 2${ORDER(2)}`);
+    expect(byEthnicityAge.data.personStatistics.rows).toEqual(women.map((r: any) => ({ county: null, community: null, sex: null, ageBand: r.band, ethnicity: r.ethnicity, vulnerable: null, persons: r.persons, households: r.households })));
+
+    const byEthnicity = await env.query(prefecture, PROFILE, { groupBy: ['COMMUNITY', 'ETHNICITY', 'VULNERABLE'], filter: { vulnerability: 'DISABLED' } });
+    expect(byEthnicity.errors).toBeUndefined();
+    const disabled = await owner(`SELECT substr(p.area_code, 1, 12) AS community, p.ethnicity, (p.left_behind_elderly OR p.left_behind_child OR p.disabled OR p.minimum_living_allowance) AS vulnerable,
+        count(*)::int AS persons, count(DISTINCT p.household_id)::int AS households
+      FROM {s}.person p WHERE p.status = 'ACTIVE' AND p.disabled GROUP BY 1, 2, 3${ORDER(3)}`);
+    expect(byEthnicity.data.personStatistics.rows.map((r: any) => ({ ...r, county: undefined, community: r.community.code })))
+      .toEqual(disabled.map((r: any) => ({ county: undefined, community: r.community, sex: null, ageBand: null, ethnicity: r.ethnicity, vulnerable: r.vulnerable, persons: r.persons, households: r.households })));
   }
 
   /** The rollups exact, and the gateway's tables equal to the same tables counted over the registry. */
@@ -65,6 +110,7 @@ describe.each(engines('the rollups kept by writes from several connections'))('s
     const byHousing = await owner(`SELECT substr(h.area_code, 1, 6) AS county, h.housing_mode, h.station_id, count(DISTINCT h.id)::int AS households, count(p.id)::int AS persons
       FROM {s}.household h LEFT JOIN {s}.person p ON p.household_id = h.id AND p.status = 'ACTIVE' WHERE h.status <> 'CANCELLED' GROUP BY 1, 2, 3${ORDER(3)}`);
     expect(households.data.householdStatistics.rows).toEqual(byHousing.map((r: any) => ({ county: { code: r.county }, housingMode: r.housing_mode, station: r.station_id, households: r.households, persons: r.persons })));
+    await expectProfileTablesExact();
   }
 
   async function register(): Promise<string> {
@@ -147,6 +193,170 @@ describe.each(engines('the rollups kept by writes from several connections'))('s
     await runner.rollbackTransaction();
     await runner.release();
     expect(await owner(`SELECT * FROM {s}.person_rollup${ORDER(4)}`)).toEqual(before);
+    await expectExact();
+  });
+
+  it('keep age bands exact across days: a rollup of an earlier date is not read by age, and the next write recounts the areas whose bands changed', async () => {
+    // the rollups as if last counted three years ago (every area recounted as of then)
+    await owner(`UPDATE {s}.rollup_as_of SET as_of = CURRENT_DATE - 3 * 365`);
+    await owner(`SELECT {s}.refresh_rollups(ARRAY(SELECT DISTINCT area_code::text FROM {s}.person))`);
+    const [{ stale }] = await owner(`SELECT count(*)::int AS stale FROM (${PROFILE_COUNT} EXCEPT SELECT ${PROFILE_KEYS}, persons, bit_count(households)::int FROM {s}.person_profile_rollup) x`);
+    expect(stale).toBeGreaterThan(0); // some persons have changed band since
+    await expectProfileTablesExact(); // counted over the persons, in the same statement
+    await register(); // the first write of the day
+    await expectExact();
+  });
+});
+
+const LAND = `{ landStatistics(groupBy: [COUNTY, LAND_USE, OWNER]) { rows { county { code } landUse owner parcels floodedLandMu households } total { parcels floodedLandMu households } } }`;
+const HOUSES = `{ houseStatistics(groupBy: [COMMUNITY, STRUCTURE]) { rows { community { code } structure houses originalFloorArea households } total { houses households } } }`;
+const FLAT_TABLE = `{ flatStatistics(groupBy: [COUNTY, FLAT_STATUS]) { rows { county { code } flatStatus flats floorArea households } total { flats households } } }`;
+const FLAT_STATUS = `CASE WHEN a.id IS NULL THEN 'UNALLOCATED' WHEN a.handed_over_on IS NULL THEN 'AWAITING_HANDOVER' ELSE a.occupancy_status END`;
+const LABOUR = `{ labourStatistics(groupBy: [COUNTY, AGE_BAND, LABOUR_STATUS], year: 2023) { rows { county { code } ageBand labourStatus persons workingAge employed unemployed } total { persons workingAge employed } } }`;
+const INCOME = `{ incomeStatistics(groupBy: [COUNTY, YEAR]) { rows { county { code } year households members meanPerCapitaNetIncome } total { households members } } }`;
+
+/**
+ * The land, house, flat, labour and income rollups stay exact the same way: after inserts in bulk,
+ * updates, a household's land moved to another group, deletes and a rolled-back transaction
+ * (all outside the API, on the owner's connection, as an import or an administrator writes),
+ * the rollups equal a recount by independent SQL and the gateway's tables equal the same tables
+ * counted over the rows themselves.
+ */
+describe.each(engines('the rollups of the other subgraphs kept by writes outside the API'))('statistics rollups of land, houses, flats, labour and income (%s)', (engine) => {
+  let env: TestEnvironment;
+  let data: DemoData;
+  const sql = (subgraph: 'land-housing' | 'employment', text: string, params: unknown[] = []) => {
+    const source = env.subgraphs[subgraph].dataSource;
+    return source.query(text.replace(/\{s\}/g, `"${(source.options as { schema: string }).schema}"`), params);
+  };
+  const land = (text: string, params?: unknown[]) => sql('land-housing', text, params);
+  const labour = (text: string, params?: unknown[]) => sql('employment', text, params);
+  const ORDER = (n: number) => ` ORDER BY ${Array.from({ length: n }, (_, i) => i + 1).join(', ')}`;
+  const AGE = `date_part('year', age(DATE '2023-12-31', x.birth_date))`;
+  const BAND = `CASE WHEN ${AGE} < 16 THEN 'AGE_0_15' WHEN ${AGE} < 60 THEN 'AGE_16_59' ELSE 'AGE_60_PLUS' END`;
+
+  async function expectRollupsExact(): Promise<void> {
+    expect(await land(`SELECT area_code, station_id, land_use, owner_kind, parcels, area_mu::text, coalesce(bit_count(households), 0)::int AS households FROM {s}.land_rollup${ORDER(4)}`)).toEqual(
+      await land(`SELECT area_code, station_id, land_use, owner_kind, count(*)::int AS parcels, sum(area_mu)::text AS area_mu, count(DISTINCT household_id)::int AS households
+        FROM {s}.land_parcel GROUP BY 1, 2, 3, 4${ORDER(4)}`));
+    expect(await land(`SELECT area_code, coalesce(bit_count(bit_or(households)), 0)::int AS households FROM {s}.land_rollup GROUP BY 1${ORDER(1)}`)).toEqual(
+      await land(`SELECT area_code, count(DISTINCT household_id)::int AS households FROM {s}.land_parcel GROUP BY 1${ORDER(1)}`));
+    expect(await land(`SELECT area_code, structure, houses, floor_area::text, bit_count(households)::int AS households FROM {s}.house_rollup${ORDER(2)}`)).toEqual(
+      await land(`SELECT area_code, structure, count(*)::int AS houses, sum(floor_area)::text AS floor_area, count(DISTINCT household_id)::int AS households FROM {s}.original_house GROUP BY 1, 2${ORDER(2)}`));
+    const FLATS = `SELECT coalesce(a.area_code, f.area_code) AS area_code, f.area_code AS flat_area_code, ${FLAT_STATUS} AS flat_status, f.floor_area, a.household_id
+      FROM {s}.flat f LEFT JOIN {s}.allocation a ON a.flat_id = f.id`;
+    expect(await land(`SELECT area_code, flat_area_code, flat_status, flats, floor_area::text, coalesce(bit_count(households), 0)::int AS households FROM {s}.flat_rollup${ORDER(3)}`)).toEqual(
+      await land(`SELECT area_code, flat_area_code, flat_status, count(*)::int AS flats, sum(floor_area)::text AS floor_area, count(DISTINCT household_id)::int AS households
+        FROM (${FLATS}) x GROUP BY 1, 2, 3${ORDER(3)}`));
+    expect(await land(`SELECT area_code, coalesce(bit_count(bit_or(households)), 0)::int AS households FROM {s}.flat_rollup GROUP BY 1${ORDER(1)}`)).toEqual(
+      await land(`SELECT area_code, count(DISTINCT household_id)::int AS households FROM (${FLATS}) x GROUP BY 1${ORDER(1)}`));
+    expect(await labour(`SELECT area_code, birth_year, status, persons FROM {s}.labour_rollup${ORDER(3)}`)).toEqual(
+      await labour(`SELECT area_code, EXTRACT(YEAR FROM birth_date)::int AS birth_year, status, count(*)::int AS persons FROM {s}.labour_status GROUP BY 1, 2, 3${ORDER(3)}`));
+    expect(await labour(`SELECT area_code, year, households, members::int, net_income::int FROM {s}.income_rollup${ORDER(2)}`)).toEqual(
+      await labour(`SELECT area_code, year, count(*)::int AS households, sum(household_size)::int AS members, sum(net_income)::int AS net_income FROM {s}.income_survey GROUP BY 1, 2${ORDER(2)}`));
+  }
+
+  async function expectExact(): Promise<void> {
+    await expectRollupsExact();
+    const answer = async (query: string) => {
+      const res = await env.query(prefecture, query);
+      expect(res.errors).toBeUndefined();
+      return res.data;
+    };
+    const num = (v: unknown) => Math.round(Number(v) * 100) / 100;
+
+    const { landStatistics } = await answer(LAND);
+    const parcels = await land(`SELECT substr(area_code, 1, 6) AS county, land_use, owner_kind, count(*)::int AS parcels, sum(area_mu) AS mu, count(DISTINCT household_id)::int AS households
+      FROM {s}.land_parcel GROUP BY 1, 2, 3${ORDER(3)}`);
+    expect(landStatistics.rows).toEqual(parcels.map((r: any) => ({ county: { code: r.county }, landUse: r.land_use, owner: r.owner_kind, parcels: r.parcels, floodedLandMu: num(r.mu), households: r.households })));
+    const [landTotal] = await land(`SELECT count(*)::int AS parcels, sum(area_mu) AS mu, count(DISTINCT household_id)::int AS households FROM {s}.land_parcel`);
+    expect(landStatistics.total).toEqual({ parcels: landTotal.parcels, floodedLandMu: num(landTotal.mu), households: landTotal.households });
+
+    const { houseStatistics } = await answer(HOUSES);
+    const houses = await land(`SELECT substr(area_code, 1, 12) AS community, structure, count(*)::int AS houses, sum(floor_area) AS area, count(DISTINCT household_id)::int AS households
+      FROM {s}.original_house GROUP BY 1, 2${ORDER(2)}`);
+    expect(houseStatistics.rows).toEqual(houses.map((r: any) => ({ community: { code: r.community }, structure: r.structure, houses: r.houses, originalFloorArea: num(r.area), households: r.households })));
+    const [houseTotal] = await land(`SELECT count(*)::int AS houses, count(DISTINCT household_id)::int AS households FROM {s}.original_house`);
+    expect(houseStatistics.total).toEqual(houseTotal);
+
+    const { flatStatistics } = await answer(FLAT_TABLE);
+    const flats = await land(`SELECT substr(f.area_code, 1, 6) AS county, ${FLAT_STATUS} AS status, count(*)::int AS flats, sum(f.floor_area) AS area, count(DISTINCT a.household_id)::int AS households
+      FROM {s}.flat f LEFT JOIN {s}.allocation a ON a.flat_id = f.id GROUP BY 1, 2${ORDER(2)}`);
+    expect(flatStatistics.rows).toEqual(flats.map((r: any) => ({ county: { code: r.county }, flatStatus: r.status, flats: r.flats, floorArea: num(r.area), households: r.households })));
+    const [flatTotal] = await land(`SELECT count(*)::int AS flats, count(DISTINCT a.household_id)::int AS households FROM {s}.flat f LEFT JOIN {s}.allocation a ON a.flat_id = f.id`);
+    expect(flatStatistics.total).toEqual(flatTotal);
+
+    const { labourStatistics } = await answer(LABOUR);
+    const working = `${AGE} BETWEEN 16 AND 60`;
+    const statuses = await labour(`SELECT substr(x.area_code, 1, 6) AS county, ${BAND} AS band, x.status, count(*)::int AS persons, count(*) FILTER (WHERE ${working})::int AS working,
+        count(*) FILTER (WHERE ${working} AND x.status = 'EMPLOYED')::int AS employed, count(*) FILTER (WHERE ${working} AND x.status = 'UNEMPLOYED_SEEKING')::int AS unemployed
+      FROM {s}.labour_status x GROUP BY 1, 2, 3${ORDER(3)}`);
+    expect(labourStatistics.rows).toEqual(statuses.map((r: any) => ({ county: { code: r.county }, ageBand: r.band, labourStatus: r.status, persons: r.persons, workingAge: r.working, employed: r.employed, unemployed: r.unemployed })));
+
+    const { incomeStatistics } = await answer(INCOME);
+    const surveys = await labour(`SELECT substr(area_code, 1, 6) AS county, year, count(*)::int AS households, sum(household_size)::int AS members, sum(net_income)::float / sum(household_size) AS mean
+      FROM {s}.income_survey GROUP BY 1, 2${ORDER(2)}`);
+    expect(incomeStatistics.rows).toEqual(surveys.map((r: any) => ({ county: { code: r.county }, year: r.year, households: r.households, members: r.members, meanPerCapitaNetIncome: num(r.mean) })));
+  }
+
+  beforeAll(async () => {
+    data = generateDemoData({ scale: SCALE });
+    env = await createTestEnvironment({ engine, scale: SCALE, subgraphs: ['households', 'land-housing', 'employment'] });
+  });
+  afterAll(() => env?.close());
+
+  it('are filled once after the demo load', async () => {
+    const [{ rows }] = await land(`SELECT count(*)::int AS rows FROM {s}.land_rollup`);
+    const [{ parcels }] = await land(`SELECT count(*)::int AS parcels FROM {s}.land_parcel`);
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(parcels);
+    await expectExact();
+  });
+
+  it('count rows inserted in bulk, updated, moved to another group and deleted', async () => {
+    await land(`INSERT INTO {s}.land_parcel (id, station_id, owner_kind, household_id, area_code, county_code, village_code, land_use, area_mu, surveyed_on, parcel_no)
+      SELECT gen_random_uuid(), station_id, owner_kind, household_id, area_code, county_code, village_code, 'ORCHARD', area_mu + 0.25, surveyed_on, parcel_no || 'R'
+        FROM {s}.land_parcel ORDER BY id LIMIT 25`);
+    await land(`UPDATE {s}.land_parcel SET land_use = 'FOREST' WHERE id IN (SELECT id FROM {s}.land_parcel ORDER BY id DESC LIMIT 9)`);
+    await land(`UPDATE {s}.original_house SET structure = 'SHED', floor_area = floor_area + 1 WHERE id IN (SELECT id FROM {s}.original_house ORDER BY id LIMIT 6)`);
+    await land(`UPDATE {s}.flat SET floor_area = floor_area + 2 WHERE id IN (SELECT id FROM {s}.flat ORDER BY id LIMIT 10)`);
+    await land(`UPDATE {s}.allocation SET handed_over_on = NULL, occupied_on = NULL, occupancy_status = NULL WHERE id IN (SELECT id FROM {s}.allocation WHERE handed_over_on IS NOT NULL ORDER BY id LIMIT 4)`);
+    // a household allocated a second flat, at a site in another group
+    const [allocated] = await land(`SELECT a.household_id, a.area_code, f.area_code AS flat_area FROM {s}.allocation a JOIN {s}.flat f ON f.id = a.flat_id ORDER BY a.id LIMIT 1`);
+    await land(`INSERT INTO {s}.allocation (id, flat_id, household_id, area_code, site_area_code, county_code, allocated_area, settlement, allocated_on)
+      SELECT gen_random_uuid(), f.id, $1::uuid, $2::text, f.area_code, f.county_code, f.floor_area, 'NO_SWAP', DATE '2024-01-01'
+        FROM {s}.flat f WHERE f.area_code <> $3::text AND f.county_code = substr($2::text, 1, 6) AND NOT EXISTS (SELECT 1 FROM {s}.allocation x WHERE x.flat_id = f.id) ORDER BY f.id LIMIT 1`,
+      [allocated.household_id, allocated.area_code, allocated.flat_area]);
+    await labour(`UPDATE {s}.labour_status SET status = 'EMPLOYED', birth_date = birth_date - 3650 WHERE id IN (SELECT id FROM {s}.labour_status ORDER BY id LIMIT 12)`);
+    await labour(`UPDATE {s}.income_survey SET net_income = net_income + 1000, household_size = household_size + 1 WHERE id IN (SELECT id FROM {s}.income_survey ORDER BY id LIMIT 8)`);
+    await expectExact();
+
+    // a household's land and houses moved to another group (as the registry projection moves them)
+    const [owner] = await land(`SELECT household_id, area_code FROM {s}.land_parcel WHERE household_id IS NOT NULL ORDER BY id LIMIT 1`);
+    const target = data.areas.find((a) => a.level === 'GROUP' && a.code.startsWith(DEMO_AREAS.suijiang))!.code;
+    await land(`UPDATE {s}.land_parcel SET area_code = $2, county_code = $3 WHERE household_id = $1`, [owner.household_id, target, target.slice(0, 6)]);
+    await land(`UPDATE {s}.original_house SET area_code = $2, county_code = $3 WHERE household_id = $1`, [owner.household_id, target, target.slice(0, 6)]);
+    await labour(`UPDATE {s}.labour_status SET area_code = $1 WHERE id IN (SELECT id FROM {s}.labour_status ORDER BY id DESC LIMIT 4)`, [target]);
+    await expectExact();
+
+    await land(`DELETE FROM {s}.land_parcel WHERE id IN (SELECT id FROM {s}.land_parcel ORDER BY parcel_no LIMIT 7)`);
+    await land(`DELETE FROM {s}.original_house WHERE id IN (SELECT id FROM {s}.original_house ORDER BY id DESC LIMIT 3)`);
+    await land(`DELETE FROM {s}.allocation WHERE id IN (SELECT id FROM {s}.allocation ORDER BY id DESC LIMIT 3)`);
+    await labour(`DELETE FROM {s}.labour_status WHERE id IN (SELECT id FROM {s}.labour_status ORDER BY person_id LIMIT 5)`);
+    await labour(`DELETE FROM {s}.income_survey WHERE id IN (SELECT id FROM {s}.income_survey ORDER BY id DESC LIMIT 5)`);
+    await expectExact();
+  });
+
+  it('count nothing of a rolled-back transaction', async () => {
+    const before = await land(`SELECT * FROM {s}.land_rollup${ORDER(4)}`);
+    const runner = env.subgraphs['land-housing'].dataSource.createQueryRunner();
+    const schema = (env.subgraphs['land-housing'].dataSource.options as { schema: string }).schema;
+    await runner.startTransaction();
+    await runner.query(`DELETE FROM "${schema}".land_parcel WHERE id IN (SELECT id FROM "${schema}".land_parcel ORDER BY id LIMIT 30)`);
+    await runner.query(`SET CONSTRAINTS ALL IMMEDIATE`); // the recount runs inside the transaction, then is rolled back with it
+    await runner.rollbackTransaction();
+    await runner.release();
+    expect(await land(`SELECT * FROM {s}.land_rollup${ORDER(4)}`)).toEqual(before);
     await expectExact();
   });
 });

@@ -14,6 +14,16 @@ import { APP_ROLE, inScope } from '../security/row-level-security';
  * transaction: the rollups commit or roll back with the change, whoever made it. A TRUNCATE
  * recounts everything. Bulk loads pause the noting (`pauseRollups`) and fill the rollups once,
  * set-based, at the end (`refreshRollups`).
+ *
+ * Distinct counts (households of persons, persons paid) do not add up across rows; a rollup
+ * keeps them exact as bits (`rollupSelect`): within each area code every member is numbered, and
+ * a row holds the bit string of its members, so a cell's distinct members are the bits of its
+ * rows' OR within each area, summed over the areas (`StatisticsSpec.partition`).
+ *
+ * A rollup whose keys depend on the date (an age band today) is counted as of one date kept with
+ * it (`{asOf}` in its select, `rollup_as_of`); the first write of a later day recounts the areas
+ * whose keys changed since (`RollupOptions.dated`), and a table reads such a rollup only when
+ * its date is the reader's `CURRENT_DATE`.
  */
 
 export interface RollupSpec {
@@ -27,6 +37,8 @@ export interface RollupSpec {
   select: string;
   /** The restriction to the rows of the area codes in the array `areas` (without the `AND`), written so that it is read through indexes. */
   restriction: string;
+  /** The area-code column row-level security scopes (default `area_code`, the column recounts go by). */
+  scope?: string;
 }
 
 export interface WatchedTable {
@@ -35,16 +47,42 @@ export interface WatchedTable {
   areas: (rows: string) => string;
 }
 
+export interface RollupOptions {
+  /** Keys of some rollups depend on the date: SQL selecting the area codes whose keys differ between the dates `since` and `until` (SQL expressions). */
+  dated?: { crossings: (since: string, until: string) => string };
+}
+
 const PAUSED = 'zrg.rollups_paused';
+
+/** The date a dated rollup is counted as of (`{asOf}` in a select). */
+export const ROLLUP_AS_OF = '(SELECT as_of FROM {s}.rollup_as_of)';
+
+/**
+ * The `select` of a rollup: `rows` (a SELECT with `{areas}`, giving an `area_code` column, the
+ * other keys and what the sums and distinct members read), grouped by `keys`, with `sums`
+ * (aggregates over `x.…`) and, for each column of `distinct`, the bit string of its distinct
+ * non-null values, numbered within each area code (every row of one area has the same length).
+ */
+export function rollupSelect(o: { rows: string; keys: string[]; sums: string[]; distinct: string[] }): string {
+  const ords = o.distinct.map((m, i) => `dense_rank() OVER (PARTITION BY y.area_code ORDER BY y.${m}) - 1 AS ord${i}`);
+  const widths = o.distinct.map((_, i) => `max(z.ord${i}) OVER (PARTITION BY z.area_code) + 1 AS width${i}`);
+  const bits = o.distinct.map((m, i) => `bit_or(CASE WHEN x.${m} IS NOT NULL THEN set_bit(repeat('0', x.width${i}::int)::varbit, x.ord${i}::int, 1) END)::varbit`);
+  return `SELECT ${[...o.keys.map((k) => `x.${k}`), ...o.sums, ...bits].join(', ')}
+    FROM (SELECT z.*${widths.map((w) => `, ${w}`).join('')} FROM (SELECT y.*${ords.map((w) => `, ${w}`).join('')} FROM (${o.rows}) y) z) x
+   GROUP BY ${o.keys.map((k) => `x.${k}`).join(', ')}`;
+}
+
+/** A distinct count over a rollup's bit strings (`rollupSelect`), exact within one area: for a spec with `partition` on the area code. */
+export const distinctMembers = (bits: string) => `coalesce(bit_count(bit_or(${bits})), 0)`;
 
 const definer = `LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp`;
 
-function refreshFunction(specs: RollupSpec[]): string {
+function refreshFunction(specs: RollupSpec[], options: RollupOptions): string {
   const fill = (s: RollupSpec, restricted: boolean) =>
-    `INSERT INTO {s}.${s.table} SELECT * FROM (${s.select.replace('{areas}', restricted ? `AND ${s.restriction}` : '')}) x;`;
+    `INSERT INTO {s}.${s.table} SELECT * FROM (${s.select.replace('{areas}', restricted ? `AND ${s.restriction}` : '').replaceAll('{asOf}', ROLLUP_AS_OF)}) x;`;
   return `CREATE FUNCTION {s}.refresh_rollups(areas text[]) RETURNS void ${definer} AS $fn$
 BEGIN
-  IF areas IS NULL THEN
+  IF areas IS NULL THEN${options.dated ? '\n    UPDATE {s}.rollup_as_of SET as_of = current_date;' : ''}
     ${specs.map((s) => `DELETE FROM {s}.${s.table};\n    ${fill(s, false)}`).join('\n    ')}
   ELSE
     ${specs.map((s) => `DELETE FROM {s}.${s.table} WHERE area_code = ANY (areas);\n    ${fill(s, true)}`).join('\n    ')}
@@ -74,12 +112,24 @@ END
 $fn$`;
 }
 
+/** Before the recount of a dated schema: a later (or earlier) day recounts the areas whose keys changed since the rollups' date. */
+const rollDate = (options: RollupOptions) =>
+  options.dated
+    ? `
+  SELECT as_of INTO since FROM {s}.rollup_as_of;
+  IF since IS DISTINCT FROM current_date THEN
+    INSERT INTO {s}.rollup_dirty (area_code) SELECT DISTINCT a FROM (${options.dated.crossings('since', 'current_date')}) x(a) WHERE a IS NOT NULL ON CONFLICT DO NOTHING;
+    IF since IS NULL THEN INSERT INTO {s}.rollup_dirty (area_code) VALUES ('*') ON CONFLICT DO NOTHING; END IF;
+    UPDATE {s}.rollup_as_of SET as_of = current_date;
+  END IF;`
+    : '';
+
 /** At commit: recount the areas this transaction touched, one transaction at a time (a recount reads what committed before it). */
-const APPLY = `CREATE FUNCTION {s}.apply_rollup_changes() RETURNS trigger ${definer} AS $fn$
+const apply = (options: RollupOptions) => `CREATE FUNCTION {s}.apply_rollup_changes() RETURNS trigger ${definer} AS $fn$
 DECLARE
-  touched text[];
+  touched text[];${options.dated ? '\n  since date;' : ''}
 BEGIN
-  PERFORM pg_advisory_xact_lock(hashtext('{s}.rollups'));
+  PERFORM pg_advisory_xact_lock(hashtext('{s}.rollups'));${rollDate(options)}
   SELECT array_agg(area_code) INTO touched FROM {s}.rollup_dirty WHERE xid = NEW.xid;
   DELETE FROM {s}.rollup_dirty WHERE xid = NEW.xid;
   DELETE FROM {s}.rollup_pending WHERE xid = NEW.xid;
@@ -91,19 +141,22 @@ END
 $fn$`;
 
 /** The statements creating `specs`' rollup tables, filled from what is there, and the triggers keeping them on `watched`. */
-export function rollupStatements(specs: RollupSpec[], watched: WatchedTable[]): string[] {
+export function rollupStatements(specs: RollupSpec[], watched: WatchedTable[], options: RollupOptions = {}): string[] {
   return [
     ...specs.flatMap((s) => [
       `CREATE TABLE {s}.${s.table} (${s.columns.join(', ')}, UNIQUE NULLS NOT DISTINCT (${s.keys.join(', ')}))`,
       `ALTER TABLE {s}.${s.table} ENABLE ROW LEVEL SECURITY`,
-      `CREATE POLICY jurisdiction ON {s}.${s.table} FOR SELECT TO ${APP_ROLE} USING (${inScope('area_code')})`,
+      `CREATE POLICY jurisdiction ON {s}.${s.table} FOR SELECT TO ${APP_ROLE} USING (${inScope(s.scope ?? 'area_code')})`,
       `GRANT SELECT ON {s}.${s.table} TO ${APP_ROLE}`,
     ]),
+    ...(options.dated
+      ? [`CREATE TABLE {s}.rollup_as_of (as_of date, single boolean PRIMARY KEY DEFAULT TRUE CHECK (single))`, `INSERT INTO {s}.rollup_as_of (as_of) VALUES (NULL)`, `GRANT SELECT ON {s}.rollup_as_of TO ${APP_ROLE}`]
+      : []),
     `CREATE TABLE {s}.rollup_dirty (xid xid8 NOT NULL DEFAULT pg_current_xact_id(), area_code text COLLATE "C" NOT NULL, PRIMARY KEY (xid, area_code))`,
     `CREATE TABLE {s}.rollup_pending (xid xid8 PRIMARY KEY DEFAULT pg_current_xact_id())`,
-    refreshFunction(specs),
+    refreshFunction(specs, options),
     `REVOKE ALL ON FUNCTION {s}.refresh_rollups(text[]) FROM PUBLIC`,
-    APPLY,
+    apply(options),
     `CREATE CONSTRAINT TRIGGER apply_rollup_changes AFTER INSERT ON {s}.rollup_pending DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {s}.apply_rollup_changes()`,
     ...watched.flatMap((w) => [
       noteFunction(w),
@@ -116,27 +169,44 @@ export function rollupStatements(specs: RollupSpec[], watched: WatchedTable[]): 
   ];
 }
 
-/** A subgraph's rollup migration (class `name`, ending in its timestamp). */
-export function rollupMigration(name: string, specs: RollupSpec[], watched: WatchedTable[]): new () => MigrationInterface {
+/** The statements dropping rollup tables `tables`, the triggers on `watched` and the functions. */
+export function dropRollupStatements(tables: string[], watched: string[], options: RollupOptions = {}): string[] {
+  return [
+    ...watched.flatMap((w) => [
+      ...['insert', 'update', 'delete', 'truncate'].map((op) => `DROP TRIGGER rollup_${op} ON {s}.${w}`),
+      `DROP FUNCTION {s}.note_rollup_change_${w}()`,
+    ]),
+    'DROP TABLE {s}.rollup_pending',
+    'DROP FUNCTION {s}.apply_rollup_changes()',
+    'DROP TABLE {s}.rollup_dirty',
+    'DROP FUNCTION {s}.refresh_rollups(text[])',
+    ...(options.dated ? ['DROP TABLE {s}.rollup_as_of'] : []),
+    ...tables.map((t) => `DROP TABLE {s}.${t}`),
+  ];
+}
+
+/** What a later rollup migration replaces: the rollups an earlier one made (dropped, then made anew with the new set). */
+export interface ReplacedRollups {
+  tables: string[];
+  watched: string[];
+  options?: RollupOptions;
+  /** The earlier migration's statements, to go back to on `down`. */
+  statements: string[];
+}
+
+/** A subgraph's rollup migration (class `name`, ending in its timestamp); `replaces`: the earlier rollups of the schema it supersedes. */
+export function rollupMigration(name: string, specs: RollupSpec[], watched: WatchedTable[], options: RollupOptions = {}, replaces?: ReplacedRollups): new () => MigrationInterface {
   return class implements MigrationInterface {
     name = name;
 
     async up(queryRunner: QueryRunner): Promise<void> {
-      await runStatements(queryRunner, rollupStatements(specs, watched));
+      if (replaces) await runStatements(queryRunner, dropRollupStatements(replaces.tables, replaces.watched, replaces.options));
+      await runStatements(queryRunner, rollupStatements(specs, watched, options));
     }
 
     async down(queryRunner: QueryRunner): Promise<void> {
-      await runStatements(queryRunner, [
-        ...watched.flatMap((w) => [
-          ...['insert', 'update', 'delete', 'truncate'].map((op) => `DROP TRIGGER rollup_${op} ON {s}.${w.table}`),
-          `DROP FUNCTION {s}.note_rollup_change_${w.table}()`,
-        ]),
-        'DROP TABLE {s}.rollup_pending',
-        'DROP FUNCTION {s}.apply_rollup_changes()',
-        'DROP TABLE {s}.rollup_dirty',
-        'DROP FUNCTION {s}.refresh_rollups(text[])',
-        ...specs.map((s) => `DROP TABLE {s}.${s.table}`),
-      ]);
+      await runStatements(queryRunner, dropRollupStatements(specs.map((s) => s.table), watched.map((w) => w.table), options));
+      if (replaces) await runStatements(queryRunner, replaces.statements);
     }
   };
 }

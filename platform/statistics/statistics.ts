@@ -36,6 +36,12 @@ export interface StatisticsSpec<D extends string> {
   contributors: string | null;
   /** Measures computed from the others per cell (rates, means); null in suppressed cells like the rest. */
   derive?(measures: Record<string, number>): Record<string, number | null>;
+  /**
+   * A column the measures are computed within (a rollup's area code, `rollups.ts`): each cell's
+   * measures are aggregated per value of it, then summed. A distinct count exact within each
+   * area (its members as bits) then adds up across areas.
+   */
+  partition?: string;
 }
 
 /** A SQL condition with its `:named` parameters. */
@@ -89,10 +95,14 @@ export function overUnits<T>(minCell: number | null, units: number, value: T | n
 /** Age in whole years at `asOf` (an SQL date expression). */
 export const ageSql = (birthDate: string, asOf: string) => `date_part('year', age(${asOf}, ${birthDate}))`;
 
-/** The age band (`AgeBand`) of a birth date at `asOf`: 0–15, 16–59, 60 and over. */
-export function ageBandSql(birthDate: string, asOf: string): string {
-  const age = ageSql(birthDate, asOf);
+/** The age band (`AgeBand`) of an age in whole years (an SQL expression): 0–15, 16–59, 60 and over. */
+export function bandOfAge(age: string): string {
   return `CASE WHEN ${age} < 16 THEN 'AGE_0_15' WHEN ${age} < 60 THEN 'AGE_16_59' ELSE 'AGE_60_PLUS' END`;
+}
+
+/** The age band (`AgeBand`) of a birth date at `asOf`. */
+export function ageBandSql(birthDate: string, asOf: string): string {
+  return bandOfAge(ageSql(birthDate, asOf));
 }
 
 /** County, township and community of a full area code column. */
@@ -150,16 +160,24 @@ export async function runStatistics<D extends string>(
   const scope = ctx.scope.condition(spec.areaColumn, 'stat_scope');
   const conditions = [scope, ...where];
   const dimSql = dims.map((d) => d.sql);
-  const sql = `SELECT ${[
+  const order = `ORDER BY ${dimSql.length ? dimSql.map((_, i) => i + 1).join(', ') : '1'}
+  LIMIT ${MAX_CELLS + 2}`;
+  const grouped = (measure: (sql: string) => string, partition: string[]) => `SELECT ${[
     ...dimSql.map((s, i) => `${s} AS d${i}`),
     dimSql.length ? `GROUPING(${dimSql.join(', ')}) <> 0 AS is_total` : 'TRUE AS is_total',
-    ...measureNames.map((m, i) => `(${spec.measures[m]})::text AS m${i}`),
+    ...measureNames.map((m, i) => `${measure(spec.measures[m])} AS m${i}`),
   ].join(', ')}
   ${spec.from}
   WHERE ${conditions.map((c) => `(${c.clause})`).join(' AND ')}
-  GROUP BY GROUPING SETS (${dimSql.length ? `(${dimSql.join(', ')}), ` : ''}())
-  ORDER BY ${dimSql.length ? dimSql.map((_, i) => i + 1).join(', ') : '1'}
-  LIMIT ${MAX_CELLS + 2}`;
+  GROUP BY GROUPING SETS (${[...(dimSql.length ? [[...partition, ...dimSql]] : []), partition].map((set) => `(${set.join(', ')})`).join(', ')})`;
+  const d = dimSql.map((_, i) => `d${i}`);
+  const sql = spec.partition
+    ? `SELECT ${[...d, 'is_total', ...measureNames.map((_, i) => `sum(m${i})::text AS m${i}`)].join(', ')}
+  FROM (${grouped((m) => `(${m})`, [spec.partition])}) per_partition
+  GROUP BY ${[...d, 'is_total'].join(', ')}
+  ${order}`
+    : `${grouped((m) => `(${m})::text`, [])}
+  ${order}`;
   const params = Object.assign({}, ...conditions.map((c) => c.params));
   const raw = await cachedQueryNamed<Record<string, unknown>>(ctx.dataSource, sql, params, ctx.reads);
   if (raw.length > MAX_CELLS + 1) {

@@ -6,6 +6,7 @@ import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot'
 import { generateEmploymentDemo, type EmploymentDemo } from './generator';
 import { schemaName } from '../../../platform/db/data-source';
 import { loadDemoProjection } from '../../../platform/events/projection-demo';
+import { pauseRollups, refreshRollups } from '../../../platform/statistics/rollups';
 
 /** Whether the employment tables already hold data (the demo is loaded once, on first start). */
 export async function hasEmploymentData(dataSource: DataSource): Promise<boolean> {
@@ -22,9 +23,10 @@ export async function loadEmploymentDemo(dataSource: DataSource, registry: Regis
   const demo = generateEmploymentDemo(registry, { scale: options.scale });
   await dataSource.transaction((manager) => withChangeHistoryPaused(manager, () =>
     withKeysDeferred(manager, ['household_ref', 'person_ref', ...TABLES], async () => {
+      await pauseRollups(manager);
       await loadDemoProjection(manager, registry);
       for (const table of TABLES) await copyRows(manager, table, demo[table]);
-    }),
+    }).then(() => refreshRollups(manager, schemaName(dataSource))), // the statistics rollups, counted once over the loaded rows
   ));
   const schema = schemaName(dataSource);
   for (const table of TABLES) await dataSource.query(`ANALYZE "${schema}"."${table}"`);

@@ -1,4 +1,4 @@
-import { rollupMigration } from '../../../platform/statistics/rollups';
+import { rollupMigration, type RollupSpec, type WatchedTable } from '../../../platform/statistics/rollups';
 
 const YEAR = 'EXTRACT(YEAR FROM h.relocated_on)::int';
 
@@ -9,9 +9,8 @@ const YEAR = 'EXTRACT(YEAR FROM h.relocated_on)::int';
  * Members live where their household lives (registration, moves and sheets write both), so a
  * household counts in one row of `person_rollup` and the households of coarser cells are sums.
  */
-export const HouseholdsStatisticsRollups1765300000000 = rollupMigration(
-  'HouseholdsStatisticsRollups1765300000000',
-  [
+export const HOUSEHOLDS_ROLLUPS_1765300000000: { specs: RollupSpec[]; watched: WatchedTable[] } = {
+  specs: [
     {
       table: 'person_rollup',
       columns: [
@@ -50,7 +49,7 @@ export const HouseholdsStatisticsRollups1765300000000 = rollupMigration(
       restriction: 'h.area_code = ANY (areas)',
     },
   ],
-  [
+  watched: [
     // a person's change recounts its household's area too (the household counts its active members)
     {
       table: 'person',
@@ -62,4 +61,10 @@ export const HouseholdsStatisticsRollups1765300000000 = rollupMigration(
       areas: (rows) => `SELECT area_code::text FROM ${rows} UNION SELECT p.area_code::text FROM {s}.person p WHERE p.household_id IN (SELECT id FROM ${rows})`,
     },
   ],
+};
+
+export const HouseholdsStatisticsRollups1765300000000 = rollupMigration(
+  'HouseholdsStatisticsRollups1765300000000',
+  HOUSEHOLDS_ROLLUPS_1765300000000.specs,
+  HOUSEHOLDS_ROLLUPS_1765300000000.watched,
 );

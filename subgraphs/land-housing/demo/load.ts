@@ -8,6 +8,7 @@ import { generateLandHousingData } from './generator';
 import type { LandHousingData } from './rows';
 import { schemaName } from '../../../platform/db/data-source';
 import { loadDemoProjection } from '../../../platform/events/projection-demo';
+import { pauseRollups, refreshRollups } from '../../../platform/statistics/rollups';
 
 /** Whether the land-housing tables already hold data (the demo is loaded once, on first start). */
 export async function hasLandHousingData(dataSource: DataSource): Promise<boolean> {
@@ -37,11 +38,12 @@ export async function loadLandHousingData(dataSource: DataSource, registry: Regi
   try {
     await dataSource.transaction((manager) => withChangeHistoryPaused(manager, () =>
       withKeysDeferred(manager, ['household_ref', 'person_ref', ...TABLES.map(([, table]) => table)], async () => {
+        await pauseRollups(manager);
         await loadDemoProjection(manager, registry);
         for (const [key, table] of TABLES) {
           await copyRows(manager, table, data[key] as unknown as Record<string, unknown>[], (n) => bar?.increment(n));
         }
-      }),
+      }).then(() => refreshRollups(manager, schemaName(dataSource))), // the statistics rollups, counted once over the loaded rows
     ));
   } finally {
     bar?.stop();

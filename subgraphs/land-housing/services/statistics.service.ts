@@ -1,49 +1,52 @@
-import { tableOf } from '../../../platform/db/raw-sql';
+import { schemaName } from '../../../platform/db/data-source';
+import { distinctMembers } from '../../../platform/statistics/rollups';
 import { checkStation } from '../../../platform/domain/stations';
 import { areaCondition, areaDimensions, equals, runStatistics, type Condition, type StatisticsSpec, type StatisticsTable } from '../../../platform/statistics/statistics';
 import { areaRef } from '../entities/admin-area.stub';
-import { Allocation } from '../entities/allocation.entity';
-import { Flat } from '../entities/flat.entity';
-import { LandParcel } from '../entities/land-parcel.entity';
-import { OriginalHouse } from '../entities/original-house.entity';
 import type { LandHousingDimension, LandHousingStatisticsFilter } from '../entities/statistics.type';
 import type { LandHousingContext } from '../land-housing.context';
-import { FLAT_STATUS_SQL } from './inventory-query.service';
 
 type Table = 'land' | 'houses' | 'flats';
 
-/** Land, houses and flats as statistics tables; suppression counts the households they belong to. */
+/**
+ * Land, houses and flats as statistics tables; suppression counts the households they belong to.
+ * Each is read from its rollup (`land_rollup`, `house_rollup`, `flat_rollup`: parcels, houses and
+ * flats summed, households the bits of each area's rows together, `rollups.ts`).
+ */
 function spec(ctx: LandHousingContext, table: Table): StatisticsSpec<LandHousingDimension> {
-  const t = (entity: Parameters<typeof tableOf>[1]) => tableOf(ctx.dataSource, entity);
-  const alias = { land: 'p', houses: 'o', flats: 'f' }[table];
-  const base = { areaColumn: `${alias}.area_code`, contributors: 'households' } as const;
-  const dims = areaDimensions(`${alias}.area_code`);
+  const s = `"${schemaName(ctx.dataSource)}"`;
+  const base = { areaColumn: 'r.area_code', contributors: 'households' } as const;
+  const dims = areaDimensions('r.area_code');
   if (table === 'land') {
     return {
       ...base,
-      from: `FROM ${t(LandParcel)} p`,
+      from: `FROM ${s}.land_rollup r`,
+      partition: 'r.area_code',
       dimensions: {
         ...dims,
-        STATION: { sql: 'p.station_id', field: 'station' },
-        LAND_USE: { sql: 'p.land_use', field: 'landUse' },
-        OWNER: { sql: 'p.owner_kind', field: 'owner' },
+        STATION: { sql: 'r.station_id', field: 'station' },
+        LAND_USE: { sql: 'r.land_use', field: 'landUse' },
+        OWNER: { sql: 'r.owner_kind', field: 'owner' },
       } as StatisticsSpec<LandHousingDimension>['dimensions'],
-      measures: { parcels: 'count(*)', floodedLandMu: 'sum(p.area_mu)', households: 'count(DISTINCT p.household_id)' },
+      measures: { parcels: 'sum(r.parcels)', floodedLandMu: 'sum(r.area_mu)', households: distinctMembers('r.households') },
     };
   }
   if (table === 'houses') {
     return {
       ...base,
-      from: `FROM ${t(OriginalHouse)} o`,
-      dimensions: { ...dims, STRUCTURE: { sql: 'o.structure', field: 'structure' } } as StatisticsSpec<LandHousingDimension>['dimensions'],
-      measures: { houses: 'count(*)', originalFloorArea: 'sum(o.floor_area)', households: 'count(DISTINCT o.household_id)' },
+      from: `FROM ${s}.house_rollup r`,
+      partition: 'r.area_code',
+      dimensions: { ...dims, STRUCTURE: { sql: 'r.structure', field: 'structure' } } as StatisticsSpec<LandHousingDimension>['dimensions'],
+      measures: { houses: 'sum(r.houses)', originalFloorArea: 'sum(r.floor_area)', households: distinctMembers('r.households') },
     };
   }
   return {
     ...base,
-    from: `FROM ${t(Flat)} f LEFT JOIN ${t(Allocation)} a ON a.flat_id = f.id`,
-    dimensions: { ...dims, FLAT_STATUS: { sql: FLAT_STATUS_SQL, field: 'flatStatus' } } as StatisticsSpec<LandHousingDimension>['dimensions'],
-    measures: { flats: 'count(*)', floorArea: 'sum(f.floor_area)', households: 'count(DISTINCT a.household_id)' },
+    from: `FROM ${s}.flat_rollup r`,
+    areaColumn: 'r.flat_area_code',
+    partition: 'r.area_code',
+    dimensions: { ...areaDimensions('r.flat_area_code'), FLAT_STATUS: { sql: 'r.flat_status', field: 'flatStatus' } } as StatisticsSpec<LandHousingDimension>['dimensions'],
+    measures: { flats: 'sum(r.flats)', floorArea: 'sum(r.floor_area)', households: distinctMembers('r.households') },
   };
 }
 
@@ -52,7 +55,7 @@ export function landHousingStatistics(ctx: LandHousingContext, table: Table, gro
   if (filter?.stationId) checkStation(filter.stationId, 'filter.stationId');
   const where: Condition[] = [
     ...(filter?.areaCode ? [areaCondition(ctx, s.areaColumn, filter.areaCode, 'filter.areaCode')] : []),
-    ...(table === 'land' ? equals('p.station_id', filter?.stationId, 'f_station') : []),
+    ...(table === 'land' ? equals('r.station_id', filter?.stationId, 'f_station') : []),
   ];
   return runStatistics(ctx, s, groupBy, where, areaRef);
 }
