@@ -18,6 +18,7 @@ import { EmploymentDataVersion1764410000003 } from './migrations/1764410000003-d
 import { EmploymentChangeHistoryPerStatement1764420000001 } from './migrations/1764420000001-change-history-per-statement';
 import { EmploymentImportSheets1764440000000 } from './migrations/1764440000000-import-sheets';
 import { EmploymentRegistryProjection1764460000001 } from './migrations/1764460000001-registry-projection';
+import { EmploymentChangeRecordsAsText1765400000003 } from './migrations/1765400000003-change-records-as-text';
 
 /** The employment subgraph: labour status, employers, placements, training and income surveys. */
 export const employmentModule = defineSubgraph<EmploymentContext, EmploymentConfig>({
@@ -32,6 +33,7 @@ export const employmentModule = defineSubgraph<EmploymentContext, EmploymentConf
     EmploymentChangeHistoryPerStatement1764420000001,
     EmploymentImportSheets1764440000000,
     EmploymentRegistryProjection1764460000001,
+    EmploymentChangeRecordsAsText1765400000003,
   ],
   schema: buildEmploymentSchema,
   settings: () => loadEmploymentConfig(),

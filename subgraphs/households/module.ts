@@ -19,6 +19,7 @@ import { HouseholdsChangeHistoryPerStatement1764420000001 } from './migrations/1
 import { HouseholdsRegisteredCountyName1764430000000 } from './migrations/1764430000000-registered-county-name';
 import { HouseholdsRegistryEvents1764460000000 } from './migrations/1764460000000-registry-events';
 import { HouseholdsStatisticsRollups1765300000000 } from './migrations/1765300000000-statistics-rollups';
+import { HouseholdsChangeRecordsAsText1765400000001 } from './migrations/1765400000001-change-records-as-text';
 
 /** The households subgraph: the registry of households, persons, areas and power stations. */
 export const householdsModule = defineSubgraph<HouseholdsContext>({
@@ -36,6 +37,7 @@ export const householdsModule = defineSubgraph<HouseholdsContext>({
     HouseholdsRegisteredCountyName1764430000000,
     HouseholdsRegistryEvents1764460000000,
     HouseholdsStatisticsRollups1765300000000,
+    HouseholdsChangeRecordsAsText1765400000001,
   ],
   schema: buildHouseholdsSchema,
   extendContext: (base) => ({ ...base, loaders: createHouseholdLoaders(base) }),

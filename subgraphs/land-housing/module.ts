@@ -21,6 +21,7 @@ import { LandHousingChangeHistoryPerStatement1764420000001 } from './migrations/
 import { LandHousingImportRuns1764430000000 } from './migrations/1764430000000-import-runs';
 import { LandHousingSurveyNumbers1764430000001 } from './migrations/1764430000001-survey-numbers';
 import { LandHousingRegistryProjection1764460000001 } from './migrations/1764460000001-registry-projection';
+import { LandHousingChangeRecordsAsText1765400000002 } from './migrations/1765400000002-change-records-as-text';
 
 /** The land-housing subgraph: land and houses surveyed, resettlement sites, flats and their allocation. */
 export const landHousingModule = defineSubgraph<LandHousingContext>({
@@ -36,6 +37,7 @@ export const landHousingModule = defineSubgraph<LandHousingContext>({
     LandHousingImportRuns1764430000000,
     LandHousingSurveyNumbers1764430000001,
     LandHousingRegistryProjection1764460000001,
+    LandHousingChangeRecordsAsText1765400000002,
   ],
   schema: buildLandHousingSchema,
   extendContext: (base) => ({ ...base, loaders: createLandHousingLoaders(base) }),
