@@ -64,6 +64,17 @@ const insertChanges = (rows: string) => `INSERT INTO {s}.change_log (table_name,
      CROSS JOIN LATERAL (${DIFF('r.old_row', 'r.new_row', 'r.cur')}) AS d(diff)
      WHERE TG_OP <> 'UPDATE' OR d.diff <> '[]'::jsonb`;
 
+/** The records of one statement's rows, by operation, each from its transition tables. */
+const STATIC_CHANGES = `IF TG_OP = 'INSERT' THEN
+    ${insertChanges('SELECT NULL::jsonb AS old_row, to_jsonb(n) AS new_row FROM new_rows n')};
+  ELSIF TG_OP = 'DELETE' THEN
+    ${insertChanges('SELECT to_jsonb(o) AS old_row, NULL::jsonb AS new_row FROM old_rows o')};
+  ELSE
+    ${insertChanges(`SELECT o.j AS old_row, n.j AS new_row
+        FROM (SELECT to_jsonb(o) AS j FROM old_rows o) o
+        JOIN (SELECT to_jsonb(n) AS j FROM new_rows n) n ON n.j ->> TG_ARGV[0] = o.j ->> TG_ARGV[0]`)};
+  END IF;`;
+
 /**
  * Statement-level: one call per INSERT, UPDATE or DELETE statement, reading the statement's rows
  * from its transition tables (`new_rows`, `old_rows`; an update's old and new rows paired by the
@@ -72,18 +83,13 @@ const insertChanges = (rows: string) => `INSERT INTO {s}.change_log (table_name,
 const RECORD_CHANGES = `CREATE FUNCTION {s}.record_changes() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    ${insertChanges('SELECT NULL::jsonb AS old_row, to_jsonb(n) AS new_row FROM new_rows n')};
-  ELSIF TG_OP = 'DELETE' THEN
-    ${insertChanges('SELECT to_jsonb(o) AS old_row, NULL::jsonb AS new_row FROM old_rows o')};
-  ELSE
-    ${insertChanges(`SELECT o.j AS old_row, n.j AS new_row
-        FROM (SELECT to_jsonb(o) AS j FROM old_rows o) o
-        JOIN (SELECT to_jsonb(n) AS j FROM new_rows n) n ON n.j ->> TG_ARGV[0] = o.j ->> TG_ARGV[0]`)};
-  END IF;
+  ${STATIC_CHANGES}
   RETURN NULL;
 END
 $fn$`;
+
+/** Rows from which a statement's records are built by the generated statement: below, generating and planning it costs more than it saves. */
+const GENERATED_FROM = 32;
 
 /**
  * Types whose SQL equality and `IS NULL` agree with the jsonb comparison of the first version
@@ -93,7 +99,8 @@ $fn$`;
 const PLAIN_TYPES = ['uuid', 'text', 'varchar', 'date', 'bool', 'int2', 'int4', 'int8', 'numeric', 'timestamptz', 'varchar[]', 'text[]', 'uuid[]'];
 
 /**
- * The same records as `RECORD_CHANGES`, built as text: the statement that writes them is
+ * The same records as `RECORD_CHANGES`, built as text for a statement of many rows (an import's
+ * chunk; a few rows keep the static statement): the statement that writes them is
  * generated from the table's columns at each call (`EXECUTE`, which reads the transition tables
  * too), one `CASE` per column in the order of their names, so each record is one string parsed
  * once as jsonb instead of `jsonb_agg` of a `jsonb_build_object` per column over `to_jsonb` of the
@@ -108,7 +115,18 @@ DECLARE
   has_area boolean;
   has_county boolean;
   plain_key boolean;
+  small boolean;
 BEGIN
+  -- a statement of a few rows (a mutation) keeps the static statement, planned once per session
+  IF TG_OP = 'INSERT' THEN
+    small := (SELECT count(*) FROM (SELECT FROM new_rows LIMIT ${GENERATED_FROM}) x) < ${GENERATED_FROM};
+  ELSE
+    small := (SELECT count(*) FROM (SELECT FROM old_rows LIMIT ${GENERATED_FROM}) x) < ${GENERATED_FROM};
+  END IF;
+  IF small THEN
+    ${STATIC_CHANGES}
+    RETURN NULL;
+  END IF;
   SELECT string_agg(format('CASE WHEN %s THEN %L || %s || %L || %s || ''}'' END',
            CASE WHEN a.plain THEN
              CASE TG_OP WHEN 'INSERT' THEN format('n.%I IS NOT NULL', a.attname) WHEN 'DELETE' THEN format('o.%I IS NOT NULL', a.attname)
