@@ -55,12 +55,45 @@ function timeStatements(): () => string[] {
 }
 
 /**
+ * The CPU time (s) the database's server processes spent for this process's connections: each
+ * connection's backend (its process id, from the connection's start) read from /proc every
+ * second and at the end, since the pool closes idle connections. Undefined when the server's
+ * processes are not on this machine.
+ */
+function databaseCpu(): () => number | undefined {
+  const cpuOf = new Map<number, number>();
+  const ticks = 100; // USER_HZ on Linux
+  const read = () => {
+    for (const pid of cpuOf.keys()) {
+      try {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+        cpuOf.set(pid, Math.max(cpuOf.get(pid)!, (Number(fields[11]) + Number(fields[12])) / ticks));
+      } catch { /* the connection has closed */ }
+    }
+  };
+  const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  pg.Client.prototype.query = function noted(this: pg.Client & { processID?: number }, ...a: unknown[]) {
+    if (this.processID && !cpuOf.has(this.processID)) cpuOf.set(this.processID, 0);
+    return query.apply(this, a);
+  } as typeof pg.Client.prototype.query;
+  const timer = setInterval(read, 1000);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    read();
+    const local = [...cpuOf.keys()].some((pid) => fs.existsSync(`/proc/${pid}`));
+    return local || cpuOf.size === 0 ? [...cpuOf.values()].reduce((a, b) => a + b, 0) : undefined;
+  };
+}
+
+/**
  * Child process: one import, timed; prints one JSON line. With `--as app` it runs as the
  * serving role inside a request scope (row-level security applies, as for the import mutation);
  * by default as the owner, as `npm run import` does.
  */
 async function importPhase(schema: string, sheet: string, file: string) {
   const timings = args.get('timings') ? timeStatements() : undefined;
+  const dbCpu = databaseCpu();
   const db = await openSchema(schema);
   const asApp = args.get('as') === 'app';
   const dataSource = asApp ? await openServingDataSource(db.dataSource, db.engine, db.statements, 'import-bench') : db.dataSource;
@@ -74,10 +107,11 @@ async function importPhase(schema: string, sheet: string, file: string) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
+  const dbCpuSeconds = dbCpu();
   if (dataSource !== db.dataSource) await dataSource.destroy();
   await db.dataSource.destroy();
   const rows = Number(/rows (\d+)/.exec(lines[1] ?? '')?.[1] ?? 0);
-  console.log(JSON.stringify({ code, seconds, cpuSeconds, rows, peakRssMb: process.resourceUsage().maxRSS / 1024, summary: lines.slice(0, 6), timings: timings?.() }));
+  console.log(JSON.stringify({ code, seconds, cpuSeconds, dbCpuSeconds, rows, peakRssMb: process.resourceUsage().maxRSS / 1024, summary: lines.slice(0, 6), timings: timings?.() }));
 }
 
 /** Turns the change-history triggers of the registry's tables off or on. */
@@ -91,7 +125,7 @@ async function setChangeHistory(dataSource: DataSource, schema: string, action: 
 function runChild(schema: string, sheet: string, file: string) {
   const passed = ['as', 'timings'].flatMap((name) => (args.has(name) ? [`--${name}`, args.get(name)!] : []));
   const out = execFileSync(process.execPath, [__filename, '--phase', 'import', '--schema', schema, '--sheet', sheet, '--file', file, '--database-url', DATABASE_URL, ...passed], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop()!) as { code: number; seconds: number; cpuSeconds: number; rows: number; peakRssMb: number; summary: string[]; timings?: string[] };
+  return JSON.parse(out.trim().split('\n').pop()!) as { code: number; seconds: number; cpuSeconds: number; dbCpuSeconds?: number; rows: number; peakRssMb: number; summary: string[]; timings?: string[] };
 }
 
 async function main() {
@@ -127,7 +161,7 @@ async function main() {
       ['persons (again: no-op)', runChild(schema, 'persons', files.persons)],
     ] as const;
     for (const [label, r] of results) {
-      console.log(`${label.padEnd(24)} ${String(r.rows).padStart(7)} rows in ${r.seconds.toFixed(2)} s = ${Math.round(r.rows / r.seconds).toLocaleString('en')} rows/s (Node CPU ${r.cpuSeconds.toFixed(2)} s), peak RSS ${r.peakRssMb.toFixed(0)} MB  (${r.summary[0]})`);
+      console.log(`${label.padEnd(24)} ${String(r.rows).padStart(7)} rows in ${r.seconds.toFixed(2)} s = ${Math.round(r.rows / r.seconds).toLocaleString('en')} rows/s (Node CPU ${r.cpuSeconds.toFixed(2)} s, database CPU ${r.dbCpuSeconds?.toFixed(2) ?? '?'} s), peak RSS ${r.peakRssMb.toFixed(0)} MB  (${r.summary[0]})`);
       if (r.code !== 0) console.log(`  ${r.summary.join('\n  ')}`);
       if (r.timings) console.log(`  ${r.timings.join('\n  ')}`);
     }

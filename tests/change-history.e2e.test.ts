@@ -168,6 +168,51 @@ describe.each(engines('the change history is written by triggers'))('change hist
     ]);
   });
 
+  it.each([[0], [40]])('each kind of value is recorded as its JSON: text with quotes and backslashes, numbers, dates, times, flags, arrays, JSON and its null (statements of %i more rows)', async (more) => {
+    // a statement of a few rows keeps the static statement; one of many rows builds the records from a generated one
+    const owner = env.subgraphs.households.dataSource;
+    const schema = `"${owner.driver.schema}"`;
+    const table = `${schema}.change_kinds`;
+    await owner.query(`CREATE TABLE ${table} (id uuid PRIMARY KEY, "b col" text, amount numeric, at timestamptz, day date, flag boolean, qty int, doc jsonb, tags varchar[], area_code varchar(15))`);
+    for (const [op, referencing] of [['INSERT', 'NEW TABLE AS new_rows'], ['UPDATE', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'], ['DELETE', 'OLD TABLE AS old_rows']]) {
+      await owner.query(`CREATE TRIGGER kinds_${op.toLowerCase()} AFTER ${op} ON ${table} REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.record_changes('id')`);
+    }
+    const [full, sparse] = [randomUUID(), randomUUID()].sort();
+    const others = Array.from({ length: more }, () => randomUUID());
+    try {
+      await owner.transaction(async (m) => {
+        await m.query(`INSERT INTO ${table}
+          SELECT * FROM (VALUES ($1::uuid, 'say "hi" \\ 你好'::text, 1.50::numeric, '2026-03-04 05:06:07.25+08'::timestamptz, '2026-02-28'::date, true, 7, '{"x": null, "y": [1]}'::jsonb, '{a,NULL}'::varchar[], '530602'),
+            ($2, NULL, NULL, NULL, NULL, NULL, NULL, 'null', NULL, NULL)) v
+          UNION ALL SELECT id, NULL, NULL, NULL, NULL, NULL, 1, NULL, NULL, NULL FROM unnest($3::uuid[]) AS id`, [full, sparse, others]);
+        await m.query(`UPDATE ${table} SET amount = CASE WHEN id = $1 THEN 1.5 ELSE amount END, qty = CASE WHEN id = $1 THEN qty + 1 ELSE qty END,
+          doc = CASE WHEN id = $1 THEN NULL ELSE doc END, tags = CASE WHEN id = $1 THEN '{}' ELSE tags END WHERE id = $1 OR id = ANY($2)`, [full, others]);
+        await m.query(`UPDATE ${table} SET doc = doc WHERE id = $1 OR id = ANY($2)`, [sparse, others]);
+        await m.query(`DELETE FROM ${table} WHERE id = $1 OR id = ANY($2)`, [sparse, others]);
+      });
+      const rows: { record_id: string; operation: string; area_code: string | null; changes: unknown }[] = await owner.query(
+        `SELECT record_id, operation, area_code, changes FROM ${schema}.change_log WHERE table_name = 'change_kinds' AND record_id = ANY($1) ORDER BY id`, [[full, sparse]]);
+      const at = (await owner.query(`SELECT to_jsonb(timestamptz '2026-03-04 05:06:07.25+08') AS v`))[0].v;
+      expect(rows.map((r) => [r.record_id, r.operation])).toEqual([[full, 'INSERT'], [sparse, 'INSERT'], [full, 'UPDATE'], [sparse, 'DELETE']]);
+      expect(rows[0]).toEqual({ record_id: full, operation: 'INSERT', area_code: '530602', changes: [
+        { field: 'amount', old: null, new: 1.5 }, { field: 'area_code', old: null, new: '530602' }, { field: 'at', old: null, new: at },
+        { field: 'b col', old: null, new: 'say "hi" \\ 你好' }, { field: 'day', old: null, new: '2026-02-28' }, { field: 'doc', old: null, new: { x: null, y: [1] } },
+        { field: 'flag', old: null, new: true }, { field: 'id', old: null, new: full }, { field: 'qty', old: null, new: 7 }, { field: 'tags', old: null, new: ['a', null] },
+      ] });
+      // a JSON null is no value; 1.50 and 1.5 are the same number; an update that changes nothing leaves no record
+      expect(rows[1]).toEqual({ record_id: sparse, operation: 'INSERT', area_code: null, changes: [{ field: 'id', old: null, new: sparse }] });
+      expect(rows[2].changes).toEqual([{ field: 'doc', old: { x: null, y: [1] }, new: null }, { field: 'qty', old: 7, new: 8 }, { field: 'tags', old: ['a', null], new: [] }]);
+      expect(rows[3].changes).toEqual([{ field: 'id', old: sparse, new: null }]);
+      // the other rows: inserted and deleted, their updates changed nothing
+      const [counts] = await owner.query(`SELECT count(*) FILTER (WHERE operation = 'INSERT')::int AS inserted, count(*) FILTER (WHERE operation = 'UPDATE')::int AS updated,
+        count(*) FILTER (WHERE operation = 'DELETE')::int AS deleted FROM ${schema}.change_log WHERE table_name = 'change_kinds' AND record_id = ANY($1)`, [others]);
+      expect(counts).toEqual({ inserted: more, updated: 0, deleted: more });
+    } finally {
+      await owner.query(`DROP TABLE ${table}`);
+      await owner.query(`DELETE FROM ${schema}.change_log WHERE table_name = 'change_kinds'`);
+    }
+  });
+
   it('the serving role can read the log inside its jurisdiction only, and never alter it', async () => {
     const serving = env.subgraphs.households.serving;
     const sql = `SELECT count(*) AS n FROM ${log('households')}`;

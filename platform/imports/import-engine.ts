@@ -69,6 +69,11 @@ export interface SheetImport<Valid> {
    * writes of those before it; during a commit, `checkRow` of later rows runs meanwhile.
    */
   plan(manager: EntityManager, rows: { row: number; valid: Valid }[]): Promise<ChunkPlan>;
+  /**
+   * Writes what the chunks' writes left for the end, once (e.g. a dependent table's update that
+   * later chunks do not read back): called after the last chunk of a committing pass.
+   */
+  finish?(manager: EntityManager): Promise<void>;
 }
 
 export type ImportStatus = 'VALIDATING' | 'WRITING' | 'VALIDATED' | 'COMMITTED' | 'REJECTED';
@@ -215,6 +220,7 @@ export async function runSheetImport<Valid>(options: ImportOptions<Valid>): Prom
       }
       await settle();
       await flush(chunk);
+      if (write) await sheet.finish?.(manager);
     } finally {
       // never leave the transaction with a chunk still in the database
       await writing?.catch(() => undefined);

@@ -19,6 +19,7 @@ import { EmploymentChangeHistoryPerStatement1764420000001 } from './migrations/1
 import { EmploymentImportSheets1764440000000 } from './migrations/1764440000000-import-sheets';
 import { EmploymentRegistryProjection1764460000001 } from './migrations/1764460000001-registry-projection';
 import { EmploymentStatisticsRollups1765400000002 } from './migrations/1765400000002-statistics-rollups';
+import { EmploymentChangeRecordsAsText1765400000003 } from './migrations/1765400000003-change-records-as-text';
 
 /** The employment subgraph: labour status, employers, placements, training and income surveys. */
 export const employmentModule = defineSubgraph<EmploymentContext, EmploymentConfig>({
@@ -34,6 +35,7 @@ export const employmentModule = defineSubgraph<EmploymentContext, EmploymentConf
     EmploymentImportSheets1764440000000,
     EmploymentRegistryProjection1764460000001,
     EmploymentStatisticsRollups1765400000002,
+    EmploymentChangeRecordsAsText1765400000003,
   ],
   schema: buildEmploymentSchema,
   settings: () => loadEmploymentConfig(),

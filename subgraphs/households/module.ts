@@ -20,6 +20,7 @@ import { HouseholdsRegisteredCountyName1764430000000 } from './migrations/176443
 import { HouseholdsRegistryEvents1764460000000 } from './migrations/1764460000000-registry-events';
 import { HouseholdsStatisticsRollups1765300000000 } from './migrations/1765300000000-statistics-rollups';
 import { HouseholdsPersonProfileRollup1765400000000 } from './migrations/1765400000000-person-profile-rollup';
+import { HouseholdsChangeRecordsAsText1765400000001 } from './migrations/1765400000001-change-records-as-text';
 
 /** The households subgraph: the registry of households, persons, areas and power stations. */
 export const householdsModule = defineSubgraph<HouseholdsContext>({
@@ -38,6 +39,7 @@ export const householdsModule = defineSubgraph<HouseholdsContext>({
     HouseholdsRegistryEvents1764460000000,
     HouseholdsStatisticsRollups1765300000000,
     HouseholdsPersonProfileRollup1765400000000,
+    HouseholdsChangeRecordsAsText1765400000001,
   ],
   schema: buildHouseholdsSchema,
   extendContext: (base) => ({ ...base, loaders: createHouseholdLoaders(base) }),

@@ -22,6 +22,7 @@ import { LandHousingImportRuns1764430000000 } from './migrations/1764430000000-i
 import { LandHousingSurveyNumbers1764430000001 } from './migrations/1764430000001-survey-numbers';
 import { LandHousingRegistryProjection1764460000001 } from './migrations/1764460000001-registry-projection';
 import { LandHousingStatisticsRollups1765400000001 } from './migrations/1765400000001-statistics-rollups';
+import { LandHousingChangeRecordsAsText1765400000002 } from './migrations/1765400000002-change-records-as-text';
 
 /** The land-housing subgraph: land and houses surveyed, resettlement sites, flats and their allocation. */
 export const landHousingModule = defineSubgraph<LandHousingContext>({
@@ -38,6 +39,7 @@ export const landHousingModule = defineSubgraph<LandHousingContext>({
     LandHousingSurveyNumbers1764430000001,
     LandHousingRegistryProjection1764460000001,
     LandHousingStatisticsRollups1765400000001,
+    LandHousingChangeRecordsAsText1765400000002,
   ],
   schema: buildLandHousingSchema,
   extendContext: (base) => ({ ...base, loaders: createLandHousingLoaders(base) }),

@@ -19,6 +19,7 @@ import { PartyBuildingChangeHistoryPerStatement1764420000001 } from './migration
 import { PartyBuildingImportRuns1764450000000 } from './migrations/1764450000000-import-runs';
 import { CadrePhone1764450000001 } from './migrations/1764450000001-cadre-phone';
 import { PartyBuildingRegistryProjection1764470000001 } from './migrations/1764470000001-registry-projection';
+import { PartyBuildingChangeRecordsAsText1765400000004 } from './migrations/1765400000004-change-records-as-text';
 import type { PartyBuildingContext } from './party-building.context';
 import { createPartyBuildingLoaders } from './party-building.loaders';
 import { PARTY_BUILDING_PROJECTION } from './party-building.projection';
@@ -38,6 +39,7 @@ export const partyBuildingModule = defineSubgraph<PartyBuildingContext>({
     PartyBuildingImportRuns1764450000000,
     CadrePhone1764450000001,
     PartyBuildingRegistryProjection1764470000001,
+    PartyBuildingChangeRecordsAsText1765400000004,
   ],
   schema: buildPartyBuildingSchema,
   extendContext: (base) => ({ ...base, loaders: createPartyBuildingLoaders(base) }),

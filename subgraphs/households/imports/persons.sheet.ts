@@ -75,6 +75,7 @@ const AGE_FLAGS = [header('leftBehindChild'), header('leftBehindElderly')];
 /** Imports the persons sheet: new ID numbers are added to their household, known ones updated where they differ. */
 export function personsImport(scope: Scope): SheetImport<ValidPerson> {
   const headRowOf = new Map<string, number>(); // registry number → row naming its head, in this file
+  const heads: Record<string, unknown>[] = []; // households' new heads, written once at the end
   const now = today();
   return {
     format: PERSONS_SHEET,
@@ -141,7 +142,7 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
       const problems: RowProblem[] = [];
       const inserts: Record<string, unknown>[] = [];
       const updates: Record<string, unknown>[] = [];
-      const heads: Record<string, unknown>[] = [];
+      const newHeads: Record<string, unknown>[] = [];
       let unchanged = 0;
       for (const { row, valid: p } of rows) {
         const found = problems.length;
@@ -174,15 +175,21 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
         if (!before) {
           const id = randomUUID();
           inserts.push({ id, household_id: household!.id, area_code: household!.area_code, county_code: household!.county_code, id_number: p.idNumber, ...wanted, status: PersonStatus.ACTIVE });
-          if (p.relation === Relation.HEAD) heads.push({ id: household!.id, head_id: id });
+          if (p.relation === Relation.HEAD) newHeads.push({ id: household!.id, head_id: id });
         } else if (Object.entries(before).some(([c, value]) => c in COLUMNS && (value ?? null) !== (wanted[c] ?? null))) {
           updates.push({ id: before.id, ...wanted });
         } else unchanged++;
       }
       return upsertPlan('person', { problems, inserts, updates, unchanged }, async (m) => {
-        await bulkUpdateColumns(m, 'household', 'id', heads);
+        heads.push(...newHeads);
         await recordPersonEvents(m, RegistryEventType.MEMBER_ADDED, inserts.map((p) => String(p.id)));
       });
+    },
+
+    // one update of the households for the whole file: no later chunk reads a head the file sets
+    // (a second head for a household is refused by `checkRow`)
+    async finish(manager) {
+      await bulkUpdateColumns(manager, 'household', 'id', heads);
     },
   };
 }
