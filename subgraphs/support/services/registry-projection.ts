@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { copyRows } from '../../../platform/db/bulk-copy';
 import { schemaName } from '../../../platform/db/data-source';
 import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
 import { RegistryEventType, type RegistryEvent } from '../../../platform/events/registry-event';
@@ -11,8 +12,8 @@ import { RegistryEventType, type RegistryEvent } from '../../../platform/events/
  *
  * Fed by `applyRegistryFacts`, which takes facts as the registry states them (the households
  * subgraph's column meanings): the registry's events through `applyRegistryEventFacts` (this
- * subgraph's projection hook, `support.projection.ts`), and the demo loader with the demo
- * registry (`snapshotFacts`).
+ * subgraph's projection hook, `support.projection.ts`); the demo loader fills the empty projection
+ * with the same rows by COPY (`loadRegistrySnapshot`).
  */
 
 /** A household as the registry states it. */
@@ -104,15 +105,19 @@ export async function applyRegistryFacts(manager: EntityManager, facts: Registry
         AND v.county_code = p.county_code AND e.area_code <> p.area_code`, [ids]);
 }
 
-/** The demo registry as facts (the demo loader applies them to the empty projection). */
-export function snapshotFacts(registry: RegistrySnapshot): RegistryFacts {
-  return {
-    households: registry.households.map((h) => ({ id: h.id, areaCode: h.area_code, countyCode: h.county_code, stationId: h.station_id, relocatedOn: h.relocated_on })),
-    persons: registry.persons.map((p) => ({
-      id: p.id, householdId: p.household_id, areaCode: p.area_code, countyCode: p.county_code, name: p.name, idNumber: p.id_number,
-      birthDate: p.birth_date, productionMode: p.production_mode, status: 'ACTIVE' as const,
-    })),
-  };
+/**
+ * The demo registry into the empty projection (the demo loader, in its transaction, keys set
+ * aside): the rows `applyRegistryFacts` would write for it, by COPY. The snapshot removes no one
+ * and no verification is open yet, so nothing else follows.
+ */
+export async function loadRegistrySnapshot(manager: EntityManager, registry: RegistrySnapshot): Promise<void> {
+  await copyRows(manager, 'registry_household', householdRows(registry.households.map((h) => ({
+    id: h.id, areaCode: h.area_code, countyCode: h.county_code, stationId: h.station_id, relocatedOn: h.relocated_on,
+  }))));
+  await copyRows(manager, 'registry_person', personRows(registry.persons.map((p) => ({
+    id: p.id, householdId: p.household_id, areaCode: p.area_code, countyCode: p.county_code, name: p.name, idNumber: p.id_number,
+    birthDate: p.birth_date, productionMode: p.production_mode, status: 'ACTIVE' as const,
+  }))));
 }
 
 /**
