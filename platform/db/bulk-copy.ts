@@ -87,7 +87,10 @@ class Writer {
     this.length += 4 + size;
   }
 
-  /** A fixed-size field's length, returning where its value goes (the caller writes `size` bytes there). */
+  /**
+   * A fixed-size field's length, returning where its value goes (the caller writes `size` bytes
+   * there, into `buffer` as it is after this call: the call may replace it).
+   */
   fixed(size: number): number {
     this.reserve(4 + size).writeInt32BE(size, this.length);
     const at = this.length + 4;
@@ -185,12 +188,13 @@ const BINARY: Record<string, BinaryWriter> = {
   'character varying': TEXT,
   text: TEXT,
   character: TEXT,
-  smallint: (w, v) => { const n = integer(v, 16); w.buffer.writeInt16BE(n, w.fixed(2)); },
-  integer: (w, v) => { const n = integer(v, 32); w.buffer.writeInt32BE(n, w.fixed(4)); },
-  bigint: (w, v) => { const n = bigint(v); w.buffer.writeBigInt64BE(n, w.fixed(8)); },
+  smallint: (w, v) => { const n = integer(v, 16); const at = w.fixed(2); w.buffer.writeInt16BE(n, at); },
+  integer: (w, v) => { const n = integer(v, 32); const at = w.fixed(4); w.buffer.writeInt32BE(n, at); },
+  bigint: (w, v) => { const n = bigint(v); const at = w.fixed(8); w.buffer.writeBigInt64BE(n, at); },
   boolean: (w, v) => {
     if (typeof v !== 'boolean') throw new NotBinary();
-    w.buffer[w.fixed(1)] = v ? 1 : 0;
+    const at = w.fixed(1);
+    w.buffer[at] = v ? 1 : 0;
   },
   date: (w, v) => {
     const m = typeof v === 'string' ? DATE.exec(v) : null;
@@ -201,12 +205,14 @@ const BINARY: Record<string, BinaryWriter> = {
     // no such day: the text format lets the engine say so
     const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     if (month < 1 || month > 12 || day < 1 || day > (month === 2 && leap ? 29 : MONTH_DAYS[month - 1])) throw new NotBinary();
-    w.buffer.writeInt32BE((Date.UTC(year, month - 1, day) - EPOCH_2000_MS) / DAY_MS, w.fixed(4));
+    const at = w.fixed(4);
+    w.buffer.writeInt32BE((Date.UTC(year, month - 1, day) - EPOCH_2000_MS) / DAY_MS, at);
   },
   'timestamp with time zone': (w, v) => {
     const ms = v instanceof Date ? v.getTime() : typeof v === 'string' && TIMESTAMP.test(v) ? Date.parse(v) : NaN;
     if (!Number.isFinite(ms)) throw new NotBinary();
-    w.buffer.writeBigInt64BE(BigInt(ms - EPOCH_2000_MS) * 1000n, w.fixed(8));
+    const at = w.fixed(8);
+    w.buffer.writeBigInt64BE(BigInt(ms - EPOCH_2000_MS) * 1000n, at);
   },
   jsonb: (w, v) => {
     const json = typeof v === 'string' ? v : JSON.stringify(v);
