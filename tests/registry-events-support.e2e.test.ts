@@ -1,17 +1,22 @@
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { schemaName } from '../platform/db/data-source';
 import type { Identity } from '../platform/security/identity';
+import { makeIdNumber } from '../platform/domain/id-number';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
+import { REGISTER_HOUSEHOLD } from './support/registration';
 
 const { suijiang } = DEMO_IDENTITIES;
 const SCALE = 0.005;
 const YEAR = 2025;
 const COUNTY = DEMO_AREAS.suijiang;
 
-/** Support learns removals from the registry's events: a death ends the entitlement, and the next cycle leaves the person out. */
+/**
+ * Support learns the registry from its events: a death ends the entitlement, and the next cycle leaves the person out; a
+ * household registered afterwards is entitled without anyone retyping it, and its members are on the next verification list.
+ */
 describe.each(engines('support applies registry events as the owner beside row-level security'))('registry events reach support (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
@@ -78,5 +83,55 @@ describe.each(engines('support applies registry events as the owner beside row-l
     await env.events.settled();
     expect(await ends()).toBe(ended);
     expect((await generate(2)).generatePaymentCycle).toEqual(second);
+  });
+
+  it('a household registered through the gateway is entitled from its relocation date and its members are on the next verification list; its events carry no ID number', async () => {
+    const year = YEAR + 1;
+    const group = data.areas.find((a) => a.level === 'GROUP' && a.code.startsWith(COUNTY))!.code;
+    const sample = data.households.find((h) => h.county_code === COUNTY)!;
+    const ids = [makeIdNumber(COUNTY, '1968-04-02', 611), makeIdNumber(COUNTY, '1995-10-21', 612)];
+    const registered = await ok(suijiang, REGISTER_HOUSEHOLD, { input: {
+      registryNo: 'SJ-2021-R0001', stationId: sample.station_id, originalAreaCode: sample.original_area_code, areaCode: group,
+      relocationMode: 'URBANISATION', housingMode: 'UNIFIED', registeredOn: '2021-03-01', relocatedOn: '2021-09-15',
+      members: [
+        { name: '杨德富', idNumber: ids[0], ethnicity: '汉族', relation: 'HEAD', productionMode: 'ANNUAL_COMPENSATION' },
+        { name: '杨小梅', idNumber: ids[1], ethnicity: '汉族', relation: 'CHILD', productionMode: 'AGRICULTURAL' },
+      ],
+    } });
+    const householdId = registered.registerHousehold.id;
+    await env.events.settled();
+
+    const members = (await ok(suijiang, `query ($h: ID!) { household(id: $h) { members { id name supportEntitlements { scheme category startOn endOn status } } } }`, { h: householdId }))
+      .household.members as { id: string; name: string; supportEntitlements: Record<string, unknown>[] }[];
+    const head = members.find((m) => m.name === '杨德富')!;
+    const daughter = members.find((m) => m.name === '杨小梅')!;
+    const byScheme = (list: Record<string, unknown>[]) => [...list].sort((a, b) => String(a.scheme).localeCompare(String(b.scheme)));
+    expect(byScheme(head.supportEntitlements)).toEqual([
+      { scheme: 'ANNUAL_COMPENSATION', category: 'ORIGINAL', startOn: '2021-09-15', endOn: null, status: 'ACTIVE' },
+      { scheme: 'POST_RELOCATION_SUPPORT', category: 'ORIGINAL', startOn: '2021-09-15', endOn: '2041-09-14', status: 'ACTIVE' },
+    ]);
+    expect(daughter.supportEntitlements).toEqual([{ scheme: 'POST_RELOCATION_SUPPORT', category: 'ORIGINAL', startOn: '2021-09-15', endOn: '2041-09-14', status: 'ACTIVE' }]);
+
+    // the next verification list of the county has both
+    await ok(suijiang, `mutation ($c: String!, $y: Int!) { openVerification(input: { countyCode: $c, year: $y }) { id } }`, { c: COUNTY, y: year });
+    const listed = await ok(suijiang, `query ($y: Int!, $a: String!) { verificationEntries(first: 100, filter: { year: $y, areaCode: $a }) { nodes { person { id } } } }`, { y: year, a: group });
+    const onList = new Set(listed.verificationEntries.nodes.map((n: { person: { id: string } }) => n.person.id));
+    expect(onList.has(head.id) && onList.has(daughter.id)).toBe(true);
+
+    // the registry's events told support the name, production mode, station and relocation date, never the ID number
+    const households = env.subgraphs.households.dataSource;
+    const events: { payload: string }[] = await households.query(
+      `SELECT payload::text AS payload FROM "${schemaName(households)}".registry_event WHERE household_id = $1`, [householdId]);
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) for (const id of ids) expect(e.payload).not.toContain(id);
+    const known: { id_number: string | null; production_mode: string }[] = await support().query(
+      `SELECT id_number, production_mode FROM ${s()}.registry_person WHERE person_id = $1`, [head.id]);
+    expect(known).toEqual([{ id_number: null, production_mode: 'ANNUAL_COMPENSATION' }]);
+
+    // delivered again, nothing changes
+    await support().query(`UPDATE ${s()}.registry_position SET sequence = 0`);
+    await env.events.settled();
+    const again = (await ok(suijiang, `query ($p: ID!) { person(id: $p) { supportEntitlements { scheme category startOn endOn status } } }`, { p: head.id })).person.supportEntitlements;
+    expect(byScheme(again)).toEqual(byScheme(head.supportEntitlements));
   });
 });

@@ -75,7 +75,8 @@ describe.each(engines('the outbox is written in commit order under a transaction
     expect(events.map((e) => e.type)).toEqual(['HOUSEHOLD_REGISTERED', 'ID_NUMBER_CORRECTED', 'MEMBER_ADDED', 'MEMBER_REMOVED', 'HOUSEHOLD_MOVED']);
     expect(events.every((e) => e.householdId === household.id)).toBe(true);
     expect(events[0].payload.persons).toHaveLength(2);
-    expect(events[1].payload.persons).toEqual([{ id: child.id, householdId: household.id, birthDate: '1999-08-08', status: 'ACTIVE' }]);
+    expect(events[1].payload.persons).toEqual([{ id: child.id, householdId: household.id, birthDate: '1999-08-08', status: 'ACTIVE', name: '王小梅', productionMode: 'SELF_EMPLOYMENT' }]);
+    expect(events[0].payload.household).toEqual({ id: household.id, areaCode: group, countyCode: DEMO_AREAS.qiaojia, status: 'REGISTERED', stationId: 'BAIHETAN', relocatedOn: null });
     expect(JSON.stringify(events)).not.toContain(corrected);
     expect(events[3].payload).toMatchObject({ reason: 'MARRIED_OUT', on: '2024-05-01', persons: [{ id: added.data.addMember.id, status: 'REMOVED' }] });
     expect(events[4].payload).toMatchObject({

@@ -24,6 +24,7 @@ describe('copyRows on the embedded engine (files on disk)', () => {
     await dataSource.query(`CREATE TABLE copy_test.b (${COLUMNS})`);
     await dataSource.query(`CREATE TABLE copy_test.c (id uuid PRIMARY KEY, tags varchar[], day date)`);
     await dataSource.query(`CREATE TABLE copy_test.d (id uuid PRIMARY KEY, tags varchar[], day date)`);
+    for (const t of ['e', 'f']) await dataSource.query(`CREATE TABLE copy_test.${t} (small smallint, n integer, big bigint, flag boolean, day date, at timestamptz)`);
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -70,6 +71,22 @@ describe('copyRows on the embedded engine (files on disk)', () => {
     expect(await same('a', 'b')).toBe(0);
     const [one] = await dataSource.query(`SELECT note, big::text, area::text, ratio::text, at = '2024-02-29T15:59:59Z' AS at FROM copy_test.b WHERE id = $1`, [rows[1].id]);
     expect(one).toEqual({ note: 'line\nbreak', big: String(2 ** 40 + 1), area: '12.50', ratio: '-12345678901234.5678', at: true });
+  });
+
+  it('writes fixed-size fields where they belong when a chunk outgrows the first buffer (1 MiB) and the buffer is replaced', async () => {
+    // only fixed-size columns: whichever field crosses a buffer's end is one of them (about 3.5 MB: two replacements)
+    const many = Array.from({ length: 70_000 }, (_, i) => ({
+      small: (i % 30_000) - 15_000, n: i * 7 - 100_000, big: 2 ** 40 + i, flag: i % 3 === 0,
+      day: `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`, at: new Date(Date.UTC(2024, 0, 1) + i * 1000),
+    }));
+    const sent = await copies(() => dataSource.transaction(async (m) => {
+      await bulkInsertColumns(m, 'e', many);
+      await copyRows(m, 'f', many);
+    }));
+    expect(sent).toHaveLength(2);
+    expect(sent.every((sql) => sql.endsWith('WITH (FORMAT binary)'))).toBe(true);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM copy_test.f`)).toEqual([{ n: many.length }]);
+    expect(await same('e', 'f')).toBe(0);
   });
 
   it('falls back to the text format for arrays and values it cannot write exactly, with the same result', async () => {

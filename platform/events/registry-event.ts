@@ -6,6 +6,9 @@
  * birth date, status). A consumer applies an event by setting its projection's rows to those
  * facts, guarded by the event's sequence, so applying an event twice, or an older one after a
  * newer one, changes nothing. The ID number itself never travels: only the birth date it gives.
+ * Events also carry what support derives a newcomer's entitlements from (the household's station
+ * and relocation date, the person's name and production mode); events written before they did
+ * lack them.
  */
 export const RegistryEventType = {
   HOUSEHOLD_REGISTERED: 'HOUSEHOLD_REGISTERED',
@@ -23,6 +26,10 @@ export interface HouseholdFacts {
   countyCode: string;
   /** REGISTERED, RELOCATED or CANCELLED. */
   status: string;
+  /** The power station (support's standards may differ by station). */
+  stationId?: string;
+  /** The date the move was completed (support's entitlements start from it), YYYY-MM-DD. */
+  relocatedOn?: string | null;
 }
 
 /** A person's facts another subgraph scopes and validates by. */
@@ -32,6 +39,10 @@ export interface PersonFacts {
   birthDate: string;
   /** ACTIVE or REMOVED. */
   status: string;
+  /** The name (shown to every reader of the person, masked readers included: docs/privacy.md), for support's lists. */
+  name?: string;
+  /** The production mode: annual compensation entitles to it (support). */
+  productionMode?: string;
 }
 
 export interface RegistryEventPayload {

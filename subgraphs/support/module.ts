@@ -17,6 +17,7 @@ import { SupportDataVersion1765000000005 } from './migrations/1765000000005-data
 import { SupportImportRuns1765000000006 } from './migrations/1765000000006-import-runs';
 import { SupportFiles1765000000007 } from './migrations/1765000000007-files';
 import { SupportRegistryEventsProjection1765000001000 } from './migrations/1765000001000-registry-events-projection';
+import { SupportRegistrations1765000001001 } from './migrations/1765000001001-registrations';
 import { SupportChangeRecordsAsText1765400000005 } from './migrations/1765400000005-change-records-as-text';
 import { SUPPORT_SHEETS } from './imports/sheets';
 import { loadSupportConfig, type SupportConfig } from './support.config';
@@ -40,6 +41,7 @@ export const supportModule = defineSubgraph<SupportContext, SupportConfig>({
     SupportImportRuns1765000000006,
     SupportFiles1765000000007,
     SupportRegistryEventsProjection1765000001000,
+    SupportRegistrations1765000001001,
     SupportChangeRecordsAsText1765400000005,
   ],
   schema: buildSupportSchema,

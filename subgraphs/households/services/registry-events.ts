@@ -12,9 +12,12 @@ import type { HouseholdsContext } from '../households.context';
  */
 
 const householdFacts = (h: string) =>
-  `jsonb_build_object('id', ${h}.id, 'areaCode', ${h}.area_code, 'countyCode', ${h}.county_code, 'status', ${h}.status)`;
+  `jsonb_build_object('id', ${h}.id, 'areaCode', ${h}.area_code, 'countyCode', ${h}.county_code, 'status', ${h}.status,
+                      'stationId', ${h}.station_id, 'relocatedOn', ${h}.relocated_on::text)`;
+/** Never the ID number (`platform/events/registry-event.ts`). */
 const personFacts = (p: string) =>
-  `jsonb_build_object('id', ${p}.id, 'householdId', ${p}.household_id, 'birthDate', ${p}.birth_date::text, 'status', ${p}.status)`;
+  `jsonb_build_object('id', ${p}.id, 'householdId', ${p}.household_id, 'birthDate', ${p}.birth_date::text, 'status', ${p}.status,
+                      'name', ${p}.name, 'productionMode', ${p}.production_mode)`;
 
 /** One event per household in `householdIds` (its facts and, with `withMembers`, all its members'), plus `detail`. */
 export async function recordHouseholdEvents(

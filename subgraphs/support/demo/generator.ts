@@ -89,11 +89,18 @@ export function projectRows(registry: RegistrySnapshot) {
   return { projects, funds };
 }
 
-export interface SupportDemo extends SupportYearRows {
+/** One county's rows: its persons' subsidy cards, its verifications with their entries and changes, its cycles and lines. */
+export interface SupportCountyRows extends SupportYearRows {
+  county: string;
   subsidy_card: Record<string, unknown>[];
+}
+
+export interface SupportDemo {
   payment_standard: Record<string, unknown>[];
   support_project: Record<string, unknown>[];
   project_fund: Record<string, unknown>[];
+  /** The rows of each county in turn, generated as they are asked for. */
+  counties: Iterable<SupportCountyRows>;
 }
 
 /**
@@ -105,8 +112,10 @@ export function generateSupportDemo(registry: RegistrySnapshot): SupportDemo {
   const counties = [...new Set(registry.households.map((h) => h.county_code))].sort();
   const standards = standardRows(counties);
   const { projects, funds } = projectRows(registry);
-  return {
-    subsidy_card: registry.persons.map(cardRow), payment_standard: standards, support_project: projects, project_fund: funds,
-    ...generateYears(registry, standards, DEMO_YEARS),
-  };
+  function* byCounty(): Generator<SupportCountyRows> {
+    for (const years of generateYears(registry, standards, DEMO_YEARS)) {
+      yield { ...years, subsidy_card: registry.persons.filter((p) => p.county_code === years.county).map(cardRow) };
+    }
+  }
+  return { payment_standard: standards, support_project: projects, project_fund: funds, counties: byCounty() };
 }

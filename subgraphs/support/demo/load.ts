@@ -6,9 +6,9 @@ import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot'
 import { withChangeHistoryPaused } from '../../../platform/history/change-history';
 import { stableUuid } from '../../../platform/demo/random';
 import { CycleState } from '../support.enums';
-import { applyRegistryFacts, snapshotFacts } from '../services/registry-projection';
+import { loadRegistrySnapshot } from '../services/registry-projection';
 import { loadDemoProjection } from '../../../platform/events/projection-demo';
-import { generateSupportDemo, type SupportDemo } from './generator';
+import { generateSupportDemo } from './generator';
 
 /** Whether the support tables already hold data (the demo is loaded once, on first start). */
 export async function hasSupportData(dataSource: DataSource): Promise<boolean> {
@@ -16,11 +16,13 @@ export async function hasSupportData(dataSource: DataSource): Promise<boolean> {
   return row.present === true;
 }
 
-/** Tables in insert order (parents first). */
-const TABLES: (keyof SupportDemo)[] = [
-  'subsidy_card', 'payment_standard', 'support_project', 'project_fund', 'verification', 'verification_entry', 'entitlement_change',
-  'payment_cycle', 'payment_line',
-];
+/** The registry's projections: the events' (`person_ref`, `household_ref`) and this subgraph's own. */
+const PROJECTION_TABLES = ['household_ref', 'person_ref', 'registry_household', 'registry_person'];
+/** Tables of the whole demo, then those of each county (parents first). */
+const DEMO_TABLES = ['payment_standard', 'support_project', 'project_fund'] as const;
+const COUNTY_TABLES = ['subsidy_card', 'verification', 'verification_entry', 'entitlement_change', 'payment_cycle', 'payment_line'] as const;
+/** Every table the load fills: their keys and indexes are set aside while it runs. */
+const TABLES = [...PROJECTION_TABLES, ...DEMO_TABLES, ...COUNTY_TABLES, 'bank_return', 'ledger_entry'];
 
 const LINE = 'l.person_id, l.household_id, l.area_code, l.county_code';
 const LEDGER = '(id, cycle_id, line_id, person_id, household_id, area_code, county_code, scheme, year, kind, amount_fen, reason, recorded_by)';
@@ -66,23 +68,27 @@ async function withLineFreezePaused<T>(manager: EntityManager, load: () => Promi
 }
 
 /**
- * Generates the support demo on the registry (in Node) and loads it in one transaction: the
- * registry's facts through the projection's own entry point, then every other table in bulk with
- * its keys, the change history and the lines' freeze set aside, and what follows from the lines
- * in a few set-based statements; then ANALYZE. The data version's
- * statement triggers stay on (one note per statement, the version raised once at commit).
+ * Generates the support demo on the registry (in Node) and loads it in one transaction, with
+ * every table's keys and indexes, the change history and the lines' freeze set aside: the
+ * registry's facts (the events' projection through its own entry point, this subgraph's by
+ * `loadRegistrySnapshot`), the standards and projects, then each county's rows as they are
+ * generated, all by COPY; what follows from the lines in a few set-based statements; the keys and
+ * indexes rebuilt once; then ANALYZE. The data version's statement triggers stay on (one note per
+ * statement, the version raised once at commit).
  */
 export async function loadSupportDemo(dataSource: DataSource, registry: RegistrySnapshot): Promise<void> {
   const demo = generateSupportDemo(registry);
   const s = `"${schemaName(dataSource)}"`;
-  await dataSource.transaction((manager) => withChangeHistoryPaused(manager, async () => {
+  await dataSource.transaction((manager) => withChangeHistoryPaused(manager, () => withLineFreezePaused(manager, () => withKeysDeferred(manager, TABLES, async () => {
     await loadDemoProjection(manager, registry);
-    await applyRegistryFacts(manager, snapshotFacts(registry));
-    await withLineFreezePaused(manager, () => withKeysDeferred(manager, [...TABLES, 'bank_return', 'ledger_entry'], async () => {
-      for (const table of TABLES) await copyRows(manager, table, demo[table]);
-      const reconciled = demo.payment_cycle.filter((c) => c.state === CycleState.RECONCILED).map((c) => String(c.id));
-      for (const sql of FOLLOWING(s)) await manager.query(sql, sql.includes('$1') ? [reconciled, reconciled.map((id) => stableUuid('support-repayment', id))] : []);
-    }));
-  }));
-  for (const table of ['registry_person', 'registry_household', ...TABLES, 'bank_return', 'ledger_entry']) await dataSource.query(`ANALYZE ${s}."${table}"`);
+    await loadRegistrySnapshot(manager, registry);
+    for (const table of DEMO_TABLES) await copyRows(manager, table, demo[table]);
+    const reconciled: string[] = [];
+    for (const county of demo.counties) {
+      for (const table of COUNTY_TABLES) await copyRows(manager, table, county[table]);
+      reconciled.push(...county.payment_cycle.filter((c) => c.state === CycleState.RECONCILED).map((c) => String(c.id)));
+    }
+    for (const sql of FOLLOWING(s)) await manager.query(sql, sql.includes('$1') ? [reconciled, reconciled.map((id) => stableUuid('support-repayment', id))] : []);
+  }))));
+  for (const table of TABLES) await dataSource.query(`ANALYZE ${s}."${table}"`);
 }

@@ -62,11 +62,13 @@ interface Person {
   change: EntitlementStatus | null;
 }
 
-/** A person's entitlements, as the `entitlement` view derives them (persons born after the move have none). */
-function entitlementsOf(relocatedOn: string | null, birthDate: string, productionMode: string): Entitlement[] {
+/** A person's entitlements, as the `entitlement` view derives them (persons born after the move have none); `ends`: the 20 years' ends by start, as computed. */
+function entitlementsOf(relocatedOn: string | null, birthDate: string, productionMode: string, ends: Map<string, string>): Entitlement[] {
   if (!relocatedOn || birthDate > relocatedOn) return [];
   const start = relocatedOn <= '2006-06-30' ? '2006-07-01' : relocatedOn;
-  const list: Entitlement[] = [{ scheme: SupportScheme.POST_RELOCATION_SUPPORT, start, end: addDays(addYears(start, 20), -1) }];
+  let end = ends.get(start);
+  if (end === undefined) ends.set(start, end = addDays(addYears(start, 20), -1));
+  const list: Entitlement[] = [{ scheme: SupportScheme.POST_RELOCATION_SUPPORT, start, end }];
   if (productionMode === 'ANNUAL_COMPENSATION') list.push({ scheme: SupportScheme.ANNUAL_COMPENSATION, start: relocatedOn, end: null });
   return list;
 }
@@ -86,39 +88,46 @@ export interface SupportYearRows {
 }
 
 /**
- * The verifications and cycles of `years` (the first reconciled, the later ones approved),
- * at the standards given (rows of `payment_standard`).
+ * The verifications and cycles of `years` (the first reconciled, the later ones approved), at the
+ * standards given (rows of `payment_standard`), one county at a time: a county's year depends
+ * only on its own persons, and the loader inserts each county's rows before the next county's are
+ * made (a few hundred thousand rows are never held at once).
  */
-export function generateYears(registry: RegistrySnapshot, standards: Row[], years: readonly number[], today = new Date().toISOString().slice(0, 10)): SupportYearRows {
-  const out: SupportYearRows = { verification: [], verification_entry: [], entitlement_change: [], payment_cycle: [], payment_line: [] };
+export function* generateYears(registry: RegistrySnapshot, standards: Row[], years: readonly number[], today = new Date().toISOString().slice(0, 10)): Generator<SupportYearRows & { county: string }> {
   const households = new Map(registry.households.map((h) => [h.id, h]));
-  const persons: Person[] = registry.persons.map((p) => {
-    const h = households.get(p.household_id)!;
-    return { id: p.id, householdId: p.household_id, areaCode: p.area_code, countyCode: p.county_code, stationId: h.station_id,
-      entitlements: entitlementsOf(h.relocated_on, p.birth_date, p.production_mode), change: null };
-  }).filter((p) => p.entitlements.length > 0);
   const counties = [...new Set(registry.households.map((h) => h.county_code))].sort();
-  const inCounty = new Map(counties.map((c) => [c, persons.filter((p) => p.countyCode === c)]));
+  const byCounty = new Map(counties.map((c) => [c, [] as Person[]]));
+  const ends = new Map<string, string>();
+  for (const p of registry.persons) {
+    const h = households.get(p.household_id)!;
+    const entitlements = entitlementsOf(h.relocated_on, p.birth_date, p.production_mode, ends);
+    if (entitlements.length) {
+      byCounty.get(p.county_code)!.push({ id: p.id, householdId: p.household_id, areaCode: p.area_code, countyCode: p.county_code, stationId: h.station_id, entitlements, change: null });
+    }
+  }
   const standard = new Map(standards.map((s) => [`${s.scheme}|${s.county_code}|${s.station_id ?? ''}|${s.year}`, Number(s.amount_fen)]));
-  const amountOf = (scheme: SupportScheme, p: Person, year: number) =>
-    standard.get(`${scheme}|${p.countyCode}|${p.stationId}|${year}`) ?? standard.get(`${scheme}|${p.countyCode}||${year}`);
+  // the verification dates: 1 March of the year plus 0–89 days
+  const dates = new Map(years.map((year) => [year, Array.from({ length: 90 }, (_, day) => addDays(`${year}-03-01`, day))]));
   const now = new Date().toISOString();
+  for (const county of counties) yield { county, ...countyYears(county, byCounty.get(county)!, standard, dates, years, today, now) };
+}
 
+/** One county's years (`generateYears`). */
+function countyYears(county: string, persons: Person[], standard: Map<string, number>, dates: Map<number, string[]>, years: readonly number[], today: string, now: string): SupportYearRows {
+  const out: SupportYearRows = { verification: [], verification_entry: [], entitlement_change: [], payment_cycle: [], payment_line: [] };
   years.forEach((year, index) => {
     // the verification: opened with every person whose entitlement is not ended, every result recorded, closed
+    const vid = verificationId(county, year);
+    const yearEnd = `${year}-12-31`;
     const present = new Set<string>();
     const changes: [Person, EntitlementStatus][] = [];
-    for (const county of counties) {
-      const vid = verificationId(county, year);
-      out.verification.push({ id: vid, area_code: county, county_code: county, year, status: 'CLOSED', opened_by: officer(county, 'officer'),
-        opened_at: now, closed_by: officer(county, 'officer'), closed_at: now });
-    }
+    out.verification.push({ id: vid, area_code: county, county_code: county, year, status: 'CLOSED', opened_by: officer(county, 'officer'),
+      opened_at: now, closed_by: officer(county, 'officer'), closed_at: now });
     for (const p of persons) {
-      if (!p.entitlements.some((e) => statusOf(p, e, today) !== EntitlementStatus.ENDED && e.start <= `${year}-12-31`)) continue;
-      const vid = verificationId(p.countyCode, year);
+      if (!p.entitlements.some((e) => statusOf(p, e, today) !== EntitlementStatus.ENDED && e.start <= yearEnd)) continue;
       const id = md5Uuid(`verification-entry:${vid}:${p.id}`);
       const { result, day } = resultOf(p.id, year);
-      const verifiedOn = addDays(`${year}-03-01`, day);
+      const verifiedOn = dates.get(year)![day];
       out.verification_entry.push({ id, verification_id: vid, year, person_id: p.id, household_id: p.householdId, area_code: p.areaCode, county_code: p.countyCode,
         result, verified_on: verifiedOn, verifier: `demo-${p.areaCode.slice(0, 12)}-worker`, note: null });
       const suspended = p.entitlements.some((e) => statusOf(p, e, today) === EntitlementStatus.SUSPENDED);
@@ -134,30 +143,34 @@ export function generateYears(registry: RegistrySnapshot, standards: Row[], year
 
     // the regular cycles (one instalment a year): a line per person found present with the scheme's entitlement active over the year
     const reconciled = index === 0;  // the bank's return, the ledger and the re-payments follow in SQL (`load.ts`)
-    for (const county of counties) {
-      for (const scheme of Object.values(SupportScheme)) {
-        const id = cycleId(scheme, county, year, 1);
-        const code = cycleCode(scheme, county, year, 1);
-        const lines: Row[] = [];
-        for (const p of inCounty.get(county)!) {
-          if (!present.has(p.id)) continue;
-          const e = p.entitlements.find((x) => x.scheme === scheme);
-          if (!e || statusOf(p, e, today) !== EntitlementStatus.ACTIVE || e.start > `${year}-12-31` || (e.end !== null && e.end < `${year}-01-01`)) continue;
-          const amount = amountOf(scheme, p, year);
-          if (amount === undefined) throw new Error(`no ${scheme} standard of ${county} for ${year}`);
-          lines.push({ id: md5Uuid(`payment-line:${id}:${p.id}`), cycle_id: id, scheme, year, person_id: p.id, household_id: p.householdId,
-            area_code: p.areaCode, county_code: p.countyCode, amount_fen: amount, source_line_id: null });
-        }
-        const total = lines.reduce((n, l) => n + Number(l.amount_fen), 0);
-        const preparer = officer(county, 'preparer');
-        out.payment_cycle.push({
-          id, code, scheme, kind: CycleKind.REGULAR, area_code: county, county_code: county, year, period: 1, periods: 1, verification_id: verificationId(county, year),
-          source_cycle_id: null, state: reconciled ? CycleState.RECONCILED : CycleState.APPROVED, line_count: lines.length, total_fen: total,
-          prepared_by: preparer, submitted_by: preparer, submitted_at: now, approved_by: officer(county, 'approver'), approved_at: now,
-          exported_by: reconciled ? preparer : null, exported_at: reconciled ? now : null, reconciled_by: reconciled ? preparer : null, reconciled_at: reconciled ? now : null,
-        });
-        out.payment_line.push(...lines);
+    for (const scheme of Object.values(SupportScheme)) {
+      const id = cycleId(scheme, county, year, 1);
+      const code = cycleCode(scheme, county, year, 1);
+      const amounts = new Map<string, number | undefined>();
+      const amountOf = (station: string) => {
+        if (!amounts.has(station)) amounts.set(station, standard.get(`${scheme}|${county}|${station}|${year}`) ?? standard.get(`${scheme}|${county}||${year}`));
+        return amounts.get(station);
+      };
+      let count = 0;
+      let total = 0;
+      for (const p of persons) {
+        if (!present.has(p.id)) continue;
+        const e = p.entitlements.find((x) => x.scheme === scheme);
+        if (!e || statusOf(p, e, today) !== EntitlementStatus.ACTIVE || e.start > yearEnd || (e.end !== null && e.end < `${year}-01-01`)) continue;
+        const amount = amountOf(p.stationId);
+        if (amount === undefined) throw new Error(`no ${scheme} standard of ${county} for ${year}`);
+        out.payment_line.push({ id: md5Uuid(`payment-line:${id}:${p.id}`), cycle_id: id, scheme, year, person_id: p.id, household_id: p.householdId,
+          area_code: p.areaCode, county_code: p.countyCode, amount_fen: amount, source_line_id: null });
+        count++;
+        total += amount;
       }
+      const preparer = officer(county, 'preparer');
+      out.payment_cycle.push({
+        id, code, scheme, kind: CycleKind.REGULAR, area_code: county, county_code: county, year, period: 1, periods: 1, verification_id: vid,
+        source_cycle_id: null, state: reconciled ? CycleState.RECONCILED : CycleState.APPROVED, line_count: count, total_fen: total,
+        prepared_by: preparer, submitted_by: preparer, submitted_at: now, approved_by: officer(county, 'approver'), approved_at: now,
+        exported_by: reconciled ? preparer : null, exported_at: reconciled ? now : null, reconciled_by: reconciled ? preparer : null, reconciled_at: reconciled ? now : null,
+      });
     }
   });
   return out;

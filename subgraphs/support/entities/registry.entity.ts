@@ -21,8 +21,9 @@ export class RegistryPerson {
   @Column({ type: 'varchar', length: 32 })
   name: string;
 
-  @Column({ name: 'id_number', type: 'varchar', length: 18, collation: 'C' })
-  idNumber: string;
+  /** Empty for a person learned from the registry's events (they never carry the ID number). */
+  @Column({ name: 'id_number', type: 'varchar', length: 18, collation: 'C', nullable: true })
+  idNumber: string | null;
 
   @Column({ name: 'birth_date', type: 'date' })
   birthDate: string;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { copyRows } from '../../../platform/db/bulk-copy';
 import { schemaName } from '../../../platform/db/data-source';
 import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
 import { RegistryEventType, type RegistryEvent } from '../../../platform/events/registry-event';
@@ -11,8 +12,8 @@ import { RegistryEventType, type RegistryEvent } from '../../../platform/events/
  *
  * Fed by `applyRegistryFacts`, which takes facts as the registry states them (the households
  * subgraph's column meanings): the registry's events through `applyRegistryEventFacts` (this
- * subgraph's projection hook, `support.projection.ts`), and the demo loader with the demo
- * registry (`snapshotFacts`).
+ * subgraph's projection hook, `support.projection.ts`); the demo loader fills the empty projection
+ * with the same rows by COPY (`loadRegistrySnapshot`).
  */
 
 /** A household as the registry states it. */
@@ -31,7 +32,8 @@ export interface PersonFact {
   areaCode: string;
   countyCode: string;
   name: string;
-  idNumber: string;
+  /** Empty for a person learned from the registry's events (they never carry it). */
+  idNumber: string | null;
   birthDate: string;
   productionMode: string;
   status: 'ACTIVE' | 'REMOVED';
@@ -104,15 +106,19 @@ export async function applyRegistryFacts(manager: EntityManager, facts: Registry
         AND v.county_code = p.county_code AND e.area_code <> p.area_code`, [ids]);
 }
 
-/** The demo registry as facts (the demo loader applies them to the empty projection). */
-export function snapshotFacts(registry: RegistrySnapshot): RegistryFacts {
-  return {
-    households: registry.households.map((h) => ({ id: h.id, areaCode: h.area_code, countyCode: h.county_code, stationId: h.station_id, relocatedOn: h.relocated_on })),
-    persons: registry.persons.map((p) => ({
-      id: p.id, householdId: p.household_id, areaCode: p.area_code, countyCode: p.county_code, name: p.name, idNumber: p.id_number,
-      birthDate: p.birth_date, productionMode: p.production_mode, status: 'ACTIVE' as const,
-    })),
-  };
+/**
+ * The demo registry into the empty projection (the demo loader, in its transaction, keys set
+ * aside): the rows `applyRegistryFacts` would write for it, by COPY. The snapshot removes no one
+ * and no verification is open yet, so nothing else follows.
+ */
+export async function loadRegistrySnapshot(manager: EntityManager, registry: RegistrySnapshot): Promise<void> {
+  await copyRows(manager, 'registry_household', householdRows(registry.households.map((h) => ({
+    id: h.id, areaCode: h.area_code, countyCode: h.county_code, stationId: h.station_id, relocatedOn: h.relocated_on,
+  }))));
+  await copyRows(manager, 'registry_person', personRows(registry.persons.map((p) => ({
+    id: p.id, householdId: p.household_id, areaCode: p.area_code, countyCode: p.county_code, name: p.name, idNumber: p.id_number,
+    birthDate: p.birth_date, productionMode: p.production_mode, status: 'ACTIVE' as const,
+  }))));
 }
 
 /**
@@ -121,18 +127,26 @@ export function snapshotFacts(registry: RegistrySnapshot): RegistryFacts {
  * persons and households the batch names (and the members of its households, so a move reaches
  * them all) take the projection's area, county, household, birth date and status through
  * `applyRegistryFacts`, with a removal's reason and date from its event. The rest of a row
- * (name, ID number, production mode, station, relocation date) stays as this subgraph has it:
- * the events never carry the ID number. Persons and households it does not hold (joined the
- * registry after its entitled population was taken) are left out. A replayed batch sets the
- * same facts: nothing changes, and a removal ends the entitlements once.
+ * (name, ID number, production mode, station, relocation date) stays as this subgraph has it.
+ * Persons and households it does not hold yet (registered after its population was taken) are
+ * added from the batch's newest event naming them, which carries the station, the relocation
+ * date, the name and the production mode: their entitlements follow from the `entitlement` view,
+ * as everyone's. The events never carry the ID number: such a person's stays empty here (events
+ * written before they carried those facts add no one). A replayed batch sets the same facts:
+ * nothing changes, and a removal ends the entitlements once.
  */
 export async function applyRegistryEventFacts(manager: EntityManager, events: RegistryEvent[]): Promise<void> {
   const s = `"${schemaName(manager.connection)}"`;
   const householdIds = [...new Set(events.map((e) => e.payload.household.id))];
   const personIds = [...new Set(events.flatMap((e) => e.payload.persons.map((p) => p.id)))];
   const removals = new Map<string, { reason: string; on: string }>();
-  for (const e of events) {
+  // the newest facts of each household and person in the batch, as the events state them
+  const eventHouseholds = new Map<string, RegistryEvent['payload']['household']>();
+  const eventPersons = new Map<string, RegistryEvent['payload']['persons'][number]>();
+  for (const e of [...events].sort((a, b) => a.sequence - b.sequence)) {
     if (e.type === RegistryEventType.MEMBER_REMOVED && e.personId && e.payload.reason && e.payload.on) removals.set(e.personId, { reason: e.payload.reason, on: e.payload.on });
+    eventHouseholds.set(e.payload.household.id, e.payload.household);
+    for (const p of e.payload.persons) eventPersons.set(p.id, p);
   }
   const households: HouseholdFact[] = await manager.query(
     `SELECT h.household_id AS id, r.area_code AS "areaCode", r.county_code AS "countyCode", h.station_id AS "stationId", h.relocated_on::text AS "relocatedOn"
@@ -142,6 +156,29 @@ export async function applyRegistryEventFacts(manager: EntityManager, events: Re
             r.birth_date::text AS "birthDate", p.production_mode AS "productionMode", r.status, p.removal_reason AS "removalReason", p.removed_on::text AS "removedOn"
        FROM ${s}.registry_person p JOIN ${s}.person_ref r ON r.id = p.person_id
       WHERE p.person_id IN (SELECT x.id FROM ${s}.person_ref x WHERE x.id = ANY ($1::uuid[]) OR x.household_id = ANY ($2::uuid[]))`, [personIds, householdIds]);
+
+  // newcomers: from the projection's facts and the events' station, relocation date, name and production mode
+  const heldHouseholds = new Set(households.map((h) => h.id));
+  const heldPersons = new Set(persons.map((p) => p.id));
+  const newHouseholds = [...eventHouseholds.values()].filter((h) => !heldHouseholds.has(h.id) && h.stationId !== undefined).map((h) => h.id);
+  const newPersons = personIds.filter((id) => !heldPersons.has(id) && eventPersons.get(id)?.name !== undefined && eventPersons.get(id)?.productionMode !== undefined);
+  if (newHouseholds.length) {
+    const refs: { id: string; areaCode: string; countyCode: string }[] = await manager.query(
+      `SELECT id, area_code AS "areaCode", county_code AS "countyCode" FROM ${s}.household_ref WHERE id = ANY ($1::uuid[])`, [newHouseholds]);
+    for (const r of refs) {
+      const facts = eventHouseholds.get(r.id)!;
+      households.push({ ...r, stationId: facts.stationId!, relocatedOn: facts.relocatedOn ?? null });
+    }
+  }
+  if (newPersons.length) {
+    const refs: { id: string; householdId: string; areaCode: string; countyCode: string; birthDate: string; status: 'ACTIVE' | 'REMOVED' }[] = await manager.query(
+      `SELECT id, household_id AS "householdId", area_code AS "areaCode", county_code AS "countyCode", birth_date::text AS "birthDate", status
+         FROM ${s}.person_ref WHERE id = ANY ($1::uuid[])`, [newPersons]);
+    for (const r of refs) {
+      const facts = eventPersons.get(r.id)!;
+      persons.push({ ...r, name: facts.name!, idNumber: null, productionMode: facts.productionMode!, removalReason: null, removedOn: null });
+    }
+  }
   await applyRegistryFacts(manager, {
     households,
     persons: persons.map((p) => {
