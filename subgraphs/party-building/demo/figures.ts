@@ -1,3 +1,5 @@
+import { assertScale } from '../../../platform/demo/scale';
+
 /**
  * DOMAIN.md's party-building figures ("Party-building and community governance") that the demo
  * reproduces exactly at full scale; every count scales with the data set and rounds, with a floor
@@ -31,7 +33,7 @@ export const PARTY_BUILDING_FIGURES: Readonly<PartyBuildingFigures> = Object.fre
 });
 
 export function expectedPartyBuildingFigures(scale = 1): PartyBuildingFigures {
-  if (!(Number.isFinite(scale) && scale > 0 && scale <= 1)) throw new RangeError(`scale must be in (0, 1], got ${scale}`);
+  assertScale(scale);
   const f = PARTY_BUILDING_FIGURES;
   const n = (x: number) => Math.round(x * scale);
   const households = n(f.wenbi.households);
