@@ -43,6 +43,7 @@ export function expectedPartyBuildingFigures(scale = 1): PartyBuildingFigures {
     wenbi: { grids, gridUnits: Math.min(households, Math.max(grids, n(f.wenbi.gridUnits))), households },
     prefecture: { gridProblemsResolved: n(f.prefecture.gridProblemsResolved), livelihoodTasksResolved: n(f.prefecture.livelihoodTasksResolved) },
     binjiang: { disputesMediated: n(f.binjiang.disputesMediated) },
-    yongshan: { cadresInGrids: cadres, countyUnits: Math.min(cadres, Math.max(1, n(f.yongshan.countyUnits))) },
+    // the county's units are its bureaus: fewer in a smaller demo, never more than the county has
+    yongshan: { cadresInGrids: cadres, countyUnits: Math.min(cadres, f.yongshan.countyUnits, Math.max(1, n(f.yongshan.countyUnits))) },
   };
 }
