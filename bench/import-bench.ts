@@ -1,3 +1,4 @@
+import { isDemoScale } from '../platform/demo/scale';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -130,7 +131,7 @@ function runChild(schema: string, sheet: string, file: string) {
 
 async function main() {
   if (args.get('phase') === 'import') return importPhase(args.get('schema')!, args.get('sheet')!, args.get('file')!);
-  if (!(SCALE > 0 && SCALE <= 1) || !['csv', 'xlsx'].includes(KIND)) throw new Error('usage: npm run import-bench -- [--scale 0.05] [--kind csv|xlsx] [--database-url …]');
+  if (!isDemoScale(SCALE) || !['csv', 'xlsx'].includes(KIND)) throw new Error('usage: npm run import-bench -- [--scale 0.05] [--kind csv|xlsx] [--database-url …]');
   const schema = `import_bench_${process.pid}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-bench-'));
   const files = { households: path.join(dir, `households.${KIND}`), persons: path.join(dir, `persons.${KIND}`) };

@@ -1,3 +1,4 @@
+import { isDemoScale } from '../platform/demo/scale';
 import fs from 'node:fs';
 import 'reflect-metadata';
 import { expectedFigures } from '../subgraphs/households/demo/figures';
@@ -16,7 +17,7 @@ function option(name: string): string | undefined {
 function main() {
   const scale = Number(option('scale') ?? 1);
   const seed = Number(option('seed') ?? DEFAULT_SEED);
-  if (!(scale > 0 && scale <= 1) || !Number.isInteger(seed)) {
+  if (!isDemoScale(scale) || !Number.isInteger(seed)) {
     console.error(USAGE);
     process.exit(2);
   }

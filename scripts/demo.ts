@@ -1,3 +1,4 @@
+import { isDemoScale, MAX_DEMO_SCALE } from '../platform/demo/scale';
 import { generateDemoData } from '../subgraphs/households/demo/generator';
 import { adoptDemoProjections } from '../platform/events/projection-demo';
 import type { OpenDatabase, SubgraphModule } from '../platform/server/subgraph-module';
@@ -6,7 +7,7 @@ import type { OpenDatabase, SubgraphModule } from '../platform/server/subgraph-m
 export function demoScale(argv = process.argv): number {
   const i = argv.indexOf('--scale');
   const scale = i > 0 ? Number(argv[i + 1]) : 1;
-  if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be a number in (0, 1]');
+  if (!isDemoScale(scale)) throw new Error(`--scale must be a number in (0, ${MAX_DEMO_SCALE}]`);
   return scale;
 }
 

@@ -1,3 +1,5 @@
+import { assertScale } from '../../../platform/demo/scale';
+
 /**
  * The employment figures of DOMAIN.md ("Employment") that the demo reproduces. Counts scale with
  * the data set (× scale, rounded); rates and incomes do not.
@@ -22,7 +24,7 @@ export const EMPLOYMENT_FIGURES: Readonly<EmploymentFigures> = Object.freeze({
 export const FIGURE_YEAR = 2023;
 
 export function expectedEmploymentFigures(scale = 1): EmploymentFigures {
-  if (!(Number.isFinite(scale) && scale > 0 && scale <= 1)) throw new RangeError(`scale must be in (0, 1], got ${scale}`);
+  assertScale(scale);
   const p = EMPLOYMENT_FIGURES.prefecture;
   return {
     prefecture: {

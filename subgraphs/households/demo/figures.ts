@@ -1,3 +1,5 @@
+import { assertScale } from '../../../platform/demo/scale';
+
 /**
  * The figures from the seeds (DOMAIN.md, "Figures the demo data must reproduce") that the demo
  * household and person rows reproduce exactly. Counts of people and households scale with the
@@ -29,12 +31,6 @@ export const FIGURES: Readonly<DemoFigures> = Object.freeze({
 
 /** Figures that are area-tree facts and do not scale. */
 const UNSCALED = new Set(['groups']);
-
-export function assertScale(scale: number): void {
-  if (!(Number.isFinite(scale) && scale > 0 && scale <= 1)) {
-    throw new RangeError(`scale must be in (0, 1], got ${scale}`);
-  }
-}
 
 /** The figures a data set generated at `scale` reproduces: every count × scale, rounded. */
 export function expectedFigures(scale = 1): DemoFigures {

@@ -3,7 +3,8 @@ import {
 } from '../households.enums';
 import { makeIdNumber } from '../../../platform/domain/id-number';
 import { supportPeriod } from '../services/support-period.rules';
-import { assertScale, expectedFigures } from './figures';
+import { assertScale } from '../../../platform/demo/scale';
+import { expectedFigures } from './figures';
 import { COMMUNITIES, COUNTY_CODES, CommunityInfo, CountyKey, DEMO_AREAS, SHUIFU_LEGACY_CODE, areaRows } from './geography';
 import { makeGivenName, pickSurname } from './names';
 import { apportion, sum } from '../../../platform/demo/apportion';

@@ -1,3 +1,5 @@
+import { assertScale } from '../../../platform/demo/scale';
+
 /**
  * DOMAIN.md's party-building figures ("Party-building and community governance") that the demo
  * reproduces exactly at full scale; every count scales with the data set and rounds, with a floor
@@ -31,7 +33,7 @@ export const PARTY_BUILDING_FIGURES: Readonly<PartyBuildingFigures> = Object.fre
 });
 
 export function expectedPartyBuildingFigures(scale = 1): PartyBuildingFigures {
-  if (!(Number.isFinite(scale) && scale > 0 && scale <= 1)) throw new RangeError(`scale must be in (0, 1], got ${scale}`);
+  assertScale(scale);
   const f = PARTY_BUILDING_FIGURES;
   const n = (x: number) => Math.round(x * scale);
   const households = n(f.wenbi.households);
@@ -41,6 +43,7 @@ export function expectedPartyBuildingFigures(scale = 1): PartyBuildingFigures {
     wenbi: { grids, gridUnits: Math.min(households, Math.max(grids, n(f.wenbi.gridUnits))), households },
     prefecture: { gridProblemsResolved: n(f.prefecture.gridProblemsResolved), livelihoodTasksResolved: n(f.prefecture.livelihoodTasksResolved) },
     binjiang: { disputesMediated: n(f.binjiang.disputesMediated) },
-    yongshan: { cadresInGrids: cadres, countyUnits: Math.min(cadres, Math.max(1, n(f.yongshan.countyUnits))) },
+    // the county's units are its bureaus: fewer in a smaller demo, never more than the county has
+    yongshan: { cadresInGrids: cadres, countyUnits: Math.min(cadres, f.yongshan.countyUnits, Math.max(1, n(f.yongshan.countyUnits))) },
   };
 }
