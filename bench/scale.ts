@@ -14,7 +14,8 @@ import { assertScale } from '../platform/demo/scale';
  *
  * - the demo load (`bench/demo-load.ts --postgres`): wall and CPU seconds of the loading process, its peak RSS;
  * - the database's size and the registry's rows;
- * - deep and lookup p50 at 1 and 8 connections through the gateway, each process's peak RSS (`bench/run.ts`);
+ * - deep (identical, and cycling through every community) and lookup p50 at 1 and 8 connections through
+ *   the gateway, each process's peak RSS (`bench/run.ts`);
  * - prefecture statistics fresh (right after a write) and kept, as the prefecture officer (`bench/statistics.ts`);
  * - sheet imports of new rows, rows/s (`bench/import-bench.ts`).
  *
@@ -114,7 +115,7 @@ async function measureScale(scale: number): Promise<Row> {
   });
   const row: Row = { scale, ...sizes, load: load && { wallSeconds: load.wallSeconds, cpuSeconds: load.cpuSeconds, peakRssMiB: load.peakRssMiB }, latency: {}, peakRssMiB: {}, statistics: {}, imports: {} };
 
-  timed('run', ['--database-url', url, '--scale', String(scale), '--peer', 'none', '--scenarios', 'deep,lookup', '--connections', '1,8', '--duration', DURATION]);
+  timed('run', ['--database-url', url, '--scale', String(scale), '--peer', 'none', '--scenarios', 'deep,deep-communities,lookup', '--connections', '1,8', '--duration', DURATION, '--direct', 'none']);
   const report = JSON.parse(fs.readFileSync(path.join(RESULTS, 'latest.json'), 'utf8'));
   for (const c of report.comparisons) row.latency[`${c.scenario} c${c.connections}`] = c.ours.p50;
   for (const r of report.results) for (const [process, mib] of Object.entries(r.peakRssMiB as Record<string, number>)) row.peakRssMiB[process] = Math.max(row.peakRssMiB[process] ?? 0, mib);
@@ -139,7 +140,7 @@ function printTable(rows: Row[]): void {
     `| persons / households | ${cells((r) => `${r.persons.toLocaleString('en')} / ${r.households.toLocaleString('en')}`)} |`,
     `| demo load (wall / loader CPU / loader peak RSS) | ${cells((r) => (r.load ? `${r.load.wallSeconds.toFixed(0)} s / ${r.load.cpuSeconds.toFixed(0)} s / ${r.load.peakRssMiB} MiB` : '–'))} |`,
     `| database size | ${cells((r) => `${(r.databaseMiB / 1024).toFixed(2)} GiB`)} |`,
-    ...['deep c1', 'deep c8', 'lookup c1', 'lookup c8'].map((k) => `| ${k.replace(' c', ' p50, connections ')} | ${cells((r) => (r.latency[k] !== undefined ? `${r.latency[k].toFixed(1)} ms` : '–'))} |`),
+    ...['deep c1', 'deep c8', 'deep-communities c1', 'deep-communities c8', 'lookup c1', 'lookup c8'].map((k) => `| ${k.replace(' c', ' p50, connections ')} | ${cells((r) => (r.latency[k] !== undefined ? `${r.latency[k].toFixed(1)} ms` : '–'))} |`),
     ...STATISTICS.map((q) => `| ${q}, fresh / kept p50 | ${cells((r) => (r.statistics[q] ? `${r.statistics[q].fresh} / ${r.statistics[q].kept} ms` : '–'))} |`),
     ...['households', 'persons'].map((s) => `| import ${s}.csv (new), rows/s | ${cells((r) => (r.imports[s] ? r.imports[s].toLocaleString('en') : '–'))} |`),
     `| peak RSS: gateway / households / land-housing | ${cells((r) => ['gateway', 'households', 'land-housing'].map((p) => r.peakRssMiB[p] ?? '–').join(' / ') + ' MiB')} |`,
