@@ -25,7 +25,6 @@ async function main() {
     subgraphUrls: supergraph.subgraphUrls,
     keys: { tokenPublic: keys.tokenPublic, gatewayPrivate: keys.gatewayPrivate!, gatewayKid: keys.gatewayKid },
     identityTtlSeconds: config.identityTtlSeconds,
-    maxOperations: config.gatewayMaxOperations,
     trustProxy: config.trustProxy,
     port: config.gatewayPort,
     host: process.env.HOST || '127.0.0.1',

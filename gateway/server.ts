@@ -25,7 +25,6 @@ import { platformVersion } from '../platform/version';
 import { logger, requestLogging } from '../platform/server/log';
 import { formatClientError, requestLogPlugin } from '../platform/server/request-log.plugin';
 import { Lifecycle } from '../platform/server/lifecycle';
-import { OperationSlots } from './operation-slots';
 import { rateLimits } from './rate-limits';
 
 export interface GatewayOptions {
@@ -34,8 +33,6 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   keys: GatewayKeys;
   identityTtlSeconds?: number;
-  /** GraphQL requests executed at a time, the rest waiting their turn (default GATEWAY_MAX_OPERATIONS). */
-  maxOperations?: number;
   /** How long a subgraph fetch may take (default SUBGRAPH_TIMEOUT_MS). */
   subgraphTimeoutMs?: number;
   limits?: OperationLimits;
@@ -126,7 +123,6 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     graphqlRequestGuard(limitConfig),
     ...(options.clients ? [partnerGate(options.clients, partnerLimits)] : []),
-    new OperationSlots(options.maxOperations ?? loadConfig().gatewayMaxOperations).middleware(),
     expressMiddleware(apollo, {
       context: ({ req }) => createGatewayContext(req.headers.authorization, tokens, (req as PartnerRequest).partner, req.ip),
     }),

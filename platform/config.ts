@@ -46,8 +46,6 @@ export interface Config {
   drainTimeoutMs: number;
   /** Lifetime of the identity the gateway forwards to subgraphs, in seconds. */
   identityTtlSeconds: number;
-  /** GraphQL requests the gateway executes at a time (GATEWAY_MAX_OPERATIONS); the rest wait their turn. */
-  gatewayMaxOperations: number;
   logSql: boolean;
   /** Operation limits enforced before execution, at the gateway and on every subgraph. */
   limits: OperationLimits;
@@ -182,7 +180,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       gatewayPrivateKey: env.GATEWAY_PRIVATE_KEY || undefined,
     },
     identityTtlSeconds: intFrom(env, 'IDENTITY_TTL_SECONDS', 60),
-    gatewayMaxOperations: intFrom(env, 'GATEWAY_MAX_OPERATIONS', 16),
     subgraphTimeoutMs: Math.max(1, intFrom(env, 'SUBGRAPH_TIMEOUT_MS', 30_000)),
     drainTimeoutMs: intFrom(env, 'DRAIN_TIMEOUT_MS', 10_000),
     redisUrl,

@@ -1,12 +1,16 @@
 import { MoreThan } from 'typeorm';
 import { ReadAuditRow } from '../gateway/audit/read-audit.entity';
 import { DEMO_IDENTITIES } from '../gateway/demo-identities';
+import { startGateway } from '../gateway/server';
+import { loadSupergraph } from '../gateway/supergraph';
+import { loadConfig } from '../platform/config';
 import { maskIdNumber } from '../platform/domain/id-number';
 import type { Identity } from '../platform/security/identity';
 import type { Listening } from '../platform/server/http';
 import { metricsRegistry } from '../platform/server/metrics';
-import { engines, type TestEnvironment } from './environment';
-import { startGatedGateway, startPlatform } from './platform';
+import { engines, subgraphUrls, type TestEnvironment } from './environment';
+import { startPlatform } from './platform';
+import { startGateProxy } from './support/gate-proxy';
 
 const { prefecture, analyst, qiaojia } = DEMO_IDENTITIES;
 
@@ -25,17 +29,22 @@ async function sharedReads(): Promise<number> {
  */
 describe.each(engines())('identical reads in flight (%s)', (engine) => {
   let env: TestEnvironment;
-  let gated: Awaited<ReturnType<typeof startGatedGateway>>;
-  let gate: typeof gated.gate;
+  let gate: Awaited<ReturnType<typeof startGateProxy>>;
   let gateway: Listening;
 
   beforeAll(async () => {
     ({ env } = await startPlatform(engine, 0.01, ['households']));
-    gated = await startGatedGateway(env);
-    ({ gate, gateway } = gated);
+    gate = await startGateProxy(env.subgraphs.households.url);
+    gateway = await startGateway({
+      clients: env.clients,
+      supergraphSdl: loadSupergraph(loadConfig()).sdl,
+      subgraphUrls: { ...subgraphUrls(env.subgraphs), households: gate.url },
+      keys: { tokenPublic: env.keys.tokenPublic, gatewayPrivate: env.keys.gatewayPrivate!, gatewayKid: env.keys.gatewayKid },
+    });
   });
   afterAll(async () => {
-    await gated?.close();
+    await gateway?.close();
+    await gate?.stop();
     await env?.close();
   });
 

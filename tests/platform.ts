@@ -6,7 +6,6 @@ import type { DemoData } from '../subgraphs/households/demo/rows';
 import { demoRegistry, graphiqlBundle } from './seeds';
 import { createTestEnvironment, subgraphUrls, type EngineKind, type TestEnvironment } from './environment';
 import { ALL_SUBGRAPHS, type SubgraphName } from './subgraphs';
-import { startGateProxy } from './support/gate-proxy';
 
 /**
  * The platform behind the gateway with the demo at `scale`: the subgraphs the suite crosses
@@ -30,28 +29,5 @@ export async function startGraphiQLGateway(env: TestEnvironment): Promise<{ gate
   return {
     gateway,
     close: () => gateway.close(),
-  };
-}
-
-/**
- * A gateway over an environment's subgraphs with a gate proxy (`support/gate-proxy.ts`) in front of
- * households, to hold the gateway's requests there; `options` go to the gateway as they are.
- */
-export async function startGatedGateway(env: TestEnvironment, options: Partial<Parameters<typeof startGateway>[0]> = {}) {
-  const gate = await startGateProxy(env.subgraphs.households.url);
-  const gateway = await startGateway({
-    clients: env.clients,
-    supergraphSdl: loadSupergraph(loadConfig()).sdl,
-    subgraphUrls: { ...subgraphUrls(env.subgraphs), households: gate.url },
-    keys: { tokenPublic: env.keys.tokenPublic, gatewayPrivate: env.keys.gatewayPrivate!, gatewayKid: env.keys.gatewayKid },
-    ...options,
-  });
-  return {
-    gate,
-    gateway,
-    close: async () => {
-      await gateway.close();
-      await gate.stop();
-    },
   };
 }

@@ -43,13 +43,6 @@ const sharedReads = new Counter({
   registers: [metricsRegistry],
 });
 
-const operations = new Gauge({
-  name: 'resettlement_gateway_operations',
-  help: 'GraphQL requests at the gateway, executing or waiting for their turn (GATEWAY_MAX_OPERATIONS executes at a time)',
-  labelNames: ['state'] as const,
-  registers: [metricsRegistry],
-});
-
 const errors = new Counter({
   name: 'resettlement_errors_total',
   help: 'Errors answered to callers, by service and code (BAD_USER_INPUT, FORBIDDEN, SUBGRAPH_UNAVAILABLE …)',
@@ -138,11 +131,6 @@ export function countErrors(service: string, errorCodes: readonly string[]): voi
 
 export function countSharedRead(subgraph: string): void {
   sharedReads.inc({ subgraph });
-}
-
-export function setGatewayOperations(executing: number, waiting: number): void {
-  operations.set({ state: 'executing' }, executing);
-  operations.set({ state: 'waiting' }, waiting);
 }
 
 export function observeSubgraphFetch(subgraph: string, outcome: FetchOutcome, seconds: number): void {
