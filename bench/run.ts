@@ -8,7 +8,7 @@ import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { loadDemo } from '../scripts/demo';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
-import { projectRoot } from '../platform/config';
+import { loadConfig, projectRoot } from '../platform/config';
 import { IDENTITY_HEADER, signForwardedIdentity, signUserToken } from '../platform/security/identity';
 import { generateKeyMaterial, importKeys } from '../platform/security/keys';
 import { measureLimit, type Limit } from './limit';
@@ -28,6 +28,8 @@ const DURATION = Number(args.get('duration') ?? 8);
 const WARMUP = Number(args.get('warmup') ?? 2);
 /** Seconds per subgraph request when the subgraphs are queried directly (each one its own run). */
 const DIRECT_DURATION = Number(args.get('direct-duration') ?? 4);
+// each direct run sends one forwarded identity, signed before its warm-up, for as long as it lasts
+if (DIRECT_DURATION + 1 >= loadConfig().identityTtlSeconds) throw new Error(`--direct-duration must be under IDENTITY_TTL_SECONDS − 1 (${loadConfig().identityTtlSeconds - 1} s): the subgraphs refuse an older forwarded identity`);
 const PEER = args.get('peer') !== 'none';
 /** Seconds autocannon waits for an answer before counting an error (its default is 10). */
 const TIMEOUT = Number(args.get('timeout') ?? 10);
@@ -38,6 +40,8 @@ const ONLY = args.get('scenarios')?.split(',');
 const SCALE = Number(args.get('scale') ?? 1);
 /** `--profile <folder>`: each gateway (ours, Hive) writes a V8 CPU profile there when it stops (`node --cpu-prof`). */
 const PROFILE = args.get('profile');
+/** `--gateway-node-args "--max-semi-space-size=8"`: Node options for our gateway's process alone (space-separated). */
+const GATEWAY_NODE_ARGS = args.get('gateway-node-args')?.split(' ').filter(Boolean) ?? [];
 /** `--as analyst` (any name of DEMO_IDENTITIES): whom the requests are sent as (default the prefecture officer, who reads ID numbers in full, so deep and lookup write the read audit; the analyst's are masked and write none). */
 const AS = args.get('as') ?? 'prefecture';
 if (!(AS in DEMO_IDENTITIES)) throw new Error(`--as must be one of ${Object.keys(DEMO_IDENTITIES).join(', ')}`);
@@ -104,7 +108,8 @@ interface Platform {
   peer?: Service;
   subgraphs: Service[];
   token: string;
-  forwarded: string;
+  /** What the gateway would forward, signed afresh: lets a subgraph be queried directly (the subgraphs refuse one valid longer than IDENTITY_TTL_SECONDS, or older). */
+  forwarded: () => Promise<string>;
 }
 
 async function startPlatform(peerBin: string | undefined): Promise<Platform> {
@@ -137,7 +142,7 @@ async function startPlatform(peerBin: string | undefined): Promise<Platform> {
   const nodeArgs = (name: string) => (PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE), '--cpu-prof-name', `${name}-${Date.now()}.cpuprofile`] : []);
   // its own /metrics: the event loop's delay
   const gateway = await startService('gateway', path.join(dist, 'gateway', 'index.js'), { ...gatewayEnv, METRICS_PORT: String(metricsPort) }, `http://127.0.0.1:${port}/graphql`, {
-    nodeArgs: nodeArgs('gateway'),
+    nodeArgs: [...GATEWAY_NODE_ARGS, ...nodeArgs('gateway')],
     metrics: `http://127.0.0.1:${metricsPort}/metrics`,
   });
   gatewayMetrics = `http://127.0.0.1:${metricsPort}/metrics`;
@@ -160,8 +165,7 @@ async function startPlatform(peerBin: string | undefined): Promise<Platform> {
     peer,
     subgraphs,
     token: await signUserToken(CALLER, keys.tokenPrivate!, 3600),
-    // what the gateway would forward: lets a subgraph be queried directly
-    forwarded: await signForwardedIdentity(CALLER, keys.gatewayPrivate!, 3600, keys.gatewayKid),
+    forwarded: () => signForwardedIdentity(CALLER, keys.gatewayPrivate!, loadConfig().identityTtlSeconds, keys.gatewayKid),
   };
 }
 
@@ -323,9 +327,10 @@ async function measure(target: Target, connections: number, seconds: number, war
  * request is matched across variants, since requests of one plan stage arrive in any order); a
  * write goes to its subgraph as it is.
  */
-function directTargets(scenario: Scenario, recorded: SubgraphFetch[][] | undefined, subgraphs: Service[], forwarded: string, body: (i: number) => string): Target[] {
+function directTargets(scenario: Scenario, recorded: SubgraphFetch[][] | undefined, subgraphs: Service[], body: (i: number) => string): Target[] {
+  // the forwarded identity is signed just before each run (`measure`'s caller)
   const target = (label: string, subgraph: string, send: (i: number) => string): Target => ({
-    label, via: 'direct', subgraph, url: subgraphs.find((s) => s.name === subgraph)!.url, headers: { [IDENTITY_HEADER]: forwarded }, body: send,
+    label, via: 'direct', subgraph, url: subgraphs.find((s) => s.name === subgraph)!.url, headers: {}, body: send,
   });
   if (!recorded) return scenario.direct ? [target(`${scenario.name} → ${scenario.direct}`, scenario.direct, body)] : [];
   const keyed = recorded.map((fetches) => {
@@ -406,7 +411,7 @@ async function main() {
       const bearer = { authorization: `Bearer ${token}` };
       const ours: Target = { label: `${scenario.name} (ours)`, via: 'ours', url: gateway.url, headers: bearer, body };
       const hive: Target | undefined = peer && { label: `${scenario.name} (Hive)`, via: 'hive', url: peer.url, headers: bearer, body };
-      const direct = !DIRECT ? [] : directTargets(scenario, limits.get(scenario.name)?.fetches, subgraphs, forwarded, body);
+      const direct = !DIRECT ? [] : directTargets(scenario, limits.get(scenario.name)?.fetches, subgraphs, body);
       if (hive && !WRITES.includes(scenario.name)) {
         const [a, b] = [await answer(ours.url, ours.headers, body(0)), await answer(hive.url, hive.headers, body(0))];
         console.log(`${scenario.name}: Hive Gateway's answer is ${sameAnswer(a, b)}`);
@@ -428,7 +433,10 @@ async function main() {
         }
         if (direct.length) {
           const parts: Result[] = [];
-          for (const target of direct) parts.push(await measure(target, connections, DIRECT_DURATION, 1, services, subgraphs, scenario.name));
+          for (const target of direct) {
+            target.headers[IDENTITY_HEADER] = await forwarded();
+            parts.push(await measure(target, connections, DIRECT_DURATION, 1, services, subgraphs, scenario.name));
+          }
           results.push(...parts);
           comparison.direct = {
             p50: parts.reduce((sum, p) => sum + p.p50, 0),
