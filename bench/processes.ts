@@ -18,6 +18,8 @@ export interface Service {
   name: string;
   url: string;
   process: ChildProcess;
+  /** Its `/metrics` (METRICS_PORT), when it was started with one. */
+  metrics?: string;
 }
 
 /** Every process started here and still running: stopped when the benchmark's own process exits, however it ends (a failed start-up too). */
@@ -27,7 +29,7 @@ process.once('exit', () => {
 });
 
 /** Starts `node script ...args` with `env` (in `cwd`) and waits until its `/health` answers 200. */
-export async function startService(name: string, script: string, env: Record<string, string>, url: string, options: { args?: string[]; cwd?: string; nodeArgs?: string[] } = {}): Promise<Service> {
+export async function startService(name: string, script: string, env: Record<string, string>, url: string, options: { args?: string[]; cwd?: string; nodeArgs?: string[]; metrics?: string } = {}): Promise<Service> {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...(options.args ?? [])], { env: { ...process.env, ...env }, cwd: options.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
@@ -37,7 +39,7 @@ export async function startService(name: string, script: string, env: Record<str
   for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
     try {
-      if ((await fetch(health)).ok) return { name, url, process: child };
+      if ((await fetch(health)).ok) return { name, url, process: child, ...(options.metrics ? { metrics: options.metrics } : {}) };
     } catch {
       /* not up yet */
     }
@@ -62,13 +64,35 @@ export function cpuMsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** Sum of `resettlement_sql_statements_total` over the services' /metrics. */
+/** Sum of `resettlement_sql_statements_total` over the services' /metrics (each on its METRICS_PORT, apart from the API). */
 export async function sqlStatements(services: Service[]): Promise<number> {
   let total = 0;
   for (const s of services) {
-    const text = await (await fetch(s.url.replace(/graphql$/, 'metrics'))).text();
+    if (!s.metrics) throw new Error(`${s.name} was started without METRICS_PORT: its SQL statements cannot be counted`);
+    const res = await fetch(s.metrics);
+    if (!res.ok) throw new Error(`${s.name}: ${s.metrics} answered ${res.status}`);
+    const text = await res.text();
     const match = /^resettlement_sql_statements_total\{[^}]*\} (\d+)/m.exec(text);
     total += match ? Number(match[1]) : 0;
   }
   return total;
+}
+
+/** Sum and count of a Prometheus histogram over all its label sets (or those whose labels include `labels`), from /metrics text. */
+export function histogramTotals(text: string, name: string, labels = ''): { sumSeconds: number; count: number } {
+  let sumSeconds = 0;
+  let count = 0;
+  for (const m of text.matchAll(new RegExp(`^${name}_(sum|count)\\{([^}]*)\\} ([0-9.e+-]+)$`, 'gm'))) {
+    if (labels && !m[2].includes(labels)) continue;
+    if (m[1] === 'sum') sumSeconds += Number(m[3]);
+    else count += Number(m[3]);
+  }
+  return { sumSeconds, count };
+}
+
+/** The services' /metrics text, one entry per service started with METRICS_PORT. */
+export async function metricsOf(services: Service[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const s of services) if (s.metrics) texts.set(s.name, await (await fetch(s.metrics)).text());
+  return texts;
 }

@@ -8,12 +8,12 @@ import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { loadDemo } from '../scripts/demo';
 import { SUBGRAPH_MODULES } from '../scripts/subgraphs';
 import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
-import { projectRoot } from '../platform/config';
+import { loadConfig, projectRoot } from '../platform/config';
 import { IDENTITY_HEADER, signForwardedIdentity, signUserToken } from '../platform/security/identity';
 import { generateKeyMaterial, importKeys } from '../platform/security/keys';
 import { measureLimit, type Limit } from './limit';
 import { ensurePeer, PEER_FOLDER } from './peer';
-import { cpuMsOf, freePort, memoryOf, sqlStatements, startService, type Service } from './processes';
+import { cpuMsOf, freePort, histogramTotals, memoryOf, metricsOf, sqlStatements, startService, type Service } from './processes';
 import type { SubgraphFetch } from './recording-proxy';
 import { scenarios, type Samples, type Scenario } from './scenarios';
 
@@ -28,6 +28,8 @@ const DURATION = Number(args.get('duration') ?? 8);
 const WARMUP = Number(args.get('warmup') ?? 2);
 /** Seconds per subgraph request when the subgraphs are queried directly (each one its own run). */
 const DIRECT_DURATION = Number(args.get('direct-duration') ?? 4);
+// each direct run sends one forwarded identity, signed before its warm-up, for as long as it lasts
+if (DIRECT_DURATION + 1 >= loadConfig().identityTtlSeconds) throw new Error(`--direct-duration must be under IDENTITY_TTL_SECONDS − 1 (${loadConfig().identityTtlSeconds - 1} s): the subgraphs refuse an older forwarded identity`);
 const PEER = args.get('peer') !== 'none';
 /** Seconds autocannon waits for an answer before counting an error (its default is 10). */
 const TIMEOUT = Number(args.get('timeout') ?? 10);
@@ -38,6 +40,8 @@ const ONLY = args.get('scenarios')?.split(',');
 const SCALE = Number(args.get('scale') ?? 1);
 /** `--profile <folder>`: each gateway (ours, Hive) writes a V8 CPU profile there when it stops (`node --cpu-prof`). */
 const PROFILE = args.get('profile');
+/** `--gateway-node-args "--max-semi-space-size=8"`: Node options for our gateway's process alone (space-separated). */
+const GATEWAY_NODE_ARGS = args.get('gateway-node-args')?.split(' ').filter(Boolean) ?? [];
 /** `--as analyst` (any name of DEMO_IDENTITIES): whom the requests are sent as (default the prefecture officer, who reads ID numbers in full, so deep and lookup write the read audit; the analyst's are masked and write none). */
 const AS = args.get('as') ?? 'prefecture';
 if (!(AS in DEMO_IDENTITIES)) throw new Error(`--as must be one of ${Object.keys(DEMO_IDENTITIES).join(', ')}`);
@@ -104,7 +108,8 @@ interface Platform {
   peer?: Service;
   subgraphs: Service[];
   token: string;
-  forwarded: string;
+  /** What the gateway would forward, signed afresh: lets a subgraph be queried directly (the subgraphs refuse one valid longer than IDENTITY_TTL_SECONDS, or older). */
+  forwarded: () => Promise<string>;
 }
 
 async function startPlatform(peerBin: string | undefined): Promise<Platform> {
@@ -115,9 +120,13 @@ async function startPlatform(peerBin: string | undefined): Promise<Platform> {
   const subgraphs: Service[] = [];
   for (const module of SUBGRAPH_MODULES) {
     const port = await freePort();
+    // its own /metrics: the SQL statements it ran
+    const metricsPort = await freePort();
     const key = module.name.toUpperCase().replace(/-/g, '_');
     subgraphs.push(
-      await startService(module.name, path.join(dist, 'subgraphs', module.name, 'index.js'), { ...common, DATABASE_URL, [`SUBGRAPH_PORT_${key}`]: String(port) }, `http://127.0.0.1:${port}/graphql`),
+      await startService(module.name, path.join(dist, 'subgraphs', module.name, 'index.js'), { ...common, DATABASE_URL, [`SUBGRAPH_PORT_${key}`]: String(port), METRICS_PORT: String(metricsPort) }, `http://127.0.0.1:${port}/graphql`, {
+        metrics: `http://127.0.0.1:${metricsPort}/metrics`,
+      }),
     );
   }
   const port = await freePort();
@@ -132,7 +141,10 @@ async function startPlatform(peerBin: string | undefined): Promise<Platform> {
   for (const s of subgraphs) gatewayEnv[`SUBGRAPH_URL_${s.name.toUpperCase().replace(/-/g, '_')}`] = s.url;
   const nodeArgs = (name: string) => (PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE), '--cpu-prof-name', `${name}-${Date.now()}.cpuprofile`] : []);
   // its own /metrics: the event loop's delay
-  const gateway = await startService('gateway', path.join(dist, 'gateway', 'index.js'), { ...gatewayEnv, METRICS_PORT: String(metricsPort) }, `http://127.0.0.1:${port}/graphql`, { nodeArgs: nodeArgs('gateway') });
+  const gateway = await startService('gateway', path.join(dist, 'gateway', 'index.js'), { ...gatewayEnv, METRICS_PORT: String(metricsPort) }, `http://127.0.0.1:${port}/graphql`, {
+    nodeArgs: [...GATEWAY_NODE_ARGS, ...nodeArgs('gateway')],
+    metrics: `http://127.0.0.1:${metricsPort}/metrics`,
+  });
   gatewayMetrics = `http://127.0.0.1:${metricsPort}/metrics`;
   let peer: Service | undefined;
   if (peerBin) {
@@ -153,8 +165,7 @@ async function startPlatform(peerBin: string | undefined): Promise<Platform> {
     peer,
     subgraphs,
     token: await signUserToken(CALLER, keys.tokenPrivate!, 3600),
-    // what the gateway would forward: lets a subgraph be queried directly
-    forwarded: await signForwardedIdentity(CALLER, keys.gatewayPrivate!, 3600, keys.gatewayKid),
+    forwarded: () => signForwardedIdentity(CALLER, keys.gatewayPrivate!, loadConfig().identityTtlSeconds, keys.gatewayKid),
   };
 }
 
@@ -178,6 +189,13 @@ interface Result {
   peakRssMiB: Record<string, number>;
   /** CPU time (user + system) each process spent per request in the window, ms: compare these, not wall times, on a busy machine. */
   cpuMsPerRequest: Record<string, number>;
+  /**
+   * Where a request's time went, mean ms per request in the window, as the processes themselves
+   * timed it: our gateway's whole request and its subgraph fetches (summed, for runs through our
+   * gateway), and the subgraphs' own handling of those fetches (summed). The rest of the
+   * client's time is outside the gateway's request handling (sockets, parsing before the timer).
+   */
+  timing?: { gatewayMs?: number; fetchesMs?: number; subgraphsMs: number };
   /** Our gateway's event-loop delay in the window (for runs through our gateway). */
   eventLoop?: { meanMs: number; p99Ms: number; maxMs: number };
   /** The load average (1 minute) at the end of the window. */
@@ -248,13 +266,26 @@ async function measure(target: Target, connections: number, seconds: number, war
   }, 200);
   const before = await sqlStatements(subgraphs);
   await eventLoopDelay();
+  const metricsBefore = await metricsOf(services);
   const cpuBefore = services.map((s) => cpuMsOf(s.process.pid!));
   const run = (await drive(connections, seconds, target, true))!;
   const cpuAfter = services.map((s) => cpuMsOf(s.process.pid!));
   const eventLoop = target.via === 'ours' ? await eventLoopDelay() : undefined;
+  const metricsAfter = await metricsOf(services);
   const statements = (await sqlStatements(subgraphs)) - before;
   clearInterval(sampler);
   const requests = run.result.requests.total;
+  const delta = (service: string, name: string, labels = '') => {
+    const [a, b] = [histogramTotals(metricsBefore.get(service) ?? '', name, labels), histogramTotals(metricsAfter.get(service) ?? '', name, labels)];
+    return { ms: (b.sumSeconds - a.sumSeconds) * 1000, count: b.count - a.count };
+  };
+  const handled = target.via === 'ours' ? delta('gateway', 'resettlement_request_duration_seconds') : undefined;
+  const perRequest = (ms: number) => Math.round((ms / (handled?.count || requests)) * 100) / 100;
+  const subgraphsMs = subgraphs.reduce((sum, s) => sum + delta(s.name, 'resettlement_request_duration_seconds').ms, 0);
+  const timing: Result['timing'] = {
+    ...(handled ? { gatewayMs: perRequest(handled.ms), fetchesMs: perRequest(delta('gateway', 'resettlement_subgraph_fetch_duration_seconds').ms) } : {}),
+    subgraphsMs: perRequest(subgraphsMs),
+  };
   const row: Result = {
     scenario,
     via: target.via,
@@ -269,6 +300,7 @@ async function measure(target: Target, connections: number, seconds: number, war
     sqlPerRequest: requests ? statements / requests : NaN,
     peakRssMiB: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round(v)])),
     cpuMsPerRequest: Object.fromEntries(services.map((s, i) => [s.name, requests ? Math.round(((cpuAfter[i] - cpuBefore[i]) / requests) * 100) / 100 : NaN])),
+    timing,
     ...(eventLoop ? { eventLoop } : {}),
     load: os.loadavg()[0],
     ...(target.subgraph ? { subgraph: target.subgraph } : {}),
@@ -282,6 +314,10 @@ async function measure(target: Target, connections: number, seconds: number, war
     `${''.padEnd(28)} CPU ms/req: ${front ? `${front} ${fixed(row.cpuMsPerRequest[front], 2)}, ` : ''}all ${fixed(Object.values(row.cpuMsPerRequest).reduce((a, b) => a + b, 0), 2)}` +
       `${eventLoop ? `  event-loop delay mean ${fixed(eventLoop.meanMs)} ms, p99 ${fixed(eventLoop.p99Ms)} ms` : ''}  load ${row.load.toFixed(2)}`,
   );
+  console.log(
+    `${''.padEnd(28)} mean ms/req: client ${fixed(run.result.latency.mean)}` +
+      `${timing.gatewayMs !== undefined ? `, gateway's own ${fixed(timing.gatewayMs)}, its subgraph fetches ${fixed(timing.fetchesMs!)}` : ''}, subgraphs' own ${fixed(timing.subgraphsMs)}`,
+  );
   return row;
 }
 
@@ -291,9 +327,10 @@ async function measure(target: Target, connections: number, seconds: number, war
  * request is matched across variants, since requests of one plan stage arrive in any order); a
  * write goes to its subgraph as it is.
  */
-function directTargets(scenario: Scenario, recorded: SubgraphFetch[][] | undefined, subgraphs: Service[], forwarded: string, body: (i: number) => string): Target[] {
+function directTargets(scenario: Scenario, recorded: SubgraphFetch[][] | undefined, subgraphs: Service[], body: (i: number) => string): Target[] {
+  // the forwarded identity is signed just before each run (`measure`'s caller)
   const target = (label: string, subgraph: string, send: (i: number) => string): Target => ({
-    label, via: 'direct', subgraph, url: subgraphs.find((s) => s.name === subgraph)!.url, headers: { [IDENTITY_HEADER]: forwarded }, body: send,
+    label, via: 'direct', subgraph, url: subgraphs.find((s) => s.name === subgraph)!.url, headers: {}, body: send,
   });
   if (!recorded) return scenario.direct ? [target(`${scenario.name} → ${scenario.direct}`, scenario.direct, body)] : [];
   const keyed = recorded.map((fetches) => {
@@ -308,10 +345,30 @@ function directTargets(scenario: Scenario, recorded: SubgraphFetch[][] | undefin
   return keys.map((key) => target(`${scenario.name} → ${keys.length > 1 ? key : key.replace(/ #1$/, '')}`, keyed[0].get(key)!.subgraph, (i) => (keyed[i % keyed.length].get(key) ?? keyed[0].get(key)!).body));
 }
 
-/** The answer's data, for comparing our gateway's with the peer's. */
-async function answer(url: string, headers: Record<string, string>, body: string): Promise<string> {
+/** A JSON value with every object's keys in order: two gateways may place the same fields in different orders. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]));
+  return value;
+}
+
+/**
+ * What of an answer is compared between our gateway and the peer: its data, and its errors' messages, paths and codes.
+ * Top-level `extensions` are left out (ours carries `platformVersion` there, Hive
+ * none), and so are the rest of each error's extensions (each gateway adds its own).
+ */
+async function answer(url: string, headers: Record<string, string>, body: string): Promise<{ data: string; errors: string }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  return JSON.stringify(await res.json());
+  const json = (await res.json()) as { data?: unknown; errors?: { message?: string; path?: unknown; extensions?: { code?: unknown } }[] };
+  const errors = (json.errors ?? []).map((e) => ({ message: e.message, path: e.path ?? null, code: e.extensions?.code ?? null }));
+  return { data: JSON.stringify(sortedKeys(json.data ?? null)), errors: JSON.stringify(sortedKeys(errors)) };
+}
+
+/** "the same as ours", or which parts differ and how they begin. */
+function sameAnswer(ours: { data: string; errors: string }, peer: { data: string; errors: string }): string {
+  const parts = (['data', 'errors'] as const).filter((k) => ours[k] !== peer[k]);
+  if (!parts.length) return 'the same as ours (data and errors)';
+  return `NOT the same as ours (${parts.join(', ')}):` + parts.map((k) => `\n  ours ${k} ${ours[k].slice(0, 300)}\n  Hive ${k} ${peer[k].slice(0, 300)}`).join('');
 }
 
 const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -354,10 +411,10 @@ async function main() {
       const bearer = { authorization: `Bearer ${token}` };
       const ours: Target = { label: `${scenario.name} (ours)`, via: 'ours', url: gateway.url, headers: bearer, body };
       const hive: Target | undefined = peer && { label: `${scenario.name} (Hive)`, via: 'hive', url: peer.url, headers: bearer, body };
-      const direct = !DIRECT ? [] : directTargets(scenario, limits.get(scenario.name)?.fetches, subgraphs, forwarded, body);
+      const direct = !DIRECT ? [] : directTargets(scenario, limits.get(scenario.name)?.fetches, subgraphs, body);
       if (hive && !WRITES.includes(scenario.name)) {
         const [a, b] = [await answer(ours.url, ours.headers, body(0)), await answer(hive.url, hive.headers, body(0))];
-        console.log(`${scenario.name}: Hive Gateway's answer is ${a === b ? 'the same as ours' : `NOT the same as ours:\n  ours ${a.slice(0, 300)}\n  Hive ${b.slice(0, 300)}`}`);
+        console.log(`${scenario.name}: Hive Gateway's answer is ${sameAnswer(a, b)}`);
       }
       for (const connections of CONNECTIONS) {
         const row = await measure(ours, connections, DURATION, WARMUP, services, subgraphs, scenario.name);
@@ -376,7 +433,10 @@ async function main() {
         }
         if (direct.length) {
           const parts: Result[] = [];
-          for (const target of direct) parts.push(await measure(target, connections, DIRECT_DURATION, 1, services, subgraphs, scenario.name));
+          for (const target of direct) {
+            target.headers[IDENTITY_HEADER] = await forwarded();
+            parts.push(await measure(target, connections, DIRECT_DURATION, 1, services, subgraphs, scenario.name));
+          }
           results.push(...parts);
           comparison.direct = {
             p50: parts.reduce((sum, p) => sum + p.p50, 0),
