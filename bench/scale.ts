@@ -19,8 +19,9 @@ import { assertScale } from '../platform/demo/scale';
  * - prefecture statistics fresh (right after a write) and kept, as the prefecture officer (`bench/statistics.ts`);
  * - sheet imports of new rows, rows/s (`bench/import-bench.ts`).
  *
- * Each part runs in its own process, as a reader would run it alone; the table is printed at the
- * end and written to bench/results/scale.json.
+ * Each part runs in its own process, as a reader would run it alone; the table is printed after
+ * each scale and written to bench/results/scale.json, which keeps the scales an earlier command
+ * measured (each row with its date) unless they are measured again.
  *
  *   --scales 1,3,10  --runs 10 (statistics)  --duration 8 (seconds per level)  --skip import,statistics
  */
@@ -150,14 +151,18 @@ function printTable(rows: Row[]): void {
 
 async function main() {
   const started = Date.now();
-  const rows: Row[] = [];
+  // the scales measured by an earlier command stay in the table (with their date) unless measured again
+  const file = path.join(RESULTS, 'scale.json');
+  const earlier: (Row & { date?: string })[] = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).rows : [];
+  const rows: (Row & { date?: string })[] = earlier.filter((r) => !SCALES.includes(r.scale));
   for (const scale of SCALES) {
-    rows.push(await measureScale(scale));
+    rows.push({ ...(await measureScale(scale)), date: new Date().toISOString() });
+    rows.sort((a, b) => a.scale - b.scale);
     printTable(rows);
   }
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() };
   fs.mkdirSync(RESULTS, { recursive: true });
-  fs.writeFileSync(path.join(RESULTS, 'scale.json'), JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2));
   console.log(`\nwritten to bench/results/scale.json (${((Date.now() - started) / 1000).toFixed(0)} s in all; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 }
 
