@@ -15,7 +15,8 @@ describe('expectedFigures', () => {
       binjiang: { groups: 10, households: 83, persons: 224 },
     });
     expect(() => expectedFigures(0)).toThrow(RangeError);
-    expect(() => expectedFigures(1.5)).toThrow(RangeError);
+    expect(expectedFigures(1.5).prefecture.persons).toBe(240_000);
+    expect(() => expectedFigures(10.5)).toThrow(RangeError);
   });
 });
 
