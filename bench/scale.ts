@@ -72,18 +72,18 @@ async function withServer<T>(database: string, work: (client: pg.Client) => Prom
   }
 }
 
-/** Whether the scale's database holds a loaded registry (creating it, empty, when it does not exist). */
-async function prepared(name: string): Promise<boolean> {
-  const exists = await withServer('postgres', async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount);
-  if (!exists) {
-    await withServer('postgres', (c) => c.query(`CREATE DATABASE "${name}"`));
-    return false;
-  }
-  return withServer(name, async (c) => {
-    const { rows } = await c.query(`SELECT to_regclass('households.person') IS NOT NULL AS present`);
-    if (!rows[0].present) return false;
-    return (await c.query('SELECT 1 FROM households.person LIMIT 1')).rowCount! > 0;
-  });
+/**
+ * Whether the scale's database holds a whole demo: only when its load finished (`loadFile`, written
+ * after a load that succeeded). A database without it, left by a load that failed halfway, is
+ * dropped and made again empty, since `bench/demo-load.ts` loads only into an empty one.
+ */
+async function prepared(name: string, loadFile: string): Promise<boolean> {
+  const exists = (await withServer('postgres', (c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]))).rowCount;
+  if (exists && fs.existsSync(loadFile)) return true;
+  if (exists) await withServer('postgres', (c) => c.query(`DROP DATABASE "${name}" WITH (FORCE)`));
+  fs.rmSync(loadFile, { force: true });
+  await withServer('postgres', (c) => c.query(`CREATE DATABASE "${name}"`));
+  return false;
 }
 
 interface Row {
@@ -103,7 +103,7 @@ async function measureScale(scale: number): Promise<Row> {
   const name = `bench_scale_${String(scale).replace('.', '_')}`;
   const url = `${SERVER}/${name}`;
   const loadFile = path.join(RESULTS, `scale-load-${String(scale).replace('.', '_')}.json`);
-  if (!(await prepared(name))) {
+  if (!(await prepared(name, loadFile))) {
     const load = timed('demo-load', [String(scale), '--postgres', url]);
     fs.mkdirSync(RESULTS, { recursive: true });
     fs.writeFileSync(loadFile, JSON.stringify({ date: new Date().toISOString(), wallSeconds: load.wallSeconds, cpuSeconds: load.cpuSeconds, peakRssMiB: load.peakRssMiB }));
