@@ -38,7 +38,7 @@ const DIRECT = args.get('direct') !== 'none';
 const CONNECTIONS = (args.get('connections') ?? '1,8').split(',').map(Number);
 const ONLY = args.get('scenarios')?.split(',');
 const SCALE = Number(args.get('scale') ?? 1);
-/** `--profile <folder>`: each gateway (ours, Hive) writes a V8 CPU profile there when it stops (`node --cpu-prof`). */
+/** `--profile <folder>`: each gateway (ours, Hive) and each subgraph writes a V8 CPU profile there when it stops (`node --cpu-prof`). */
 const PROFILE = args.get('profile');
 /** `--gateway-node-args "--max-semi-space-size=8"`: Node options for our gateway's process alone (space-separated). */
 const GATEWAY_NODE_ARGS = args.get('gateway-node-args')?.split(' ').filter(Boolean) ?? [];
@@ -117,6 +117,7 @@ async function startPlatform(peerBin: string | undefined): Promise<Platform> {
   const keys = await importKeys(material);
   const dist = path.join(projectRoot(), 'dist');
   const common = { NODE_ENV: 'production', HOST: '127.0.0.1', GATEWAY_PUBLIC_KEY: JSON.stringify(material.gatewayPublicKey) };
+  const nodeArgs = (name: string) => (PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE), '--cpu-prof-name', `${name}-${Date.now()}.cpuprofile`] : []);
   const subgraphs: Service[] = [];
   for (const module of SUBGRAPH_MODULES) {
     const port = await freePort();
@@ -126,6 +127,7 @@ async function startPlatform(peerBin: string | undefined): Promise<Platform> {
     subgraphs.push(
       await startService(module.name, path.join(dist, 'subgraphs', module.name, 'index.js'), { ...common, DATABASE_URL, [`SUBGRAPH_PORT_${key}`]: String(port), METRICS_PORT: String(metricsPort) }, `http://127.0.0.1:${port}/graphql`, {
         metrics: `http://127.0.0.1:${metricsPort}/metrics`,
+        nodeArgs: nodeArgs(module.name),
       }),
     );
   }
@@ -139,7 +141,6 @@ async function startPlatform(peerBin: string | undefined): Promise<Platform> {
     GATEWAY_PRIVATE_KEY: JSON.stringify(material.gatewayPrivateKey),
   };
   for (const s of subgraphs) gatewayEnv[`SUBGRAPH_URL_${s.name.toUpperCase().replace(/-/g, '_')}`] = s.url;
-  const nodeArgs = (name: string) => (PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE), '--cpu-prof-name', `${name}-${Date.now()}.cpuprofile`] : []);
   // its own /metrics: the event loop's delay
   const gateway = await startService('gateway', path.join(dist, 'gateway', 'index.js'), { ...gatewayEnv, METRICS_PORT: String(metricsPort) }, `http://127.0.0.1:${port}/graphql`, {
     nodeArgs: [...GATEWAY_NODE_ARGS, ...nodeArgs('gateway')],

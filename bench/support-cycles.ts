@@ -29,9 +29,10 @@ import { createSupportLoaders } from '../subgraphs/support/support.loaders';
  * `npm run bench:support`: the prefecture's payment year on PostgreSQL at full scale (`--scale`,
  * 1): the support demo loaded on the generated registry into a throwaway database (dropped
  * after), then for a new year (2025) every county's verification opened, found present
- * (set-based, not timed) and closed; then, timed through the services the API and the import
- * kit use: every county's post-relocation support cycle generated, submitted and approved by a
- * second officer (a PAYMENT ledger entry per line); every cycle's bank payment file written as
+ * (set-based, not timed) and closed; then, for each scheme in turn (`--schemes`, default both:
+ * post-relocation support, annual compensation), timed through the services the API and the
+ * import kit use: every county's cycle generated, submitted and approved by a second officer (a
+ * PAYMENT ledger entry per line); every cycle's bank payment file written as
  * CSV by the prefecture office (the cycle EXPORTED); every bank return file (3 lines in 1,000
  * failed) imported with commit (bank returns, FAILURE entries, reconciliation, re-payment cycles).
  * Wall time, this process's CPU, and the CPU of the PostgreSQL backends serving it (/proc).
@@ -41,6 +42,15 @@ for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replac
 const SCALE = Number(args.get('scale') ?? 1);
 const SERVER = args.get('database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const YEAR = 2025;
+/** `--schemes`: which schemes' cycles to run, in turn (default both: post-relocation support, then annual compensation). */
+const SCHEMES = (args.get('schemes') ?? `${SupportScheme.POST_RELOCATION_SUPPORT},${SupportScheme.ANNUAL_COMPENSATION}`).split(',').map((name) => {
+  if (!(name in SupportScheme)) throw new Error(`--schemes: ${name} is not a scheme (${Object.keys(SupportScheme).join(', ')})`);
+  return name as SupportScheme;
+});
+const SCHEME_LABELS: Record<SupportScheme, string> = {
+  [SupportScheme.POST_RELOCATION_SUPPORT]: 'post-relocation support',
+  [SupportScheme.ANNUAL_COMPENSATION]: 'annual compensation',
+};
 
 const preparer: Identity = DEMO_IDENTITIES.prefecture;
 const checker: Identity = { subject: 'bench-prefecture-checker', role: Role.PREFECTURE_OFFICER, jurisdiction: preparer.jurisdiction };
@@ -74,7 +84,7 @@ async function timed<T>(ds: DataSource, label: string, work: () => Promise<T>, n
   const seconds = Number(process.hrtime.bigint() - wall) / 1e9;
   const used = process.cpuUsage(cpu);
   const dbUsed = (await backendCpu(ds)) - db;
-  console.log(`${label.padEnd(44)} ${seconds.toFixed(1).padStart(7)} s wall  ${((used.user + used.system) / 1e6).toFixed(1).padStart(6)} s CPU (node)  ${dbUsed.toFixed(1).padStart(6)} s CPU (postgres)  ${await note(result)}`);
+  console.log(`${label.padEnd(64)} ${seconds.toFixed(1).padStart(7)} s wall  ${((used.user + used.system) / 1e6).toFixed(1).padStart(6)} s CPU (node)  ${dbUsed.toFixed(1).padStart(6)} s CPU (postgres)  ${await note(result)}`);
   return result;
 }
 
@@ -103,58 +113,61 @@ async function main(): Promise<void> {
     await ds.query(`INSERT INTO ${s}.payment_standard (id, scheme, area_code, county_code, station_id, year, amount_fen)
       SELECT md5('bench-standard:' || id::text)::uuid, scheme, area_code, county_code, station_id, ${YEAR}, amount_fen FROM ${s}.payment_standard WHERE year = 2024`);
 
-    const cycles = await timed(ds, 'generate (every county, one cycle each)', async () => {
-      const made = [];
-      for (const county of counties) made.push(await generatePaymentCycle(office, { countyCode: county, year: YEAR, scheme: SupportScheme.POST_RELOCATION_SUPPORT, period: 1 }));
-      return made;
-    }, (made) => `${made.reduce((n, c) => n + c.lineCount, 0)} lines in ${made.length} cycles`);
-    await timed(ds, 'generate again (idempotent: nothing added)', async () => {
-      for (const county of counties) await generatePaymentCycle(office, { countyCode: county, year: YEAR, scheme: SupportScheme.POST_RELOCATION_SUPPORT, period: 1 });
-    }, () => '');
-    await timed(ds, 'submit and approve (a PAYMENT entry per line)', async () => {
-      const checkerCtx = contextOf(checker, ds);
-      for (const c of cycles) {
-        await submitPaymentCycle(office, c.id);
-        await approvePaymentCycle(checkerCtx, c.id);
-      }
-    }, async () => `${(await ds.query(`SELECT count(*)::int AS n FROM ${s}.ledger_entry WHERE year = ${YEAR}`))[0].n} ledger entries`);
+    for (const scheme of SCHEMES) {
+      const label = SCHEME_LABELS[scheme];
+      const cycles = await timed(ds, `${label}: generate (every county, one cycle each)`, async () => {
+        const made = [];
+        for (const county of counties) made.push(await generatePaymentCycle(office, { countyCode: county, year: YEAR, scheme, period: 1 }));
+        return made;
+      }, (made) => `${made.reduce((n, c) => n + c.lineCount, 0)} lines in ${made.length} cycles`);
+      await timed(ds, `${label}: generate again (idempotent)`, async () => {
+        for (const county of counties) await generatePaymentCycle(office, { countyCode: county, year: YEAR, scheme, period: 1 });
+      }, () => '');
+      await timed(ds, `${label}: submit and approve`, async () => {
+        const checkerCtx = contextOf(checker, ds);
+        for (const c of cycles) {
+          await submitPaymentCycle(office, c.id);
+          await approvePaymentCycle(checkerCtx, c.id);
+        }
+      }, async () => `${(await ds.query(`SELECT count(*)::int AS n FROM ${s}.ledger_entry WHERE year = ${YEAR} AND scheme = '${scheme}'`))[0].n} ledger entries`);
 
-    const files = await timed(ds, 'bank payment files written (CSV, full values)', async () => {
-      const written: { file: string; bytes: number; rows: number }[] = [];
-      for (const c of cycles) {
-        const file = path.join(out, `bank-payments-${c.code}.csv`);
-        let rows = 0;
-        const stream = fs.createWriteStream(file);
-        const counted = (async function* () {
-          for await (const row of exportBankPayments(office, undefined, { cycle: c.id })) {
-            rows++;
-            yield row;
-          }
-        })();
-        await writeSheet(BANK_PAYMENTS_SHEET, 'csv', stream, counted);
-        await new Promise((resolve) => stream.end(resolve));
-        written.push({ file, bytes: fs.statSync(file).size, rows });
-      }
-      return written;
-    }, (w) => `${w.reduce((n, f) => n + f.rows, 0)} lines, ${(w.reduce((n, f) => n + f.bytes, 0) / 1024 / 1024).toFixed(1)} MB`);
+      const files = await timed(ds, `${label}: bank payment files (CSV)`, async () => {
+        const written: { file: string; bytes: number; rows: number }[] = [];
+        for (const c of cycles) {
+          const file = path.join(out, `bank-payments-${scheme}-${c.code}.csv`);
+          let rows = 0;
+          const stream = fs.createWriteStream(file);
+          const counted = (async function* () {
+            for await (const row of exportBankPayments(office, undefined, { cycle: c.id })) {
+              rows++;
+              yield row;
+            }
+          })();
+          await writeSheet(BANK_PAYMENTS_SHEET, 'csv', stream, counted);
+          await new Promise((resolve) => stream.end(resolve));
+          written.push({ file, bytes: fs.statSync(file).size, rows });
+        }
+        return written;
+      }, (w) => `${w.reduce((n, f) => n + f.rows, 0)} lines, ${(w.reduce((n, f) => n + f.bytes, 0) / 1024 / 1024).toFixed(1)} MB`);
 
-    // the bank's return files: every line back, 3 in 1,000 failed with a reason (built in Node, not timed)
-    const returns = files.map(({ file }) => {
-      const [head, ...lines] = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-      const out = [`${head},发放结果,失败原因,回盘日期`];
-      lines.forEach((line, i) => out.push(`${line},${i % 333 === 7 ? '失败,账户已销户' : '成功,'},${YEAR}-07-20`));
-      const returned = file.replace('bank-payments', 'bank-returns');
-      fs.writeFileSync(returned, `${out.join('\r\n')}\r\n`);
-      return returned;
-    });
-    const source = (file: string): SheetSource => ({ fileName: path.basename(file), open: () => fs.createReadStream(file) });
-    await timed(ds, 'bank return files imported (commit)', async () => {
-      for (const file of returns) {
-        const { done } = await startImport(office, SUPPORT_SHEETS, { sheet: RegistrySheet.BANK_RETURNS, source: source(file), commit: true });
-        const run = await done;
-        if (run.status !== 'COMMITTED') throw new Error(`${path.basename(file)}: ${run.status}, ${run.problemCount} problems`);
-      }
-    }, () => '');
+      // the bank's return files: every line back, 3 in 1,000 failed with a reason (built in Node, not timed)
+      const returns = files.map(({ file }) => {
+        const [head, ...lines] = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+        const out = [`${head},发放结果,失败原因,回盘日期`];
+        lines.forEach((line, i) => out.push(`${line},${i % 333 === 7 ? '失败,账户已销户' : '成功,'},${YEAR}-07-20`));
+        const returned = file.replace('bank-payments', 'bank-returns');
+        fs.writeFileSync(returned, `${out.join('\r\n')}\r\n`);
+        return returned;
+      });
+      const source = (file: string): SheetSource => ({ fileName: path.basename(file), open: () => fs.createReadStream(file) });
+      await timed(ds, `${label}: bank return files imported`, async () => {
+        for (const file of returns) {
+          const { done } = await startImport(office, SUPPORT_SHEETS, { sheet: RegistrySheet.BANK_RETURNS, source: source(file), commit: true });
+          const run = await done;
+          if (run.status !== 'COMMITTED') throw new Error(`${path.basename(file)}: ${run.status}, ${run.problemCount} problems`);
+        }
+      }, () => '');
+    }
     const [check] = await ds.query(`SELECT count(*) FILTER (WHERE state = 'RECONCILED')::int AS reconciled, count(*) FILTER (WHERE kind = 'REPAYMENT')::int AS repayments,
       (SELECT count(*)::int FROM ${s}.cycle_reconciliation WHERE NOT balanced) AS unbalanced FROM ${s}.payment_cycle WHERE year = ${YEAR}`);
     console.log(`checked: ${check.reconciled} cycles reconciled, ${check.repayments} re-payment cycles, ${check.unbalanced} unbalanced; BANK_RETURNS sheet ${BANK_RETURNS_SHEET.columns.length} columns`);
