@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -96,7 +96,8 @@ export async function startGateway(options: GatewayOptions): Promise<Listening> 
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     persistedQueries: limits.persistedQueries,
-    plugins: [...limits.plugins, ...offline, ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), versionPlugin(), requestLogPlugin(logger('gateway')), requestMetricsPlugin()],
+    // no cache hints: the subgraphs send none and nothing caches whole answers by them
+    plugins: [...limits.plugins, ...offline, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), readAuditPlugin(options.clients), versionPlugin(), requestLogPlugin(logger('gateway')), requestMetricsPlugin()],
   });
   await apollo.start();
 

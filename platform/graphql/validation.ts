@@ -53,8 +53,17 @@ export function isIsoDate(value: string): boolean {
   return !!m && isValidDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+const DAY_MS = 86_400_000;
+let day = { from: 0, until: 0, iso: '' };
+
+/** Today's date (UTC, YYYY-MM-DD): formatted once a day, not per call (every `age` of a list asks). */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now < day.from || now >= day.until) {
+    const from = Math.floor(now / DAY_MS) * DAY_MS;
+    day = { from, until: from + DAY_MS, iso: new Date(from).toISOString().slice(0, 10) };
+  }
+  return day.iso;
 }
 
 /** Checks a date field: shape, calendar, and not in the future. */
