@@ -1,12 +1,7 @@
+import { ageOn } from '../../../platform/domain/age';
 import type { Problems } from '../../../platform/graphql/errors';
 import { checkDate, checkId, checkText } from '../../../platform/graphql/validation';
 import { checkGroupCode } from './employment.validation';
-
-/** Whole years between a birth date and a day (both YYYY-MM-DD). */
-export function ageOn(birthDate: string, day: string): number {
-  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return day.slice(5) >= birthDate.slice(5) ? years : years - 1;
-}
 
 /** A labour-status check as the mutation and the labour-status sheet take it. */
 export interface LabourCheck {

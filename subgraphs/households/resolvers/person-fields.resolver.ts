@@ -7,7 +7,7 @@ import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
 import { VulnerabilityFlag } from '../households.enums';
 import type { HouseholdsContext } from '../households.context';
-import { ageOn } from '../services/member.validation';
+import { ageOn } from '../../../platform/domain/age';
 
 @Resolver(() => Person)
 export class PersonFieldsResolver {

@@ -1,3 +1,4 @@
+import { ageOn } from '../../../platform/domain/age';
 import { eighteenCharacterForm, parseIdNumber, type IdNumberProblem } from '../../../platform/domain/id-number';
 import type { Problems } from '../../../platform/graphql/errors';
 import { checkPhone, checkName, checkText } from '../../../platform/graphql/validation';
@@ -15,13 +16,6 @@ const ID_PROBLEMS: Record<IdNumberProblem, [string, string]> = {
   ],
   LOST_CHECK_X: ['身份证号只有 17 位，末位 X 可能被删掉了', 'The ID number has 17 digits: its trailing X was probably lost'],
 };
-
-/** Whole years between a birth date and today. */
-export function ageOn(birthDate: string, on: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [ty, tm, td] = on.split('-').map(Number);
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
 
 /** Validates an ID number field; returns the normalized number, sex and birth date when valid. */
 export function checkIdNumber(problems: Problems, field: string, value: string) {

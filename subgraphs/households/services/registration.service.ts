@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { idNumberForms } from '../../../platform/domain/id-number';
+import { ageOn } from '../../../platform/domain/age';
 import type { EntityManager } from 'typeorm';
 import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
 import { existingKeys } from '../../../platform/graphql/loaders';
@@ -16,7 +17,7 @@ import type { AddMemberInput, RegisterHouseholdInput, RemoveMemberInput, UpdateP
 import { checkHousehold } from './household.validation';
 import { inRegistryTransaction, recordHouseholdEvents, recordPersonEvents } from './registry-events';
 import {
-  ageOn, checkEthnicity, checkFlagsAgainstAge, checkIdNumber, checkMember, checkMemberSet, type ValidMember,
+  checkEthnicity, checkFlagsAgainstAge, checkIdNumber, checkMember, checkMemberSet, type ValidMember,
 } from './member.validation';
 import { loadForChange } from '../../../platform/db/load-for-change';
 
