@@ -8,7 +8,7 @@ import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
 import { REGISTER_HOUSEHOLD } from './support/registration';
 
-const { suijiang } = DEMO_IDENTITIES;
+const { suijiang, qiaojia, prefecture, analyst, auditor } = DEMO_IDENTITIES;
 const SCALE = 0.005;
 const YEAR = 2025;
 const COUNTY = DEMO_AREAS.suijiang;
@@ -20,6 +20,8 @@ const COUNTY = DEMO_AREAS.suijiang;
 describe.each(engines('support applies registry events as the owner beside row-level security'))('registry events reach support (%s)', (engine) => {
   let env: TestEnvironment;
   let data: DemoData;
+  // the household the second test registers, for the third
+  let registered: { householdId: string; group: string; ids: string[]; head: string; daughter: string } | undefined;
   const instalments = process.env.SUPPORT_INSTALMENTS;
   const support = () => env.subgraphs.support.dataSource;
   const s = () => `"${schemaName(support())}"`;
@@ -90,7 +92,7 @@ describe.each(engines('support applies registry events as the owner beside row-l
     const group = data.areas.find((a) => a.level === 'GROUP' && a.code.startsWith(COUNTY))!.code;
     const sample = data.households.find((h) => h.county_code === COUNTY)!;
     const ids = [makeIdNumber(COUNTY, '1968-04-02', 611), makeIdNumber(COUNTY, '1995-10-21', 612)];
-    const registered = await ok(suijiang, REGISTER_HOUSEHOLD, { input: {
+    const registration = await ok(suijiang, REGISTER_HOUSEHOLD, { input: {
       registryNo: 'SJ-2021-R0001', stationId: sample.station_id, originalAreaCode: sample.original_area_code, areaCode: group,
       relocationMode: 'URBANISATION', housingMode: 'UNIFIED', registeredOn: '2021-03-01', relocatedOn: '2021-09-15',
       members: [
@@ -98,7 +100,7 @@ describe.each(engines('support applies registry events as the owner beside row-l
         { name: '杨小梅', idNumber: ids[1], ethnicity: '汉族', relation: 'CHILD', productionMode: 'AGRICULTURAL' },
       ],
     } });
-    const householdId = registered.registerHousehold.id;
+    const householdId = registration.registerHousehold.id;
     await env.events.settled();
 
     const members = (await ok(suijiang, `query ($h: ID!) { household(id: $h) { members { id name supportEntitlements { scheme category startOn endOn status } } } }`, { h: householdId }))
@@ -133,5 +135,130 @@ describe.each(engines('support applies registry events as the owner beside row-l
     await env.events.settled();
     const again = (await ok(suijiang, `query ($p: ID!) { person(id: $p) { supportEntitlements { scheme category startOn endOn status } } }`, { p: head.id })).person.supportEntitlements;
     expect(byScheme(again)).toEqual(byScheme(head.supportEntitlements));
+    registered = { householdId, group, ids, head: head.id, daughter: daughter.id };
+  });
+
+  it('the county office records a newcomer’s card and ID number (others refused, nothing changed); the next cycle’s bank file carries both', async () => {
+    const { ids, head, daughter } = registered!;
+    const year = YEAR + 1;
+    const RECORD = `mutation ($input: RecordSubsidyCardInput!) { recordSubsidyCard(input: $input) { bank cardNo openedOn } }`;
+    const card = { personId: head, idNumber: ids[0], cardNo: '6228480012345678901', bank: '中国农业银行绥江县支行', openedOn: '2026-02-10' };
+    const held = async (personId: string) => ({
+      card: await support().query(`SELECT card_no, bank, id_number FROM ${s()}.subsidy_card WHERE person_id = $1`, [personId]),
+      idNumber: (await support().query(`SELECT id_number FROM ${s()}.registry_person WHERE person_id = $1`, [personId]))[0].id_number,
+      changes: (await support().query(`SELECT count(*)::int AS n FROM ${s()}.change_log WHERE table_name = 'subsidy_card'`))[0].n,
+    });
+    const before = await held(head);
+    expect(before).toMatchObject({ card: [], idNumber: null });
+
+    // a demo person of the county: support holds their ID number and card
+    const [known]: { id: string; id_number: string; birth_date: string; card_no: string }[] = await support().query(
+      `SELECT p.person_id AS id, p.id_number, p.birth_date::text AS birth_date, k.card_no FROM ${s()}.registry_person p JOIN ${s()}.subsidy_card k ON k.person_id = p.person_id
+        WHERE p.county_code = $1 AND p.status = 'ACTIVE' AND p.id_number IS NOT NULL ORDER BY p.person_id LIMIT 1`, [COUNTY]);
+    const knownCard = known.card_no;
+    const knownBefore = await held(known.id);
+    const wrongCheck = ids[0].slice(0, 17) + (ids[0][17] === '1' ? '2' : '1');
+    const refusals: [Identity, Record<string, unknown>, string, string?][] = [
+      [qiaojia, {}, 'FORBIDDEN'],
+      [analyst, {}, 'FORBIDDEN'],
+      [suijiang, { personId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', 'input.personId'],
+      [suijiang, { idNumber: wrongCheck }, 'BAD_USER_INPUT', 'input.idNumber'],
+      [suijiang, { idNumber: ids[0].slice(0, 6) + ids[0].slice(8, 17) }, 'BAD_USER_INPUT', 'input.idNumber'],
+      [suijiang, { idNumber: makeIdNumber(COUNTY, '1968-04-03', 611) }, 'BAD_USER_INPUT', 'input.idNumber'],
+      [suijiang, { idNumber: ids[1] }, 'BAD_USER_INPUT', 'input.idNumber'],
+      [suijiang, { cardNo: '62284800123' }, 'BAD_USER_INPUT', 'input.cardNo'],
+      [suijiang, { cardNo: '622848001234567890A' }, 'BAD_USER_INPUT', 'input.cardNo'],
+      [suijiang, { bank: null }, 'BAD_USER_INPUT', 'input.bank'],
+      [suijiang, { openedOn: '2999-01-01' }, 'BAD_USER_INPUT', 'input.openedOn'],
+      [suijiang, { cardNo: knownCard }, 'CONFLICT', 'input.cardNo'],
+      // support holds another number for the demo person: a different one (same birth date, valid) is refused
+      [suijiang, { personId: known.id, idNumber: makeIdNumber(known.id_number.slice(0, 6), known.birth_date, 997) }, 'CONFLICT', 'input.idNumber'],
+    ];
+    for (const [who, override, code, field] of refusals) {
+      const res = await env.query(who, RECORD, { input: { ...card, ...override } });
+      expect(res.data?.recordSubsidyCard ?? null).toBeNull();
+      expect(res.errors?.[0].extensions).toMatchObject({ code, ...(field ? { field } : {}) });
+      expect(res.errors?.[0].message).toMatch(/[\u4e00-\u9fa5].* · [A-Za-z]/);
+    }
+    expect(await held(head)).toEqual(before);
+    expect(await held(known.id)).toEqual(knownBefore);
+
+    // the county office records it: the result as a read of the card shows it; the same again changes nothing
+    expect((await ok(suijiang, RECORD, { input: card })).recordSubsidyCard).toEqual({ bank: card.bank, cardNo: card.cardNo, openedOn: card.openedOn });
+    expect(await held(head)).toEqual({ card: [{ card_no: card.cardNo, bank: card.bank, id_number: ids[0] }], idNumber: ids[0], changes: before.changes + 1 });
+    await ok(suijiang, RECORD, { input: card });
+    expect((await held(head)).changes).toBe(before.changes + 1);
+    // the prefecture office records the daughter's: her father's number is not hers (birth date), her own is; spaces in the card number are read past
+    expect((await env.query(prefecture, RECORD, { input: { personId: daughter, idNumber: ids[0], cardNo: '6228480012345678902', bank: '中国农业银行' } })).errors?.[0].extensions)
+      .toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idNumber' });
+    await ok(prefecture, RECORD, { input: { personId: daughter, idNumber: ids[1], cardNo: '6228 4800 1234 5678 902', bank: '中国农业银行' } });
+    // now that support holds the head's number, another one is a conflict
+    const other = await env.query(suijiang, RECORD, { input: { ...card, idNumber: makeIdNumber(COUNTY, '1968-04-02', 613) } });
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.idNumber' });
+
+    // the card's history: the office, the number and the card; masked for the auditor, as the card itself
+    const history = `query ($p: ID!) { person(id: $p) { subsidyCard { cardNo changes(first: 5) { operation actorSubject changes { field new } } } } }`;
+    const full = (await ok(suijiang, history, { p: head })).person.subsidyCard;
+    expect(full.changes).toHaveLength(1);
+    expect(full.changes[0]).toMatchObject({ operation: 'INSERT', actorSubject: suijiang.subject });
+    expect(full.changes[0].changes).toEqual(expect.arrayContaining([{ field: 'cardNo', new: card.cardNo }, { field: 'idNumber', new: ids[0] }]));
+    const masked = (await ok(auditor, history, { p: head })).person.subsidyCard;
+    expect(masked.cardNo).toBe('622848*********8901');
+    expect(masked.changes[0].changes).toEqual(expect.arrayContaining([{ field: 'cardNo', new: '622848*********8901' }, { field: 'idNumber', new: `${COUNTY}************` }]));
+
+    // the year's verification closed, the next cycle generated and approved: the bank file carries the ID and card
+    const [verification] = await support().query(`SELECT id FROM ${s()}.verification WHERE county_code = $1 AND year = $2`, [COUNTY, year]);
+    const entries: { person_id: string }[] = await support().query(`SELECT person_id FROM ${s()}.verification_entry WHERE verification_id = $1 ORDER BY person_id`, [verification.id]);
+    for (let i = 0; i < entries.length; i += 25) {
+      const fields = entries.slice(i, i + 25).map((e, j) => `r${j}: recordVerificationResult(input: { personId: "${e.person_id}", year: ${year}, result: PRESENT, verifiedOn: "${year}-03-02" }) { result }`);
+      await ok(suijiang, `mutation { ${fields.join('\n')} }`);
+    }
+    await ok(suijiang, `mutation ($id: ID!) { closeVerification(id: $id) { status } }`, { id: verification.id });
+    await ok(suijiang, `mutation { setPaymentStandard(input: { scheme: POST_RELOCATION_SUPPORT, countyCode: "${COUNTY}", year: ${year}, amountFen: 60000 }) { amountFen } }`);
+    const cycle = (await ok(suijiang, `mutation { generatePaymentCycle(input: { scheme: POST_RELOCATION_SUPPORT, countyCode: "${COUNTY}", year: ${year}, period: 1 }) { id code } }`)).generatePaymentCycle;
+    await ok(suijiang, `mutation ($id: ID!) { submitPaymentCycle(id: $id) { state } }`, { id: cycle.id });
+    await ok(prefecture, `mutation ($id: ID!) { approvePaymentCycle(id: $id) { state } }`, { id: cycle.id });
+    const lines: { id: string; person_id: string }[] = await support().query(`SELECT id, person_id FROM ${s()}.payment_line WHERE cycle_id = $1 AND person_id = ANY ($2::uuid[])`, [cycle.id, [head, daughter]]);
+    expect(lines).toHaveLength(2);
+    const res = await fetch(`${env.gateway.url.replace(/\/graphql$/, '')}/exports/bank-payments.csv?cycle=${cycle.code}`, { headers: { authorization: `Bearer ${await env.token(suijiang)}` } });
+    expect(res.status).toBe(200);
+    const [header, ...rows] = (await res.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+    const byLine = new Map(rows.map((r) => [r[header.indexOf('明细编号')], Object.fromEntries(header.map((h, i) => [h, r[i]]))]));
+    const lineOf = (person: string) => byLine.get(lines.find((l) => l.person_id === person)!.id)!;
+    expect(lineOf(head)).toMatchObject({ 户名: '杨德富', 身份证号: ids[0], 卡号: card.cardNo, 开户行: card.bank });
+    expect(lineOf(daughter)).toMatchObject({ 户名: '杨小梅', 身份证号: ids[1], 卡号: '6228480012345678902', 开户行: '中国农业银行' });
+  });
+
+  it('updatePerson changing a name and production mode reaches support through a PERSON_UPDATED event (no ID number); a redelivery changes nothing', async () => {
+    const { ids, daughter } = registered!;
+    const households = env.subgraphs.households.dataSource;
+    const h = `"${schemaName(households)}"`;
+    const [{ n: start }] = await households.query(`SELECT coalesce(max(sequence), 0)::int AS n FROM ${h}.registry_event`);
+    await ok(suijiang, `mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { name } }`, { input: { id: daughter, name: '杨晓梅', productionMode: 'ANNUAL_COMPENSATION' } });
+    // a change support does not keep writes no event
+    await ok(suijiang, `mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { name } }`, { input: { id: daughter, phone: '13800000000' } });
+    const events: { type: string; payload: string }[] = await households.query(`SELECT type, payload::text AS payload FROM ${h}.registry_event WHERE sequence > $1 ORDER BY sequence`, [start]);
+    expect(events.map((e) => e.type)).toEqual(['PERSON_UPDATED']);
+    expect(JSON.parse(events[0].payload).persons).toEqual([expect.objectContaining({ id: daughter, name: '杨晓梅', productionMode: 'ANNUAL_COMPENSATION' })]);
+    for (const id of ids) expect(events[0].payload).not.toContain(id);
+    await env.events.settled();
+
+    const known = async () => ({
+      person: await support().query(`SELECT name, production_mode, id_number FROM ${s()}.registry_person WHERE person_id = $1`, [daughter]),
+      card: await support().query(`SELECT card_no, id_number FROM ${s()}.subsidy_card WHERE person_id = $1`, [daughter]),
+      entitlements: (await ok(suijiang, `query ($p: ID!) { person(id: $p) { supportEntitlements { scheme category startOn status } } }`, { p: daughter }))
+        .person.supportEntitlements.map((e: { scheme: string }) => e.scheme).sort(),
+    });
+    const after = await known();
+    expect(after).toEqual({
+      person: [{ name: '杨晓梅', production_mode: 'ANNUAL_COMPENSATION', id_number: ids[1] }],
+      card: [{ card_no: '6228480012345678902', id_number: ids[1] }],
+      entitlements: ['ANNUAL_COMPENSATION', 'POST_RELOCATION_SUPPORT'],
+    });
+
+    // delivered again from the start (older events name her 杨小梅): nothing changes
+    await support().query(`UPDATE ${s()}.registry_position SET sequence = 0`);
+    await env.events.settled();
+    expect(await known()).toEqual(after);
   });
 });
