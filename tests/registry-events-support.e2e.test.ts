@@ -6,6 +6,7 @@ import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
+import { csvText, PERSONS_SHEET } from './import-files';
 import { REGISTER_HOUSEHOLD } from './support/registration';
 
 const { suijiang, qiaojia, prefecture, analyst, auditor } = DEMO_IDENTITIES;
@@ -229,7 +230,7 @@ describe.each(engines('support applies registry events as the owner beside row-l
     expect(lineOf(daughter)).toMatchObject({ 户名: '杨小梅', 身份证号: ids[1], 卡号: '6228480012345678902', 开户行: '中国农业银行' });
   });
 
-  it('updatePerson changing a name and production mode reaches support through a PERSON_UPDATED event (no ID number); a redelivery changes nothing', async () => {
+  it('updatePerson (and the persons sheet) changing a name or production mode reaches support through a PERSON_UPDATED event (no ID number); a redelivery changes nothing', async () => {
     const { ids, daughter } = registered!;
     const households = env.subgraphs.households.dataSource;
     const h = `"${schemaName(households)}"`;
@@ -256,9 +257,21 @@ describe.each(engines('support applies registry events as the owner beside row-l
       entitlements: ['ANNUAL_COMPENSATION', 'POST_RELOCATION_SUPPORT'],
     });
 
-    // delivered again from the start (older events name her 杨小梅): nothing changes
+    // the persons sheet renaming the head writes the same event (a row equal to the registry writes none)
+    const row = { 登记编号: 'SJ-2021-R0001', 姓名: '杨德福', 身份证号: ids[0], 民族: '汉族', 与户主关系: '户主', 生产安置方式: '逐年补偿' };
+    const importRows = async (rows: Record<string, string>[]) => (await ok(suijiang, `mutation ($input: ImportFileInput!) { importRegistryFile(input: $input) { status updated unchanged } }`, {
+      input: { sheet: 'PERSONS', fileName: 'persons.csv', contentBase64: Buffer.from(csvText(PERSONS_SHEET, rows)).toString('base64'), commit: true } })).importRegistryFile;
+    expect(await importRows([row])).toEqual({ status: 'COMMITTED', updated: 1, unchanged: 0 });
+    expect(await importRows([row])).toEqual({ status: 'COMMITTED', updated: 0, unchanged: 1 });
+    const sheetEvents: { type: string; person_id: string }[] = await households.query(`SELECT type, person_id FROM ${h}.registry_event WHERE sequence > $1 ORDER BY sequence`, [start]);
+    expect(sheetEvents.map((e) => [e.type, e.person_id])).toEqual([['PERSON_UPDATED', daughter], ['PERSON_UPDATED', registered!.head]]);
+    await env.events.settled();
+    expect(await support().query(`SELECT name FROM ${s()}.registry_person WHERE person_id = $1`, [registered!.head])).toEqual([{ name: '杨德福' }]);
+
+    // delivered again from the start (older events name them 杨小梅, 杨德富): nothing changes
     await support().query(`UPDATE ${s()}.registry_position SET sequence = 0`);
     await env.events.settled();
     expect(await known()).toEqual(after);
+    expect(await support().query(`SELECT name FROM ${s()}.registry_person WHERE person_id = $1`, [registered!.head])).toEqual([{ name: '杨德福' }]);
   });
 });
