@@ -6,7 +6,8 @@ import { DEMO_AREAS } from '../subgraphs/households/demo/geography';
 import type { DemoData } from '../subgraphs/households/demo/rows';
 import { engines, type TestEnvironment } from './environment';
 import { startPlatform } from './platform';
-import { csvText, PERSONS_SHEET } from './import-files';
+import { SUBSIDY_CARDS_SHEET } from '../subgraphs/support/imports/subsidy-cards.sheet';
+import { csvText, expectOnlyProblem, PERSONS_SHEET } from './import-files';
 import { REGISTER_HOUSEHOLD } from './support/registration';
 
 const { suijiang, qiaojia, prefecture, analyst, auditor } = DEMO_IDENTITIES;
@@ -273,5 +274,70 @@ describe.each(engines('support applies registry events as the owner beside row-l
     await env.events.settled();
     expect(await known()).toEqual(after);
     expect(await support().query(`SELECT name FROM ${s()}.registry_person WHERE person_id = $1`, [registered!.head])).toEqual([{ name: '杨德福' }]);
+  });
+
+  it('the county’s card list: the persons lacking a card or ID number exported, returned filled in through the import kit (dry run, report by row and column, all rows or none)', async () => {
+    const group = data.areas.find((a) => a.level === 'GROUP' && a.code.startsWith(COUNTY))!.code;
+    const sample = data.households.find((h) => h.county_code === COUNTY)!;
+    const ids = [makeIdNumber(COUNTY, '1972-06-01', 711), makeIdNumber(COUNTY, '1974-08-09', 712)];
+    const household = (await ok(suijiang, REGISTER_HOUSEHOLD, { input: {
+      registryNo: 'SJ-2022-R0002', stationId: sample.station_id, originalAreaCode: sample.original_area_code, areaCode: group,
+      relocationMode: 'URBANISATION', housingMode: 'UNIFIED', registeredOn: '2022-03-01', relocatedOn: '2022-09-15',
+      members: [
+        { name: '罗开明', idNumber: ids[0], ethnicity: '彝族', relation: 'HEAD', productionMode: 'AGRICULTURAL' },
+        { name: '罗开芬', idNumber: ids[1], ethnicity: '彝族', relation: 'SPOUSE', productionMode: 'AGRICULTURAL' },
+      ],
+    } })).registerHousehold.id;
+    await env.events.settled();
+    const [head, spouse] = (await support().query(`SELECT person_id FROM ${s()}.registry_person WHERE household_id = $1 ORDER BY birth_date`, [household]))
+      .map((r: { person_id: string }) => r.person_id);
+
+    const base = env.gateway.url.replace(/\/graphql$/, '');
+    const download = async (as: Identity) => {
+      const res = await fetch(`${base}/exports/subsidy-cards.csv`, { headers: { authorization: `Bearer ${await env.token(as)}` } });
+      const text = await res.text();
+      const [header, ...lines] = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+      return { status: res.status, rows: res.ok ? lines.map((l) => Object.fromEntries(header.map((h, i) => [h, l[i]]))) : [] };
+    };
+    const list = await download(suijiang);
+    expect(list.status).toBe(200);
+    expect(list.rows.map((r) => [r['人员标识'], r['姓名'], r['身份证号'], r['卡号']])).toEqual([[head, '罗开明', '', ''], [spouse, '罗开芬', '', '']].sort((a, b) => a[0].localeCompare(b[0])));
+    expect((await download(analyst)).status).toBe(403);
+    expect((await download(qiaojia)).rows).toEqual([]);
+
+    const upload = async (as: Identity, rows: Record<string, string>[], commit: boolean) => {
+      const res = await env.query(as, `mutation ($input: ImportFileInput!) { importSupportFile(input: $input) { id status rowsWritten inserted updated unchanged problemCount } }`, {
+        input: { sheet: 'SUBSIDY_CARDS', fileName: 'cards.csv', contentBase64: Buffer.from(csvText(SUBSIDY_CARDS_SHEET, rows)).toString('base64'), commit } });
+      return { errors: res.errors, run: res.data?.importSupportFile };
+    };
+    const problemsOf = async (id: string) => (await ok(suijiang, `query ($id: ID!) { supportImportProblems(importId: $id, first: 50) { nodes { row column value messageZh messageEn } } }`, { id })).supportImportProblems.nodes;
+    const good: Record<string, string>[] = [
+      { 人员标识: head, 身份证号: ids[0], 卡号: '6230520012345670011', 开户行: '云南省农村信用社', 开卡日期: '2026-03-01' },
+      { 人员标识: spouse, 身份证号: ids[1], 卡号: '6230520012345670012', 开户行: '云南省农村信用社' },
+    ];
+    const [outside] = await support().query(`SELECT person_id FROM ${s()}.registry_person WHERE county_code = $1 LIMIT 1`, [DEMO_AREAS.qiaojia]);
+    const cases: [Record<string, string>[], { row: number; column: string; message: RegExp }][] = [
+      [[good[0], { ...good[1], 卡号: '6230' }], { row: 3, column: '卡号', message: /16 至 19 位/ }],
+      [[good[0], { ...good[1], 身份证号: ids[0] }], { row: 3, column: '身份证号', message: /出生日期/ }],
+      [[good[0], { ...good[1], 卡号: good[0].卡号 }], { row: 3, column: '卡号', message: /与第 2 行重复/ }],
+      [[good[0], { ...good[1], 开户行: '' }], { row: 3, column: '开户行', message: /开户银行/ }],
+      [[good[0], { ...good[1], 人员标识: outside.person_id }], { row: 3, column: '人员标识', message: /不在您的管辖范围内/ }],
+    ];
+    for (const [rows, expected] of cases) {
+      const res = await upload(suijiang, rows, true);
+      expect(res.run).toMatchObject({ status: 'REJECTED', rowsWritten: 0 });
+      expectOnlyProblem(await problemsOf(res.run.id), expected);
+    }
+    expect(await support().query(`SELECT count(*)::int AS n FROM ${s()}.subsidy_card WHERE person_id = ANY ($1::uuid[])`, [[head, spouse]])).toEqual([{ n: 0 }]);
+    expect((await upload(DEMO_IDENTITIES.wenbi, good, false)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    expect((await upload(suijiang, good, false)).run).toMatchObject({ status: 'VALIDATED', rowsWritten: 0, inserted: 2 });
+    expect((await upload(suijiang, good, true)).run).toMatchObject({ status: 'COMMITTED', rowsWritten: 2, inserted: 2 });
+    expect((await upload(suijiang, good, true)).run).toMatchObject({ status: 'COMMITTED', rowsWritten: 0, unchanged: 2 });
+    expect(await support().query(`SELECT p.id_number, k.card_no, k.bank FROM ${s()}.registry_person p JOIN ${s()}.subsidy_card k ON k.person_id = p.person_id
+      WHERE p.person_id = ANY ($1::uuid[]) ORDER BY p.birth_date`, [[head, spouse]])).toEqual([
+      { id_number: ids[0], card_no: good[0].卡号, bank: '云南省农村信用社' }, { id_number: ids[1], card_no: good[1].卡号, bank: '云南省农村信用社' },
+    ]);
+    expect((await download(suijiang)).rows).toEqual([]);
   });
 });

@@ -61,23 +61,48 @@ export interface CardProblem {
   en: string;
 }
 
-/** The checks against support's records, for a person support holds inside the caller's jurisdiction. */
-export async function checkCardAgainstRecords(manager: EntityManager, person: RegistryPerson, current: SubsidyCard | null, card: ValidCard): Promise<CardProblem[]> {
+/** Who holds a chunk's ID and card numbers, in any county (`held_id_numbers`, `held_card_numbers`): two statements. */
+export interface Holders {
+  /** By the 18-character form: active persons holding it. */
+  ids: Map<string, { personId: string; countyCode: string }[]>;
+  cards: Map<string, { personId: string; countyCode: string }[]>;
+}
+
+export async function holdersOf(manager: EntityManager, cards: ValidCard[]): Promise<Holders> {
   const s = `"${schemaName(manager.connection)}"`;
+  const group = (rows: { key: string; personId: string; countyCode: string }[]) => {
+    const map = new Map<string, { personId: string; countyCode: string }[]>();
+    for (const r of rows) map.set(r.key, [...(map.get(r.key) ?? []), { personId: r.personId, countyCode: r.countyCode }]);
+    return map;
+  };
+  const ids: { key: string; personId: string; countyCode: string }[] = await manager.query(
+    `SELECT id_number AS key, person_id AS "personId", county_code AS "countyCode" FROM ${s}.held_id_numbers($1)`, [cards.flatMap((c) => idNumberForms(c.idNumber))]);
+  const held: { key: string; personId: string; countyCode: string }[] = await manager.query(
+    `SELECT card_no AS key, person_id AS "personId", county_code AS "countyCode" FROM ${s}.held_card_numbers($1)`, [cards.map((c) => c.cardNo)]);
+  return { ids: group(ids.map((r) => ({ ...r, key: eighteenCharacterForm(r.key) }))), cards: group(held) };
+}
+
+/** Support's records of a chunk's persons (inside the caller's jurisdiction: row-level security) and their cards: two statements. */
+export async function recordsOf(manager: EntityManager, personIds: string[]): Promise<{ persons: Map<string, RegistryPerson>; cards: Map<string, SubsidyCard> }> {
+  const persons = await manager.getRepository(RegistryPerson).createQueryBuilder('p').where('p.person_id = ANY(:ids)', { ids: personIds }).getMany();
+  const cards = await manager.getRepository(SubsidyCard).createQueryBuilder('c').where('c.person_id = ANY(:ids)', { ids: personIds }).getMany();
+  return { persons: new Map(persons.map((p) => [p.personId, p])), cards: new Map(cards.map((c) => [c.personId, c])) };
+}
+
+/** The checks of a card against support's records, for a person support holds inside the caller's jurisdiction (no database). */
+export function checkCardAgainstRecords(person: RegistryPerson, current: SubsidyCard | null, card: ValidCard, holders: Holders): CardProblem[] {
   const problems: CardProblem[] = [];
   if (person.status !== 'ACTIVE') problems.push({ field: 'personId', code: 'BAD_USER_INPUT', zh: '该人员已减员，不能登记一卡通', en: 'This person has been removed from the registry: no card is recorded' });
+  const otherId = (holders.ids.get(card.idNumber) ?? []).find((h) => h.personId !== person.personId);
   if (person.idNumber && eighteenCharacterForm(person.idNumber) !== card.idNumber) {
     problems.push({ field: 'idNumber', code: 'CONFLICT', zh: '该人员已有登记的身份证号，与所填不符：身份证号的更正须在户籍登记中办理', en: 'Support holds another ID number for this person: a correction is made in the registry' });
   } else if (person.birthDate !== card.birthDate) {
     problems.push({ field: 'idNumber', code: 'BAD_USER_INPUT', zh: '身份证号中的出生日期与登记的出生日期不符', en: 'The birth date inside the ID number differs from the registered one' });
-  } else if (!person.idNumber) {
-    const [held]: { county_code: string }[] = await manager.query(`SELECT county_code FROM ${s}.held_id_numbers($1, $2) LIMIT 1`, [idNumberForms(card.idNumber), person.personId]);
-    if (held) problems.push({ field: 'idNumber', code: 'CONFLICT', zh: `该身份证号已登记给另一名在册人员（${held.county_code}）`, en: `This ID number is held by another registered person (county ${held.county_code})` });
+  } else if (otherId) {
+    problems.push({ field: 'idNumber', code: 'CONFLICT', zh: `该身份证号已登记给另一名在册人员（${otherId.countyCode}）`, en: `This ID number is held by another registered person (county ${otherId.countyCode})` });
   }
-  if (current?.cardNo !== card.cardNo) {
-    const [held]: { county_code: string }[] = await manager.query(`SELECT county_code FROM ${s}.held_card_numbers($1, $2) LIMIT 1`, [[card.cardNo], person.personId]);
-    if (held) problems.push({ field: 'cardNo', code: 'CONFLICT', zh: `该卡号已登记给另一人员（${held.county_code}）`, en: `This card number is recorded for another person (county ${held.county_code})` });
-  }
+  const otherCard = (holders.cards.get(card.cardNo) ?? []).find((h) => h.personId !== person.personId);
+  if (otherCard) problems.push({ field: 'cardNo', code: 'CONFLICT', zh: `该卡号已登记给另一人员（${otherCard.countyCode}）`, en: `This card number is recorded for another person (county ${otherCard.countyCode})` });
   if (!current && !card.bank) problems.push({ field: 'bank', code: 'BAD_USER_INPUT', zh: '首次登记一卡通须填写开户银行', en: 'bank is required for a person’s first card' });
   return problems;
 }
@@ -121,15 +146,16 @@ export async function recordSubsidyCard(ctx: SupportContext, input: CardInput): 
   const card = checkCard(problems, 'input', input);
   problems.throwIfAny();
   return inTransaction(ctx, async (manager) => {
-    const person = await manager.getRepository(RegistryPerson).findOneBy({ personId: card!.personId });
+    const { persons, cards } = await recordsOf(manager, [card!.personId]);
+    const person = persons.get(card!.personId);
     if (!person) {
       // a person of another county is hidden (row-level security): FORBIDDEN, not NOT_FOUND
       if (await existsElsewhere(manager, RegistryPerson, 'person_id', card!.personId)) throw forbidden('该人员不在您的管辖范围内', 'This person is outside your jurisdiction', 'input.personId');
       throw notFound(...PERSON, 'input.personId');
     }
     requireCounty(ctx, person.areaCode);
-    const current = await manager.getRepository(SubsidyCard).findOneBy({ personId: person.personId });
-    const found = await checkCardAgainstRecords(manager, person, current, card!);
+    const current = cards.get(person.personId) ?? null;
+    const found = checkCardAgainstRecords(person, current, card!, await holdersOf(manager, [card!]));
     const conflicting = found.find((p) => p.code === 'CONFLICT');
     if (conflicting) throw conflict(`input.${conflicting.field}`, conflicting.zh, conflicting.en);
     const refused = new Problems();
