@@ -38,7 +38,7 @@ describe.each(engines('the outbox is written in commit order under a transaction
     expect(events.map((e) => e.sequence)).toEqual([...events.map((e) => e.sequence)].sort((a, b) => a - b));
   });
 
-  it('registration, ID correction, adding, removing and moving each write one event, carrying the facts after the change', async () => {
+  it('registration, ID correction, a new name, adding, removing and moving each write one event, carrying the facts after the change', async () => {
     const start = await head();
     const group = groupOf(DEMO_AREAS.wenbi);
     const village = data.households.find((h) => h.county_code === DEMO_AREAS.qiaojia)!.original_area_code;
@@ -57,6 +57,9 @@ describe.each(engines('the outbox is written in commit order under a transaction
     const child = household.members.find((m: any) => m.relation === 'CHILD');
     const corrected = idNo('1999-08-08', false);
     expect((await env.query(qiaojia, `mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { birthDate } }`, { input: { id: child.id, idNumber: corrected } })).errors).toBeUndefined();
+    // a new name travels (support keeps it); a phone does not
+    expect((await env.query(qiaojia, `mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { name } }`, { input: { id: child.id, name: '王晓梅', phone: '13900000000' } })).errors).toBeUndefined();
+    expect((await env.query(qiaojia, `mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { name } }`, { input: { id: child.id, phone: '13900000001' } })).errors).toBeUndefined();
     const added = await env.query(qiaojia, `mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }`, {
       input: { householdId: household.id, member: { name: '王小军', idNumber: idNo('2001-02-03', true), ethnicity: '汉族', relation: 'CHILD', productionMode: 'SELF_EMPLOYMENT' } },
     });
@@ -72,14 +75,15 @@ describe.each(engines('the outbox is written in commit order under a transaction
     expect(moved.data.moveHousehold.members.every((m: any) => m.areaCode === target && m.countyCode === DEMO_AREAS.suijiang)).toBe(true);
 
     const events = await outbox(start);
-    expect(events.map((e) => e.type)).toEqual(['HOUSEHOLD_REGISTERED', 'ID_NUMBER_CORRECTED', 'MEMBER_ADDED', 'MEMBER_REMOVED', 'HOUSEHOLD_MOVED']);
+    expect(events.map((e) => e.type)).toEqual(['HOUSEHOLD_REGISTERED', 'ID_NUMBER_CORRECTED', 'PERSON_UPDATED', 'MEMBER_ADDED', 'MEMBER_REMOVED', 'HOUSEHOLD_MOVED']);
     expect(events.every((e) => e.householdId === household.id)).toBe(true);
     expect(events[0].payload.persons).toHaveLength(2);
     expect(events[1].payload.persons).toEqual([{ id: child.id, householdId: household.id, birthDate: '1999-08-08', status: 'ACTIVE', name: '王小梅', productionMode: 'SELF_EMPLOYMENT' }]);
+    expect(events[2].payload.persons).toEqual([{ id: child.id, householdId: household.id, birthDate: '1999-08-08', status: 'ACTIVE', name: '王晓梅', productionMode: 'SELF_EMPLOYMENT' }]);
     expect(events[0].payload.household).toEqual({ id: household.id, areaCode: group, countyCode: DEMO_AREAS.qiaojia, status: 'REGISTERED', stationId: 'BAIHETAN', relocatedOn: null });
     expect(JSON.stringify(events)).not.toContain(corrected);
-    expect(events[3].payload).toMatchObject({ reason: 'MARRIED_OUT', on: '2024-05-01', persons: [{ id: added.data.addMember.id, status: 'REMOVED' }] });
-    expect(events[4].payload).toMatchObject({
+    expect(events[4].payload).toMatchObject({ reason: 'MARRIED_OUT', on: '2024-05-01', persons: [{ id: added.data.addMember.id, status: 'REMOVED' }] });
+    expect(events[5].payload).toMatchObject({
       household: { id: household.id, areaCode: target, countyCode: DEMO_AREAS.suijiang }, fromAreaCode: group, reason: 'RESETTLEMENT_ADJUSTED', on: '2024-06-01',
     });
   });

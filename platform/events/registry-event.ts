@@ -16,6 +16,8 @@ export const RegistryEventType = {
   MEMBER_ADDED: 'MEMBER_ADDED',
   MEMBER_REMOVED: 'MEMBER_REMOVED',
   ID_NUMBER_CORRECTED: 'ID_NUMBER_CORRECTED',
+  /** A person's name, production mode or birth date changed (`updatePerson`, the persons sheet): the facts as they now stand. */
+  PERSON_UPDATED: 'PERSON_UPDATED',
 } as const;
 export type RegistryEventType = (typeof RegistryEventType)[keyof typeof RegistryEventType];
 

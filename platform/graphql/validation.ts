@@ -1,4 +1,4 @@
-import { isValidDate } from '../domain/id-number';
+import { isValidDate, parseIdNumber, type IdNumberProblem } from '../domain/id-number';
 import { Problems } from './errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -106,4 +106,26 @@ const MOBILE = /^1[3-9]\d{9}$/;
 /** Checks a mobile phone field (11 digits starting with 1), when given. */
 export function checkPhone(problems: Problems, field: string, value: string | null | undefined): void {
   if (value && !MOBILE.test(value.trim())) problems.add(field, '手机号码须为 11 位数字，以 1 开头', 'phone must be 11 digits starting with 1');
+}
+
+const ID_PROBLEMS: Record<IdNumberProblem, [string, string]> = {
+  FORMAT: ['身份证号须为 18 位（末位可为 X）或 15 位数字', 'An ID number has 18 characters (the last may be X) or 15 digits'],
+  BIRTH_DATE: ['身份证号中的出生日期无效', 'The birth date inside the ID number is not a valid past date'],
+  CHECK_CHARACTER: ['身份证号校验位不符，请逐位核对', 'The check character does not match; check each digit'],
+  EXCEL_FLOAT: [
+    '身份证号被 Excel 转成了科学计数法（如 5.30622E+17），后几位已丢失：请把该列设为“文本”后重新录入',
+    'Excel turned the ID number into a float (e.g. 5.30622E+17) and lost its last digits: format the column as text and re-enter it',
+  ],
+  LOST_CHECK_X: ['身份证号只有 17 位，末位 X 可能被删掉了', 'The ID number has 17 digits: its trailing X was probably lost'],
+};
+
+/** Validates an ID number field; returns the normalized number, sex and birth date when valid. */
+export function checkIdNumber(problems: Problems, field: string, value: string) {
+  const parsed = parseIdNumber(value);
+  if (!parsed.ok) {
+    const [zh, en] = ID_PROBLEMS[parsed.problem];
+    problems.add(field, zh, en);
+    return undefined;
+  }
+  return parsed.value;
 }

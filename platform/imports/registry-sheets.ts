@@ -34,6 +34,7 @@ export enum RegistrySheet {
   BANK_RETURNS = 'BANK_RETURNS',
   SUPPORT_PUBLICATION = 'SUPPORT_PUBLICATION',
   SUPPORT_REMOVALS = 'SUPPORT_REMOVALS',
+  SUBSIDY_CARDS = 'SUBSIDY_CARDS',
 }
 
 /** File kinds for exports and reports. */
@@ -63,6 +64,7 @@ export const SHEET_OWNERS: Record<RegistrySheet, { name: string; owner: string }
   [RegistrySheet.BANK_RETURNS]: { name: 'bank-returns', owner: 'support' },
   [RegistrySheet.SUPPORT_PUBLICATION]: { name: 'support-publication', owner: 'support' },
   [RegistrySheet.SUPPORT_REMOVALS]: { name: 'support-removals', owner: 'support' },
+  [RegistrySheet.SUBSIDY_CARDS]: { name: 'subsidy-cards', owner: 'support' },
 };
 
 /** Query parameters an export takes besides `area` (the gateway passes these on, nothing else). */
@@ -157,6 +159,7 @@ registerEnum(RegistrySheet, 'RegistrySheet', 'Registry sheet; each is imported b
   BANK_RETURNS: 'The bank’s return file, each line paid or failed (importSupportFile) · 银行回盘文件',
   SUPPORT_PUBLICATION: 'The village publication list of a cycle, 公示 (export only) · 村组公示名单（仅导出）',
   SUPPORT_REMOVALS: 'The quarterly removals report (export only) · 季度核减人员报表（仅导出）',
+  SUBSIDY_CARDS: 'The county’s card list: persons without a subsidy card or ID number, returned with them (importSupportFile) · 一卡通名单',
 });
 registerEnum(SheetFileKind, 'SheetFileKind', 'File kind · 文件格式', {
   CSV: 'CSV, UTF-8 · CSV 文件',

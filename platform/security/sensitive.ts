@@ -136,4 +136,5 @@ export const SENSITIVE_COLUMNS: Readonly<Record<string, SensitiveValue>> = {
   net_income: 'INCOME',
   per_capita_net_income: 'INCOME',
   monthly_wage: 'INCOME',
+  card_no: 'BANK_CARD',
 };

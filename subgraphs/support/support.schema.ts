@@ -4,6 +4,7 @@ import { importResolvers } from '../../platform/imports/import.resolver';
 import { SUPPORT_IMPORT_ROLES, SUPPORT_SHEETS } from './imports/sheets';
 import { buildFederatedSchema } from '../../platform/graphql/federated-schema';
 import { PaymentCycle } from './entities/payment-cycle.entity';
+import { SubsidyCard } from './entities/subsidy-card.entity';
 import { Verification, VerificationEntry } from './entities/verification.entity';
 import type { SupportContext } from './support.context';
 import { supportReferences } from './support.references';
@@ -19,6 +20,7 @@ import { PaymentCycleResolver } from './resolvers/payment-cycle.resolver';
 import { PersonFieldsResolver } from './resolvers/person-fields.resolver';
 import { ProjectResolver } from './resolvers/project.resolver';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
+import { SubsidyCardMutationResolver } from './resolvers/subsidy-card-mutation.resolver';
 import { VerificationEntryFieldsResolver } from './resolvers/verification-fields.resolver';
 import { VerificationMutationResolver } from './resolvers/verification-mutation.resolver';
 import { VerificationResolver } from './resolvers/verification.resolver';
@@ -35,6 +37,7 @@ export function buildSupportSchema() {
       PaymentCycleFieldsResolver,
       PaymentLineFieldsResolver,
       SubsidyCardFieldsResolver,
+      SubsidyCardMutationResolver,
       ProjectResolver,
       StatisticsResolver,
       PersonFieldsResolver,
@@ -44,6 +47,7 @@ export function buildSupportSchema() {
       changeHistoryResolver(Verification, 'verification'),
       changeHistoryResolver(VerificationEntry, 'verification_entry'),
       changeHistoryResolver(PaymentCycle, 'payment_cycle'),
+      changeHistoryResolver(SubsidyCard, 'subsidy_card', (card) => card.personId),
     ],
     orphanedTypes: [PersonStub, HouseholdStub, AdminAreaStub],
     referenceResolvers: supportReferences,

@@ -69,6 +69,9 @@ const COLUMNS = {
   disabled: 'disabled', minimum_living_allowance: 'minimumLivingAllowance',
 } as const satisfies Record<string, keyof ValidPerson>;
 
+/** Columns the registry's events carry (`registry-events.ts`): an update changing one writes a PERSON_UPDATED event. */
+const EVENT_FACTS = ['name', 'birth_date', 'production_mode'] as const;
+
 const header = (key: string) => PERSONS_SHEET.columns.find((c) => c.key === key)!.header;
 const AGE_FLAGS = [header('leftBehindChild'), header('leftBehindElderly')];
 
@@ -143,6 +146,7 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
       const inserts: Record<string, unknown>[] = [];
       const updates: Record<string, unknown>[] = [];
       const newHeads: Record<string, unknown>[] = [];
+      const updatedFacts: string[] = []; // persons whose facts in the registry's events changed
       let unchanged = 0;
       for (const { row, valid: p } of rows) {
         const found = problems.length;
@@ -178,11 +182,13 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
           if (p.relation === Relation.HEAD) newHeads.push({ id: household!.id, head_id: id });
         } else if (Object.entries(before).some(([c, value]) => c in COLUMNS && (value ?? null) !== (wanted[c] ?? null))) {
           updates.push({ id: before.id, ...wanted });
+          if (EVENT_FACTS.some((c) => (before[c] ?? null) !== (wanted[c] ?? null))) updatedFacts.push(String(before.id));
         } else unchanged++;
       }
       return upsertPlan('person', { problems, inserts, updates, unchanged }, async (m) => {
         heads.push(...newHeads);
         await recordPersonEvents(m, RegistryEventType.MEMBER_ADDED, inserts.map((p) => String(p.id)));
+        await recordPersonEvents(m, RegistryEventType.PERSON_UPDATED, updatedFacts);
       });
     },
 

@@ -1,32 +1,10 @@
 import { ageOn } from '../../../platform/domain/age';
-import { eighteenCharacterForm, parseIdNumber, type IdNumberProblem } from '../../../platform/domain/id-number';
+import { eighteenCharacterForm } from '../../../platform/domain/id-number';
 import type { Problems } from '../../../platform/graphql/errors';
-import { checkPhone, checkName, checkText } from '../../../platform/graphql/validation';
+import { checkIdNumber, checkPhone, checkName, checkText } from '../../../platform/graphql/validation';
 import { isEthnicity } from './ethnicity.rules';
 import { Relation, Sex } from '../households.enums';
 import type { MemberInput } from '../inputs/registration.input';
-
-const ID_PROBLEMS: Record<IdNumberProblem, [string, string]> = {
-  FORMAT: ['身份证号须为 18 位（末位可为 X）或 15 位数字', 'An ID number has 18 characters (the last may be X) or 15 digits'],
-  BIRTH_DATE: ['身份证号中的出生日期无效', 'The birth date inside the ID number is not a valid past date'],
-  CHECK_CHARACTER: ['身份证号校验位不符，请逐位核对', 'The check character does not match; check each digit'],
-  EXCEL_FLOAT: [
-    '身份证号被 Excel 转成了科学计数法（如 5.30622E+17），后几位已丢失：请把该列设为“文本”后重新录入',
-    'Excel turned the ID number into a float (e.g. 5.30622E+17) and lost its last digits: format the column as text and re-enter it',
-  ],
-  LOST_CHECK_X: ['身份证号只有 17 位，末位 X 可能被删掉了', 'The ID number has 17 digits: its trailing X was probably lost'],
-};
-
-/** Validates an ID number field; returns the normalized number, sex and birth date when valid. */
-export function checkIdNumber(problems: Problems, field: string, value: string) {
-  const parsed = parseIdNumber(value);
-  if (!parsed.ok) {
-    const [zh, en] = ID_PROBLEMS[parsed.problem];
-    problems.add(field, zh, en);
-    return undefined;
-  }
-  return parsed.value;
-}
 
 export function checkEthnicity(problems: Problems, field: string, value: string): void {
   if (!isEthnicity(value.trim())) problems.add(field, '民族须为 56 个民族之一，如“汉族”“彝族”', 'ethnicity must be one of the 56 ethnic groups, e.g. 汉族, 彝族');

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { conflict, forbidden, Problems } from '../../../platform/graphql/errors';
 import { existingKeys } from '../../../platform/graphql/loaders';
 import { RegistryEventType } from '../../../platform/events/registry-event';
-import { checkDate, checkPhone, checkName, checkText, requireId, today } from '../../../platform/graphql/validation';
+import { checkDate, checkIdNumber, checkPhone, checkName, checkText, requireId, today } from '../../../platform/graphql/validation';
 import { AdminArea } from '../entities/admin-area.entity';
 import { Household } from '../entities/household.entity';
 import { Person } from '../entities/person.entity';
@@ -17,7 +17,7 @@ import type { AddMemberInput, RegisterHouseholdInput, RemoveMemberInput, UpdateP
 import { checkHousehold } from './household.validation';
 import { inRegistryTransaction, recordHouseholdEvents, recordPersonEvents } from './registry-events';
 import {
-  checkEthnicity, checkFlagsAgainstAge, checkIdNumber, checkMember, checkMemberSet, type ValidMember,
+  checkEthnicity, checkFlagsAgainstAge, checkMember, checkMemberSet, type ValidMember,
 } from './member.validation';
 import { loadForChange } from '../../../platform/db/load-for-change';
 
@@ -148,6 +148,10 @@ export async function updatePerson(ctx: HouseholdsContext, input: UpdatePersonIn
       }
       if (Object.keys(changes).length) await manager.update(Person, { id: person.id }, changes);
       if (id && id.normalized !== person.idNumber) await recordPersonEvents(manager, RegistryEventType.ID_NUMBER_CORRECTED, [person.id]);
+      // support keeps the name and production mode (its lists, the annual compensation): a change of either travels
+      if ((changes.name !== undefined && changes.name !== person.name) || (changes.productionMode !== undefined && changes.productionMode !== person.productionMode)) {
+        await recordPersonEvents(manager, RegistryEventType.PERSON_UPDATED, [person.id]);
+      }
       return manager.findOneByOrFail(Person, { id: person.id });
     },
     () => conflict('input.idNumber', '该身份证号已被登记', 'This ID number is already registered'),

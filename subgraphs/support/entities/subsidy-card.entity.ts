@@ -21,6 +21,11 @@ export class SubsidyCard {
   @Column({ type: 'varchar', length: 32 })
   bank: string;
 
+  @Field({ description: 'Date the card was opened, YYYY-MM-DD · 开卡日期' })
   @Column({ name: 'opened_on', type: 'date' })
   openedOn: string;
+
+  /** The ID number the office recorded with the card (`recordSubsidyCard`); empty when the registry gave the holder's. */
+  @Column({ name: 'id_number', type: 'varchar', length: 18, collation: 'C', nullable: true })
+  idNumber: string | null;
 }

@@ -61,3 +61,21 @@ export class PaymentStandardInput {
   @Field(() => SafeInt, { description: 'Amount a person a year, in fen · 每人每年金额（分）' })
   amountFen: number;
 }
+
+@InputType({ description: 'A person’s subsidy card as the county office records it · 登记惠民惠农一卡通' })
+export class RecordSubsidyCardInput {
+  @Field(() => ID, { description: 'Person · 人员' })
+  personId: string;
+
+  @Field({ description: 'The holder’s 18-character resident ID number: must agree with what support holds of the person · 持卡人身份证号（18 位）' })
+  idNumber: string;
+
+  @Field({ description: 'Card number, 16–19 digits · 卡号（16 至 19 位数字）' })
+  cardNo: string;
+
+  @Field(() => String, { nullable: true, description: 'Bank, at most 32 characters; required for a first card, kept when omitted · 开户银行' })
+  bank?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Date opened, YYYY-MM-DD, not in the future (default today) · 开卡日期' })
+  openedOn?: string | null;
+}

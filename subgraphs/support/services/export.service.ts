@@ -114,3 +114,18 @@ export async function* exportRemovals(ctx: BaseContext, area?: string, parameter
         ORDER BY c.person_id, c.effective_on, c.seq) q ORDER BY "personId"`,
   (r) => [r.personId as string], [from, to]);
 }
+
+/**
+ * The county's card list: the active persons of the caller's jurisdiction whom support holds no
+ * card or no ID number for, to be filled in and imported back (offices and auditors; the file
+ * route masks the numbers by the policy).
+ */
+export async function* exportSubsidyCards(ctx: BaseContext, area?: string): AsyncGenerator<Record<string, unknown>> {
+  refuseAggregatesOnly(ctx);
+  if (ctx.identity.role === Role.COMMUNITY_WORKER) throw forbidden('一卡通名单须由县（区、市）移民办导出', 'Only the offices export the card list');
+  yield* exportPages(ctx, 'p.area_code', area, [NO_ID], (s, condition) =>
+    `SELECT p.person_id AS "personId", p.name, p.area_code AS "areaCode", p.id_number AS "idNumber", k.card_no AS "cardNo", k.bank, k.opened_on::text AS "openedOn"
+       FROM "${s}".registry_person p LEFT JOIN "${s}".subsidy_card k ON k.person_id = p.person_id
+      WHERE p.person_id > $1::uuid AND p.status = 'ACTIVE' AND (k.person_id IS NULL OR p.id_number IS NULL) AND ${condition} ORDER BY p.person_id`,
+  (r) => [r.personId as string]);
+}

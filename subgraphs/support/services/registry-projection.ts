@@ -126,8 +126,11 @@ export async function loadRegistrySnapshot(manager: EntityManager, registry: Reg
  * has been applied to the projection (`person_ref`, `household_ref`: newest per row wins), the
  * persons and households the batch names (and the members of its households, so a move reaches
  * them all) take the projection's area, county, household, birth date and status through
- * `applyRegistryFacts`, with a removal's reason and date from its event. The rest of a row
- * (name, ID number, production mode, station, relocation date) stays as this subgraph has it.
+ * `applyRegistryFacts`, with a removal's reason and date from its event, and the name and
+ * production mode from the newest event naming the person (unless the projection has applied a
+ * newer one: a replay sets nothing back). The rest of a row (ID number, station, relocation date)
+ * stays as this subgraph has it: the ID number never travels, an office records it with the
+ * subsidy card (`subsidy-card.service.ts`).
  * Persons and households it does not hold yet (registered after its population was taken) are
  * added from the batch's newest event naming them, which carries the station, the relocation
  * date, the name and the production mode: their entitlements follow from the `entitlement` view,
@@ -142,20 +145,28 @@ export async function applyRegistryEventFacts(manager: EntityManager, events: Re
   const removals = new Map<string, { reason: string; on: string }>();
   // the newest facts of each household and person in the batch, as the events state them
   const eventHouseholds = new Map<string, RegistryEvent['payload']['household']>();
-  const eventPersons = new Map<string, RegistryEvent['payload']['persons'][number]>();
+  const eventPersons = new Map<string, RegistryEvent['payload']['persons'][number] & { sequence: number }>();
   for (const e of [...events].sort((a, b) => a.sequence - b.sequence)) {
     if (e.type === RegistryEventType.MEMBER_REMOVED && e.personId && e.payload.reason && e.payload.on) removals.set(e.personId, { reason: e.payload.reason, on: e.payload.on });
     eventHouseholds.set(e.payload.household.id, e.payload.household);
-    for (const p of e.payload.persons) eventPersons.set(p.id, p);
+    for (const p of e.payload.persons) eventPersons.set(p.id, { ...p, sequence: e.sequence });
   }
   const households: HouseholdFact[] = await manager.query(
     `SELECT h.household_id AS id, r.area_code AS "areaCode", r.county_code AS "countyCode", h.station_id AS "stationId", h.relocated_on::text AS "relocatedOn"
        FROM ${s}.registry_household h JOIN ${s}.household_ref r ON r.id = h.household_id WHERE h.household_id = ANY ($1::uuid[])`, [householdIds]);
-  const persons: (PersonFact & { removalReason: string | null; removedOn: string | null })[] = await manager.query(
+  const held: (PersonFact & { removalReason: string | null; removedOn: string | null; sequence: string })[] = await manager.query(
     `SELECT p.person_id AS id, r.household_id AS "householdId", r.area_code AS "areaCode", r.county_code AS "countyCode", p.name, p.id_number AS "idNumber",
-            r.birth_date::text AS "birthDate", p.production_mode AS "productionMode", r.status, p.removal_reason AS "removalReason", p.removed_on::text AS "removedOn"
+            r.birth_date::text AS "birthDate", p.production_mode AS "productionMode", r.status, p.removal_reason AS "removalReason", p.removed_on::text AS "removedOn",
+            r.sequence::text AS sequence
        FROM ${s}.registry_person p JOIN ${s}.person_ref r ON r.id = p.person_id
       WHERE p.person_id IN (SELECT x.id FROM ${s}.person_ref x WHERE x.id = ANY ($1::uuid[]) OR x.household_id = ANY ($2::uuid[]))`, [personIds, householdIds]);
+  // a held person's name and production mode as the newest event states them (`PERSON_UPDATED` and every later event carry
+  // them); an event older than one the projection has applied for the person (a replay) leaves them as they are
+  const persons = held.map(({ sequence, ...p }) => {
+    const facts = eventPersons.get(p.id);
+    if (!facts || facts.sequence < Number(sequence) || facts.name === undefined || facts.productionMode === undefined) return p;
+    return { ...p, name: facts.name, productionMode: facts.productionMode };
+  });
 
   // newcomers: from the projection's facts and the events' station, relocation date, name and production mode
   const heldHouseholds = new Set(households.map((h) => h.id));
