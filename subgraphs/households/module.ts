@@ -21,6 +21,7 @@ import { HouseholdsRegistryEvents1764460000000 } from './migrations/176446000000
 import { HouseholdsStatisticsRollups1765300000000 } from './migrations/1765300000000-statistics-rollups';
 import { HouseholdsPersonProfileRollup1765400000000 } from './migrations/1765400000000-person-profile-rollup';
 import { HouseholdsChangeRecordsAsText1765400000001 } from './migrations/1765400000001-change-records-as-text';
+import { HouseholdsChangeRecordsAsJson1765510000001 } from './migrations/1765510000001-change-records-as-json';
 
 /** The households subgraph: the registry of households, persons, areas and power stations. */
 export const householdsModule = defineSubgraph<HouseholdsContext>({
@@ -40,6 +41,7 @@ export const householdsModule = defineSubgraph<HouseholdsContext>({
     HouseholdsStatisticsRollups1765300000000,
     HouseholdsPersonProfileRollup1765400000000,
     HouseholdsChangeRecordsAsText1765400000001,
+    HouseholdsChangeRecordsAsJson1765510000001,
   ],
   schema: buildHouseholdsSchema,
   extendContext: (base) => ({ ...base, loaders: createHouseholdLoaders(base) }),
