@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { bulkInsertColumns, bulkUpdateColumns } from '../db/bulk-insert-columns';
+import { bulkInsertColumns, bulkUpdateColumns, type FromInsertedRows } from '../db/bulk-insert-columns';
 import { analyzeGrownTables } from '../db/bulk-load';
 import type { ImportLimits } from '../config';
 import { readSheet, SheetFileError, SheetLimitError, type SheetRow, type SheetSource } from './sheet-reader';
@@ -28,11 +28,12 @@ export interface ChunkPlan {
 
 /**
  * The plan of a chunk that inserts new rows and updates changed ones (by `id`) in `table`,
- * each with one statement, then runs `after` (e.g. a dependent table's update).
+ * each with one statement (the insert's with `fromInserted`, e.g. the new rows' events, in
+ * the same statement), then runs `after` (e.g. a dependent table's update).
  */
 export function upsertPlan(
   table: string,
-  rows: { problems: RowProblem[]; inserts: Record<string, unknown>[]; updates: Record<string, unknown>[]; unchanged: number },
+  rows: { problems: RowProblem[]; inserts: Record<string, unknown>[]; updates: Record<string, unknown>[]; unchanged: number; fromInserted?: FromInsertedRows },
   after?: (manager: EntityManager) => Promise<void>,
 ): ChunkPlan {
   return {
@@ -41,7 +42,7 @@ export function upsertPlan(
     updated: rows.updates.length,
     unchanged: rows.unchanged,
     async write(manager) {
-      await bulkInsertColumns(manager, table, rows.inserts);
+      await bulkInsertColumns(manager, table, rows.inserts, rows.fromInserted);
       await bulkUpdateColumns(manager, table, 'id', rows.updates);
       await after?.(manager);
     },
