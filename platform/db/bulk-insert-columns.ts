@@ -29,21 +29,34 @@ export async function columnTypes(manager: EntityManager, table: string, columns
 export const byKey = (columns: string, from: string, where: string) => `SELECT ${columns} FROM ${from} WHERE ${where} LIMIT 1`;
 
 /**
+ * A statement that reads the rows an insert has just written (e.g. the events they make), run
+ * in the same statement as the insert (a data-modifying `WITH`): `sql` gets the name the inserted
+ * rows go by (all their columns) and the number of its first parameter, `params` follow the
+ * insert's own.
+ */
+export interface FromInsertedRows {
+  sql(inserted: string, firstParam: number): string;
+  params: unknown[];
+}
+
+/**
  * Inserts plain rows (keys = column names) as `INSERT … SELECT * FROM unnest($1::type[], …)`:
  * one array parameter per column instead of one parameter per value. On PGlite this is several
  * times faster than multi-row VALUES (far fewer parameters to bind); on PostgreSQL it is as fast.
- * Column types are read from the catalogue once per call.
+ * Column types are read from the catalogue once per call. With `then`, that statement runs over
+ * the inserted rows in the same statement (no second read of them by key).
  */
-export async function bulkInsertColumns(manager: EntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
+export async function bulkInsertColumns(manager: EntityManager, table: string, rows: Record<string, unknown>[], then?: FromInsertedRows): Promise<void> {
   if (!rows.length) return;
   const columns = Object.keys(rows[0]);
   const { target, typeOf } = await columnTypes(manager, table, columns);
   const columnList = columns.map((c) => `"${c}"`).join(', ');
   const arrays = columns.map((c, i) => `$${i + 1}::${typeOf.get(c)}[]`).join(', ');
-  const sql = `INSERT INTO ${target} (${columnList}) SELECT * FROM unnest(${arrays})`;
+  const insert = `INSERT INTO ${target} (${columnList}) SELECT * FROM unnest(${arrays})`;
+  const sql = then ? `WITH inserted AS (${insert} RETURNING *) ${then.sql('inserted', columns.length + 1)}` : insert;
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const batch = rows.slice(start, start + ROWS_PER_STATEMENT);
-    await manager.query(sql, columns.map((c) => batch.map((row) => row[c] ?? null)));
+    await manager.query(sql, [...columns.map((c) => batch.map((row) => row[c] ?? null)), ...(then?.params ?? [])]);
   }
 }
 

@@ -6,11 +6,16 @@ import type { SheetRow } from './sheet-reader';
 
 export type { CellValue } from './sheet-format';
 
+const NOT_PLAIN_OR_CJK = /[^\x00-\x7f\u4e00-\u9fff]/;
+
 /**
  * A cell with full-width and other compatibility forms of digits and Latin letters read as
  * plain ones (NFKC: `５３０６` → `5306`, `①` → `1`); Chinese text and punctuation stay as they are.
  */
 export function plainDigits(value: string): string {
+  // most cells are ASCII and Chinese characters (CJK Unified Ideographs, U+4E00–U+9FFF), none of
+  // which NFKC turns into a digit or letter: those are returned as they are, without a look at each
+  if (!NOT_PLAIN_OR_CJK.test(value)) return value;
   return value.replace(/[^\x00-\x7f]/gu, (ch) => {
     const plain = ch.normalize('NFKC');
     return /^[0-9A-Za-z]+$/.test(plain) ? plain : ch;

@@ -20,6 +20,7 @@ import { EmploymentImportSheets1764440000000 } from './migrations/1764440000000-
 import { EmploymentRegistryProjection1764460000001 } from './migrations/1764460000001-registry-projection';
 import { EmploymentStatisticsRollups1765400000002 } from './migrations/1765400000002-statistics-rollups';
 import { EmploymentChangeRecordsAsText1765400000003 } from './migrations/1765400000003-change-records-as-text';
+import { EmploymentChangeRecordsAsJson1765510000003 } from './migrations/1765510000003-change-records-as-json';
 
 /** The employment subgraph: labour status, employers, placements, training and income surveys. */
 export const employmentModule = defineSubgraph<EmploymentContext, EmploymentConfig>({
@@ -36,6 +37,7 @@ export const employmentModule = defineSubgraph<EmploymentContext, EmploymentConf
     EmploymentRegistryProjection1764460000001,
     EmploymentStatisticsRollups1765400000002,
     EmploymentChangeRecordsAsText1765400000003,
+    EmploymentChangeRecordsAsJson1765510000003,
   ],
   schema: buildEmploymentSchema,
   settings: () => loadEmploymentConfig(),

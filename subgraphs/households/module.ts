@@ -22,6 +22,7 @@ import { HouseholdsStatisticsRollups1765300000000 } from './migrations/176530000
 import { HouseholdsPersonProfileRollup1765400000000 } from './migrations/1765400000000-person-profile-rollup';
 import { HouseholdsChangeRecordsAsText1765400000001 } from './migrations/1765400000001-change-records-as-text';
 import { HouseholdsPersonUpdatedEvent1765500000000 } from './migrations/1765500000000-person-updated-event';
+import { HouseholdsChangeRecordsAsJson1765510000001 } from './migrations/1765510000001-change-records-as-json';
 
 /** The households subgraph: the registry of households, persons, areas and power stations. */
 export const householdsModule = defineSubgraph<HouseholdsContext>({
@@ -42,6 +43,7 @@ export const householdsModule = defineSubgraph<HouseholdsContext>({
     HouseholdsPersonProfileRollup1765400000000,
     HouseholdsChangeRecordsAsText1765400000001,
     HouseholdsPersonUpdatedEvent1765500000000,
+    HouseholdsChangeRecordsAsJson1765510000001,
   ],
   schema: buildHouseholdsSchema,
   extendContext: (base) => ({ ...base, loaders: createHouseholdLoaders(base) }),

@@ -23,6 +23,7 @@ import { LandHousingSurveyNumbers1764430000001 } from './migrations/176443000000
 import { LandHousingRegistryProjection1764460000001 } from './migrations/1764460000001-registry-projection';
 import { LandHousingStatisticsRollups1765400000001 } from './migrations/1765400000001-statistics-rollups';
 import { LandHousingChangeRecordsAsText1765400000002 } from './migrations/1765400000002-change-records-as-text';
+import { LandHousingChangeRecordsAsJson1765510000002 } from './migrations/1765510000002-change-records-as-json';
 
 /** The land-housing subgraph: land and houses surveyed, resettlement sites, flats and their allocation. */
 export const landHousingModule = defineSubgraph<LandHousingContext>({
@@ -40,6 +41,7 @@ export const landHousingModule = defineSubgraph<LandHousingContext>({
     LandHousingRegistryProjection1764460000001,
     LandHousingStatisticsRollups1765400000001,
     LandHousingChangeRecordsAsText1765400000002,
+    LandHousingChangeRecordsAsJson1765510000002,
   ],
   schema: buildLandHousingSchema,
   extendContext: (base) => ({ ...base, loaders: createLandHousingLoaders(base) }),

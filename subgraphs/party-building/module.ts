@@ -20,6 +20,7 @@ import { PartyBuildingImportRuns1764450000000 } from './migrations/1764450000000
 import { CadrePhone1764450000001 } from './migrations/1764450000001-cadre-phone';
 import { PartyBuildingRegistryProjection1764470000001 } from './migrations/1764470000001-registry-projection';
 import { PartyBuildingChangeRecordsAsText1765400000004 } from './migrations/1765400000004-change-records-as-text';
+import { PartyBuildingChangeRecordsAsJson1765510000004 } from './migrations/1765510000004-change-records-as-json';
 import type { PartyBuildingContext } from './party-building.context';
 import { createPartyBuildingLoaders } from './party-building.loaders';
 import { PARTY_BUILDING_PROJECTION } from './party-building.projection';
@@ -40,6 +41,7 @@ export const partyBuildingModule = defineSubgraph<PartyBuildingContext>({
     CadrePhone1764450000001,
     PartyBuildingRegistryProjection1764470000001,
     PartyBuildingChangeRecordsAsText1765400000004,
+    PartyBuildingChangeRecordsAsJson1765510000004,
   ],
   schema: buildPartyBuildingSchema,
   extendContext: (base) => ({ ...base, loaders: createPartyBuildingLoaders(base) }),

@@ -20,6 +20,7 @@ import { SupportRegistryEventsProjection1765000001000 } from './migrations/17650
 import { SupportRegistrations1765000001001 } from './migrations/1765000001001-registrations';
 import { SupportChangeRecordsAsText1765400000005 } from './migrations/1765400000005-change-records-as-text';
 import { SupportSubsidyCards1765500000001 } from './migrations/1765500000001-subsidy-cards';
+import { SupportChangeRecordsAsJson1765510000005 } from './migrations/1765510000005-change-records-as-json';
 import { SUPPORT_SHEETS } from './imports/sheets';
 import { loadSupportConfig, type SupportConfig } from './support.config';
 import type { SupportContext } from './support.context';
@@ -45,6 +46,7 @@ export const supportModule = defineSubgraph<SupportContext, SupportConfig>({
     SupportRegistrations1765000001001,
     SupportChangeRecordsAsText1765400000005,
     SupportSubsidyCards1765500000001,
+    SupportChangeRecordsAsJson1765510000005,
   ],
   schema: buildSupportSchema,
   settings: () => loadSupportConfig(),

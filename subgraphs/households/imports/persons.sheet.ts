@@ -3,7 +3,7 @@ import { eighteenCharacterForm, idNumberForms } from '../../../platform/domain/i
 import { EXPORTED_HOUSEHOLD_ID, EXPORTED_PERSON_ID } from '../../../platform/imports/reference-columns';
 import { bulkUpdateColumns } from '../../../platform/db/bulk-insert-columns';
 import { RegistryEventType } from '../../../platform/events/registry-event';
-import { recordPersonEvents } from '../services/registry-events';
+import { personEventsOfInserted, recordPersonEvents } from '../services/registry-events';
 import { Problems } from '../../../platform/graphql/errors';
 import { byKey } from '../../../platform/db/bulk-insert-columns';
 import { existingKeys } from '../../../platform/graphql/loaders';
@@ -185,9 +185,10 @@ export function personsImport(scope: Scope): SheetImport<ValidPerson> {
           if (EVENT_FACTS.some((c) => (before[c] ?? null) !== (wanted[c] ?? null))) updatedFacts.push(String(before.id));
         } else unchanged++;
       }
-      return upsertPlan('person', { problems, inserts, updates, unchanged }, async (m) => {
+      // the new persons' events are written by the statement that inserts them
+      const fromInserted = personEventsOfInserted(manager, RegistryEventType.MEMBER_ADDED);
+      return upsertPlan('person', { problems, inserts, updates, unchanged, fromInserted }, async (m) => {
         heads.push(...newHeads);
-        await recordPersonEvents(m, RegistryEventType.MEMBER_ADDED, inserts.map((p) => String(p.id)));
         await recordPersonEvents(m, RegistryEventType.PERSON_UPDATED, updatedFacts);
       });
     },

@@ -4,6 +4,7 @@ import { inTransaction } from '../../../platform/db/transaction';
 import { signalOutbox } from '../../../platform/events/signal';
 import { OUTBOX_TABLE, type RegistryEventType } from '../../../platform/events/registry-event';
 import type { HouseholdsContext } from '../households.context';
+import type { FromInsertedRows } from '../../../platform/db/bulk-insert-columns';
 
 /**
  * Writes registry events to the outbox, set-based, from the rows as they stand in the
@@ -46,6 +47,21 @@ export async function recordPersonEvents(manager: EntityManager, type: RegistryE
        FROM ${s}.person p JOIN ${s}.household h ON h.id = p.household_id WHERE p.id = ANY ($2::uuid[]) ORDER BY p.id`,
     [type, personIds, JSON.stringify(detail)],
   );
+}
+
+/**
+ * The events of persons an insert has just written, one per person as `recordPersonEvents` writes
+ * them, in the insert's own statement (`bulkInsertColumns`' `then`): an import's chunk writes its
+ * persons and their events without reading the persons back by id.
+ */
+export function personEventsOfInserted(manager: EntityManager, type: RegistryEventType, detail: Record<string, unknown> = {}): FromInsertedRows {
+  const s = `"${schemaName(manager.connection)}"`;
+  return {
+    sql: (inserted, n) => `INSERT INTO ${s}.${OUTBOX_TABLE} (type, household_id, person_id, payload)
+     SELECT $${n}, h.id, p.id, jsonb_build_object('household', ${householdFacts('h')}, 'persons', jsonb_build_array(${personFacts('p')})) || $${n + 1}::jsonb
+       FROM ${inserted} p JOIN ${s}.household h ON h.id = p.household_id ORDER BY p.id`,
+    params: [type, JSON.stringify(detail)],
+  };
 }
 
 /** `inTransaction`, then the outbox's listeners in this process are told (after the commit). */
