@@ -25,14 +25,19 @@ function returnOf(lineId: string): string | null {
   return n < 2 ? '账户已销户' : n < 3 ? '户名与账号不符' : null;
 }
 
-function entry(kind: 'PAYMENT' | 'FAILURE', line: Row, amount: number, reason: string | null, by: unknown): Row {
+/**
+ * A ledger entry, recorded by `by` at `at` (the approval's or the reconciliation's time). Given,
+ * not left to the column's default: `clock_timestamp()` is volatile, and a volatile default makes
+ * COPY insert row by row instead of in batches (about three times the cost).
+ */
+function entry(kind: 'PAYMENT' | 'FAILURE', line: Row, amount: number, reason: string | null, by: unknown, at: unknown): Row {
   return { id: md5Uuid(`ledger:${kind}:${line.id}`), cycle_id: line.cycle_id, line_id: line.id, person_id: line.person_id, household_id: line.household_id,
-    area_code: line.area_code, county_code: line.county_code, scheme: line.scheme, year: line.year, kind, amount_fen: amount, reason, recorded_by: by };
+    area_code: line.area_code, county_code: line.county_code, scheme: line.scheme, year: line.year, kind, amount_fen: amount, reason, recorded_by: by, recorded_at: at };
 }
 
 /** Appends to `out` what follows from `cycle` (a regular cycle's row, past DRAFT) and its `lines`. */
 export function addFollowing(out: FollowingRows, cycle: Row, lines: Row[]): void {
-  for (const line of lines) out.ledger_entry.push(entry('PAYMENT', line, Number(line.amount_fen), null, cycle.approved_by));
+  for (const line of lines) out.ledger_entry.push(entry('PAYMENT', line, Number(line.amount_fen), null, cycle.approved_by, cycle.approved_at));
   if (cycle.state !== CycleState.RECONCILED) return;
   const failed: [Row, string][] = [];
   for (const line of lines) {
@@ -45,7 +50,7 @@ export function addFollowing(out: FollowingRows, cycle: Row, lines: Row[]): void
   const id = stableUuid('support-repayment', String(cycle.id));
   let total = 0;
   for (const [line, reason] of failed) {
-    out.ledger_entry.push(entry('FAILURE', line, -Number(line.amount_fen), reason, cycle.reconciled_by));
+    out.ledger_entry.push(entry('FAILURE', line, -Number(line.amount_fen), reason, cycle.reconciled_by, cycle.reconciled_at));
     out.payment_line.push({ id: md5Uuid(`payment-line:${id}:${line.person_id}`), cycle_id: id, scheme: line.scheme, year: line.year, person_id: line.person_id,
       household_id: line.household_id, area_code: line.area_code, county_code: line.county_code, amount_fen: line.amount_fen, source_line_id: line.id });
     total += Number(line.amount_fen);
