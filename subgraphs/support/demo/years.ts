@@ -116,6 +116,11 @@ export function* generateYears(registry: RegistrySnapshot, standards: Row[], yea
   for (const county of counties) yield { county, ...countyYears(county, byCounty.get(county)!, standard, dates, years, today, now) };
 }
 
+/** The reconciliation's time, a second after the rest (its FAILURE entries are recorded after the PAYMENT ones, as when the bank's return comes in later). */
+function reconciledAt(now: string): string {
+  return new Date(Date.parse(now) + 1000).toISOString();
+}
+
 /** One county's years (`generateYears`). */
 function countyYears(county: string, persons: Person[], standard: Map<string, number>, dates: Map<number, string[]>, years: readonly number[], today: string, now: string): SupportYearRows {
   const out: SupportYearRows = { verification: [], verification_entry: [], entitlement_change: [], payment_cycle: [], payment_line: [], bank_return: [], ledger_entry: [] };
@@ -177,7 +182,7 @@ function countyYears(county: string, persons: Person[], standard: Map<string, nu
         id, code, scheme, kind: CycleKind.REGULAR, area_code: county, county_code: county, year, period: 1, periods: 1, verification_id: vid,
         source_cycle_id: null, state: reconciled ? CycleState.RECONCILED : CycleState.APPROVED, line_count: count, total_fen: total,
         prepared_by: preparer, submitted_by: preparer, submitted_at: now, approved_by: officer(county, 'approver'), approved_at: now,
-        exported_by: reconciled ? preparer : null, exported_at: reconciled ? now : null, reconciled_by: reconciled ? preparer : null, reconciled_at: reconciled ? now : null,
+        exported_by: reconciled ? preparer : null, exported_at: reconciled ? now : null, reconciled_by: reconciled ? preparer : null, reconciled_at: reconciled ? reconciledAt(now) : null,
       };
       out.payment_cycle.push(cycle);
       addFollowing(out, cycle, out.payment_line.slice(first));
