@@ -35,7 +35,7 @@ describe('copyRows on the embedded engine (files on disk)', () => {
   const rows = Array.from({ length: 1200 }, (_, i) => ({
     id: `${i % 10 === 9 ? 'ABCDEF00' : '00000000'}-0000-4000-8000-${String(i).padStart(12, '0')}`,
     name: i % 7 ? `户主${i}` : null,
-    note: ['tab\there', 'line\nbreak', 'back\\slash', 'quote"s', '', '昭通市'][i % 6],
+    note: ['tab\there', 'line\nbreak', 'back\\slash', 'quote"s', '', '昭通市', 'Zhaotong 昭通 🏔 ok'][i % 7],
     small: -i,
     n: i * 1000,
     big: i % 2 ? String(2 ** 40 + i) : 2 ** 40 - i,

@@ -101,7 +101,16 @@ class Writer {
   text(s: string) {
     // a UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, 4 bytes)
     const buffer = this.reserve(4 + 3 * s.length);
-    const size = buffer.write(s, this.length + 4, 'utf8');
+    const at = this.length + 4;
+    // ASCII (codes, ids, names of schemes and officers) byte by byte: cheaper than a call into
+    // the encoder for a short string; anything else from the first non-ASCII unit on by the encoder
+    let i = 0;
+    for (; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) break;
+      buffer[at + i] = c;
+    }
+    const size = i === s.length ? i : i + buffer.write(s.slice(i), at + i, 'utf8');
     buffer.writeInt32BE(size, this.length);
     this.length += 4 + size;
   }

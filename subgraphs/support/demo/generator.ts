@@ -2,7 +2,7 @@ import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot'
 import { stableUuid } from '../../../platform/demo/random';
 import { standardId } from '../services/payment-standard.service';
 import { ProjectKind, ProjectStatus, SupportScheme } from '../support.enums';
-import { cardRow, generateYears, type SupportYearRows } from './years';
+import { byArea, cardRow, generateYears, type SupportYearRows } from './years';
 
 /**
  * The support demo, generated in Node from the registry snapshot, deterministically (hashes of
@@ -96,6 +96,8 @@ export interface SupportCountyRows extends SupportYearRows {
 }
 
 export interface SupportDemo {
+  /** The registry snapshot with its households and persons in the order of their areas (the projections are copied from it). */
+  registry: RegistrySnapshot;
   payment_standard: Record<string, unknown>[];
   support_project: Record<string, unknown>[];
   project_fund: Record<string, unknown>[];
@@ -104,7 +106,8 @@ export interface SupportDemo {
 }
 
 /**
- * The whole demo on the registry: a subsidy card for every person, the standards, the 2023 and
+ * The whole demo on the registry (its rows in the order of their areas, so that the area indexes
+ * are built from nearly sorted rows): a subsidy card for every person, the standards, the 2023 and
  * 2024 verifications with their removals, the 2023 cycles of both schemes reconciled (failed lines
  * in DRAFT re-payment cycles), the 2024 ones approved, and the projects.
  */
@@ -112,10 +115,11 @@ export function generateSupportDemo(registry: RegistrySnapshot): SupportDemo {
   const counties = [...new Set(registry.households.map((h) => h.county_code))].sort();
   const standards = standardRows(counties);
   const { projects, funds } = projectRows(registry);
+  const sorted = { ...registry, households: byArea(registry.households, (h) => h.area_code), persons: byArea(registry.persons, (p) => p.area_code) };
   function* byCounty(): Generator<SupportCountyRows> {
     for (const years of generateYears(registry, standards, DEMO_YEARS)) {
-      yield { ...years, subsidy_card: registry.persons.filter((p) => p.county_code === years.county).map(cardRow) };
+      yield { ...years, subsidy_card: sorted.persons.filter((p) => p.county_code === years.county).map(cardRow) };
     }
   }
-  return { payment_standard: standards, support_project: projects, project_fund: funds, counties: byCounty() };
+  return { registry: sorted, payment_standard: standards, support_project: projects, project_fund: funds, counties: byCounty() };
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import 'reflect-metadata';
 import { generateDemoData } from '../../households/demo/generator';
 import { openPGlite } from '../../../platform/db/data-source';
@@ -6,11 +9,13 @@ import { supportModule } from '../module';
 /**
  * Measures the support demo's load on the embedded engine, `node dist/subgraphs/support/demo/timings.js [scale]`,
  * and counts its rows. PGlite runs in this process: its CPU time is the load's cost whatever else
- * the machine is doing.
+ * the machine is doing. Its files are in a fresh directory, as `npm start`'s DATA_DIR (the rows go
+ * by COPY only there: `bulk-copy.ts`); the whole first start phase by phase is `bench/demo-load.ts`.
  */
 async function main() {
   const scale = Number(process.argv[2] ?? 1);
-  const pglite = await openPGlite();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-timings-'));
+  const pglite = await openPGlite(dir);
   const schema = 'support';
   const registry = generateDemoData({ scale });
   const db = await supportModule.openDatabase({ kind: 'pglite', db: pglite }, { schema });
@@ -27,6 +32,7 @@ async function main() {
   console.log(`  cycles ${bad.cycles}, unbalanced ${bad.unbalanced}`);
   await db.dataSource.destroy();
   await pglite.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((error) => {

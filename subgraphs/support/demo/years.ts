@@ -1,28 +1,28 @@
-import { createHash, hash } from 'node:crypto';
 import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
 import { cycleCode, cycleId } from '../services/payment-cycle.service';
 import { verificationId } from '../services/verification.service';
 import { CycleKind, CycleState, EntitlementStatus, REMOVALS, SUSPENSIONS, SupportScheme, VerificationResult } from '../support.enums';
+import { bucket, md5, md5Uuid } from './hashes';
+import { addFollowing, type FollowingRows } from './ledger';
 
 /**
  * The demo's years, computed in Node from the registry snapshot as the services would have
  * written them (`verification.service.ts`, `payment-cycle.service.ts`, the `entitlement` view),
  * with the same ids: each county's verification opened, every result recorded and the year
  * closed (results → entitlement changes), then the year's regular cycles generated, submitted and
- * approved; the first year's also exported and reconciled. Only rows come out: the loader inserts
- * them in bulk, then derives from the lines, set-based, what follows from them (the bank's return,
- * the ledger, the re-payment cycles).
+ * approved; the first year's also exported and reconciled, with what follows from the lines
+ * (`ledger.ts`: the ledger, the bank's return, the re-payment cycles). Only rows come out: the
+ * loader inserts them in bulk.
  */
 
 type Row = Record<string, unknown>;
 
-const md5 = (text: string) => (typeof hash === 'function' ? hash('md5', text, 'hex') : createHash('md5').update(text).digest('hex'));
-/** `md5(text)::uuid`, as the services' SQL derives ids. */
-const md5Uuid = (text: string) => { const h = md5(text); return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`; };
-/** The first 8 hex digits of the md5 as an integer, modulo `n` (a deterministic, even spread). */
-const bucket = (text: string, n: number) => parseInt(md5(text).slice(0, 8), 16) % n;
-
 export const officer = (county: string, who: string) => `demo-${county}-${who}`;
+
+/** `rows` in the order of their areas (a copy; rows of one area keep their order). */
+export function byArea<T>(rows: readonly T[], area: (row: T) => string): T[] {
+  return rows.slice().sort((a, b) => { const x = area(a); const y = area(b); return x < y ? -1 : x > y ? 1 : 0; });
+}
 
 /** The subsidy card of a person (惠民惠农"一卡通"): a 19-digit number from the person's id. */
 export function cardRow(p: { id: string; area_code: string; county_code: string }): Row {
@@ -60,6 +60,8 @@ interface Person {
   entitlements: Entitlement[];
   /** The latest entitlement change (all demo changes are for both schemes). */
   change: EntitlementStatus | null;
+  /** The person's place in the registry snapshot. */
+  order: number;
 }
 
 /** A person's entitlements, as the `entitlement` view derives them (persons born after the move have none); `ends`: the 20 years' ends by start, as computed. */
@@ -79,32 +81,34 @@ function statusOf(p: Person, e: Entitlement, today: string): EntitlementStatus {
   return p.change ?? EntitlementStatus.ACTIVE;
 }
 
-export interface SupportYearRows {
+export interface SupportYearRows extends FollowingRows {
   verification: Row[];
   verification_entry: Row[];
   entitlement_change: Row[];
-  payment_cycle: Row[];
-  payment_line: Row[];
 }
 
 /**
  * The verifications and cycles of `years` (the first reconciled, the later ones approved), at the
  * standards given (rows of `payment_standard`), one county at a time: a county's year depends
  * only on its own persons, and the loader inserts each county's rows before the next county's are
- * made (a few hundred thousand rows are never held at once).
+ * made (a few hundred thousand rows are never held at once). A county's persons are taken in the
+ * order of their areas (`byArea`), so each cycle's rows come out sorted by area and the area
+ * indexes are built from nearly sorted rows; the entitlement changes keep the registry's order
+ * (their `seq` follows it).
  */
 export function* generateYears(registry: RegistrySnapshot, standards: Row[], years: readonly number[], today = new Date().toISOString().slice(0, 10)): Generator<SupportYearRows & { county: string }> {
   const households = new Map(registry.households.map((h) => [h.id, h]));
   const counties = [...new Set(registry.households.map((h) => h.county_code))].sort();
   const byCounty = new Map(counties.map((c) => [c, [] as Person[]]));
   const ends = new Map<string, string>();
-  for (const p of registry.persons) {
+  registry.persons.forEach((p, order) => {
     const h = households.get(p.household_id)!;
     const entitlements = entitlementsOf(h.relocated_on, p.birth_date, p.production_mode, ends);
     if (entitlements.length) {
-      byCounty.get(p.county_code)!.push({ id: p.id, householdId: p.household_id, areaCode: p.area_code, countyCode: p.county_code, stationId: h.station_id, entitlements, change: null });
+      byCounty.get(p.county_code)!.push({ id: p.id, householdId: p.household_id, areaCode: p.area_code, countyCode: p.county_code, stationId: h.station_id, entitlements, change: null, order });
     }
-  }
+  });
+  for (const [county, persons] of byCounty) byCounty.set(county, byArea(persons, (p) => p.areaCode));
   const standard = new Map(standards.map((s) => [`${s.scheme}|${s.county_code}|${s.station_id ?? ''}|${s.year}`, Number(s.amount_fen)]));
   // the verification dates: 1 March of the year plus 0–89 days
   const dates = new Map(years.map((year) => [year, Array.from({ length: 90 }, (_, day) => addDays(`${year}-03-01`, day))]));
@@ -112,15 +116,20 @@ export function* generateYears(registry: RegistrySnapshot, standards: Row[], yea
   for (const county of counties) yield { county, ...countyYears(county, byCounty.get(county)!, standard, dates, years, today, now) };
 }
 
+/** The reconciliation's time, a second after the rest (its FAILURE entries are recorded after the PAYMENT ones, as when the bank's return comes in later). */
+function reconciledAt(now: string): string {
+  return new Date(Date.parse(now) + 1000).toISOString();
+}
+
 /** One county's years (`generateYears`). */
 function countyYears(county: string, persons: Person[], standard: Map<string, number>, dates: Map<number, string[]>, years: readonly number[], today: string, now: string): SupportYearRows {
-  const out: SupportYearRows = { verification: [], verification_entry: [], entitlement_change: [], payment_cycle: [], payment_line: [] };
+  const out: SupportYearRows = { verification: [], verification_entry: [], entitlement_change: [], payment_cycle: [], payment_line: [], bank_return: [], ledger_entry: [] };
   years.forEach((year, index) => {
     // the verification: opened with every person whose entitlement is not ended, every result recorded, closed
     const vid = verificationId(county, year);
     const yearEnd = `${year}-12-31`;
     const present = new Set<string>();
-    const changes: [Person, EntitlementStatus][] = [];
+    const changes: [Person, EntitlementStatus, Row][] = [];
     out.verification.push({ id: vid, area_code: county, county_code: county, year, status: 'CLOSED', opened_by: officer(county, 'officer'),
       opened_at: now, closed_by: officer(county, 'officer'), closed_at: now });
     for (const p of persons) {
@@ -134,15 +143,18 @@ function countyYears(county: string, persons: Person[], standard: Map<string, nu
       if (result === VerificationResult.PRESENT) present.add(p.id);
       if (result === VerificationResult.PRESENT && !suspended) continue;
       const status = REMOVALS.includes(result) ? EntitlementStatus.ENDED : SUSPENSIONS.includes(result) ? EntitlementStatus.SUSPENDED : EntitlementStatus.ACTIVE;
-      out.entitlement_change.push({ id: md5Uuid(`verification-change:${id}`), person_id: p.id, scheme: null, status,
+      changes.push([p, status, { id: md5Uuid(`verification-change:${id}`), person_id: p.id, scheme: null, status,
         reason: result === VerificationResult.PRESENT ? 'VERIFIED_PRESENT' : result, effective_on: verifiedOn, source: 'VERIFICATION',
-        verification_id: vid, area_code: p.areaCode, county_code: p.countyCode });
-      changes.push([p, status]);
+        verification_id: vid, area_code: p.areaCode, county_code: p.countyCode }]);
     }
-    for (const [p, status] of changes) p.change = status;
+    changes.sort(([a], [b]) => a.order - b.order);
+    for (const [p, status, row] of changes) {
+      p.change = status;
+      out.entitlement_change.push(row);
+    }
 
     // the regular cycles (one instalment a year): a line per person found present with the scheme's entitlement active over the year
-    const reconciled = index === 0;  // the bank's return, the ledger and the re-payments follow in SQL (`load.ts`)
+    const reconciled = index === 0;
     for (const scheme of Object.values(SupportScheme)) {
       const id = cycleId(scheme, county, year, 1);
       const code = cycleCode(scheme, county, year, 1);
@@ -153,6 +165,7 @@ function countyYears(county: string, persons: Person[], standard: Map<string, nu
       };
       let count = 0;
       let total = 0;
+      const first = out.payment_line.length;
       for (const p of persons) {
         if (!present.has(p.id)) continue;
         const e = p.entitlements.find((x) => x.scheme === scheme);
@@ -165,12 +178,14 @@ function countyYears(county: string, persons: Person[], standard: Map<string, nu
         total += amount;
       }
       const preparer = officer(county, 'preparer');
-      out.payment_cycle.push({
+      const cycle: Row = {
         id, code, scheme, kind: CycleKind.REGULAR, area_code: county, county_code: county, year, period: 1, periods: 1, verification_id: vid,
         source_cycle_id: null, state: reconciled ? CycleState.RECONCILED : CycleState.APPROVED, line_count: count, total_fen: total,
         prepared_by: preparer, submitted_by: preparer, submitted_at: now, approved_by: officer(county, 'approver'), approved_at: now,
-        exported_by: reconciled ? preparer : null, exported_at: reconciled ? now : null, reconciled_by: reconciled ? preparer : null, reconciled_at: reconciled ? now : null,
-      });
+        exported_by: reconciled ? preparer : null, exported_at: reconciled ? now : null, reconciled_by: reconciled ? preparer : null, reconciled_at: reconciled ? reconciledAt(now) : null,
+      };
+      out.payment_cycle.push(cycle);
+      addFollowing(out, cycle, out.payment_line.slice(first));
     }
   });
   return out;
