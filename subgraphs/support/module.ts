@@ -19,6 +19,7 @@ import { SupportFiles1765000000007 } from './migrations/1765000000007-files';
 import { SupportRegistryEventsProjection1765000001000 } from './migrations/1765000001000-registry-events-projection';
 import { SupportRegistrations1765000001001 } from './migrations/1765000001001-registrations';
 import { SupportChangeRecordsAsText1765400000005 } from './migrations/1765400000005-change-records-as-text';
+import { SupportStatisticsRollups1765400000006 } from './migrations/1765400000006-statistics-rollups';
 import { SUPPORT_SHEETS } from './imports/sheets';
 import { loadSupportConfig, type SupportConfig } from './support.config';
 import type { SupportContext } from './support.context';
@@ -43,6 +44,7 @@ export const supportModule = defineSubgraph<SupportContext, SupportConfig>({
     SupportRegistryEventsProjection1765000001000,
     SupportRegistrations1765000001001,
     SupportChangeRecordsAsText1765400000005,
+    SupportStatisticsRollups1765400000006,
   ],
   schema: buildSupportSchema,
   settings: () => loadSupportConfig(),

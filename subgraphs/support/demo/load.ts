@@ -4,6 +4,7 @@ import { withKeysDeferred } from '../../../platform/db/bulk-load';
 import { schemaName } from '../../../platform/db/data-source';
 import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
 import { withChangeHistoryPaused } from '../../../platform/history/change-history';
+import { pauseRollups, refreshRollups } from '../../../platform/statistics/rollups';
 import { stableUuid } from '../../../platform/demo/random';
 import { CycleState } from '../support.enums';
 import { loadRegistrySnapshot } from '../services/registry-projection';
@@ -73,13 +74,14 @@ async function withLineFreezePaused<T>(manager: EntityManager, load: () => Promi
  * registry's facts (the events' projection through its own entry point, this subgraph's by
  * `loadRegistrySnapshot`), the standards and projects, then each county's rows as they are
  * generated, all by COPY; what follows from the lines in a few set-based statements; the keys and
- * indexes rebuilt once; then ANALYZE. The data version's statement triggers stay on (one note per
- * statement, the version raised once at commit).
+ * indexes rebuilt once; the statistics rollup counted once (its noting paused meanwhile); then
+ * ANALYZE. The data version's statement triggers stay on (one note per statement, the version
+ * raised once at commit).
  */
 export async function loadSupportDemo(dataSource: DataSource, registry: RegistrySnapshot): Promise<void> {
   const demo = generateSupportDemo(registry);
   const s = `"${schemaName(dataSource)}"`;
-  await dataSource.transaction((manager) => withChangeHistoryPaused(manager, () => withLineFreezePaused(manager, () => withKeysDeferred(manager, TABLES, async () => {
+  await dataSource.transaction((manager) => withChangeHistoryPaused(manager, () => withLineFreezePaused(manager, () => pauseRollups(manager).then(() => withKeysDeferred(manager, TABLES, async () => {
     await loadDemoProjection(manager, registry);
     await loadRegistrySnapshot(manager, registry);
     for (const table of DEMO_TABLES) await copyRows(manager, table, demo[table]);
@@ -89,6 +91,6 @@ export async function loadSupportDemo(dataSource: DataSource, registry: Registry
       reconciled.push(...county.payment_cycle.filter((c) => c.state === CycleState.RECONCILED).map((c) => String(c.id)));
     }
     for (const sql of FOLLOWING(s)) await manager.query(sql, sql.includes('$1') ? [reconciled, reconciled.map((id) => stableUuid('support-repayment', id))] : []);
-  }))));
+  })).then(() => refreshRollups(manager, schemaName(dataSource)))))); // the statistics rollup, counted once over the loaded rows
   for (const table of TABLES) await dataSource.query(`ANALYZE ${s}."${table}"`);
 }
