@@ -48,7 +48,7 @@ const QUERIES: Record<string, string> = {
   'cases × county × category × status': '{ caseStatistics(groupBy: [COUNTY, CASE_CATEGORY, CASE_STATUS]) { rows { county { name } category status cases suppressed } } }',
   'support × county × scheme × year × status': '{ supportStatistics(groupBy: [COUNTY, SCHEME, YEAR, STATUS]) { rows { county { name } scheme year status persons lines amountFen paidFen suppressed } total { persons lines } } }',
 };
-/** `--queries a,b`: only the tables whose names contain one of these (and collection 11 only when asked for by `collection`). */
+/** `--queries a,b`: only the tables whose names contain one of these (`collection` for the four-subgraph request); `--writes false`: no write costs after. */
 const ONLY = args.get('queries')?.split(',');
 const across = readCollection().find((e) => e.file.startsWith('11-'))!;
 
