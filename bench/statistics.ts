@@ -22,7 +22,7 @@ import type { OpenDatabase } from '../platform/server/subgraph-module';
  * registry's triggers, and every other subgraph's data version raised) and kept (asked again);
  * then, on PostgreSQL, the cost of a committed one-row write to each table the rollups watch.
  *
- *   --engines postgres,pglite   --scale 1   --runs 20
+ *   --engines postgres,pglite   --scale 1   --runs 20   --queries support,cases   --writes false
  *   --database-url …  (default BENCH_DATABASE_URL, else …/bench at full scale, …/bench_<scale> below it)
  *   --data-dir …      (PGlite files; default DATA_DIR/bench-pglite-<scale>)
  *
@@ -46,7 +46,10 @@ const QUERIES: Record<string, string> = {
   'flats × county × status': '{ flatStatistics(groupBy: [COUNTY, FLAT_STATUS]) { rows { county { name } flatStatus flats suppressed } } }',
   'labour × county × age band (2023)': '{ labourStatistics(groupBy: [COUNTY, AGE_BAND], year: 2023) { rows { county { name } ageBand workingAge employed employmentRate suppressed } } }',
   'cases × county × category × status': '{ caseStatistics(groupBy: [COUNTY, CASE_CATEGORY, CASE_STATUS]) { rows { county { name } category status cases suppressed } } }',
+  'support × county × scheme × year × status': '{ supportStatistics(groupBy: [COUNTY, SCHEME, YEAR, STATUS]) { rows { county { name } scheme year status persons lines amountFen paidFen suppressed } total { persons lines } } }',
 };
+/** `--queries a,b`: only the tables whose names contain one of these (`collection` for the four-subgraph request); `--writes false`: no write costs after. */
+const ONLY = args.get('queries')?.split(',');
 const across = readCollection().find((e) => e.file.startsWith('11-'))!;
 
 async function ensureDatabase(url: string) {
@@ -149,7 +152,8 @@ async function benchEngine(kind: string) {
         if (body.errors) throw new Error(JSON.stringify(body.errors));
         return performance.now() - t0;
       };
-      const cases: [string, string, unknown?][] = [...Object.entries(QUERIES), ['all four subgraphs (collection 11)', across.query, JSON.parse(across.variables)]];
+      const cases = ([...Object.entries(QUERIES), ['all four subgraphs (collection 11)', across.query, JSON.parse(across.variables)]] as [string, string, unknown?][])
+        .filter(([name]) => !ONLY || ONLY.some((q) => name.includes(q)));
       for (const [name, query, variables] of cases) {
         for (let i = 0; i < 2; i++) await run(query, variables);
         // afresh: right after a committed write, nothing kept; kept: asked again unchanged
@@ -184,7 +188,7 @@ async function main() {
   console.log(`statistics benchmark: scale ${SCALE}, ${RUNS} runs per query, engines ${ENGINES.join(', ')}`);
   const all = [];
   for (const kind of ENGINES) all.push(...(await benchEngine(kind)));
-  const writes = ENGINES.includes('postgres') ? await writeCosts(DATABASE_URL, 40) : [];
+  const writes = ENGINES.includes('postgres') && args.get('writes') !== 'false' ? await writeCosts(DATABASE_URL, 40) : [];
   const out = path.join(projectRoot(), 'bench', 'results', 'statistics.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), scale: SCALE, results: all, writes }, null, 2));

@@ -360,3 +360,142 @@ describe.each(engines('the rollups of the other subgraphs kept by writes outside
     await expectExact();
   });
 });
+
+const SUPPORT = `query ($groupBy: [SupportDimension!]!) { supportStatistics(groupBy: $groupBy) {
+  rows { county { code } community { code } scheme year status category persons lines amountFen paidFen } total { persons lines amountFen paidFen } } }`;
+/** `supportStatistics` as it was counted over the lines themselves (before the rollup). */
+const PAID_LINES = `FROM {s}.payment_line l
+  JOIN {s}.payment_cycle c ON c.id = l.cycle_id AND c.state <> 'DRAFT'
+  LEFT JOIN {s}.bank_return b ON b.line_id = l.id
+  LEFT JOIN {s}.ledger_entry r ON r.line_id = l.id AND r.kind = 'REVERSAL'
+  LEFT JOIN {s}.registry_household h ON h.household_id = l.household_id`;
+const LINE_STATUS = `CASE WHEN r.id IS NOT NULL THEN 'REVERSED' WHEN b.paid IS NULL THEN 'PENDING' WHEN b.paid THEN 'PAID' ELSE 'FAILED' END`;
+const LINE_CATEGORY = `CASE WHEN h.relocated_on <= DATE '2006-06-30' THEN 'EXISTING' WHEN h.relocated_on IS NOT NULL THEN 'ORIGINAL' END`;
+const SUPPORT_MEASURES = `count(DISTINCT l.person_id)::int AS persons, count(*)::int AS lines, coalesce(sum(l.amount_fen), 0)::float AS fen,
+  coalesce(sum(l.amount_fen) FILTER (WHERE ${LINE_STATUS} = 'PAID'), 0)::float AS paid`;
+
+/**
+ * The support rollup stays exact the same way: after lines of a new cycle (one person paid in
+ * two areas), the cycle submitted and sent back to DRAFT, bank returns, reversals in the ledger
+ * and households' relocation dates changed (outside the API, on the owner's connection), and a
+ * rolled-back transaction, the rollup equals a recount by independent SQL and the gateway's
+ * tables (the prefecture's, a county's under row-level security) equal the same tables counted
+ * over the lines.
+ */
+describe.each(engines('the support rollup kept by writes outside the API, scoped by row-level security'))('statistics rollup of support payments (%s)', (engine) => {
+  let env: TestEnvironment;
+  let data: DemoData;
+  const support = (text: string, params: unknown[] = []) => {
+    const source = env.subgraphs.support.dataSource;
+    return source.query(text.replace(/\{s\}/g, `"${(source.options as { schema: string }).schema}"`), params);
+  };
+  const ORDER = (n: number) => ` ORDER BY ${Array.from({ length: n }, (_, i) => i + 1).join(', ')}`;
+  const HOME = `(SELECT x.person_id, min(x.area_code) AS home FROM {s}.payment_line x GROUP BY 1) m`;
+
+  async function expectRollupExact(): Promise<void> {
+    expect(await support(`SELECT area_code, line_area_code, scheme, year, status, category, lines, amount_fen::text, bit_count(persons)::int AS persons FROM {s}.support_line_rollup${ORDER(6)}`)).toEqual(
+      await support(`SELECT m.home AS area_code, l.area_code AS line_area_code, l.scheme, l.year, ${LINE_STATUS} AS status, ${LINE_CATEGORY} AS category,
+          count(*)::int AS lines, sum(l.amount_fen)::text AS amount_fen, count(DISTINCT l.person_id)::int AS persons
+        ${PAID_LINES} JOIN ${HOME} ON m.person_id = l.person_id GROUP BY 1, 2, 3, 4, 5, 6${ORDER(6)}`));
+    // a person's bit is the same in every row of their home area
+    expect(await support(`SELECT area_code, bit_count(bit_or(persons))::int AS persons FROM {s}.support_line_rollup GROUP BY 1${ORDER(1)}`)).toEqual(
+      await support(`SELECT m.home AS area_code, count(DISTINCT l.person_id)::int AS persons ${PAID_LINES} JOIN ${HOME} ON m.person_id = l.person_id GROUP BY 1${ORDER(1)}`));
+  }
+
+  async function expectExact(): Promise<void> {
+    await expectRollupExact();
+    const table = async (as: typeof prefecture, groupBy: string[]) => {
+      const res = await env.query(as, SUPPORT, { groupBy });
+      expect(res.errors).toBeUndefined();
+      return res.data.supportStatistics;
+    };
+    const cell = (r: any, keys: Record<string, unknown>) => ({ county: null, community: null, scheme: null, year: null, status: null, category: null, ...keys, persons: r.persons, lines: r.lines, amountFen: r.fen, paidFen: r.paid });
+    const total = (r: any) => ({ persons: r.persons, lines: r.lines, amountFen: r.fen, paidFen: r.paid });
+
+    const byCounty = await table(prefecture, ['COUNTY', 'SCHEME', 'YEAR', 'STATUS']);
+    const counted = await support(`SELECT substr(l.area_code, 1, 6) AS county, l.scheme, l.year, ${LINE_STATUS} AS status, ${SUPPORT_MEASURES} ${PAID_LINES} GROUP BY 1, 2, 3, 4${ORDER(4)}`);
+    expect(byCounty.rows).toEqual(counted.map((r: any) => cell(r, { county: { code: r.county }, scheme: r.scheme, year: r.year, status: r.status })));
+    const [all] = await support(`SELECT ${SUPPORT_MEASURES} ${PAID_LINES}`);
+    expect(byCounty.total).toEqual(total(all));
+
+    const byCommunity = await table(prefecture, ['COMMUNITY', 'CATEGORY']);
+    const communities = await support(`SELECT substr(l.area_code, 1, 12) AS community, ${LINE_CATEGORY} AS category, ${SUPPORT_MEASURES} ${PAID_LINES} GROUP BY 1, 2${ORDER(2)}`);
+    expect(byCommunity.rows).toEqual(communities.map((r: any) => cell(r, { community: { code: r.community }, category: r.category })));
+
+    // a county officer: the rollup's rows of the county's lines only (row-level security on the serving role)
+    const county = await table(qiaojia, ['YEAR', 'STATUS']);
+    const inCounty = await support(`SELECT l.year, ${LINE_STATUS} AS status, ${SUPPORT_MEASURES} ${PAID_LINES} WHERE l.county_code = $1 GROUP BY 1, 2${ORDER(2)}`, [DEMO_AREAS.qiaojia]);
+    expect(county.rows).toEqual(inCounty.map((r: any) => cell(r, { year: r.year, status: r.status })));
+    const [countyTotal] = await support(`SELECT ${SUPPORT_MEASURES} ${PAID_LINES} WHERE l.county_code = $1`, [DEMO_AREAS.qiaojia]);
+    expect(county.total).toEqual(total(countyTotal));
+  }
+
+  beforeAll(async () => {
+    data = generateDemoData({ scale: SCALE });
+    env = await createTestEnvironment({ engine, scale: SCALE, subgraphs: ['households', 'support'] });
+  });
+  afterAll(() => env?.close());
+
+  it('is filled once after the demo load', async () => {
+    const [{ rows, lines }] = await support(`SELECT (SELECT count(*) FROM {s}.support_line_rollup)::int AS rows, (SELECT count(*) FROM {s}.payment_line)::int AS lines`);
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(lines);
+    await expectExact();
+  });
+
+  it('counts a new cycle’s lines once it leaves DRAFT (a person paid in two areas once), bank returns, reversals and relocation dates', async () => {
+    const [cycle] = await support(`INSERT INTO {s}.payment_cycle (id, code, scheme, kind, area_code, county_code, year, period, periods, verification_id, state, prepared_by)
+      SELECT gen_random_uuid(), c.code || '-R', c.scheme, 'REGULAR', c.area_code, c.county_code, 2025, c.period, c.periods, c.verification_id, 'DRAFT', 'rollup-test'
+        FROM {s}.payment_cycle c WHERE c.kind = 'REGULAR' AND c.county_code = $1 AND c.year = 2024 ORDER BY c.code LIMIT 1 RETURNING id, area_code`, [DEMO_AREAS.qiaojia]);
+    await support(`INSERT INTO {s}.payment_line (id, cycle_id, scheme, year, person_id, household_id, area_code, county_code, amount_fen)
+      SELECT gen_random_uuid(), $1, x.scheme, 2025, x.person_id, x.household_id, x.area_code, x.county_code, x.amount_fen + 100 FROM (
+        SELECT DISTINCT ON (l.person_id) l.* FROM {s}.payment_line l JOIN {s}.payment_cycle c ON c.id = l.cycle_id
+         WHERE c.county_code = $2 AND c.year = 2024 AND c.kind = 'REGULAR' AND c.scheme = (SELECT scheme FROM {s}.payment_cycle WHERE id = $1) ORDER BY l.person_id, l.id LIMIT 40) x`, [cycle.id, DEMO_AREAS.qiaojia]);
+    // one person's line in another group than their earlier lines (moved between cycles): their home is the lesser code
+    const other = data.areas.filter((a) => a.level === 'GROUP' && a.code.startsWith(DEMO_AREAS.qiaojia)).map((a) => a.code).sort()[0];
+    const [moved] = await support(`UPDATE {s}.payment_line SET area_code = $2 WHERE id = (SELECT id FROM {s}.payment_line WHERE cycle_id = $1 AND area_code <> $2 ORDER BY id LIMIT 1) RETURNING person_id`, [cycle.id, other]);
+    expect(moved).toBeDefined();
+    await support(`UPDATE {s}.payment_cycle SET line_count = x.n, total_fen = x.fen FROM (SELECT count(*)::int AS n, sum(amount_fen)::bigint AS fen FROM {s}.payment_line WHERE cycle_id = $1) x WHERE id = $1`, [cycle.id]);
+    await expectExact(); // still a DRAFT: not counted
+    await support(`UPDATE {s}.payment_cycle SET state = 'SUBMITTED', submitted_by = 'rollup-test', submitted_at = now() WHERE id = $1`, [cycle.id]);
+    const [{ lines }] = await support(`SELECT coalesce(sum(lines), 0)::int AS lines FROM {s}.support_line_rollup WHERE year = 2025`);
+    expect(lines).toBe(40);
+    await expectExact();
+
+    // the bank's return of some approved lines (paid and failed), and reversals of payments in the ledger
+    await support(`INSERT INTO {s}.bank_return (line_id, cycle_id, area_code, county_code, paid, reason, returned_on)
+      SELECT l.id, l.cycle_id, l.area_code, l.county_code, row_number() OVER (ORDER BY l.id) > 3, CASE WHEN row_number() OVER (ORDER BY l.id) <= 3 THEN '账户已销户' END, DATE '2024-07-20'
+        FROM {s}.payment_line l JOIN {s}.payment_cycle c ON c.id = l.cycle_id AND c.state = 'APPROVED' WHERE NOT EXISTS (SELECT 1 FROM {s}.bank_return b WHERE b.line_id = l.id) ORDER BY l.id LIMIT 12`);
+    await support(`INSERT INTO {s}.ledger_entry (id, cycle_id, line_id, person_id, household_id, area_code, county_code, scheme, year, kind, amount_fen, reason, reverses_id, recorded_by)
+      SELECT gen_random_uuid(), e.cycle_id, e.line_id, e.person_id, e.household_id, e.area_code, e.county_code, e.scheme, e.year, 'REVERSAL', -e.amount_fen, '冲正', e.id, 'rollup-test'
+        FROM {s}.ledger_entry e WHERE e.kind = 'PAYMENT' AND NOT EXISTS (SELECT 1 FROM {s}.ledger_entry x WHERE x.reverses_id = e.id) ORDER BY e.id LIMIT 5`);
+    await expectExact();
+
+    // relocation dates: categories changed (to 现状, to none), and a change that keeps the category
+    await support(`UPDATE {s}.registry_household SET relocated_on = DATE '2005-05-05' WHERE household_id IN (SELECT household_id FROM {s}.registry_household WHERE relocated_on > DATE '2006-06-30' ORDER BY household_id LIMIT 6)`);
+    await support(`UPDATE {s}.registry_household SET relocated_on = NULL WHERE household_id IN (SELECT household_id FROM {s}.payment_line ORDER BY id DESC LIMIT 2)`);
+    await support(`UPDATE {s}.registry_household SET relocated_on = relocated_on + 1, updated_at = now() WHERE household_id IN (SELECT household_id FROM {s}.registry_household WHERE relocated_on > DATE '2010-01-01' ORDER BY household_id DESC LIMIT 4)`);
+    await expectExact();
+
+    // back to DRAFT, and the moved person's line deleted: their home is their other lines' again
+    await support(`UPDATE {s}.payment_cycle SET state = 'DRAFT', submitted_by = NULL, submitted_at = NULL WHERE id = $1`, [cycle.id]);
+    await expectExact();
+    await support(`DELETE FROM {s}.payment_line WHERE cycle_id = $1 AND person_id = $2`, [cycle.id, moved.person_id]);
+    await expectExact();
+  });
+
+  it('counts nothing of a rolled-back transaction', async () => {
+    const before = await support(`SELECT * FROM {s}.support_line_rollup${ORDER(6)}`);
+    const runner = env.subgraphs.support.dataSource.createQueryRunner();
+    const schema = (env.subgraphs.support.dataSource.options as { schema: string }).schema;
+    await runner.startTransaction();
+    await runner.query(`UPDATE "${schema}".registry_household SET relocated_on = NULL WHERE county_code = $1`, [DEMO_AREAS.qiaojia]);
+    await runner.query(`SET CONSTRAINTS ALL IMMEDIATE`); // the recount runs inside the transaction, then is rolled back with it
+    const [{ changed }] = await runner.query(`SELECT count(*)::int AS changed FROM "${schema}".support_line_rollup WHERE category IS NULL AND line_area_code LIKE $1`, [`${DEMO_AREAS.qiaojia}%`]);
+    expect(changed).toBeGreaterThan(0);
+    await runner.rollbackTransaction();
+    await runner.release();
+    expect(await support(`SELECT * FROM {s}.support_line_rollup${ORDER(6)}`)).toEqual(before);
+    await expectExact();
+  });
+});

@@ -45,6 +45,12 @@ export interface WatchedTable {
   table: string;
   /** SQL selecting the area codes a set of changed rows (a transition table named `rows`) touches. */
   areas: (rows: string) => string;
+  /**
+   * On UPDATE, SQL selecting the area codes from the rows before and after together (the
+   * transition tables `oldRows`, `newRows`), so that an update that cannot change a rollup (a
+   * column it does not read) notes nothing; default: `areas` of the old rows and of the new.
+   */
+  updated?: (oldRows: string, newRows: string) => string;
 }
 
 export interface RollupOptions {
@@ -92,7 +98,8 @@ $fn$`;
 }
 
 function noteFunction(watched: WatchedTable): string {
-  const note = (rows: string) => `INSERT INTO {s}.rollup_dirty (area_code) SELECT DISTINCT a FROM (${watched.areas(rows)}) x(a) WHERE a IS NOT NULL ON CONFLICT DO NOTHING;`;
+  const noteAreas = (areas: string) => `INSERT INTO {s}.rollup_dirty (area_code) SELECT DISTINCT a FROM (${areas}) x(a) WHERE a IS NOT NULL ON CONFLICT DO NOTHING;`;
+  const note = (rows: string) => noteAreas(watched.areas(rows));
   return `CREATE FUNCTION {s}.note_rollup_change_${watched.table}() RETURNS trigger ${definer} AS $fn$
 BEGIN
   IF current_setting('${PAUSED}', true) = 'on' THEN RETURN NULL; END IF;
@@ -103,8 +110,7 @@ BEGIN
   ELSIF TG_OP = 'DELETE' THEN
     ${note('old_rows')}
   ELSE
-    ${note('old_rows')}
-    ${note('new_rows')}
+    ${watched.updated ? noteAreas(watched.updated('old_rows', 'new_rows')) : `${note('old_rows')}\n    ${note('new_rows')}`}
   END IF;
   INSERT INTO {s}.rollup_pending DEFAULT VALUES ON CONFLICT DO NOTHING;
   RETURN NULL;

@@ -21,6 +21,7 @@ import { SupportRegistrations1765000001001 } from './migrations/1765000001001-re
 import { SupportChangeRecordsAsText1765400000005 } from './migrations/1765400000005-change-records-as-text';
 import { SupportSubsidyCards1765500000001 } from './migrations/1765500000001-subsidy-cards';
 import { SupportChangeRecordsAsJson1765510000005 } from './migrations/1765510000005-change-records-as-json';
+import { SupportStatisticsRollups1765520000000 } from './migrations/1765520000000-statistics-rollups';
 import { SUPPORT_SHEETS } from './imports/sheets';
 import { loadSupportConfig, type SupportConfig } from './support.config';
 import type { SupportContext } from './support.context';
@@ -47,6 +48,7 @@ export const supportModule = defineSubgraph<SupportContext, SupportConfig>({
     SupportChangeRecordsAsText1765400000005,
     SupportSubsidyCards1765500000001,
     SupportChangeRecordsAsJson1765510000005,
+    SupportStatisticsRollups1765520000000,
   ],
   schema: buildSupportSchema,
   settings: () => loadSupportConfig(),

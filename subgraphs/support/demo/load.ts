@@ -4,6 +4,7 @@ import { withKeysDeferred } from '../../../platform/db/bulk-load';
 import { schemaName } from '../../../platform/db/data-source';
 import type { RegistrySnapshot } from '../../../platform/demo/registry-snapshot';
 import { withChangeHistoryPaused } from '../../../platform/history/change-history';
+import { pauseRollups, refreshRollups } from '../../../platform/statistics/rollups';
 import { loadRegistrySnapshot } from '../services/registry-projection';
 import { loadDemoProjection } from '../../../platform/events/projection-demo';
 import { generateSupportDemo } from './generator';
@@ -40,13 +41,14 @@ async function withLineFreezePaused<T>(manager: EntityManager, load: () => Promi
  * registry's facts (the events' projection through its own entry point, this subgraph's by
  * `loadRegistrySnapshot`), the standards and projects, then each county's rows as they are
  * generated (the ledger, the bank's return and the re-payment cycles with them), all by COPY;
- * ANALYZE; then the keys and indexes rebuilt once. The data version's statement triggers stay on
- * (one note per statement, the version raised once at commit).
+ * ANALYZE; then the keys and indexes rebuilt once; the statistics rollup counted once (its noting
+ * paused meanwhile). The data version's statement triggers stay on (one note per statement, the
+ * version raised once at commit).
  */
 export async function loadSupportDemo(dataSource: DataSource, registry: RegistrySnapshot): Promise<void> {
   const demo = generateSupportDemo(registry);
   const s = `"${schemaName(dataSource)}"`;
-  await dataSource.transaction((manager) => withChangeHistoryPaused(manager, () => withLineFreezePaused(manager, () => withKeysDeferred(manager, TABLES, async () => {
+  await dataSource.transaction((manager) => withChangeHistoryPaused(manager, () => withLineFreezePaused(manager, () => pauseRollups(manager).then(() => withKeysDeferred(manager, TABLES, async () => {
     await loadDemoProjection(manager, demo.registry);
     await loadRegistrySnapshot(manager, demo.registry);
     for (const table of DEMO_TABLES) await copyRows(manager, table, demo[table]);
@@ -55,7 +57,8 @@ export async function loadSupportDemo(dataSource: DataSource, registry: Registry
     }
     // before the keys come back: checking the foreign keys is then planned on the rows' statistics
     for (const table of TABLES) await manager.query(`ANALYZE ${s}."${table}"`);
-  }))));
+  })).then(() => refreshRollups(manager, schemaName(dataSource)))))); // the statistics rollup, counted once over the loaded rows
   // the statistics of the standards' expression index (built after the ANALYZE above)
   await dataSource.query(`ANALYZE ${s}.payment_standard`);
+  await dataSource.query(`ANALYZE ${s}.support_line_rollup`);
 }
