@@ -5,7 +5,7 @@ import { DEMO_IDENTITIES } from '../gateway/demo-identities';
 import { projectRoot } from '../platform/config';
 import { IDENTITY_HEADER, signForwardedIdentity } from '../platform/security/identity';
 import { generateKeyMaterial, importKeys } from '../platform/security/keys';
-import { cpuMsOf, freePort, startService } from './processes';
+import { cpuMsOf, freePort, sqlStatements, startService } from './processes';
 
 /**
  * `npm run bench:subgraph-cpu -- [--requests 300] [--database-url postgres://…/bench] [--profile <folder>]`:
@@ -48,9 +48,9 @@ async function main(): Promise<void> {
     path.join(projectRoot(), 'dist', 'subgraphs', 'households', 'index.js'),
     { NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL, GATEWAY_PUBLIC_KEY: JSON.stringify(material.gatewayPublicKey), SUBGRAPH_PORT_HOUSEHOLDS: String(port), METRICS_PORT: String(metricsPort) },
     `http://127.0.0.1:${port}/graphql`,
-    { nodeArgs: PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE)] : [] },
+    { nodeArgs: PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE)] : [], metrics: `http://127.0.0.1:${metricsPort}/metrics` },
   );
-  const statements = async () => Number(/resettlement_sql_statements_total\{[^}]*\} (\d+)/.exec(await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text())?.[1]);
+  const statements = () => sqlStatements([subgraph]);
   let identity = { value: '', at: 0 };
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
